@@ -1,0 +1,62 @@
+import type { AuthSchemeMeta } from "../metadata.ts";
+
+/**
+ * A token, or a function that returns the current one (for rotation). A function that also has
+ * `refresh()` (see `oauthToken`) is asked to refresh once when a call comes back 401.
+ */
+export type TokenSource = string | (() => string | Promise<string>);
+
+export function canRefresh(
+  source: TokenSource,
+): source is (() => Promise<string>) & { refresh(): Promise<string> } {
+  return typeof source === "function" && typeof (source as { refresh?: unknown }).refresh === "function";
+}
+
+/** How a vendor's credential is attached to a request, and which names carry secrets. */
+export interface AuthPlan {
+  readonly apply: (request: Request, token: string) => Request;
+  readonly secretHeaders: readonly string[];
+  readonly secretParams: readonly string[];
+}
+
+function headerPlan(name: string, prefix: string | undefined): AuthPlan {
+  return {
+    apply(request, token) {
+      const headers = new Headers(request.headers);
+      headers.set(name, prefix ? `${prefix} ${token}` : token);
+      return new Request(request, { headers });
+    },
+    secretHeaders: [name.toLowerCase()],
+    secretParams: [],
+  };
+}
+
+function queryPlan(param: string): AuthPlan {
+  return {
+    apply(request, token) {
+      const url = new URL(request.url);
+      url.searchParams.set(param, token);
+      return new Request(url, request);
+    },
+    secretHeaders: [],
+    secretParams: [param],
+  };
+}
+
+/**
+ * Chooses how to send the token from the spec's security schemes: an API key scheme as declared
+ * (header with optional prefix, or query parameter), otherwise `Authorization: Bearer` (http bearer
+ * and OAuth 2.0 access tokens alike).
+ */
+export function planAuth(schemes: readonly AuthSchemeMeta[]): AuthPlan {
+  const apiKey = schemes.find((s) => s.type === "apiKey");
+  if (apiKey?.type === "apiKey") {
+    if (apiKey.in === "query") return queryPlan(apiKey.param);
+    if (apiKey.in === "header") return headerPlan(apiKey.param, apiKey.prefix);
+  }
+  return headerPlan("Authorization", "Bearer");
+}
+
+export async function resolveToken(source: TokenSource): Promise<string> {
+  return typeof source === "function" ? await source() : source;
+}

@@ -1,0 +1,34 @@
+import type { TokenSource } from "../auth/auth-plan.ts";
+import type { Logger, LogLevel } from "../logging/logger.ts";
+import type { RateLimitMeta } from "../metadata.ts";
+import type { RetryOptions } from "../transport/retry-policy.ts";
+import type { FetchLike } from "../transport/send.ts";
+
+/** Options every vendor client accepts. */
+export interface ClientOptions {
+  /** The credential: a token, or a function returning the current one. */
+  readonly token: TokenSource;
+  /** Overrides the spec's server URL (a proxy, a mock server, a test instance). */
+  readonly baseUrl?: string;
+  /** A custom `fetch` (defaults to `globalThis.fetch`, looked up at call time). */
+  readonly fetch?: FetchLike;
+  /** Headers sent with every request. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Retry settings, or `false` to never retry. Defaults: 2 retries, 0.5 s doubling backoff, 25% jitter. */
+  readonly retry?: RetryOptions | false;
+  /** Per-attempt timeout in ms. Default 60 000. */
+  readonly timeoutMs?: number;
+  /**
+   * The client-side rate limit. Defaults to the vendor's published limit (WebWork: 60 per minute);
+   * `false` turns it off. Calls over the limit wait in order instead of failing.
+   */
+  readonly rateLimit?: RateLimitMeta | false;
+  /** Least severe level logged. Default `warn` (retries); `debug` logs every attempt, redacted. */
+  readonly logLevel?: LogLevel;
+  /** Where log lines go. Default `console`. */
+  readonly logger?: Logger;
+  /** Source of randomness for backoff jitter (tests pass a constant). */
+  readonly random?: () => number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;

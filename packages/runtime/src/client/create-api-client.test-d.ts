@@ -1,0 +1,56 @@
+import { describe, expectTypeOf, it } from "vitest";
+import type { ApiError } from "../errors/api-error.ts";
+import { createApiClient } from "./create-api-client.ts";
+import type { Note, TestErrorCode, TestPaginated, TestPaths } from "./test-fixture.ts";
+import { testMeta } from "./test-fixture.ts";
+import { unwrap } from "./unwrap.ts";
+
+const api = createApiClient<TestPaths, TestErrorCode, TestPaginated>(testMeta, { token: "t" });
+
+describe("client types", () => {
+  it("infers data and a typed error from the path", async () => {
+    const result = await api.GET("/notes/{id}", { params: { path: { id: 1 } } });
+    if (result.error) {
+      expectTypeOf(result.error).toEqualTypeOf<
+        ApiError<
+          TestErrorCode,
+          {
+            success: false;
+            message: string;
+            error?: "bad_note" | "no_access";
+            errors?: Record<string, string[]>;
+          }
+        >
+      >();
+      expectTypeOf(result.error.code).toEqualTypeOf<TestErrorCode | undefined>();
+    } else {
+      expectTypeOf(result.data.data).toEqualTypeOf<Note>();
+    }
+    const note = await unwrap(api.GET("/notes/{id}", { params: { path: { id: 1 } } }));
+    expectTypeOf(note.data).toEqualTypeOf<Note>();
+  });
+
+  it("rejects unknown paths, wrong methods, missing and mistyped params and bodies", () => {
+    // @ts-expect-error unknown path
+    api.GET("/nope");
+    // @ts-expect-error /notes/{id} has no POST
+    api.POST("/notes/{id}", { params: { path: { id: 1 } } });
+    // @ts-expect-error the path parameter is required
+    api.GET("/notes/{id}");
+    // @ts-expect-error id is a number
+    api.GET("/notes/{id}", { params: { path: { id: "1" } } });
+    // @ts-expect-error the body is required
+    api.POST("/notes");
+    // @ts-expect-error text must be a string
+    api.POST("/notes", { body: { text: 1 } });
+  });
+
+  it("paginate accepts only paginated paths and yields their item type", () => {
+    expectTypeOf(api.paginate("/notes")).toEqualTypeOf<import("./types.ts").Paginator<Note>>();
+    expectTypeOf(api.paginate("/events").toArray()).resolves.toEqualTypeOf<{ id: string }[]>();
+    // @ts-expect-error /notes/{id} is not paginated
+    api.paginate("/notes/{id}");
+    // @ts-expect-error per_page is a number
+    api.paginate("/notes", { params: { query: { per_page: "2" } } });
+  });
+});

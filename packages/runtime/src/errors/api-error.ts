@@ -1,0 +1,116 @@
+import type { RedactedRequest } from "./redact.ts";
+
+/** Field-level problems a vendor reported, normalised to field → messages. */
+export type ErrorDetails = Readonly<Record<string, readonly string[]>>;
+
+export interface ApiErrorInit<Code, Body> {
+  readonly message: string;
+  readonly status?: number | undefined;
+  readonly code?: Code | undefined;
+  readonly details?: ErrorDetails | undefined;
+  readonly requestId?: string | undefined;
+  readonly request?: RedactedRequest | undefined;
+  readonly headers?: Headers | undefined;
+  readonly body?: Body | undefined;
+  readonly cause?: unknown;
+}
+
+/**
+ * Every failure a client reports: an HTTP error status, a failure envelope inside HTTP 200, a body
+ * that is not the JSON the spec promises, a connection failure, a timeout or an abort.
+ * `code` is the vendor's own error code, typed per vendor (`WebWorkErrorCode`, …).
+ */
+export class ApiError<Code = string | number, Body = unknown> extends Error {
+  override readonly name: string = "ApiError";
+  /** HTTP status; `undefined` when no response arrived (connection, timeout, abort). */
+  readonly status: number | undefined;
+  readonly code: Code | undefined;
+  readonly details: ErrorDetails | undefined;
+  readonly requestId: string | undefined;
+  /** The request, with credentials redacted. */
+  readonly request: RedactedRequest | undefined;
+  readonly headers: Headers | undefined;
+  /** The parsed response body (the vendor's error envelope), when there was one. */
+  readonly body: Body | undefined;
+
+  constructor(init: ApiErrorInit<Code, Body>) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details;
+    this.requestId = init.requestId;
+    this.request = init.request;
+    this.headers = init.headers;
+    this.body = init.body;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      code: this.code,
+      details: this.details,
+      requestId: this.requestId,
+      request: this.request,
+    };
+  }
+}
+
+/* One subclass per status family, so `instanceof` reads like the vendor's documentation. */
+export class BadRequestError<C = string | number, B = unknown> extends ApiError<C, B> {
+  override readonly name = "BadRequestError";
+}
+export class AuthenticationError<C = string | number, B = unknown> extends ApiError<C, B> {
+  override readonly name = "AuthenticationError";
+}
+export class PermissionDeniedError<C = string | number, B = unknown> extends ApiError<C, B> {
+  override readonly name = "PermissionDeniedError";
+}
+export class NotFoundError<C = string | number, B = unknown> extends ApiError<C, B> {
+  override readonly name = "NotFoundError";
+}
+export class ConflictError<C = string | number, B = unknown> extends ApiError<C, B> {
+  override readonly name = "ConflictError";
+}
+export class UnprocessableEntityError<C = string | number, B = unknown> extends ApiError<C, B> {
+  override readonly name = "UnprocessableEntityError";
+}
+export class RateLimitError<C = string | number, B = unknown> extends ApiError<C, B> {
+  override readonly name = "RateLimitError";
+}
+export class InternalServerError<C = string | number, B = unknown> extends ApiError<C, B> {
+  override readonly name = "InternalServerError";
+}
+/** A 2xx response whose body is not the JSON the spec promises (HTML, truncated, empty). */
+export class InvalidResponseError<C = string | number, B = unknown> extends ApiError<C, B> {
+  override readonly name = "InvalidResponseError";
+}
+/** No response arrived: DNS, refused or reset connection. */
+export class ConnectionError<C = string | number, B = unknown> extends ApiError<C, B> {
+  override readonly name: string = "ConnectionError";
+}
+export class TimeoutError<C = string | number, B = unknown> extends ConnectionError<C, B> {
+  override readonly name = "TimeoutError";
+}
+/** The caller's `AbortSignal` fired. */
+export class AbortedError<C = string | number, B = unknown> extends ApiError<C, B> {
+  override readonly name = "AbortedError";
+}
+
+type ErrorClass = new <C, B>(init: ApiErrorInit<C, B>) => ApiError<C, B>;
+
+const BY_STATUS: ReadonlyMap<number, ErrorClass> = new Map<number, ErrorClass>([
+  [400, BadRequestError],
+  [401, AuthenticationError],
+  [403, PermissionDeniedError],
+  [404, NotFoundError],
+  [409, ConflictError],
+  [422, UnprocessableEntityError],
+  [429, RateLimitError],
+]);
+
+/** The error class for an HTTP status: exact matches first, then ≥500, then the base class. */
+export function errorClassForStatus(status: number): ErrorClass {
+  return BY_STATUS.get(status) ?? (status >= 500 ? InternalServerError : ApiError);
+}

@@ -1,0 +1,42 @@
+import type { EnvelopeMeta } from "../metadata.ts";
+import { readPointer } from "../util/json-pointer.ts";
+import type { ErrorDetails } from "./api-error.ts";
+
+/** True when a parsed body is the vendor's failure envelope (`success:false`, `status:false`). */
+export function isFailureEnvelope(body: unknown, envelope: EnvelopeMeta): boolean {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
+  const flag = readPointer(body, envelope.success);
+  return flag === false || flag === 0 || flag === "false";
+}
+
+export function envelopeMessage(body: unknown, envelope: EnvelopeMeta): string | undefined {
+  const message = readPointer(body, envelope.message);
+  return typeof message === "string" && message.length > 0 ? message : undefined;
+}
+
+export function envelopeCode(body: unknown, envelope: EnvelopeMeta): string | number | undefined {
+  if (envelope.code === undefined) return undefined;
+  const code = readPointer(body, envelope.code);
+  return typeof code === "string" || typeof code === "number" ? code : undefined;
+}
+
+/**
+ * Normalises the vendors' field-error shapes to field → messages: `{email: ["…"]}`,
+ * `{email: "…"}`, and nested objects (`{lead: {name: "…"}}` → `lead.name`).
+ */
+export function normaliseDetails(value: unknown, prefix = ""): ErrorDetails | undefined {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const out: Record<string, readonly string[]> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    const field = prefix ? `${prefix}.${key}` : key;
+    if (typeof entry === "string") out[field] = [entry];
+    else if (Array.isArray(entry))
+      out[field] = entry.map((m) => (typeof m === "string" ? m : JSON.stringify(m)));
+    else if (entry !== null && typeof entry === "object") Object.assign(out, normaliseDetails(entry, field));
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+export function envelopeDetails(body: unknown, envelope: EnvelopeMeta): ErrorDetails | undefined {
+  return envelope.details === undefined ? undefined : normaliseDetails(readPointer(body, envelope.details));
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import type { EnvelopeMeta } from "../metadata.ts";
+import {
+  ApiError,
+  AuthenticationError,
+  InternalServerError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from "./api-error.ts";
+import { isFailureEnvelope, normaliseDetails } from "./envelope.ts";
+import { errorFromResponse } from "./error-from-response.ts";
+
+const webwork: EnvelopeMeta = {
+  success: "/success",
+  message: "/message",
+  code: "/error",
+  details: "/errors",
+};
+const boardcrm: EnvelopeMeta = {
+  success: "/status",
+  message: "/message",
+  code: "/error",
+  details: "/details",
+};
+const facts = (status: number) => ({
+  status,
+  headers: new Headers(),
+  requestId: "req-1",
+  request: undefined,
+});
+
+describe("errorFromResponse", () => {
+  it("maps statuses to classes and reads message, code and field details", () => {
+    const body = {
+      success: false,
+      message: "Validation failed",
+      errors: { email: ["The email field is required."], role: ["The selected role is invalid."] },
+    };
+    const error = errorFromResponse(facts(422), body, webwork);
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.message).toBe("Validation failed");
+    expect(error.details).toEqual({
+      email: ["The email field is required."],
+      role: ["The selected role is invalid."],
+    });
+    expect(error.requestId).toBe("req-1");
+    expect(error.body).toEqual(body);
+    expect(errorFromResponse(facts(401), {}, webwork)).toBeInstanceOf(AuthenticationError);
+    expect(errorFromResponse(facts(403), {}, webwork)).toBeInstanceOf(PermissionDeniedError);
+    expect(errorFromResponse(facts(429), {}, webwork)).toBeInstanceOf(RateLimitError);
+    expect(errorFromResponse(facts(503), {}, webwork)).toBeInstanceOf(InternalServerError);
+  });
+
+  it("reads numeric codes and nested field maps (BoardCRM)", () => {
+    const error = errorFromResponse(
+      facts(200),
+      {
+        status: false,
+        error: 4030,
+        message: "Access error",
+        details: { title: "required", lead: { name: "too long" } },
+      },
+      boardcrm,
+    );
+    expect(error.code).toBe(4030);
+    expect(error.details).toEqual({ title: ["required"], "lead.name": ["too long"] });
+  });
+
+  it("keeps a short snippet of a non-JSON body in the message", () => {
+    const error = errorFromResponse(facts(502), "<html><body>Bad gateway</body></html>", webwork);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.message).toContain("HTTP 502");
+    expect(error.message).toContain("Bad gateway");
+    expect(error.body).toBeUndefined();
+  });
+});
+
+describe("envelopes", () => {
+  it("tells failure envelopes from successes and from non-objects", () => {
+    expect(isFailureEnvelope({ success: false }, webwork)).toBe(true);
+    expect(isFailureEnvelope({ success: true }, webwork)).toBe(false);
+    expect(isFailureEnvelope({ status: false }, boardcrm)).toBe(true);
+    expect(isFailureEnvelope([{ success: false }], webwork)).toBe(false);
+    expect(isFailureEnvelope("false", webwork)).toBe(false);
+  });
+
+  it("ignores detail shapes it does not know", () => {
+    expect(normaliseDetails(["a"])).toBeUndefined();
+    expect(normaliseDetails({ a: 1 })).toBeUndefined();
+  });
+});

@@ -1,0 +1,51 @@
+import type { EnvelopeMeta } from "../metadata.ts";
+import { type ApiError, errorClassForStatus, InvalidResponseError } from "./api-error.ts";
+import { envelopeCode, envelopeDetails, envelopeMessage } from "./envelope.ts";
+import type { RedactedRequest } from "./redact.ts";
+
+export interface ResponseFacts {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly requestId: string | undefined;
+  readonly request: RedactedRequest | undefined;
+}
+
+/** Builds the typed error for a response whose body was parsed (or kept as text when not JSON). */
+export function errorFromResponse<Code, Body>(
+  facts: ResponseFacts,
+  body: unknown,
+  envelope: EnvelopeMeta,
+): ApiError<Code, Body> {
+  const Class = errorClassForStatus(facts.status);
+  const isText = typeof body === "string";
+  const message =
+    (isText ? undefined : envelopeMessage(body, envelope)) ??
+    `HTTP ${facts.status}${isText && body.length > 0 ? `: ${snippet(body)}` : ""}`;
+  return new Class<Code, Body>({
+    message,
+    status: facts.status,
+    code: isText ? undefined : (envelopeCode(body, envelope) as Code | undefined),
+    details: isText ? undefined : envelopeDetails(body, envelope),
+    requestId: facts.requestId,
+    request: facts.request,
+    headers: facts.headers,
+    body: isText ? undefined : (body as Body),
+  });
+}
+
+/** A 2xx whose body could not be read as the JSON the spec promises. */
+export function invalidResponseError<Code, Body>(facts: ResponseFacts, cause: unknown): ApiError<Code, Body> {
+  return new InvalidResponseError<Code, Body>({
+    message: `HTTP ${facts.status} with a body that is not valid JSON`,
+    status: facts.status,
+    requestId: facts.requestId,
+    request: facts.request,
+    headers: facts.headers,
+    cause,
+  });
+}
+
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
+}

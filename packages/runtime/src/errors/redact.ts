@@ -1,0 +1,56 @@
+/** What an error keeps of the request that failed: never a secret. */
+export interface RedactedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export const REDACTED = "[redacted]";
+
+const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key"]);
+const SECRET_PARAM = /token|secret|password|key|hash|code|signature|auth/i;
+
+/** True for a query or body parameter name that may carry a credential. */
+export function isSecretName(name: string): boolean {
+  return SECRET_PARAM.test(name);
+}
+
+export function redactUrl(url: string, extraSecretParams: readonly string[] = []): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url.split("?")[0] ?? "";
+  }
+  if (parsed.username || parsed.password) {
+    parsed.username = "";
+    parsed.password = "";
+  }
+  for (const name of [...parsed.searchParams.keys()]) {
+    if (isSecretName(name) || extraSecretParams.includes(name)) parsed.searchParams.set(name, REDACTED);
+  }
+  return parsed.toString();
+}
+
+export function redactHeaders(
+  headers: Headers,
+  extraSecretHeaders: readonly string[] = [],
+): Record<string, string> {
+  const extra = new Set(extraSecretHeaders.map((h) => h.toLowerCase()));
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = SECRET_HEADERS.has(name) || extra.has(name) ? REDACTED : value;
+  });
+  return out;
+}
+
+export function redactRequest(
+  request: Request,
+  secretNames: { readonly headers?: readonly string[]; readonly params?: readonly string[] } = {},
+): RedactedRequest {
+  return {
+    method: request.method,
+    url: redactUrl(request.url, secretNames.params),
+    headers: redactHeaders(request.headers, secretNames.headers),
+  };
+}

@@ -1,0 +1,61 @@
+export type { AuthPlan, TokenSource } from "./auth/auth-plan.ts";
+export { planAuth } from "./auth/auth-plan.ts";
+export {
+  authorizeUrl,
+  exchangeCode,
+  memoryTokenStore,
+  type OAuthConfig,
+  oauthToken,
+  type RefreshableToken,
+  refreshTokens,
+  type TokenSet,
+  type TokenStore,
+} from "./auth/oauth.ts";
+export type { ClientOptions } from "./client/client-options.ts";
+export { createApiClient } from "./client/create-api-client.ts";
+export type {
+  ApiClient,
+  ApiMethod,
+  ApiResult,
+  ErrorBody,
+  Page,
+  PaginatedShape,
+  PaginateLimits,
+  Paginator,
+  RequestControls,
+  SuccessData,
+} from "./client/types.ts";
+export { unwrap } from "./client/unwrap.ts";
+export {
+  AbortedError,
+  ApiError,
+  type ApiErrorInit,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  type ErrorDetails,
+  InternalServerError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./errors/api-error.ts";
+export { REDACTED, type RedactedRequest } from "./errors/redact.ts";
+export type { Logger, LogLevel } from "./logging/logger.ts";
+export type * from "./metadata.ts";
+export { RateLimiter } from "./transport/rate-limiter.ts";
+export type { RetryOptions } from "./transport/retry-policy.ts";
+export { readPointer } from "./util/json-pointer.ts";
+export {
+  createWebhookVerifier,
+  signWebhook,
+  verifyWebhook,
+  type WebhookEvent,
+  type WebhookInput,
+  type WebhookPayloads,
+  WebhookVerificationError,
+  type WebhookVerifier,
+} from "./webhooks/verify-webhook.ts";

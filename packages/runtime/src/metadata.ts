@@ -1,0 +1,104 @@
+/**
+ * The shape of the metadata tools/codegen writes into each vendor package's
+ * `src/generated/operations.ts`, read from the spec's `x-workapis`, `x-pagination` and
+ * `x-retry-safe` extensions (see specs/CONVENTIONS.md). The runtime is driven by it alone.
+ */
+export type HttpMethodName = "get" | "put" | "post" | "delete" | "patch";
+
+export interface EnvelopeMeta {
+  /** JSON pointer to the success flag; a body whose flag is not `true` is a failure. */
+  readonly success: string;
+  readonly message: string;
+  readonly code?: string;
+  readonly details?: string;
+}
+
+export interface RateLimitMeta {
+  readonly requests: number;
+  readonly perSeconds: number;
+  readonly scope?: string;
+}
+
+export type AuthSchemeMeta =
+  | { readonly type: "bearer"; readonly name: string }
+  | {
+      readonly type: "apiKey";
+      readonly name: string;
+      readonly in: "header" | "query" | "cookie";
+      readonly param: string;
+      readonly prefix?: string;
+      readonly alsoInBody?: boolean;
+    }
+  | {
+      readonly type: "oauth2";
+      readonly name: string;
+      readonly authorizationUrl?: string;
+      readonly tokenUrl?: string;
+      readonly refreshUrl?: string;
+      readonly scopes: readonly string[];
+    };
+
+export interface WebhookSignatureMeta {
+  readonly header: string;
+  readonly algorithm: "hmac-sha256";
+  readonly encoding: "hex" | "base64";
+  readonly prefix?: string;
+  readonly timestampHeader?: string;
+  readonly toleranceSeconds?: number;
+}
+
+export interface VendorMeta {
+  readonly clientName: string;
+  readonly baseUrl: string;
+  readonly envelope: EnvelopeMeta;
+  readonly auth: readonly AuthSchemeMeta[];
+  readonly rateLimit?: RateLimitMeta;
+  readonly requestIdHeader?: string;
+  readonly webhookSignature?: WebhookSignatureMeta;
+}
+
+export type PaginationMeta =
+  | {
+      readonly style: "page";
+      readonly in: "query" | "body";
+      readonly pageParam: string;
+      readonly sizeParam: string;
+      readonly defaultSize?: number;
+      readonly maxSize?: number;
+      readonly items: string;
+      readonly total?: string;
+      readonly lastPage?: string;
+    }
+  | {
+      readonly style: "offset";
+      readonly in: "query" | "body";
+      readonly offsetParam: string;
+      readonly sizeParam: string;
+      readonly defaultSize?: number;
+      readonly maxSize?: number;
+      readonly items: string;
+      readonly total?: string;
+    }
+  | {
+      readonly style: "next-url";
+      readonly in: "query" | "body";
+      readonly items: string;
+      readonly next: string;
+      readonly sizeParam?: string;
+      readonly maxSize?: number;
+    };
+
+export interface OperationMeta {
+  readonly operationId: string;
+  readonly method: HttpMethodName;
+  readonly path: string;
+  /** Safe to send again after a failure: GET/PUT/DELETE, or a POST the spec marks `x-retry-safe`. */
+  readonly retrySafe: boolean;
+  readonly pagination?: PaginationMeta;
+}
+
+/** Everything a vendor package hands the runtime. */
+export interface ApiMeta {
+  readonly vendor: VendorMeta;
+  readonly operations: readonly OperationMeta[];
+}

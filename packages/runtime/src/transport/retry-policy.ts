@@ -1,0 +1,61 @@
+/** Retry settings, per client and per request. Defaults follow Stainless-generated SDKs. */
+export interface RetryOptions {
+  /** Retries after the first attempt; 0 disables retrying. Default 2. */
+  readonly maxRetries?: number;
+  /** First backoff delay; doubles each retry. Default 500 ms. */
+  readonly baseDelayMs?: number;
+  /** Cap on one computed backoff delay. Default 8 s. */
+  readonly maxDelayMs?: number;
+  /** The longest `Retry-After` honoured; a longer one is not waited for and the error is returned. Default 60 s. */
+  readonly maxRetryAfterMs?: number;
+}
+
+export type ResolvedRetryOptions = Required<RetryOptions>;
+
+export const DEFAULT_RETRY: ResolvedRetryOptions = {
+  maxRetries: 2,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+};
+
+const RETRY_STATUSES = new Set([408, 429]);
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRY_STATUSES.has(status) || status >= 500;
+}
+
+/**
+ * The server's requested wait in ms from `retry-after-ms`, or `Retry-After` as seconds or an HTTP
+ * date; `undefined` when absent or unparsable.
+ */
+export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headers.get("retry-after-ms");
+  if (ms !== null && /^\d+(\.\d+)?$/.test(ms.trim())) return Number(ms);
+  const value = headers.get("retry-after")?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with up to 25% jitter: `min(base·2^retry, max) · (1 − rand·0.25)`. */
+export function backoffDelay(retry: number, options: ResolvedRetryOptions, random: () => number): number {
+  const delay = Math.min(options.baseDelayMs * 2 ** retry, options.maxDelayMs);
+  return Math.round(delay * (1 - random() * 0.25));
+}
+
+/**
+ * How long to wait before retry number `retry` (0-based) after a retryable response, or `undefined`
+ * when the server asks for longer than the cap.
+ */
+export function retryDelay(
+  retry: number,
+  headers: Headers | undefined,
+  options: ResolvedRetryOptions,
+  random: () => number,
+): number | undefined {
+  const asked = headers ? parseRetryAfter(headers) : undefined;
+  if (asked === undefined) return backoffDelay(retry, options, random);
+  return asked <= options.maxRetryAfterMs ? asked : undefined;
+}

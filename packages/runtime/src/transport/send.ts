@@ -1,0 +1,107 @@
+import { AbortedError, ApiError, ConnectionError, TimeoutError } from "../errors/api-error.ts";
+import type { RedactedRequest } from "../errors/redact.ts";
+import type { Logger } from "../logging/logger.ts";
+import type { RateLimiter } from "./rate-limiter.ts";
+import { backoffDelay, isRetryableStatus, type ResolvedRetryOptions, retryDelay } from "./retry-policy.ts";
+import { sleep } from "./sleep.ts";
+
+export type FetchLike = (request: Request) => Promise<Response>;
+
+/** What one logical call may do: decided per call from the operation metadata and options. */
+export interface SendControl {
+  readonly fetch: FetchLike;
+  readonly retrySafe: boolean;
+  readonly retry: ResolvedRetryOptions;
+  readonly timeoutMs: number;
+  readonly limiter: RateLimiter | undefined;
+  readonly random: () => number;
+  readonly redact: (request: Request) => RedactedRequest;
+  /** Receives one debug line per attempt and a warning per retry, all redacted. */
+  readonly log: Logger;
+}
+
+/** What the call saw: the final response (if any) and how many attempts it took. */
+export interface SendRecord {
+  response?: Response;
+  attempts: number;
+}
+
+/**
+ * Sends one logical request: waits for the rate limiter, applies a per-attempt timeout, and retries
+ * connection failures, timeouts, 408, 429 and 5xx with backoff when the operation is safe to repeat.
+ * Transport failures become `ConnectionError`, `TimeoutError` or `AbortedError`.
+ */
+export async function send(request: Request, control: SendControl, record: SendRecord): Promise<Response> {
+  const callerSignal = request.signal;
+  for (let retry = 0; ; retry++) {
+    const canRetry = control.retrySafe && retry < control.retry.maxRetries;
+    try {
+      await control.limiter?.acquire(callerSignal);
+    } catch (cause) {
+      throw abortedError(request, control, cause);
+    }
+    const timeout = AbortSignal.timeout(control.timeoutMs);
+    const attempt = new Request(request.clone(), { signal: AbortSignal.any([callerSignal, timeout]) });
+    record.attempts = retry + 1;
+    const { method, url } = control.redact(request);
+    const started = Date.now();
+    control.log.debug(`${method} ${url} (attempt ${record.attempts})`);
+    let response: Response;
+    try {
+      response = await control.fetch(attempt);
+    } catch (cause) {
+      if (callerSignal.aborted) throw abortedError(request, control, cause);
+      const error = timeout.aborted
+        ? new TimeoutError({
+            message: `Request timed out after ${control.timeoutMs} ms`,
+            request: control.redact(request),
+            cause,
+          })
+        : cause instanceof ApiError
+          ? cause
+          : new ConnectionError({
+              message: `Connection failed: ${describe(cause)}`,
+              request: control.redact(request),
+              cause,
+            });
+      if (!canRetry || cause instanceof ApiError) throw error;
+      const delay = backoffDelay(retry, control.retry, control.random);
+      control.log.warn(`${method} ${url}: ${error.message}; retrying in ${delay} ms`);
+      await pause(delay, request, control);
+      continue;
+    }
+    record.response = response;
+    control.log.debug(`${method} ${url} → ${response.status} in ${Date.now() - started} ms`);
+    if (!canRetry || !isRetryableStatus(response.status)) return response;
+    const delay = retryDelay(retry, response.headers, control.retry, control.random);
+    if (delay === undefined) return response;
+    control.log.warn(`${method} ${url}: HTTP ${response.status}; retrying in ${delay} ms`);
+    // Release the discarded body without waiting on it (some fetch implementations never settle cancel()).
+    response.body?.cancel().catch(() => undefined);
+    await pause(delay, request, control);
+  }
+}
+
+async function pause(ms: number, request: Request, control: SendControl): Promise<void> {
+  try {
+    await sleep(ms, request.signal);
+  } catch (cause) {
+    throw abortedError(request, control, cause);
+  }
+}
+
+function abortedError(request: Request, control: SendControl, cause: unknown): AbortedError {
+  return new AbortedError({
+    message: "Request aborted by the caller",
+    request: control.redact(request),
+    cause,
+  });
+}
+
+function describe(cause: unknown): string {
+  if (cause instanceof Error) {
+    const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : "";
+    return `${cause.message}${inner}`;
+  }
+  return String(cause);
+}

@@ -1,0 +1,40 @@
+/**
+ * `pnpm generate [--check] [vendor…]`: regenerates packages/<vendor>/src/generated from the specs
+ * listed in redocly.yaml. With --check it writes nothing and exits 1 when a committed file is stale.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { generateVendor } from "./generate.ts";
+import { SpecError } from "./spec-error.ts";
+import { readVendors } from "./workspace-config.ts";
+
+const repoRoot = resolve(import.meta.dirname, "../..");
+const args = process.argv.slice(2);
+const check = args.includes("--check");
+const only = args.filter((a) => !a.startsWith("--"));
+const vendors = readVendors(repoRoot).filter((v) => only.length === 0 || only.includes(v.vendor));
+
+let failed = false;
+for (const entry of vendors) {
+  try {
+    const files = await generateVendor(entry, repoRoot);
+    for (const [path, content] of files) {
+      const abs = join(repoRoot, path);
+      const current = existsSync(abs) ? readFileSync(abs, "utf8") : undefined;
+      if (current === content) continue;
+      if (check) {
+        console.error(`stale: ${path} (run pnpm generate)`);
+        failed = true;
+      } else {
+        mkdirSync(dirname(abs), { recursive: true });
+        writeFileSync(abs, content);
+        console.log(`wrote ${path}`);
+      }
+    }
+    console.log(`${entry.vendor}: ${check ? "checked" : "generated"} from ${entry.spec}`);
+  } catch (error) {
+    failed = true;
+    console.error(error instanceof SpecError ? error.message : error);
+  }
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,39 @@
+import type { ExtractedMeta } from "./extract-meta.ts";
+
+/** `client.ts`: `create<Vendor>Client`, the vendor's client type, and its options. */
+export function emitClient(meta: ExtractedMeta): string {
+  const name = meta.vendor.clientName;
+  const signed = meta.vendor.webhookSignature !== undefined;
+  const runtime = [
+    "type ApiClient",
+    "type ClientOptions",
+    "createApiClient",
+    ...(signed ? ["createWebhookVerifier"] : []),
+  ];
+  return [
+    `import { ${runtime.join(", ")} } from "@workapis/runtime";`,
+    `import { meta, type ${name}ErrorCode, type ${name}PaginatedOperations } from "./operations.ts";`,
+    `import type { paths${signed ? ", webhooks" : ""} } from "./schema.ts";`,
+    "",
+    `/** A typed ${name} client: \`GET\`/\`POST\`/\`PUT\`/\`PATCH\`/\`DELETE\` by path, and \`paginate\` over list operations. */`,
+    `export type ${name}Client = ApiClient<paths, ${name}ErrorCode, ${name}PaginatedOperations>;`,
+    "",
+    `export type ${name}ClientOptions = ClientOptions;`,
+    "",
+    "/**",
+    ` * Creates a ${name} client. Calls resolve to \`{ data, error, response, requestId }\`; \`error\` is an`,
+    " * `ApiError` carrying the vendor's code. Wrap a call in `unwrap()` to throw instead.",
+    " */",
+    `export function create${name}Client(options: ${name}ClientOptions): ${name}Client {`,
+    `  return createApiClient<paths, ${name}ErrorCode, ${name}PaginatedOperations>(meta, options);`,
+    "}",
+    "",
+    ...(signed
+      ? [
+          `/** Verifies and parses ${name}'s signed webhooks into the typed events of the spec's \`webhooks:\` section. */`,
+          `export const ${name[0]?.toLowerCase()}${name.slice(1)}Webhooks = createWebhookVerifier<webhooks>(meta.vendor.webhookSignature);`,
+          "",
+        ]
+      : []),
+  ].join("\n");
+}

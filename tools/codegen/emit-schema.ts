@@ -1,0 +1,11 @@
+import openapiTS, { astToString } from "openapi-typescript";
+
+/** `paths`, `components`, `operations` and `webhooks` types by openapi-typescript. */
+export async function emitSchema(document: Record<string, unknown>): Promise<string> {
+  const ast = await openapiTS(document as never, {
+    alphabetize: false,
+    exportType: true,
+    rootTypes: false,
+  });
+  return astToString(ast);
+}

@@ -1,0 +1,223 @@
+import type {
+  AuthSchemeMeta,
+  HttpMethodName,
+  OperationMeta,
+  PaginationMeta,
+  VendorMeta,
+} from "@workapis/runtime";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { xMockSchema, xPaginationSchema, xSourceSchema, xWorkapisSchema } from "./extension-schemas.ts";
+import type { LoadedSpec } from "./load-spec.ts";
+import { fromPointer, type SpecProblem, toPointer } from "./spec-error.ts";
+
+export const HTTP_METHODS: readonly HttpMethodName[] = ["get", "put", "post", "delete", "patch"];
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** A paginated operation and where its success body lives in the generated `paths` type. */
+export interface PaginatedOperation {
+  readonly op: OperationMeta & { readonly pagination: PaginationMeta };
+  readonly successStatus: string;
+  readonly mediaType: string;
+}
+
+export interface ExtractedMeta {
+  readonly vendor: VendorMeta;
+  readonly operations: readonly OperationMeta[];
+  readonly paginated: readonly PaginatedOperation[];
+  /** The `components.schemas` name of the vendor's error-code enum, if any. */
+  readonly errorCodeSchema: string | undefined;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validators = {
+  "x-workapis": ajv.compile(xWorkapisSchema),
+  "x-pagination": ajv.compile(xPaginationSchema),
+  "x-mock": ajv.compile(xMockSchema),
+  "x-source": ajv.compile(xSourceSchema),
+};
+
+/** Follows a local `$ref` (one level at a time) to the object it names. */
+export function deref(doc: Obj, value: unknown): unknown {
+  let current = value;
+  for (let hops = 0; isObj(current) && typeof current["$ref"] === "string" && hops < 20; hops++) {
+    let target: unknown = doc;
+    for (const key of fromPointer(current["$ref"])) target = isObj(target) ? target[key] : undefined;
+    current = target;
+  }
+  return current;
+}
+
+function check(
+  name: keyof typeof validators,
+  value: unknown,
+  at: readonly (string | number)[],
+  file: string,
+  problems: SpecProblem[],
+): boolean {
+  const validate: ValidateFunction = validators[name];
+  if (validate(value)) return true;
+  for (const e of (validate.errors ?? []) as ErrorObject[]) {
+    problems.push({
+      file,
+      pointer: `${toPointer(at)}${e.instancePath}`,
+      message: `${name} ${e.message ?? "is invalid"}${e.params && "allowedValues" in e.params ? ` (${String(e.params["allowedValues"])})` : ""}`,
+    });
+  }
+  return false;
+}
+
+function authSchemes(doc: Obj): AuthSchemeMeta[] {
+  const components = isObj(doc["components"]) ? doc["components"] : {};
+  const schemes = isObj(components["securitySchemes"]) ? components["securitySchemes"] : {};
+  const out: AuthSchemeMeta[] = [];
+  for (const [name, raw] of Object.entries(schemes)) {
+    const s = deref(doc, raw);
+    if (!isObj(s)) continue;
+    if (s["type"] === "http" && String(s["scheme"]).toLowerCase() === "bearer")
+      out.push({ type: "bearer", name });
+    else if (s["type"] === "apiKey") {
+      const where = s["in"] === "query" || s["in"] === "cookie" ? s["in"] : "header";
+      out.push({
+        type: "apiKey",
+        name,
+        in: where,
+        param: String(s["name"]),
+        ...(typeof s["x-token-prefix"] === "string" ? { prefix: s["x-token-prefix"] } : {}),
+        ...(s["x-also-in-body"] === true ? { alsoInBody: true } : {}),
+      });
+    } else if (s["type"] === "oauth2" && isObj(s["flows"])) {
+      const flow = Object.values(s["flows"]).find(isObj) ?? {};
+      const str = (k: string) => (typeof flow[k] === "string" ? { [k]: flow[k] as string } : {});
+      out.push({
+        type: "oauth2",
+        name,
+        ...str("authorizationUrl"),
+        ...str("tokenUrl"),
+        ...str("refreshUrl"),
+        scopes: isObj(flow["scopes"]) ? Object.keys(flow["scopes"]) : [],
+      });
+    }
+  }
+  return out;
+}
+
+function parameterNames(doc: Obj, pathItem: Obj, operation: Obj, location: string): Set<string> {
+  const names = new Set<string>();
+  for (const list of [pathItem["parameters"], operation["parameters"]]) {
+    if (!Array.isArray(list)) continue;
+    for (const raw of list) {
+      const p = deref(doc, raw);
+      if (isObj(p) && p["in"] === location && typeof p["name"] === "string") names.add(p["name"]);
+    }
+  }
+  return names;
+}
+
+function successResponse(doc: Obj, operation: Obj): { status: string; mediaType: string } | undefined {
+  const responses = isObj(operation["responses"]) ? operation["responses"] : {};
+  const status = Object.keys(responses).find((s) => /^2\d\d$/.test(s));
+  if (!status) return undefined;
+  const response = deref(doc, responses[status]);
+  const content = isObj(response) && isObj(response["content"]) ? response["content"] : {};
+  const mediaType = Object.keys(content).find((m) => m.includes("json"));
+  return mediaType ? { status, mediaType } : undefined;
+}
+
+/** Validates the project's extensions and extracts what the runtime needs; problems are collected, not thrown. */
+export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): ExtractedMeta | undefined {
+  const { document: doc, file } = spec;
+  const before = problems.length;
+  const x = doc["x-workapis"];
+  if (x === undefined)
+    problems.push({ file, pointer: "#", message: "x-workapis is required (specs/CONVENTIONS.md)" });
+  else check("x-workapis", x, ["x-workapis"], file, problems);
+  const servers = Array.isArray(doc["servers"]) ? doc["servers"] : [];
+  const baseUrl = isObj(servers[0]) && typeof servers[0]["url"] === "string" ? servers[0]["url"] : undefined;
+  if (!baseUrl) problems.push({ file, pointer: "#/servers", message: "a server URL is required" });
+
+  const xw = (isObj(x) ? x : {}) as Obj;
+  const errorCodeRef = typeof xw["errorCodes"] === "string" ? xw["errorCodes"] : undefined;
+  if (errorCodeRef && deref(doc, { $ref: errorCodeRef }) === undefined) {
+    problems.push({ file, pointer: "#/x-workapis/errorCodes", message: `${errorCodeRef} does not resolve` });
+  }
+
+  const operations: OperationMeta[] = [];
+  const paginated: PaginatedOperation[] = [];
+  const paths = isObj(doc["paths"]) ? doc["paths"] : {};
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const pathItem = deref(doc, rawItem);
+    if (!isObj(pathItem)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!isObj(operation)) continue;
+      const at = ["paths", path, method];
+      const operationId = String(operation["operationId"] ?? "");
+      check("x-source", operation["x-source"], [...at, "x-source"], file, problems);
+      if (operation["x-mock"] === undefined)
+        problems.push({ file, pointer: toPointer(at), message: "x-mock is required" });
+      else check("x-mock", operation["x-mock"], [...at, "x-mock"], file, problems);
+      const retrySafe = method !== "post" && method !== "patch" ? true : operation["x-retry-safe"] === true;
+      const rawPagination = operation["x-pagination"];
+      let pagination: PaginationMeta | undefined;
+      if (
+        rawPagination !== undefined &&
+        check("x-pagination", rawPagination, [...at, "x-pagination"], file, problems)
+      ) {
+        const p = { in: "query", ...(rawPagination as Obj) } as unknown as PaginationMeta;
+        const params = parameterNames(doc, pathItem, operation, "query");
+        const wanted = [
+          p.style === "page" ? p.pageParam : undefined,
+          p.style === "offset" ? p.offsetParam : undefined,
+          p.sizeParam,
+        ].filter((n): n is string => n !== undefined);
+        if (p.in === "query") {
+          for (const name of wanted) {
+            if (!params.has(name)) {
+              problems.push({
+                file,
+                pointer: toPointer([...at, "x-pagination"]),
+                message: `x-pagination names query parameter "${name}", which the operation does not declare`,
+              });
+            }
+          }
+        }
+        const success = successResponse(doc, operation);
+        if (!success) {
+          problems.push({
+            file,
+            pointer: toPointer([...at, "responses"]),
+            message: "a paginated operation needs a 2xx JSON response",
+          });
+        } else {
+          pagination = p;
+          paginated.push({
+            op: { operationId, method, path, retrySafe, pagination: p },
+            successStatus: success.status,
+            mediaType: success.mediaType,
+          });
+        }
+      }
+      operations.push({ operationId, method, path, retrySafe, ...(pagination ? { pagination } : {}) });
+    }
+  }
+  if (problems.length > before || !isObj(x) || !baseUrl) return undefined;
+
+  const envelope = xw["envelope"] as VendorMeta["envelope"];
+  const vendor: VendorMeta = {
+    clientName: String(xw["clientName"]),
+    baseUrl,
+    envelope,
+    auth: authSchemes(doc),
+    ...(isObj(xw["rateLimit"])
+      ? { rateLimit: xw["rateLimit"] as unknown as VendorMeta["rateLimit"] & object }
+      : {}),
+    ...(typeof xw["requestIdHeader"] === "string" ? { requestIdHeader: xw["requestIdHeader"] } : {}),
+    ...(isObj(xw["webhookSignature"])
+      ? { webhookSignature: xw["webhookSignature"] as unknown as VendorMeta["webhookSignature"] & object }
+      : {}),
+  };
+  const errorCodeSchema = errorCodeRef ? errorCodeRef.split("/").pop() : undefined;
+  return { vendor, operations, paginated, errorCodeSchema };
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { emitClient } from "./emit-client.ts";
+import { emitOperations } from "./emit-operations.ts";
+import { emitSchema } from "./emit-schema.ts";
+import { extractMeta } from "./extract-meta.ts";
+import { generatedHeader } from "./header.ts";
+import { lintSpec } from "./lint-spec.ts";
+import { loadSpec, located } from "./load-spec.ts";
+import { SpecError, type SpecProblem } from "./spec-error.ts";
+import type { VendorEntry } from "./workspace-config.ts";
+
+const FOLDER_README = `# Generated: do not edit
+
+Everything in this folder is written by \`pnpm generate\` (tools/codegen) from the vendor's spec in
+\`specs/\`. Change the spec and regenerate; CI fails when these files are stale.
+`;
+
+/**
+ * Generates one vendor's files (repo-relative path → content) without writing them. A spec that
+ * does not parse, lint or carry valid extensions throws `SpecError` listing file and JSON pointer.
+ */
+export async function generateVendor(entry: VendorEntry, repoRoot: string): Promise<Map<string, string>> {
+  const spec = loadSpec(entry.spec, readFileSync(join(repoRoot, entry.spec), "utf8"));
+  const problems: SpecProblem[] = await lintSpec(join(repoRoot, entry.spec), join(repoRoot, "redocly.yaml"));
+  const meta = extractMeta(spec, problems);
+  if (problems.length > 0 || !meta) throw new SpecError(located(spec, problems));
+  const header = generatedHeader(entry.spec, spec.source);
+  const files = new Map<string, string>();
+  files.set(`${entry.outDir}/schema.ts`, header + (await emitSchema(spec.document)));
+  files.set(`${entry.outDir}/operations.ts`, header + emitOperations(meta));
+  files.set(`${entry.outDir}/client.ts`, header + emitClient(meta));
+  files.set(`${entry.outDir}/README.md`, FOLDER_README);
+  return files;
+}

@@ -1,0 +1,25 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateVendor } from "./generate.ts";
+import { readVendors } from "./workspace-config.ts";
+
+const repoRoot = resolve(import.meta.dirname, "../..");
+
+/** CI's freshness check: every committed generated file equals what the spec generates now. */
+describe("committed generated files", () => {
+  const vendors = readVendors(repoRoot);
+  it("covers at least one vendor", () => {
+    expect(vendors.length).toBeGreaterThan(0);
+  });
+  for (const entry of vendors) {
+    it(`${entry.vendor} is fresh (run \`pnpm generate\` if this fails)`, async () => {
+      const files = await generateVendor(entry, repoRoot);
+      for (const [path, content] of files) {
+        const abs = join(repoRoot, path);
+        expect(existsSync(abs), `${path} is missing`).toBe(true);
+        expect(readFileSync(abs, "utf8"), `${path} is stale`).toBe(content);
+      }
+    });
+  }
+});

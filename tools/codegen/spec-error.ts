@@ -1,0 +1,42 @@
+/** One problem in a spec, located by file and JSON pointer (and line/column where known). */
+export interface SpecProblem {
+  readonly file: string;
+  /** RFC 6901 pointer into the document, as `#/paths/~1members/get`. */
+  readonly pointer: string;
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export function formatProblem(problem: SpecProblem): string {
+  const where =
+    problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column ?? 1}`;
+  return `${where} ${problem.pointer}: ${problem.message}`;
+}
+
+/** Thrown when a spec cannot be generated from; lists every problem found. */
+export class SpecError extends Error {
+  override readonly name = "SpecError";
+  readonly problems: readonly SpecProblem[];
+
+  constructor(problems: readonly SpecProblem[]) {
+    super(
+      `${problems.length} problem(s) in spec:\n${problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`,
+    );
+    this.problems = problems;
+  }
+}
+
+/** Builds a pointer from path segments, escaping `~` and `/` per RFC 6901. */
+export function toPointer(segments: readonly (string | number)[]): string {
+  return `#${segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("")}`;
+}
+
+export function fromPointer(pointer: string): string[] {
+  const body = pointer.startsWith("#") ? pointer.slice(1) : pointer;
+  if (body === "") return [];
+  return body
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
