@@ -100,6 +100,7 @@ export const xMockSchema = {
     action: { enum: ["list", "get", "create", "update", "delete", "action", "read"] },
     idParam: { type: "string" },
     idField: { type: "string" },
+    record: pointer,
     set: { type: "object" },
     references: { type: "object", additionalProperties: { type: "string" } },
     nested: { type: "object", additionalProperties: { type: "string" } },

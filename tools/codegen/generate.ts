@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { emitClient } from "./emit-client.ts";
+import { emitEntry } from "./emit-entry.ts";
+import { buildMockSpec, emitMockEntry, emitMockSpec } from "./emit-mock-spec.ts";
 import { emitOperations } from "./emit-operations.ts";
 import { emitSchema } from "./emit-schema.ts";
+import { emitValidators } from "./emit-validators.ts";
 import { extractMeta } from "./extract-meta.ts";
 import { generatedHeader } from "./header.ts";
 import { lintSpec } from "./lint-spec.ts";
@@ -24,12 +27,20 @@ export async function generateVendor(entry: VendorEntry, repoRoot: string): Prom
   const spec = loadSpec(entry.spec, readFileSync(join(repoRoot, entry.spec), "utf8"));
   const problems: SpecProblem[] = await lintSpec(join(repoRoot, entry.spec), join(repoRoot, "redocly.yaml"));
   const meta = extractMeta(spec, problems);
+  const validators = meta ? emitValidators(spec.document, problems, entry.spec) : "";
   if (problems.length > 0 || !meta) throw new SpecError(located(spec, problems));
   const header = generatedHeader(entry.spec, spec.source);
   const files = new Map<string, string>();
   files.set(`${entry.outDir}/schema.ts`, header + (await emitSchema(spec.document)));
   files.set(`${entry.outDir}/operations.ts`, header + emitOperations(meta));
   files.set(`${entry.outDir}/client.ts`, header + emitClient(meta));
+  files.set(`${entry.outDir}/index.ts`, header + emitEntry(meta));
+  files.set(
+    `${entry.outDir}/mock-spec.ts`,
+    header + emitMockSpec(buildMockSpec(spec.document, entry.vendor, meta)),
+  );
+  files.set(`${entry.outDir}/mock-validators.ts`, header + validators);
+  files.set(`${entry.outDir}/mock.ts`, header + emitMockEntry(meta));
   files.set(`${entry.outDir}/README.md`, FOLDER_README);
   return files;
 }

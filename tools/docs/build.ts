@@ -33,7 +33,7 @@ for (const { vendor, spec } of readVendors(repoRoot)) {
     version: string;
   };
   const title = /^\s*title:\s*(.+)$/m.exec(readFileSync(join(repoRoot, spec), "utf8"))?.[1]?.trim() ?? vendor;
-  execFileSync(redocly, ["build-docs", vendor, "--output", out, "--disableGoogleFont", "--title", title], {
+  execFileSync(redocly, ["build-docs", vendor, "--output", out, "--title", title], {
     cwd: repoRoot,
     stdio: ["ignore", "ignore", "inherit"],
   });

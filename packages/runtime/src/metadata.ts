@@ -85,6 +85,7 @@ export type PaginationMeta =
       readonly items: string;
       readonly next: string;
       readonly sizeParam?: string;
+      readonly defaultSize?: number;
       readonly maxSize?: number;
     };
 

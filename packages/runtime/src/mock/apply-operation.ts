@@ -1,0 +1,184 @@
+import type { PaginationMeta } from "../metadata.ts";
+import { readPointer } from "../util/json-pointer.ts";
+import { errorResponse } from "./error-responses.ts";
+import { cloneJson, splitPointer, withPointer } from "./json-template.ts";
+import type { MockRecord, MockStore } from "./mock-store.ts";
+import type { MockOperation, MockSpec } from "./types.ts";
+
+export interface OperationInput {
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly body: unknown;
+}
+
+/** What an operation produced: a JSON body and status, or a ready Response (errors). */
+export type OperationOutput = { readonly status: number; readonly body: unknown } | Response;
+
+const isRecord = (v: unknown): v is MockRecord => v !== null && typeof v === "object" && !Array.isArray(v);
+
+function recordPointer(op: MockOperation): string | undefined {
+  if (op.mock.record !== undefined) return op.mock.record;
+  return isRecord(readPointer(op.example, "/data")) ? "/data" : undefined;
+}
+
+function idOf(op: MockOperation, input: OperationInput): string | undefined {
+  const name = op.mock.idParam;
+  if (!name) return Object.values(input.params)[0];
+  const fromPath = input.params[name];
+  if (fromPath !== undefined) return fromPath;
+  const fromBody = isRecord(input.body) ? input.body[name] : undefined;
+  if (typeof fromBody === "string" || typeof fromBody === "number") return String(fromBody);
+  const fromQuery = input.query[name];
+  return typeof fromQuery === "string" ? fromQuery : undefined;
+}
+
+function respondWithRecord(op: MockOperation, record: MockRecord | undefined): OperationOutput {
+  const pointer = recordPointer(op);
+  const body =
+    pointer === undefined || record === undefined
+      ? cloneJson(op.example)
+      : withPointer(op.example, pointer, record);
+  return { status: op.successStatus, body };
+}
+
+/** Scalar query parameters that name a record field filter the list (`status=approved`, `project_id=5`). */
+function matchesFilters(
+  record: MockRecord,
+  query: Readonly<Record<string, unknown>>,
+  ignored: ReadonlySet<string>,
+): boolean {
+  for (const [key, value] of Object.entries(query)) {
+    if (ignored.has(key) || !(key in record) || typeof value !== "string") continue;
+    const field = record[key];
+    if (field === null || typeof field === "object") continue;
+    if (String(field) !== value) return false;
+  }
+  return true;
+}
+
+function pageParams(p: PaginationMeta): string[] {
+  return [
+    p.sizeParam,
+    p.style === "page" ? p.pageParam : undefined,
+    p.style === "offset" ? p.offsetParam : undefined,
+  ].filter((n): n is string => n !== undefined);
+}
+
+function listPage(
+  op: MockOperation,
+  records: MockRecord[],
+  query: Readonly<Record<string, unknown>>,
+  body: unknown,
+) {
+  const p = op.pagination;
+  if (!p) return { items: records, meta: {} as Record<string, number> };
+  const source = p.in === "body" && isRecord(body) ? body : query;
+  const num = (name: string | undefined, fallback: number) => {
+    const raw = name === undefined ? undefined : Number(source[name]);
+    return raw !== undefined && Number.isFinite(raw) && raw > 0 ? Math.floor(raw) : fallback;
+  };
+  const size = Math.min(num(p.sizeParam, p.defaultSize ?? 20), p.maxSize ?? Number.POSITIVE_INFINITY);
+  const total = records.length;
+  const lastPage = Math.max(1, Math.ceil(total / size));
+  if (p.style === "offset") {
+    const offset =
+      p.offsetParam && Number(source[p.offsetParam]) > 0 ? Math.floor(Number(source[p.offsetParam])) : 0;
+    return { items: records.slice(offset, offset + size), meta: { total, offset, limit: size } };
+  }
+  const page = p.style === "page" ? num(p.pageParam, 1) : 1;
+  return { items: records.slice((page - 1) * size, page * size), meta: { total, page, size, lastPage } };
+}
+
+function listBody(op: MockOperation, items: MockRecord[], meta: Record<string, number>): unknown {
+  const p = op.pagination;
+  const itemsPointer = p?.items ?? "/data";
+  let body = withPointer(op.example, itemsPointer, items);
+  if (!p) return body;
+  if (p.style !== "next-url" && p.total) body = withPointer(body, p.total, meta["total"]);
+  if (p.style === "page") {
+    if (p.lastPage) body = withPointer(body, p.lastPage, meta["lastPage"]);
+    const siblings = p.total ?? p.lastPage;
+    if (siblings) {
+      // Fill the page block's other numbers where the template has them (current_page, per_page …).
+      const { parent } = splitPointer(siblings);
+      const block = readPointer(body, parent);
+      if (isRecord(block)) {
+        for (const key of Object.keys(block)) {
+          if (/^(current_)?page$/.test(key)) body = withPointer(body, `${parent}/${key}`, meta["page"]);
+          if (/^(per_page|page_size|size|limit)$/.test(key))
+            body = withPointer(body, `${parent}/${key}`, meta["size"]);
+        }
+      }
+    }
+  }
+  if (p.style === "next-url") body = withPointer(body, p.next, null);
+  return body;
+}
+
+/** Runs one operation against the store, the way the vendor would. */
+export function applyOperation(
+  spec: MockSpec,
+  store: MockStore,
+  op: MockOperation,
+  input: OperationInput,
+): OperationOutput {
+  const { resource, action } = op.mock;
+  const notFound = () => errorResponse(spec, 404, { message: `No ${resource} with that id` });
+  switch (action) {
+    case "list": {
+      const ignored = new Set([...(op.pagination ? pageParams(op.pagination) : []), ...op.arrayParams]);
+      const all = store.list(resource).filter((r) => matchesFilters(r, input.query, ignored));
+      const { items, meta } = listPage(op, all, input.query, input.body);
+      return { status: op.successStatus, body: listBody(op, items, meta) };
+    }
+    case "get": {
+      const id = idOf(op, input);
+      const record = id === undefined ? undefined : store.get(resource, id);
+      return record ? respondWithRecord(op, record) : notFound();
+    }
+    case "create": {
+      const payload = isRecord(input.body) ? input.body : {};
+      for (const [field, target] of Object.entries(op.mock.references ?? {})) {
+        const ref = payload[field];
+        if (ref !== undefined && ref !== null && !store.get(target, ref as string | number)) {
+          return errorResponse(spec, op.statuses.includes(422) ? 422 : 400, {
+            details: { [field]: [`The selected ${field} is invalid: no ${target} ${String(ref)}.`] },
+          });
+        }
+      }
+      const pointer = recordPointer(op);
+      const template = pointer ? readPointer(op.example, pointer) : undefined;
+      const idField = store.idField(resource);
+      const base = isRecord(template) ? template : {};
+      const record: MockRecord = { ...base, ...payload, [idField]: store.nextId(resource, base[idField]) };
+      for (const [field, target] of Object.entries(op.mock.nested ?? {})) {
+        const child = payload[field];
+        if (!isRecord(child)) continue;
+        const created = store.insert(target, {
+          ...child,
+          [store.idField(target)]: store.nextId(target, child[store.idField(target)]),
+        });
+        // The parent holds the child the way the vendor answers: embedded, by id, or both.
+        if (isRecord(base[field])) record[field] = { ...base[field], ...created };
+        else delete record[field];
+        if (`${field}_id` in base) record[`${field}_id`] = created[store.idField(target)];
+      }
+      return respondWithRecord(op, store.insert(resource, record));
+    }
+    case "update":
+    case "action": {
+      const id = idOf(op, input);
+      if (id === undefined || !store.get(resource, id)) return notFound();
+      const changes = action === "update" && isRecord(input.body) ? input.body : {};
+      const updated = store.update(resource, id, { ...changes, ...(op.mock.set ?? {}) });
+      return respondWithRecord(op, updated);
+    }
+    case "delete": {
+      const id = idOf(op, input);
+      if (id === undefined || !store.delete(resource, id)) return notFound();
+      return { status: op.successStatus, body: cloneJson(op.example) };
+    }
+    case "read":
+      return { status: op.successStatus, body: cloneJson(op.example) };
+  }
+}

@@ -1,0 +1,234 @@
+import type { AuthSchemeMeta } from "../metadata.ts";
+import { applyOperation, type OperationInput, type OperationOutput } from "./apply-operation.ts";
+import { errorResponse, fieldErrors, type MockErrorInit } from "./error-responses.ts";
+import { MockStore } from "./mock-store.ts";
+import type { OperationsShape, OverrideResolver, UntypedOperations } from "./override-types.ts";
+import { parseBody, parseQuery } from "./request-parsing.ts";
+import { createRouteMatcher } from "./route-matcher.ts";
+import { seededFixtures } from "./seeded-order.ts";
+import type { CompiledValidator, MockOperation, MockSpec, OperationValidators } from "./types.ts";
+
+export interface MockOptions {
+  /** Where the mock answers; defaults to the spec's server URL. */
+  readonly baseUrl?: string;
+  /** Check every request against the spec (auth, params, body). Default true. */
+  readonly validate?: boolean;
+  /** Added latency for every response, in ms. Default 0. */
+  readonly latencyMs?: number;
+  /**
+   * Without a seed, records come in spec order (examples first). A seed puts each collection in a
+   * seed-determined order: the same seed gives byte-identical responses on every run.
+   */
+  readonly seed?: number;
+}
+
+/** A ready failure for the next matching calls. */
+export type Scenario =
+  | ({ readonly kind: "error"; readonly status: number } & MockErrorInit)
+  | { readonly kind: "network-error" }
+  | { readonly kind: "latency"; readonly ms: number };
+
+interface Armed {
+  readonly scenario: Scenario;
+  remaining: number;
+}
+
+/** A stateful mock of one vendor, independent of msw: `handle` turns a Request into a Response. */
+export interface VendorMock<Ops extends OperationsShape = UntypedOperations> {
+  readonly spec: MockSpec;
+  readonly baseUrl: string;
+  readonly store: MockStore;
+  /** Answers a request (undefined when it is not for this vendor's base URL). */
+  handle(request: Request): Promise<Response | undefined>;
+  /** Replaces one operation's behaviour until `reset()` or `restore(operationId)`. */
+  override<Id extends keyof Ops & string>(operationId: Id, resolver: OverrideResolver<Ops[Id]>): void;
+  restore(operationId: keyof Ops & string): void;
+  /** Arms a scenario for the next `times` calls (default 1) of an operation, or of every operation with "*". */
+  scenario(operationId: (keyof Ops & string) | "*", scenario: Scenario, times?: number): void;
+  /** Seed records again and drop overrides and scenarios. */
+  reset(): void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function tokenPresent(
+  request: Request,
+  url: URL,
+  body: unknown,
+  auth: readonly AuthSchemeMeta[],
+): "ok" | "missing" | "malformed" {
+  if (auth.length === 0) return "ok";
+  let seen = false;
+  for (const scheme of auth) {
+    if (scheme.type === "apiKey" && scheme.in === "query") {
+      const inQuery = url.searchParams.get(scheme.param);
+      const inBody =
+        scheme.alsoInBody && body && typeof body === "object"
+          ? (body as Record<string, unknown>)[scheme.param]
+          : undefined;
+      if (inQuery || (typeof inBody === "string" && inBody)) return "ok";
+      continue;
+    }
+    const name = scheme.type === "apiKey" ? scheme.param : "Authorization";
+    const value = request.headers.get(name);
+    if (value === null) continue;
+    seen = true;
+    const prefix = scheme.type === "apiKey" ? scheme.prefix : "Bearer";
+    const pattern = prefix ? new RegExp(`^${prefix} \\S+$`, "i") : /^\S+$/;
+    if (pattern.test(value.trim())) return "ok";
+  }
+  return seen ? "malformed" : "missing";
+}
+
+function validationError(
+  spec: MockSpec,
+  op: MockOperation,
+  validator: CompiledValidator,
+  prefix: string,
+  preferred: number,
+) {
+  const fallback = preferred === 422 ? 400 : 422;
+  const status = op.statuses.includes(preferred)
+    ? preferred
+    : op.statuses.includes(fallback)
+      ? fallback
+      : preferred;
+  return errorResponse(spec, status, {
+    message: preferred === 422 ? "Validation failed" : "Invalid parameters",
+    details: fieldErrors(validator.errors ?? [], prefix),
+  });
+}
+
+/** Builds a vendor mock from its generated spec and validators. */
+export function createVendorMock<Ops extends OperationsShape = UntypedOperations>(
+  spec: MockSpec,
+  validators: Readonly<Record<string, OperationValidators>>,
+  options: MockOptions = {},
+): VendorMock<Ops> {
+  const baseUrl = (options.baseUrl ?? spec.baseUrl).replace(/\/$/, "");
+  const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
+  const origin = new URL(baseUrl).origin;
+  const idFields: Record<string, string> = {};
+  for (const op of spec.operations) if (op.mock.idField) idFields[op.mock.resource] = op.mock.idField;
+  const store = new MockStore(
+    options.seed === undefined ? spec.fixtures : seededFixtures(spec.fixtures, options.seed),
+    idFields,
+  );
+  const match = createRouteMatcher(spec.operations);
+  const overrides = new Map<string, OverrideResolver<Ops[keyof Ops]>>();
+  const armed = new Map<string, Armed[]>();
+  let requestCounter = 0;
+
+  const takeScenario = (operationId: string): Scenario | undefined => {
+    for (const key of [operationId, "*"]) {
+      const queue = armed.get(key);
+      const next = queue?.[0];
+      if (!next) continue;
+      next.remaining--;
+      if (next.remaining <= 0) queue.shift();
+      return next.scenario;
+    }
+    return undefined;
+  };
+
+  const respond = async (op: MockOperation, request: Request, input: OperationInput): Promise<Response> => {
+    const resolver = overrides.get(op.operationId);
+    const output: OperationOutput = resolver
+      ? await Promise.resolve(
+          resolver({
+            request,
+            params: input.params,
+            query: input.query as never,
+            body: input.body as never,
+            store,
+          }),
+        ).then((r) => (r instanceof Response ? r : { status: op.successStatus, body: r }))
+      : applyOperation(spec, store, op, input);
+    if (output instanceof Response) return output;
+    if (output.body === undefined || output.status === 204)
+      return new Response(null, { status: output.status });
+    if (!op.successMediaType.includes("json")) {
+      const raw = typeof output.body === "string" ? output.body : JSON.stringify(output.body);
+      return new Response(raw, { status: output.status, headers: { "Content-Type": op.successMediaType } });
+    }
+    return new Response(JSON.stringify(output.body), {
+      status: output.status,
+      headers: { "Content-Type": "application/json" },
+    });
+  };
+
+  const handleMatched = async (
+    request: Request,
+    url: URL,
+    op: MockOperation,
+    params: Record<string, string>,
+  ) => {
+    const scenario = takeScenario(op.operationId);
+    if (scenario?.kind === "network-error") return Response.error();
+    if (scenario?.kind === "latency") await sleep(scenario.ms);
+    if (scenario?.kind === "error") return errorResponse(spec, scenario.status, scenario);
+
+    const query = parseQuery(url, op.arrayParams);
+    const parsed = op.hasBody ? await parseBody(request) : { ok: true as const, body: undefined };
+    if (!parsed.ok)
+      return errorResponse(spec, op.statuses.includes(400) ? 400 : 422, { message: parsed.message });
+    if (op.secured) {
+      const auth = tokenPresent(request, url, parsed.body, spec.auth);
+      if (auth !== "ok") {
+        return errorResponse(spec, 401, {
+          message:
+            auth === "missing"
+              ? "Unauthenticated: no access token was sent"
+              : "Unauthenticated: the access token is malformed",
+        });
+      }
+    }
+    if (options.validate !== false) {
+      const v = validators[op.operationId] ?? {};
+      if (v.path && !v.path(params)) return validationError(spec, op, v.path, "", 400);
+      if (v.query && !v.query(query)) return validationError(spec, op, v.query, "", 400);
+      if (op.hasBody && v.body && !v.body(parsed.body)) return validationError(spec, op, v.body, "", 422);
+    }
+    return respond(op, request, { params, query, body: parsed.body });
+  };
+
+  const mock: VendorMock<Ops> = {
+    spec,
+    baseUrl,
+    store,
+    async handle(request) {
+      const url = new URL(request.url);
+      if (url.origin !== origin || !url.pathname.startsWith(basePath)) return undefined;
+      if (options.latencyMs) await sleep(options.latencyMs);
+      const found = match(request.method, url.pathname.slice(basePath.length) || "/");
+      const response = found
+        ? await handleMatched(request, url, found.operation, { ...found.params })
+        : errorResponse(spec, 404, { message: `No route for ${request.method} ${url.pathname}` });
+      if (response.type === "error" || !spec.requestIdHeader) return response;
+      const headers = new Headers(response.headers);
+      headers.set(
+        spec.requestIdHeader,
+        request.headers.get(spec.requestIdHeader) ?? `mock-${++requestCounter}`,
+      );
+      return new Response(response.body, { status: response.status, headers });
+    },
+    override(operationId, resolver) {
+      overrides.set(operationId, resolver as OverrideResolver<Ops[keyof Ops]>);
+    },
+    restore(operationId) {
+      overrides.delete(operationId);
+    },
+    scenario(operationId, scenario, times = 1) {
+      const queue = armed.get(operationId) ?? [];
+      queue.push({ scenario, remaining: times });
+      armed.set(operationId, queue);
+    },
+    reset() {
+      store.reset();
+      overrides.clear();
+      armed.clear();
+      requestCounter = 0;
+    },
+  };
+  return mock;
+}

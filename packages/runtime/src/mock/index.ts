@@ -1,0 +1,25 @@
+export {
+  createVendorMock,
+  type MockOptions,
+  type Scenario,
+  type VendorMock,
+} from "./create-mock.ts";
+export { errorResponse, type MockErrorInit } from "./error-responses.ts";
+export { type MockRecord, MockStore } from "./mock-store.ts";
+export { mswHandlers } from "./msw-handlers.ts";
+export type {
+  OperationsShape,
+  OverrideContext,
+  OverrideResolver,
+  QueryParams,
+  RequestBody,
+  SuccessBody,
+  UntypedOperations,
+} from "./override-types.ts";
+export type {
+  CompiledValidator,
+  MockBehaviour,
+  MockOperation,
+  MockSpec,
+  OperationValidators,
+} from "./types.ts";

@@ -1,0 +1,32 @@
+/** Deep copy of JSON data (templates are never mutated). */
+export function cloneJson<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+function decode(token: string): string {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/** Returns a copy of `document` with the value at `pointer` replaced (creating objects on the way). */
+export function withPointer(document: unknown, pointer: string, value: unknown): unknown {
+  if (pointer === "") return value;
+  const root = cloneJson(document ?? {}) as Record<string, unknown>;
+  const keys = pointer.slice(1).split("/").map(decode);
+  let node: Record<string, unknown> = root;
+  keys.forEach((key, i) => {
+    if (i === keys.length - 1) {
+      node[key] = value;
+      return;
+    }
+    const next = node[key];
+    if (next === null || typeof next !== "object") node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  });
+  return root;
+}
+
+/** The parent pointer and last key of a pointer (`/meta/pagination/total` → `/meta/pagination`, `total`). */
+export function splitPointer(pointer: string): { parent: string; key: string } {
+  const at = pointer.lastIndexOf("/");
+  return { parent: pointer.slice(0, at), key: decode(pointer.slice(at + 1)) };
+}

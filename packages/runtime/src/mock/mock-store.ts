@@ -1,0 +1,92 @@
+import { cloneJson } from "./json-template.ts";
+
+export type MockRecord = Record<string, unknown>;
+
+/**
+ * The in-memory state of one mock instance: an ordered collection of records per resource.
+ * Records go in and come out as copies, so callers can never change state by accident.
+ */
+export class MockStore {
+  readonly #collections = new Map<string, Map<string, MockRecord>>();
+  readonly #fixtures: Readonly<Record<string, readonly MockRecord[]>>;
+  readonly #idFields: Readonly<Record<string, string>>;
+  #created = 0;
+
+  constructor(
+    fixtures: Readonly<Record<string, readonly MockRecord[]>>,
+    idFields: Readonly<Record<string, string>> = {},
+  ) {
+    this.#fixtures = fixtures;
+    this.#idFields = idFields;
+    this.reset();
+  }
+
+  /** Back to the seed records; everything created, changed or deleted since is forgotten. */
+  reset(): void {
+    this.#collections.clear();
+    this.#created = 0;
+    for (const [resource, records] of Object.entries(this.#fixtures)) {
+      for (const record of records) this.insert(resource, record);
+    }
+  }
+
+  idField(resource: string): string {
+    return this.#idFields[resource] ?? "id";
+  }
+
+  #collection(resource: string): Map<string, MockRecord> {
+    let collection = this.#collections.get(resource);
+    if (!collection) {
+      collection = new Map();
+      this.#collections.set(resource, collection);
+    }
+    return collection;
+  }
+
+  list(resource: string): MockRecord[] {
+    return [...this.#collection(resource).values()].map(cloneJson);
+  }
+
+  get(resource: string, id: string | number): MockRecord | undefined {
+    const record = this.#collection(resource).get(String(id));
+    return record && cloneJson(record);
+  }
+
+  /** Inserts (or replaces) a record; it must carry its id field. */
+  insert(resource: string, record: MockRecord): MockRecord {
+    const id = record[this.idField(resource)];
+    if (typeof id !== "string" && typeof id !== "number") {
+      throw new TypeError(
+        `mock store: a ${resource} record needs a string or number "${this.idField(resource)}"`,
+      );
+    }
+    this.#collection(resource).set(String(id), cloneJson(record));
+    return cloneJson(record);
+  }
+
+  update(resource: string, id: string | number, changes: MockRecord): MockRecord | undefined {
+    const current = this.#collection(resource).get(String(id));
+    if (!current) return undefined;
+    return this.insert(resource, {
+      ...current,
+      ...changes,
+      [this.idField(resource)]: current[this.idField(resource)],
+    });
+  }
+
+  delete(resource: string, id: string | number): boolean {
+    return this.#collection(resource).delete(String(id));
+  }
+
+  /** The next id for a resource, in the style of its existing ids: integers count up, strings are deterministic UUIDs. */
+  nextId(resource: string, sample?: unknown): string | number {
+    this.#created++;
+    const ids = [...this.#collection(resource).values()].map((r) => r[this.idField(resource)]);
+    const style = sample ?? ids[0];
+    if (typeof style === "number" || (style === undefined && ids.length === 0)) {
+      const numeric = ids.filter((i): i is number => typeof i === "number");
+      return (numeric.length > 0 ? Math.max(...numeric) : 0) + 1;
+    }
+    return `00000000-0000-4000-8000-${String(this.#created).padStart(12, "0")}`;
+  }
+}

@@ -1,0 +1,61 @@
+import type { AuthSchemeMeta, EnvelopeMeta, HttpMethodName, PaginationMeta } from "../metadata.ts";
+
+/** The `x-mock` extension of an operation (specs/CONVENTIONS.md). */
+export interface MockBehaviour {
+  readonly resource: string;
+  readonly action: "list" | "get" | "create" | "update" | "delete" | "action" | "read";
+  readonly idParam?: string;
+  readonly idField?: string;
+  readonly set?: Readonly<Record<string, unknown>>;
+  readonly record?: string;
+  readonly references?: Readonly<Record<string, string>>;
+  readonly nested?: Readonly<Record<string, string>>;
+}
+
+/** A compiled validator (ajv standalone output): true when valid, `errors` otherwise. */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: readonly { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null;
+}
+
+export interface OperationValidators {
+  readonly query?: CompiledValidator;
+  readonly path?: CompiledValidator;
+  readonly body?: CompiledValidator;
+}
+
+/** Everything the mock knows about one operation, generated from the spec at build time. */
+export interface MockOperation {
+  readonly operationId: string;
+  readonly method: HttpMethodName;
+  readonly path: string;
+  readonly mock: MockBehaviour;
+  readonly successStatus: number;
+  /** The success response's media type (`application/json`, or e.g. `application/octet-stream` for exports). */
+  readonly successMediaType: string;
+  /** The spec's success example: the template every response of this operation is built from. */
+  readonly example: unknown;
+  readonly pagination?: PaginationMeta;
+  readonly secured: boolean;
+  /** Statuses the spec documents for this operation. */
+  readonly statuses: readonly number[];
+  /** Query parameters whose value is an array (`users[]=1&users[]=2` or repeated keys). */
+  readonly arrayParams: readonly string[];
+  readonly hasBody: boolean;
+}
+
+/** A vendor's mock, as tools/codegen writes it into `src/generated/mock-spec.ts`. */
+export interface MockSpec {
+  readonly vendor: string;
+  readonly baseUrl: string;
+  readonly envelope: EnvelopeMeta;
+  readonly auth: readonly AuthSchemeMeta[];
+  readonly requestIdHeader?: string;
+  /** The vendor's error body example per HTTP status ("default" for any other). */
+  readonly errors: Readonly<Record<string, unknown>>;
+  /** How the vendor lists field errors: `{field: ["msg"]}` (array) or `{field: "msg"}` (string). */
+  readonly detailsStyle: "array" | "string";
+  readonly operations: readonly MockOperation[];
+  /** Seed records per resource: spec examples first, then schema-valid generated ones. */
+  readonly fixtures: Readonly<Record<string, readonly Record<string, unknown>[]>>;
+}

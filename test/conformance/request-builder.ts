@@ -1,0 +1,99 @@
+import type { MockSpec, VendorMock } from "@workapis/runtime/mock";
+import { isObj, type SpecModel, type SpecOperation } from "./spec-model.ts";
+
+type Obj = Record<string, unknown>;
+export const TEST_TOKEN = "conformance-test-token";
+
+/** A value for a parameter: its example, the schema's example/default/first enum value, or a typed dummy. */
+function sampleValue(model: SpecModel, param: Obj): unknown {
+  if (param["example"] !== undefined) return param["example"];
+  const schema = model.deref(param["schema"]);
+  if (!isObj(schema)) return "1";
+  for (const key of ["example", "default"]) if (schema[key] !== undefined) return schema[key];
+  if (Array.isArray(schema["enum"])) return schema["enum"][0];
+  if (Array.isArray(schema["examples"])) return schema["examples"][0];
+  const type = Array.isArray(schema["type"]) ? schema["type"][0] : schema["type"];
+  if (type === "integer" || type === "number") return schema["minimum"] ?? 1;
+  if (type === "boolean") return true;
+  if (type === "array") return [sampleValue(model, { schema: schema["items"] })];
+  if (schema["format"] === "date") return "2025-01-15";
+  if (schema["format"] === "date-time") return "2025-01-15T10:00:00Z";
+  return "sample";
+}
+
+function existingId(mock: VendorMock, spec: MockSpec, resource: string): string | number | undefined {
+  const idField =
+    spec.operations.find((o) => o.mock.resource === resource && o.mock.idField)?.mock.idField ?? "id";
+  const first = mock.store.list(resource)[0];
+  const id = first?.[idField];
+  return typeof id === "string" || typeof id === "number" ? id : undefined;
+}
+
+export interface BuiltRequest {
+  readonly request: Request;
+  readonly body: unknown;
+}
+
+export interface BuildOptions {
+  readonly auth?: boolean;
+  readonly omitRequiredQuery?: boolean;
+  readonly body?: unknown;
+  /** Target this record id instead of the first in the store. */
+  readonly id?: string | number;
+}
+
+/** A request the spec says is valid, aimed at records that exist in the mock's store. */
+export function buildRequest(
+  model: SpecModel,
+  mock: VendorMock,
+  op: SpecOperation,
+  options: BuildOptions = {},
+): BuiltRequest {
+  const spec = mock.spec;
+  const mockOp = spec.operations.find((o) => o.operationId === op.operationId);
+  const xMock = mockOp?.mock;
+  const idValue = options.id ?? (xMock ? existingId(mock, spec, xMock.resource) : undefined);
+  let path = op.path;
+  for (const p of op.parameters.filter((p) => p["in"] === "path")) {
+    const name = String(p["name"]);
+    const value = name === xMock?.idParam && idValue !== undefined ? idValue : sampleValue(model, p);
+    path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
+  }
+  const url = new URL(`${mock.baseUrl}${path}`);
+  for (const p of op.parameters.filter((p) => p["in"] === "query" && p["required"] === true)) {
+    if (options.omitRequiredQuery) continue;
+    const value = sampleValue(model, p);
+    for (const v of Array.isArray(value) ? value : [value])
+      url.searchParams.append(String(p["name"]), String(v));
+  }
+  const headers = new Headers();
+  const scheme = spec.auth[0];
+  if (options.auth !== false && scheme) {
+    if (scheme.type === "apiKey" && scheme.in === "query") url.searchParams.set(scheme.param, TEST_TOKEN);
+    else if (scheme.type === "apiKey")
+      headers.set(scheme.param, scheme.prefix ? `${scheme.prefix} ${TEST_TOKEN}` : TEST_TOKEN);
+    else headers.set("Authorization", `Bearer ${TEST_TOKEN}`);
+  }
+  let body: unknown;
+  if (op.operation["requestBody"] !== undefined) {
+    body = options.body ?? structuredClone(model.example(model.json(op.operation["requestBody"])));
+    if (
+      options.body === undefined &&
+      isObj(body) &&
+      xMock?.idParam &&
+      xMock.idParam in body &&
+      idValue !== undefined
+    ) {
+      body[xMock.idParam] = idValue;
+    }
+    if (options.auth === false && isObj(body) && scheme?.type === "apiKey" && scheme.alsoInBody)
+      delete body[scheme.param];
+    headers.set("Content-Type", "application/json");
+  }
+  const request = new Request(url, {
+    method: op.method.toUpperCase(),
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { request, body };
+}

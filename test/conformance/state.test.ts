@@ -1,0 +1,93 @@
+import { readPointer } from "@workapis/runtime";
+import type { VendorMock } from "@workapis/runtime/mock";
+import { describe, expect, it } from "vitest";
+import { buildRequest } from "./request-builder.ts";
+import { SpecModel, vendors } from "./spec-model.ts";
+
+/** State round-trips through every resource that can be created: create → get → list → delete → 404. */
+for (const { vendor, spec } of vendors()) {
+  describe(`${vendor} mock state`, async () => {
+    const model = new SpecModel(spec);
+    const module = (await import(`@workapis/${vendor}/msw`)) as Record<string, unknown>;
+    const factory = Object.entries(module).find(([k]) => /^create\w+Mock$/.test(k))?.[1] as () => VendorMock;
+    const operations = model.operations();
+    const mockOps = factory().spec.operations;
+    const resources = [
+      ...new Set(mockOps.filter((o) => o.mock.action === "create").map((o) => o.mock.resource)),
+    ];
+
+    for (const resource of resources) {
+      const find = (action: string) => {
+        const m = mockOps.find((o) => o.mock.resource === resource && o.mock.action === action);
+        return m && { m, op: operations.find((o) => o.operationId === m.operationId) };
+      };
+      const create = find("create");
+      const get = find("get");
+      const list = find("list");
+      const remove = find("delete");
+      if (!create?.op) continue;
+
+      it(`${resource}: a created record can be read, listed and deleted`, async () => {
+        const mock = factory();
+        const created = (await mock.handle(buildRequest(model, mock, create.op).request)) as Response;
+        expect(created.status).toBe(create.m.successStatus);
+        const record = readPointer(await created.json(), create.m.mock.record ?? "/data") as Record<
+          string,
+          unknown
+        >;
+        const idField = create.m.mock.idField ?? "id";
+        const id = record[idField] as string | number;
+        expect(id).toBeDefined();
+        expect(mock.store.get(resource, id)).toBeDefined();
+
+        if (get?.op) {
+          const read = (await mock.handle(buildRequest(model, mock, get.op, { id }).request)) as Response;
+          expect(read.status).toBe(get.m.successStatus);
+          expect(
+            (readPointer(await read.json(), get.m.mock.record ?? "/data") as Record<string, unknown>)[
+              idField
+            ],
+          ).toEqual(id);
+        }
+        if (list?.op && list.m.pagination) {
+          const seen: unknown[] = [];
+          for (let page = 1; page <= 50; page++) {
+            const { request } = buildRequest(model, mock, list.op);
+            const p = list.m.pagination;
+            const url = new URL(request.url);
+            let body = await request.clone().text();
+            if (p.style === "page") {
+              if (p.in === "query") url.searchParams.set(p.pageParam, String(page));
+              else body = JSON.stringify({ ...(JSON.parse(body || "{}") as object), [p.pageParam]: page });
+            }
+            const response = (await mock.handle(
+              new Request(url, {
+                method: request.method,
+                headers: request.headers,
+                ...(body ? { body } : {}),
+              }),
+            )) as Response;
+            const items = readPointer(await response.json(), p.items);
+            expect(Array.isArray(items)).toBe(true);
+            if (!Array.isArray(items) || items.length === 0) break;
+            seen.push(...items.map((i) => (i as Record<string, unknown>)[idField]));
+            if (p.style !== "page") break;
+          }
+          expect(seen).toContainEqual(id);
+        }
+        if (remove?.op) {
+          const deleted = (await mock.handle(
+            buildRequest(model, mock, remove.op, { id }).request,
+          )) as Response;
+          expect(deleted.status).toBe(remove.m.successStatus);
+          expect(mock.store.get(resource, id)).toBeUndefined();
+          if (get?.op) {
+            const gone = (await mock.handle(buildRequest(model, mock, get.op, { id }).request)) as Response;
+            expect(gone.status).toBe(404);
+            expect(model.checkResponse(get.op, 404, await gone.json())).toEqual([]);
+          }
+        }
+      });
+    }
+  });
+}

@@ -1,0 +1,206 @@
+import { readPointer } from "@workapis/runtime";
+import type { MockOperation, MockSpec } from "@workapis/runtime/mock";
+import { generateSync } from "json-schema-faker";
+import { deref, type ExtractedMeta } from "./extract-meta.ts";
+import {
+  isObj,
+  jsonMedia,
+  mediaExample,
+  mediaTypeOf,
+  operationsOf,
+  parametersOf,
+  schemaAt,
+} from "./spec-walk.ts";
+
+type Obj = Record<string, unknown>;
+
+/** Records per resource the mock starts with: enough that default-sized lists have a second page. */
+const FIXTURE_TARGET = 25;
+/** The build-time seed: fixtures are the same on every build. */
+const SEED = 20260115;
+
+function successOf(doc: Obj, operation: Obj): { status: number; media: Obj | undefined; mediaType: string } {
+  const responses = isObj(operation["responses"]) ? operation["responses"] : {};
+  const status = Object.keys(responses).find((s) => /^2\d\d$/.test(s)) ?? "200";
+  return {
+    status: Number(status),
+    media: jsonMedia(doc, responses[status]),
+    mediaType: mediaTypeOf(doc, responses[status]) ?? "application/json",
+  };
+}
+
+function isSecured(doc: Obj, operation: Obj): boolean {
+  const security = operation["security"] ?? doc["security"];
+  return (
+    Array.isArray(security) &&
+    security.length > 0 &&
+    !security.some((s) => isObj(s) && Object.keys(s).length === 0)
+  );
+}
+
+function withComponents(doc: Obj, schema: unknown): Obj {
+  return { ...(isObj(schema) ? schema : {}), components: doc["components"] };
+}
+
+function fake(doc: Obj, schema: unknown, seed: number): unknown {
+  return generateSync(
+    withComponents(doc, schema) as never,
+    {
+      seed,
+      alwaysFakeOptionals: true,
+      useExamplesValue: true,
+      maxDefaultItems: 2,
+      minDateTime: "2025-01-01",
+      maxDateTime: "2026-06-30",
+      failOnInvalidTypes: false,
+    } as never,
+  );
+}
+
+/** MockSpec data: operations with their templates, the vendor's error bodies, and seeded fixtures. */
+export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): MockSpec {
+  const operations: MockOperation[] = [];
+  const errors: Record<string, unknown> = {};
+  const recordSchemas = new Map<string, unknown>();
+  const fixtures: Record<string, Obj[]> = {};
+  const idFields: Record<string, string> = {};
+  const addFixture = (resource: string, record: unknown) => {
+    if (!isObj(record)) return;
+    const idField = idFields[resource] ?? "id";
+    const id = record[idField];
+    if (typeof id !== "string" && typeof id !== "number") return;
+    const list = fixtures[resource] ?? [];
+    fixtures[resource] = list;
+    if (!list.some((r) => r[idField] === id)) list.push(record);
+  };
+
+  let seed = SEED;
+  for (const walked of operationsOf(doc)) {
+    const { operation } = walked;
+    const xMock = operation["x-mock"] as MockOperation["mock"];
+    const operationId = String(operation["operationId"]);
+    const success = successOf(doc, operation);
+    const example =
+      mediaExample(doc, success.media) ??
+      (success.media ? fake(doc, success.media["schema"], seed++) : undefined);
+    const responses = isObj(operation["responses"]) ? operation["responses"] : {};
+    for (const [status, response] of Object.entries(responses)) {
+      if (/^2/.test(status)) continue;
+      const body = mediaExample(doc, jsonMedia(doc, response));
+      if (body !== undefined) {
+        errors[status] ??= body;
+        errors["default"] ??= body;
+      }
+    }
+    const params = parametersOf(doc, walked);
+    const pagination = meta.operations.find((o) => o.operationId === operationId)?.pagination;
+    if (xMock.idField) idFields[xMock.resource] = xMock.idField;
+    operations.push({
+      operationId,
+      method: walked.method,
+      path: walked.path,
+      mock: xMock,
+      successStatus: success.status,
+      successMediaType: success.mediaType,
+      example,
+      ...(pagination ? { pagination } : {}),
+      secured: isSecured(doc, operation),
+      statuses: Object.keys(responses)
+        .filter((s) => /^\d+$/.test(s))
+        .map(Number),
+      arrayParams: params
+        .filter(
+          (p) =>
+            p["in"] === "query" &&
+            isObj(deref(doc, p["schema"])) &&
+            (deref(doc, p["schema"]) as Obj)["type"] === "array",
+        )
+        .map((p) => String(p["name"])),
+      hasBody: operation["requestBody"] !== undefined,
+    });
+
+    // Seed records: list items and single-record examples, in spec order.
+    if (xMock.action === "list" && pagination) {
+      const items = readPointer(example, pagination.items);
+      if (Array.isArray(items)) for (const item of items) addFixture(xMock.resource, item);
+      if (success.media)
+        recordSchemas.set(xMock.resource, schemaAt(doc, success.media["schema"], `${pagination.items}/0`));
+    } else if (xMock.action === "get" || xMock.action === "create" || xMock.action === "update") {
+      const pointer = xMock.record ?? "/data";
+      addFixture(xMock.resource, readPointer(example, pointer));
+      if (success.media && !recordSchemas.has(xMock.resource)) {
+        recordSchemas.set(xMock.resource, schemaAt(doc, success.media["schema"], pointer));
+      }
+    }
+  }
+
+  // Top up every resource with schema-valid records, ids continuing from the examples'.
+  for (const [resource, schema] of recordSchemas) {
+    if (!isObj(schema)) continue;
+    const list = fixtures[resource] ?? [];
+    fixtures[resource] = list;
+    const idField = idFields[resource] ?? "id";
+    const sampleId = list[0]?.[idField];
+    for (let n = list.length; n < FIXTURE_TARGET; n++) {
+      const record = fake(doc, schema, seed++);
+      if (!isObj(record)) break;
+      const numeric = list.map((r) => r[idField]).filter((i): i is number => typeof i === "number");
+      record[idField] =
+        typeof sampleId === "string"
+          ? `00000000-0000-4000-a000-${String(n + 1).padStart(12, "0")}`
+          : (numeric.length ? Math.max(...numeric) : 0) + 1;
+      list.push(record);
+    }
+  }
+
+  const detailsPointer = meta.vendor.envelope.details;
+  const sample = detailsPointer ? readPointer(errors["422"] ?? errors["400"], detailsPointer) : undefined;
+  const first = isObj(sample) ? Object.values(sample)[0] : undefined;
+  return {
+    vendor,
+    baseUrl: meta.vendor.baseUrl,
+    envelope: meta.vendor.envelope,
+    auth: meta.vendor.auth,
+    ...(meta.vendor.requestIdHeader ? { requestIdHeader: meta.vendor.requestIdHeader } : {}),
+    errors,
+    detailsStyle: Array.isArray(first) || first === undefined ? "array" : "string",
+    operations,
+    fixtures,
+  };
+}
+
+export function emitMockSpec(spec: MockSpec): string {
+  return [
+    'import type { MockSpec } from "@workapis/runtime/mock";',
+    "",
+    "/** The mock's view of the spec: operations, templates, error bodies and seeded fixtures. */",
+    `export const mockSpec: MockSpec = ${JSON.stringify(spec, null, 2)};`,
+    "",
+  ].join("\n");
+}
+
+export function emitMockEntry(meta: ExtractedMeta): string {
+  const name = meta.vendor.clientName;
+  return [
+    'import { createVendorMock, type MockOptions, mswHandlers, type VendorMock } from "@workapis/runtime/mock";',
+    'import { mockSpec } from "./mock-spec.ts";',
+    'import { validators } from "./mock-validators.ts";',
+    'import type { operations } from "./schema.ts";',
+    'export type { MockOptions, MockRecord, MockStore, OverrideResolver, Scenario } from "@workapis/runtime/mock";',
+    "",
+    `/** A stateful, validating ${name} mock; \`handlers\` plugs into msw's setupServer/setupWorker. */`,
+    `export interface ${name}Mock extends VendorMock<operations> {`,
+    "  readonly handlers: ReturnType<typeof mswHandlers>;",
+    "}",
+    "",
+    `/** Creates an independent ${name} mock with its own store, seeded the same way every time. */`,
+    `export function create${name}Mock(options: MockOptions = {}): ${name}Mock {`,
+    "  const mock = createVendorMock<operations>(mockSpec, validators, options);",
+    "  return Object.assign(mock, { handlers: mswHandlers(mock) });",
+    "}",
+    "",
+    `/** Handlers of a default ${name} mock instance: \`setupServer(...handlers)\`. Use create${name}Mock() for your own store. */`,
+    `export const handlers = create${name}Mock().handlers;`,
+    "",
+  ].join("\n");
+}

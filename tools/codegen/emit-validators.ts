@@ -1,0 +1,149 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import standalone from "ajv/dist/standalone/index.js";
+
+const standaloneCode = standalone.default;
+
+import { deref } from "./extract-meta.ts";
+import type { SpecProblem } from "./spec-error.ts";
+import { isObj, operationsOf, parametersOf } from "./spec-walk.ts";
+
+type Obj = Record<string, unknown>;
+
+/**
+ * Request validators for the mocks, compiled at build time with ajv's standalone mode, so the
+ * consumer's test process runs plain functions and no schema engine. Formats are regexes, which
+ * ajv inlines into the generated code.
+ */
+const FORMATS: Record<string, RegExp> = {
+  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  "date-time": /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/,
+  time: /^\d{2}:\d{2}(:\d{2})?$/,
+  uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
+};
+const SPEC_ID = "spec";
+
+/** ajv's runtime helpers, inlined so the generated validators import nothing. */
+const RUNTIME_HELPERS: Record<string, string> = {
+  'require("ajv/dist/runtime/ucs2length").default': "((s) => [...s].length)",
+  'require("ajv/dist/runtime/equal").default': "((a, b) => JSON.stringify(a) === JSON.stringify(b))",
+};
+
+/** Makes ajv's standalone output self-contained and valid as an ES module body. */
+function selfContained(code: string): string {
+  let out = code
+    .replace(/^"use strict";/, "")
+    .replace(/export const /g, "const ")
+    .replace(/export default [^;]+;/, "");
+  for (const [from, to] of Object.entries(RUNTIME_HELPERS)) out = out.split(from).join(to);
+  // ajv's type coercion of property names assigns to the loop variable: make it mutable.
+  out = out.replace(/for\(const (key\d+) in /g, "for(let $1 in ");
+  const leftover = /require\([^)]*\)/.exec(out);
+  if (leftover) throw new Error(`generated validators still need ${leftover[0]}`);
+  return out;
+}
+
+/** Rewrites local `#/components/...` refs to point into the document registered as `spec`. */
+function rewriteRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rewriteRefs);
+  if (!isObj(value)) return value;
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = k === "$ref" && typeof v === "string" && v.startsWith("#/") ? `${SPEC_ID}${v}` : rewriteRefs(v);
+  }
+  return out;
+}
+
+function objectSchema(params: Obj[]): Obj | undefined {
+  if (params.length === 0) return undefined;
+  const properties: Obj = {};
+  const required: string[] = [];
+  for (const p of params) {
+    const name = String(p["name"]);
+    properties[name] = rewriteRefs(p["schema"] ?? {});
+    if (p["required"] === true) required.push(name);
+  }
+  return { type: "object", properties, ...(required.length ? { required } : {}) };
+}
+
+function bodySchema(body: unknown): { schema: Obj; form: boolean } | undefined {
+  if (!isObj(body) || !isObj(body["content"])) return undefined;
+  const types = Object.keys(body["content"]);
+  const key = types.find((t) => t.includes("json")) ?? types[0];
+  const media = key ? (body["content"] as Obj)[key] : undefined;
+  if (!isObj(media) || !isObj(media["schema"])) return undefined;
+  const schema = rewriteRefs(media["schema"]) as Obj;
+  return {
+    schema: body["required"] === true ? schema : { anyOf: [{ not: {} }, schema] },
+    form: types.some((t) => t.includes("form")),
+  };
+}
+
+export function emitValidators(doc: Obj, problems: SpecProblem[], file: string): string {
+  const strict = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    code: { source: true, esm: true },
+    formats: FORMATS,
+  });
+  const coercing = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    coerceTypes: "array",
+    code: { source: true, esm: true },
+    formats: FORMATS,
+  });
+  const components = rewriteRefs(doc["components"] ?? {});
+  strict.addSchema({ $id: SPEC_ID, components });
+  coercing.addSchema({ $id: SPEC_ID, components });
+  const strictExports: Record<string, string> = {};
+  const coercingExports: Record<string, string> = {};
+  const table: string[] = [];
+  for (const op of operationsOf(doc)) {
+    const id = String(op.operation["operationId"]);
+    const params = parametersOf(doc, op);
+    const entries: string[] = [];
+    const add = (kind: string, schema: Obj | undefined, coerce: boolean) => {
+      if (!schema) return;
+      const name = `${id}_${kind}`;
+      try {
+        (coerce ? coercing : strict).addSchema({ ...schema, $id: name });
+        (coerce ? coercingExports : strictExports)[name] = name;
+        entries.push(`${kind}: ${coerce ? "c" : "s"}.${name}`);
+      } catch (error) {
+        problems.push({
+          file,
+          pointer: `#/paths/${op.path.replace(/~/g, "~0").replace(/\//g, "~1")}/${op.method}`,
+          message: `cannot compile ${kind} validator: ${String(error)}`,
+        });
+      }
+    };
+    add("path", objectSchema(params.filter((p) => p["in"] === "path")), true);
+    add("query", objectSchema(params.filter((p) => p["in"] === "query")), true);
+    const body = bodySchema(deref(doc, op.operation["requestBody"]));
+    if (body) add("body", body.schema, body.form);
+    table.push(`  ${JSON.stringify(id)}: { ${entries.join(", ")} },`);
+  }
+  const strictCode = Object.keys(strictExports).length ? standaloneCode(strict, strictExports) : "";
+  const coercingCode = Object.keys(coercingExports).length ? standaloneCode(coercing, coercingExports) : "";
+  return [
+    "// @ts-nocheck: ajv standalone output (plain JavaScript); its types are declared by the export below.",
+    'import type { OperationValidators } from "@workapis/runtime/mock";',
+    "",
+    "const s = (() => {",
+    selfContained(strictCode),
+    `return { ${Object.keys(strictExports).join(", ")} };`,
+    "})();",
+    "const c = (() => {",
+    selfContained(coercingCode),
+    `return { ${Object.keys(coercingExports).join(", ")} };`,
+    "})();",
+    "",
+    "/** Request validators per operationId: path and query parameters (coerced from strings) and the body. */",
+    "export const validators: Readonly<Record<string, OperationValidators>> = {",
+    ...table,
+    "};",
+    "",
+  ].join("\n");
+}
