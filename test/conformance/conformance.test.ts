@@ -1,7 +1,7 @@
 import type { VendorMock } from "@workapis/runtime/mock";
 import { describe, expect, it } from "vitest";
 import { buildRequest } from "./request-builder.ts";
-import { SpecModel, vendors } from "./spec-model.ts";
+import { SpecModel, type SpecOperation, vendors } from "./spec-model.ts";
 
 /**
  * For every operation of every spec: a valid request to the vendor's mock gets the documented
@@ -16,6 +16,18 @@ async function loadMock(vendor: string): Promise<() => VendorMock> {
   )?.[1];
   if (typeof factory !== "function") throw new Error(`@workapis/${vendor}/msw exports no create<Vendor>Mock`);
   return () => (factory as () => VendorMock)();
+}
+
+/** An operation on a record (stop a tracker) needs one: create it first when the store has none. */
+async function ensureRecord(model: SpecModel, mock: VendorMock, op: SpecOperation): Promise<void> {
+  const target = mock.spec.operations.find((o) => o.operationId === op.operationId)?.mock;
+  if (!target || !["get", "update", "delete", "action"].includes(target.action)) return;
+  if (mock.store.list(target.resource).length > 0) return;
+  const creator = mock.spec.operations.find(
+    (o) => o.mock.resource === target.resource && o.mock.action === "create",
+  );
+  const createOp = creator && model.operations().find((o) => o.operationId === creator.operationId);
+  if (createOp) await mock.handle(buildRequest(model, mock, createOp).request);
 }
 
 async function readBody(response: Response): Promise<unknown> {
@@ -39,6 +51,7 @@ for (const { vendor, spec } of vendors()) {
       describe(`${op.operationId} (${op.method.toUpperCase()} ${op.path})`, () => {
         it("answers a valid request with the documented success and a schema-valid body", async () => {
           const mock = create();
+          await ensureRecord(model, mock, op);
           const { request } = buildRequest(model, mock, op);
           const response = (await mock.handle(request)) as Response;
           const body = await readBody(response);

@@ -21,10 +21,18 @@ function sampleValue(model: SpecModel, param: Obj): unknown {
   return "sample";
 }
 
-function existingId(mock: VendorMock, spec: MockSpec, resource: string): string | number | undefined {
+function existingId(
+  mock: VendorMock,
+  spec: MockSpec,
+  resource: string,
+  when: Readonly<Record<string, readonly unknown[]>> = {},
+): string | number | undefined {
   const idField =
     spec.operations.find((o) => o.mock.resource === resource && o.mock.idField)?.mock.idField ?? "id";
-  const first = mock.store.list(resource)[0];
+  // A record the operation may act on (a submitted timesheet for approve).
+  const first = mock.store
+    .list(resource)
+    .find((r) => Object.entries(when).every(([field, allowed]) => allowed.includes(r[field])));
   const id = first?.[idField];
   return typeof id === "string" || typeof id === "number" ? id : undefined;
 }
@@ -52,7 +60,7 @@ export function buildRequest(
   const spec = mock.spec;
   const mockOp = spec.operations.find((o) => o.operationId === op.operationId);
   const xMock = mockOp?.mock;
-  const idValue = options.id ?? (xMock ? existingId(mock, spec, xMock.resource) : undefined);
+  const idValue = options.id ?? (xMock ? existingId(mock, spec, xMock.resource, xMock.when) : undefined);
   let path = op.path;
   for (const p of op.parameters.filter((p) => p["in"] === "path")) {
     const name = String(p["name"]);

@@ -120,11 +120,13 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     });
 
     // Seed records: list items and single-record examples, in spec order.
-    if (xMock.action === "list" && pagination) {
-      const items = readPointer(example, pagination.items);
+    if (xMock.action === "list") {
+      const itemsPointer = pagination?.items ?? xMock.record ?? "/data";
+      const items = readPointer(example, itemsPointer);
       if (Array.isArray(items)) for (const item of items) addFixture(xMock.resource, item);
-      if (success.media)
-        recordSchemas.set(xMock.resource, schemaAt(doc, success.media["schema"], `${pagination.items}/0`));
+      if (success.media && Array.isArray(items)) {
+        recordSchemas.set(xMock.resource, schemaAt(doc, success.media["schema"], `${itemsPointer}/0`));
+      }
     } else if (xMock.action === "get" || xMock.action === "create" || xMock.action === "update") {
       const pointer = xMock.record ?? "/data";
       addFixture(xMock.resource, readPointer(example, pointer));

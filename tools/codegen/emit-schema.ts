@@ -6,6 +6,8 @@ export async function emitSchema(document: Record<string, unknown>): Promise<str
     alphabetize: false,
     exportType: true,
     rootTypes: false,
+    // A default is what the server assumes when a field is left out, so the field stays optional to send.
+    defaultNonNullable: false,
   });
   return astToString(ast);
 }

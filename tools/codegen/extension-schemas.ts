@@ -101,6 +101,8 @@ export const xMockSchema = {
     idParam: { type: "string" },
     idField: { type: "string" },
     record: pointer,
+    missingStatus: { type: "integer", minimum: 400, maximum: 499 },
+    when: { type: "object", additionalProperties: { type: "array", minItems: 1 } },
     set: { type: "object" },
     references: { type: "object", additionalProperties: { type: "string" } },
     nested: { type: "object", additionalProperties: { type: "string" } },

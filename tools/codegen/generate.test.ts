@@ -32,6 +32,10 @@ describe("generateVendor", () => {
     expect([...files.keys()].sort()).toEqual([
       "out/README.md",
       "out/client.ts",
+      "out/index.ts",
+      "out/mock-spec.ts",
+      "out/mock-validators.ts",
+      "out/mock.ts",
       "out/operations.ts",
       "out/schema.ts",
     ]);

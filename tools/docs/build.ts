@@ -3,9 +3,13 @@
  * site/<vendor>/index.html, and writes site/index.html listing the vendors and their packages.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { loadSpec } from "../codegen/load-spec.ts";
 import { readVendors } from "../codegen/workspace-config.ts";
+import { withCodeSamples } from "./code-samples.ts";
+import { makeOffline, offlineBundle, redocBundlePath } from "./offline.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 const site = join(repoRoot, "site");
@@ -24,7 +28,13 @@ const escapeHtml = (s: string) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
   );
 
+const scratch = mkdtempSync(join(tmpdir(), "workapis-docs-"));
 const entries: Entry[] = [];
+mkdirSync(join(site, "assets"), { recursive: true });
+writeFileSync(
+  join(site, "assets", "redoc.standalone.js"),
+  offlineBundle(readFileSync(redocBundlePath(), "utf8")),
+);
 for (const { vendor, spec } of readVendors(repoRoot)) {
   const out = join(site, vendor, "index.html");
   mkdirSync(join(site, vendor), { recursive: true });
@@ -32,11 +42,23 @@ for (const { vendor, spec } of readVendors(repoRoot)) {
     name: string;
     version: string;
   };
-  const title = /^\s*title:\s*(.+)$/m.exec(readFileSync(join(repoRoot, spec), "utf8"))?.[1]?.trim() ?? vendor;
-  execFileSync(redocly, ["build-docs", vendor, "--output", out, "--title", title], {
+  const { document } = loadSpec(spec, readFileSync(join(repoRoot, spec), "utf8"));
+  const info = document["info"] as { title?: string } | undefined;
+  const title = info?.title ?? vendor;
+  const xw = document["x-workapis"] as { clientName: string };
+  const servers = document["servers"] as { url: string }[];
+  const augmented = withCodeSamples(document, {
+    packageName: pkg.name,
+    clientName: xw.clientName,
+    baseUrl: servers[0]?.url ?? "",
+  });
+  const input = join(scratch, `${vendor}.json`);
+  writeFileSync(input, JSON.stringify(augmented));
+  execFileSync(redocly, ["build-docs", input, "--output", out, "--title", title], {
     cwd: repoRoot,
     stdio: ["ignore", "ignore", "inherit"],
   });
+  writeFileSync(out, makeOffline(readFileSync(out, "utf8"), "../assets"));
   entries.push({ vendor, title, packageName: pkg.name, version: pkg.version });
   console.log(`docs: ${vendor} → site/${vendor}/index.html`);
 }
@@ -65,4 +87,5 @@ ${rows}
 </html>
 `,
 );
+rmSync(scratch, { recursive: true, force: true });
 console.log("docs: site/index.html");

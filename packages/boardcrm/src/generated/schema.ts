@@ -938,7 +938,7 @@ export type components = {
              * @default 1
              * @example 1
              */
-            page: number;
+            page?: number;
             /**
              * @description Leads per page. The default and maximum are not published.
              * @example 50

@@ -123,7 +123,11 @@ export function applyOperation(
   input: OperationInput,
 ): OperationOutput {
   const { resource, action } = op.mock;
-  const notFound = () => errorResponse(spec, 404, { message: `No ${resource} with that id` });
+  const missing = op.mock.missingStatus ?? 404;
+  const notFound = () =>
+    errorResponse(spec, missing, {
+      message: missing === 404 ? `No ${resource} with that id` : `No such ${resource}`,
+    });
   switch (action) {
     case "list": {
       const ignored = new Set([...(op.pagination ? pageParams(op.pagination) : []), ...op.arrayParams]);
@@ -150,7 +154,18 @@ export function applyOperation(
       const template = pointer ? readPointer(op.example, pointer) : undefined;
       const idField = store.idField(resource);
       const base = isRecord(template) ? template : {};
-      const record: MockRecord = { ...base, ...payload, [idField]: store.nextId(resource, base[idField]) };
+      // A create that names its own key (a tracker per user) conflicts with an existing record.
+      const given = payload[idField];
+      if ((typeof given === "string" || typeof given === "number") && store.get(resource, given)) {
+        return errorResponse(spec, op.statuses.includes(409) ? 409 : 422, {
+          message: `That ${resource} already exists`,
+        });
+      }
+      const id =
+        typeof given === "string" || typeof given === "number"
+          ? given
+          : store.nextId(resource, base[idField]);
+      const record: MockRecord = { ...base, ...payload, [idField]: id };
       for (const [field, target] of Object.entries(op.mock.nested ?? {})) {
         const child = payload[field];
         if (!isRecord(child)) continue;
@@ -168,15 +183,31 @@ export function applyOperation(
     case "update":
     case "action": {
       const id = idOf(op, input);
-      if (id === undefined || !store.get(resource, id)) return notFound();
+      const current = id === undefined ? undefined : store.get(resource, id);
+      if (id === undefined || !current) return notFound();
+      for (const [field, allowed] of Object.entries(op.mock.when ?? {})) {
+        if (!allowed.includes(current[field])) {
+          return errorResponse(spec, op.statuses.includes(409) ? 409 : 422, {
+            message: `The ${resource} is ${String(current[field])}; this needs ${field} ${allowed.join(" or ")}`,
+          });
+        }
+      }
       const changes = action === "update" && isRecord(input.body) ? input.body : {};
       const updated = store.update(resource, id, { ...changes, ...(op.mock.set ?? {}) });
       return respondWithRecord(op, updated);
     }
     case "delete": {
       const id = idOf(op, input);
-      if (id === undefined || !store.delete(resource, id)) return notFound();
-      return { status: op.successStatus, body: cloneJson(op.example) };
+      const record = id === undefined ? undefined : store.get(resource, id);
+      if (id === undefined || !record) return notFound();
+      store.delete(resource, id);
+      // Answer with the deleted record where the vendor's answer carries one (an object with its id).
+      const pointer = recordPointer(op);
+      const slot = pointer === undefined ? undefined : readPointer(op.example, pointer);
+      const carries = isRecord(slot) && store.idField(resource) in slot;
+      return carries
+        ? respondWithRecord(op, record)
+        : { status: op.successStatus, body: cloneJson(op.example) };
     }
     case "read":
       return { status: op.successStatus, body: cloneJson(op.example) };

@@ -10,6 +10,10 @@ export interface MockBehaviour {
   readonly record?: string;
   readonly references?: Readonly<Record<string, string>>;
   readonly nested?: Readonly<Record<string, string>>;
+  /** The status when the target record does not exist (default 404; e.g. 409 "no running tracker"). */
+  readonly missingStatus?: number;
+  /** action only: the field values the record must have first (a timesheet is approved only when submitted). */
+  readonly when?: Readonly<Record<string, readonly unknown[]>>;
 }
 
 /** A compiled validator (ajv standalone output): true when valid, `errors` otherwise. */

@@ -1,0 +1,40 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { type ApiError, type components, createWebWorkClient, type WebWorkErrorCode } from "./index.ts";
+
+const webwork = createWebWorkClient({ token: "t" });
+
+describe("WebWork client types", () => {
+  it("infers response data from the spec", async () => {
+    const { data, error } = await webwork.GET("/members", { params: { query: { workspace_id: 1 } } });
+    if (data) expectTypeOf(data.data[0]).toEqualTypeOf<components["schemas"]["Member"] | undefined>();
+    if (error) {
+      expectTypeOf(error).toExtend<ApiError<WebWorkErrorCode, unknown>>();
+      expectTypeOf(error.status).toEqualTypeOf<number | undefined>();
+    }
+  });
+
+  it("paginate yields the list's item type and accepts only paginated paths", () => {
+    const members = webwork.paginate("/members", { params: { query: { workspace_id: 1 } } });
+    expectTypeOf(members.toArray()).resolves.toEqualTypeOf<components["schemas"]["Member"][]>();
+    // @ts-expect-error a single member is not a list
+    webwork.paginate("/members/{memberId}");
+  });
+
+  it("rejects a wrong path, a wrong or missing parameter and a wrong body", () => {
+    // @ts-expect-error no such path
+    webwork.GET("/member");
+    // @ts-expect-error workspace_id is required
+    webwork.GET("/members", { params: { query: {} } });
+    // @ts-expect-error workspace_id is a number
+    webwork.GET("/members", { params: { query: { workspace_id: "4821" } } });
+    // @ts-expect-error memberId is required
+    webwork.GET("/members/{memberId}", { params: { query: { workspace_id: 1 } } });
+    webwork.POST("/members", {
+      params: { query: { workspace_id: 1 } },
+      // @ts-expect-error email is required
+      body: { firstname: "A", lastname: "B", role: "Regular User" },
+    });
+    // @ts-expect-error /workspaces has no DELETE
+    webwork.DELETE("/workspaces");
+  });
+});

@@ -1,0 +1,101 @@
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createWebWorkClient, UnprocessableEntityError, unwrap, webWorkWebhooks } from "./index.ts";
+import { createWebWorkMock } from "./msw.ts";
+
+const mock = createWebWorkMock();
+const server = setupServer(...mock.handlers);
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => mock.reset());
+afterAll(() => server.close());
+
+const WORKSPACE = 4821;
+const client = () =>
+  createWebWorkClient({
+    token: "pat_test",
+    retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    logLevel: "off",
+    rateLimit: false,
+  });
+
+describe("@workapis/webwork against its mock", () => {
+  it("lists workspaces with typed data", async () => {
+    const { data, error } = await client().GET("/workspaces");
+    expect(error).toBeUndefined();
+    expect(data?.success).toBe(true);
+    expect(data?.data.length).toBeGreaterThan(0);
+    expect(typeof data?.data[0]?.workspace_name).toBe("string");
+  });
+
+  it("paginates members across pages of the vendor's default size", async () => {
+    const pages: number[] = [];
+    for await (const page of client()
+      .paginate("/members", { params: { query: { workspace_id: WORKSPACE } } })
+      .pages()) {
+      pages.push(page.items.length);
+    }
+    expect(pages.reduce((a, b) => a + b, 0)).toBe(mock.store.list("member").length);
+    expect(pages[0]).toBe(20);
+    expect(pages.length).toBeGreaterThan(1);
+  });
+
+  it("invites a member the mock then returns", async () => {
+    const invited = await unwrap(
+      client().POST("/members", {
+        params: { query: { workspace_id: WORKSPACE } },
+        body: { email: "li.wei@example.org", firstname: "Li", lastname: "Wei", role: "Regular User" },
+      }),
+    );
+    expect(invited.success).toBe(true);
+    expect(mock.store.list("member").some((m) => m["email"] === "li.wei@example.org")).toBe(true);
+  });
+
+  it("reports a 422 with the vendor's field errors", async () => {
+    const { error } = await client().POST("/members", {
+      params: { query: { workspace_id: WORKSPACE } },
+      body: { firstname: "Li", lastname: "Wei", role: "Regular User" } as never,
+    });
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect(error?.details?.["email"]?.[0]).toMatch(/email/);
+  });
+
+  it("approves a submitted timesheet once; a second approval is a conflict", async () => {
+    const submitted = mock.store
+      .list("timesheet")
+      .find((t) => t["status"] === "submitted" || t["status"] === "pending");
+    const id = String(submitted?.["id"]);
+    const ok = await client().PUT("/timesheets/{timesheetId}/approve", {
+      params: { path: { timesheetId: id } },
+      body: { workspace_id: WORKSPACE },
+    });
+    expect(ok.error).toBeUndefined();
+    expect(mock.store.get("timesheet", id)?.["status"]).toBe("approved");
+    const again = await client().PUT("/timesheets/{timesheetId}/approve", {
+      params: { path: { timesheetId: id } },
+      body: { workspace_id: WORKSPACE },
+    });
+    expect(again.error?.status).toBe(409);
+  });
+
+  it("retries a 429 with Retry-After and succeeds", async () => {
+    mock.scenario("listWorkspaces", { kind: "error", status: 429, retryAfter: 0 });
+    const { data } = await client().GET("/workspaces");
+    expect(data?.success).toBe(true);
+  });
+
+  it("verifies and parses a signed webhook into a typed event", async () => {
+    const body = JSON.stringify({
+      id: "evt_1",
+      event: "tracker.started",
+      created_at: "2025-03-14T10:55:00Z",
+      workspace_id: WORKSPACE,
+      data: { user_id: 10234 },
+    });
+    const headers = await webWorkWebhooks.sign("whsec_test", body);
+    const event = await webWorkWebhooks.parse({ body, headers, secret: "whsec_test" });
+    expect(event.event).toBe("tracker.started");
+    await expect(webWorkWebhooks.parse({ body, headers, secret: "whsec_wrong" })).rejects.toThrow(
+      /signature/,
+    );
+  });
+});

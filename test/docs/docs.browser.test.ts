@@ -1,0 +1,104 @@
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { resolve } from "node:path";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveStatic } from "../../tools/docs/static-server.ts";
+import { repoRoot, SpecModel, vendors } from "../conformance/spec-model.ts";
+
+/**
+ * The rendered docs in headless Chromium (Debian's, installed by .ci/run): every vendor page loads
+ * from 127.0.0.1 alone with no console error, lists every operation, search finds one, and a
+ * screenshot lands in test-output/docs/.
+ */
+const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+const shots = resolve(repoRoot, "test-output/docs");
+let browser: Browser;
+let server: Server;
+let base = "";
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  ({ url: base, server } = await serveStatic(resolve(repoRoot, "site")));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((ok) => server?.close(ok));
+});
+
+describe("site/index.html", () => {
+  it("lists every vendor with its package and links to its page", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/index.html`);
+    for (const { vendor } of vendors()) {
+      await expect(page.locator(`a[href="./${vendor}/index.html"]`).count()).resolves.toBe(1);
+      await expect(page.getByText(`npm install @workapis/${vendor}`).count()).resolves.toBe(1);
+    }
+    await page.close();
+  });
+});
+
+for (const { vendor, spec } of vendors()) {
+  describe(`docs for ${vendor}`, () => {
+    it("render offline with every operation in the menu, working search and no console error", async () => {
+      const model = new SpecModel(spec);
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const errors: string[] = [];
+      const outside: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("request", (r) => {
+        const url = new URL(r.url());
+        const local = url.protocol === "data:" || url.protocol === "blob:" || url.hostname === "127.0.0.1";
+        if (!local) outside.push(r.url());
+      });
+      await page.goto(`${base}/${vendor}/index.html`, { waitUntil: "networkidle" });
+      await page.waitForSelector("ul[data-component-name]", { state: "attached", timeout: 30_000 });
+      // Every operation is in the side menu, under its tag (opened one by one).
+      const menu = page.locator("ul[data-component-name]").first();
+      let menuText = "";
+      for (const tag of (model.doc["tags"] as { name: string }[] | undefined) ?? []) {
+        // A tag name can also head the webhooks group: open every entry with that name.
+        for (const entry of await menu.getByText(tag.name, { exact: true }).all()) {
+          await entry.click();
+          await page.waitForTimeout(100);
+          menuText += (await page.locator("ul[data-component-name]").allTextContents()).join("\n");
+        }
+      }
+      const summaries = model.operations().map((o) => String(o.operation["summary"]));
+      expect(summaries.filter((summary) => !menuText.includes(summary))).toEqual([]);
+      // Search (Ctrl+K) finds an operation by its summary.
+      // The shortest summary: whole words the search index has, and short enough to show unclipped.
+      const wanted = [...summaries].sort((a, b) => a.length - b.length)[0] ?? "";
+      const occurrences = () =>
+        // biome-ignore lint/performance/useDomNodeTextContent: only rendered (visible) text counts as a search result
+        page.evaluate((text) => document.body.innerText.split(text).length - 1, wanted);
+      const before = await occurrences();
+      const input = page.locator('input[placeholder^="Search"]');
+      await page.locator("body").click({ position: { x: 600, y: 5 } });
+      await page.keyboard.press("Control+k");
+      if (!(await input.isVisible())) await page.getByText("Search", { exact: false }).first().click();
+      await input.fill(wanted);
+      await expect.poll(occurrences, { timeout: 10_000 }).toBeGreaterThan(before);
+      await page.keyboard.press("Escape");
+      await page.screenshot({ path: resolve(shots, `${vendor}.png`) });
+      expect(outside).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+}
