@@ -68,9 +68,11 @@ export function buildRequest(
     path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
   }
   const url = new URL(`${mock.baseUrl}${path}`);
-  for (const p of op.parameters.filter((p) => p["in"] === "query" && p["required"] === true)) {
-    if (options.omitRequiredQuery) continue;
-    const value = sampleValue(model, p);
+  for (const p of op.parameters.filter(
+    (p) => p["in"] === "query" && (p["required"] === true || p["name"] === xMock?.idParam),
+  )) {
+    if (options.omitRequiredQuery && p["required"] === true) continue;
+    const value = p["name"] === xMock?.idParam && idValue !== undefined ? idValue : sampleValue(model, p);
     for (const v of Array.isArray(value) ? value : [value])
       url.searchParams.append(String(p["name"]), String(v));
   }

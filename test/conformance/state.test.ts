@@ -63,9 +63,15 @@ for (const { vendor, spec } of vendors()) {
                 url.searchParams.set(name, String(value));
             }
             let body = await request.clone().text();
-            if (p.style === "page") {
-              if (p.in === "query") url.searchParams.set(p.pageParam, String(page));
-              else body = JSON.stringify({ ...(JSON.parse(body || "{}") as object), [p.pageParam]: page });
+            const cursor =
+              p.style === "page"
+                ? { [p.pageParam]: page }
+                : p.style === "offset"
+                  ? { [p.offsetParam]: seen.length }
+                  : {};
+            for (const [name, value] of Object.entries(cursor)) {
+              if (p.in === "query") url.searchParams.set(name, String(value));
+              else body = JSON.stringify({ ...(JSON.parse(body || "{}") as object), [name]: value });
             }
             const response = (await mock.handle(
               new Request(url, {
@@ -78,7 +84,7 @@ for (const { vendor, spec } of vendors()) {
             expect(Array.isArray(items)).toBe(true);
             if (!Array.isArray(items) || items.length === 0) break;
             seen.push(...items.map((i) => (i as Record<string, unknown>)[idField]));
-            if (p.style !== "page") break;
+            if (p.style === "next-url") break;
           }
           expect(seen).toContainEqual(id);
         }

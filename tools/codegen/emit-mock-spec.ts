@@ -1,4 +1,3 @@
-import { readPointer } from "@workapis/runtime";
 import type { MockOperation, MockSpec } from "@workapis/runtime/mock";
 import { generateSync } from "json-schema-faker";
 import { deref, type ExtractedMeta } from "./extract-meta.ts";
@@ -9,6 +8,7 @@ import {
   mediaTypeOf,
   operationsOf,
   parametersOf,
+  readPointer,
   schemaAt,
 } from "./spec-walk.ts";
 
@@ -27,6 +27,40 @@ function successOf(doc: Obj, operation: Obj): { status: number; media: Obj | und
     media: jsonMedia(doc, responses[status]),
     mediaType: mediaTypeOf(doc, responses[status]) ?? "application/json",
   };
+}
+
+/** The JSON types a schema allows (through $ref, allOf/anyOf/oneOf and 3.1 type arrays); [] when open. */
+function typesOf(doc: Obj, schema: unknown): string[] {
+  const s = deref(doc, schema);
+  if (!isObj(s)) return [];
+  if (Array.isArray(s["type"])) return s["type"].map(String);
+  if (typeof s["type"] === "string") return [s["type"]];
+  if ("const" in s)
+    return [s["const"] === null ? "null" : Array.isArray(s["const"]) ? "array" : typeof s["const"]];
+  for (const key of ["anyOf", "oneOf"]) {
+    if (!Array.isArray(s[key])) continue;
+    const parts = s[key].map((part) => typesOf(doc, part));
+    return parts.some((p) => p.length === 0) ? [] : [...new Set(parts.flat())];
+  }
+  if (Array.isArray(s["allOf"]))
+    for (const part of s["allOf"]) if (typesOf(doc, part).length) return typesOf(doc, part);
+  return [];
+}
+
+/** Allowed JSON types of each top-level property of a record schema (only properties that constrain them). */
+function fieldTypesOf(doc: Obj, recordSchema: unknown): Record<string, string[]> | undefined {
+  const s = deref(doc, recordSchema);
+  if (!isObj(s)) return undefined;
+  const out: Record<string, string[]> = {};
+  const parts = [s, ...(Array.isArray(s["allOf"]) ? s["allOf"].map((p) => deref(doc, p)) : [])];
+  for (const part of parts) {
+    if (!isObj(part) || !isObj(part["properties"])) continue;
+    for (const [name, prop] of Object.entries(part["properties"])) {
+      const types = typesOf(doc, prop);
+      if (types.length) out[name] = types;
+    }
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 function isSecured(doc: Obj, operation: Obj): boolean {
@@ -50,6 +84,9 @@ function fake(doc: Obj, schema: unknown, seed: number): unknown {
       alwaysFakeOptionals: true,
       useExamplesValue: true,
       maxDefaultItems: 2,
+      maxDepth: 12,
+      refDepthMin: 0,
+      refDepthMax: 8,
       minDateTime: "2025-01-01",
       maxDateTime: "2026-06-30",
       failOnInvalidTypes: false,
@@ -74,6 +111,11 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     if (!list.some((r) => r[idField] === id)) list.push(record);
   };
 
+  // Id fields first: a list may come before the operation that names its resource's id field.
+  for (const { operation } of operationsOf(doc)) {
+    const xMock = operation["x-mock"] as MockOperation["mock"] | undefined;
+    if (xMock?.idField) idFields[xMock.resource] = xMock.idField;
+  }
   let seed = SEED;
   for (const walked of operationsOf(doc)) {
     const { operation } = walked;
@@ -94,7 +136,6 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     }
     const params = parametersOf(doc, walked);
     const pagination = meta.operations.find((o) => o.operationId === operationId)?.pagination;
-    if (xMock.idField) idFields[xMock.resource] = xMock.idField;
     operations.push({
       operationId,
       method: walked.method,
@@ -102,7 +143,7 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
       mock: xMock,
       successStatus: success.status,
       successMediaType: success.mediaType,
-      example,
+      example: example ?? null,
       ...(pagination ? { pagination } : {}),
       secured: isSecured(doc, operation),
       statuses: Object.keys(responses)
@@ -117,6 +158,14 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
         )
         .map((p) => String(p["name"])),
       hasBody: operation["requestBody"] !== undefined,
+      ...(() => {
+        const pointer = xMock.record ?? "/data";
+        const types =
+          success.media && ["create", "update", "action", "get"].includes(xMock.action)
+            ? fieldTypesOf(doc, schemaAt(doc, success.media["schema"], pointer))
+            : undefined;
+        return types ? { fieldTypes: types } : {};
+      })(),
     });
 
     // Seed records: list items and single-record examples, in spec order.
@@ -146,11 +195,14 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     for (let n = list.length; n < FIXTURE_TARGET; n++) {
       const record = fake(doc, schema, seed++);
       if (!isObj(record)) break;
-      const numeric = list.map((r) => r[idField]).filter((i): i is number => typeof i === "number");
+      const next =
+        Math.max(0, ...list.map((r) => Number(r[idField])).filter((i) => Number.isSafeInteger(i))) + 1;
       record[idField] =
-        typeof sampleId === "string"
-          ? `00000000-0000-4000-a000-${String(n + 1).padStart(12, "0")}`
-          : (numeric.length ? Math.max(...numeric) : 0) + 1;
+        typeof sampleId === "string" && /^\d+$/.test(sampleId)
+          ? String(next)
+          : typeof sampleId === "string"
+            ? `00000000-0000-4000-a000-${String(n + 1).padStart(12, "0")}`
+            : next;
       list.push(record);
     }
   }

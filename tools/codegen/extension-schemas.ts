@@ -29,6 +29,7 @@ export const xWorkapisSchema = {
       },
     },
     requestIdHeader: { type: "string", pattern: "^[A-Za-z0-9-]+$" },
+    trailingSlash: { type: "boolean" },
     webhookSignature: {
       type: "object",
       required: ["header", "algorithm", "encoding"],

@@ -214,6 +214,7 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
       ? { rateLimit: xw["rateLimit"] as unknown as VendorMeta["rateLimit"] & object }
       : {}),
     ...(typeof xw["requestIdHeader"] === "string" ? { requestIdHeader: xw["requestIdHeader"] } : {}),
+    ...(xw["trailingSlash"] === true ? { trailingSlash: true } : {}),
     ...(isObj(xw["webhookSignature"])
       ? { webhookSignature: xw["webhookSignature"] as unknown as VendorMeta["webhookSignature"] & object }
       : {}),

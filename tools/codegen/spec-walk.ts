@@ -85,3 +85,15 @@ export function schemaAt(doc: Obj, schema: unknown, pointer: string): unknown {
   }
   return current;
 }
+
+/** Reads the value at a JSON pointer (`/data/leads`) in example data; undefined when a step is missing. */
+export function readPointer(document: unknown, pointer: string): unknown {
+  let current = document;
+  for (const key of pointer.split("/").slice(1)) {
+    const decoded = key.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(current) && /^\d+$/.test(decoded)) current = current[Number(decoded)];
+    else if (isObj(current)) current = current[decoded];
+    else return undefined;
+  }
+  return current;
+}

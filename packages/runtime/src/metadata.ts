@@ -54,6 +54,8 @@ export interface VendorMeta {
   readonly auth: readonly AuthSchemeMeta[];
   readonly rateLimit?: RateLimitMeta;
   readonly requestIdHeader?: string;
+  /** The vendor's URLs end in `/` (Django style); spec paths are written without it. */
+  readonly trailingSlash?: boolean;
   readonly webhookSignature?: WebhookSignatureMeta;
 }
 

@@ -126,7 +126,64 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "column_id": [
+          "integer"
+        ],
+        "lead_id": [
+          "integer",
+          "null"
+        ],
+        "lead": [
+          "object"
+        ],
+        "reason_id": [
+          "integer",
+          "null"
+        ],
+        "comment_cnt": [
+          "integer"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ],
+        "deadline": [
+          "string",
+          "null"
+        ],
+        "deadline_done": [
+          "boolean"
+        ],
+        "deadline_status": [
+          "string",
+          "null"
+        ],
+        "finished_at": [
+          "string",
+          "null"
+        ],
+        "startline": [
+          "string",
+          "integer",
+          "null"
+        ],
+        "service_id": [
+          "string",
+          "integer",
+          "null"
+        ],
+        "source": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "createOffers",
@@ -246,7 +303,64 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "column_id": [
+          "integer"
+        ],
+        "lead_id": [
+          "integer",
+          "null"
+        ],
+        "lead": [
+          "object"
+        ],
+        "reason_id": [
+          "integer",
+          "null"
+        ],
+        "comment_cnt": [
+          "integer"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ],
+        "deadline": [
+          "string",
+          "null"
+        ],
+        "deadline_done": [
+          "boolean"
+        ],
+        "deadline_status": [
+          "string",
+          "null"
+        ],
+        "finished_at": [
+          "string",
+          "null"
+        ],
+        "startline": [
+          "string",
+          "integer",
+          "null"
+        ],
+        "service_id": [
+          "string",
+          "integer",
+          "null"
+        ],
+        "source": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "updateOffer",
@@ -290,7 +404,64 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "column_id": [
+          "integer"
+        ],
+        "lead_id": [
+          "integer",
+          "null"
+        ],
+        "lead": [
+          "object"
+        ],
+        "reason_id": [
+          "integer",
+          "null"
+        ],
+        "comment_cnt": [
+          "integer"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ],
+        "deadline": [
+          "string",
+          "null"
+        ],
+        "deadline_done": [
+          "boolean"
+        ],
+        "deadline_status": [
+          "string",
+          "null"
+        ],
+        "finished_at": [
+          "string",
+          "null"
+        ],
+        "startline": [
+          "string",
+          "integer",
+          "null"
+        ],
+        "service_id": [
+          "string",
+          "integer",
+          "null"
+        ],
+        "source": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "setOfferValues",
@@ -482,7 +653,62 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "name": [
+          "string"
+        ],
+        "email": [
+          "string",
+          "null"
+        ],
+        "phone": [
+          "string",
+          "null"
+        ],
+        "add_phone": [
+          "string",
+          "null"
+        ],
+        "organization": [
+          "string",
+          "null"
+        ],
+        "position": [
+          "string",
+          "null"
+        ],
+        "website": [
+          "string",
+          "null"
+        ],
+        "skype": [
+          "string",
+          "null"
+        ],
+        "telegram": [
+          "string",
+          "null"
+        ],
+        "facebook": [
+          "string",
+          "null"
+        ],
+        "vk": [
+          "string",
+          "null"
+        ],
+        "note": [
+          "string",
+          "null"
+        ],
+        "created_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "listLeads",
@@ -597,7 +823,62 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "name": [
+          "string"
+        ],
+        "email": [
+          "string",
+          "null"
+        ],
+        "phone": [
+          "string",
+          "null"
+        ],
+        "add_phone": [
+          "string",
+          "null"
+        ],
+        "organization": [
+          "string",
+          "null"
+        ],
+        "position": [
+          "string",
+          "null"
+        ],
+        "website": [
+          "string",
+          "null"
+        ],
+        "skype": [
+          "string",
+          "null"
+        ],
+        "telegram": [
+          "string",
+          "null"
+        ],
+        "facebook": [
+          "string",
+          "null"
+        ],
+        "vk": [
+          "string",
+          "null"
+        ],
+        "note": [
+          "string",
+          "null"
+        ],
+        "created_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "deleteLead",
@@ -688,7 +969,24 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "offer_id": [
+          "integer"
+        ],
+        "text": [
+          "string"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "listFields",
@@ -807,7 +1105,46 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "alias": [
+          "string"
+        ],
+        "title": [
+          "string"
+        ],
+        "type": [
+          "string"
+        ],
+        "entity": [
+          "string"
+        ],
+        "sorting": [
+          "integer"
+        ],
+        "required": [
+          "boolean"
+        ],
+        "protected": [
+          "boolean"
+        ],
+        "is_hidden": [
+          "boolean"
+        ],
+        "max_length": [
+          "integer",
+          "null"
+        ],
+        "from_api": [
+          "boolean"
+        ],
+        "options": [
+          "array"
+        ]
+      }
     },
     {
       "operationId": "updateField",
@@ -849,7 +1186,46 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "alias": [
+          "string"
+        ],
+        "title": [
+          "string"
+        ],
+        "type": [
+          "string"
+        ],
+        "entity": [
+          "string"
+        ],
+        "sorting": [
+          "integer"
+        ],
+        "required": [
+          "boolean"
+        ],
+        "protected": [
+          "boolean"
+        ],
+        "is_hidden": [
+          "boolean"
+        ],
+        "max_length": [
+          "integer",
+          "null"
+        ],
+        "from_api": [
+          "boolean"
+        ],
+        "options": [
+          "array"
+        ]
+      }
     },
     {
       "operationId": "deleteField",

@@ -27,6 +27,13 @@ type Init = (RequestControls & Record<string, unknown>) | undefined;
 /** The untyped call every typed method funnels into. */
 export type CallFn = (method: HttpMethodName, path: string, init: Init) => Promise<AnyResult>;
 
+function withTrailingSlash(request: Request): Request {
+  const url = new URL(request.url);
+  if (url.pathname.endsWith("/")) return request;
+  url.pathname = `${url.pathname}/`;
+  return new Request(url, request);
+}
+
 function resolveRetry(
   option: RetryOptions | false | undefined,
   base: ResolvedRetryOptions,
@@ -88,7 +95,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
         {
           ...rest,
           fetch: (request: Request) => {
-            let prepared = auth.apply(request, token);
+            let prepared = auth.apply(vendor.trailingSlash ? withTrailingSlash(request) : request, token);
             if (vendor.requestIdHeader && !prepared.headers.has(vendor.requestIdHeader)) {
               const headers = new Headers(prepared.headers);
               headers.set(vendor.requestIdHeader, crypto.randomUUID());

@@ -16,6 +16,41 @@ export type OperationOutput = { readonly status: number; readonly body: unknown 
 
 const isRecord = (v: unknown): v is MockRecord => v !== null && typeof v === "object" && !Array.isArray(v);
 
+/**
+ * Request values over a response-shaped record: nested objects merge (a request's `{target}` keeps the
+ * response's other metric fields), anything else is replaced.
+ */
+export function mergeRecord(base: MockRecord, changes: MockRecord): MockRecord {
+  const out: MockRecord = { ...base };
+  for (const [key, value] of Object.entries(changes)) {
+    const current = out[key];
+    out[key] = isRecord(current) && isRecord(value) ? mergeRecord(current, value) : value;
+  }
+  return out;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+/** Keeps the stored value of any field whose new value has a type the response schema does not allow. */
+function keepResponseTypes(op: MockOperation, before: MockRecord, after: MockRecord): MockRecord {
+  if (!op.fieldTypes) return after;
+  const out = { ...after };
+  for (const [field, allowed] of Object.entries(op.fieldTypes)) {
+    if (!(field in out)) continue;
+    const type = jsonType(out[field]);
+    const ok = allowed.includes(type) || (type === "integer" && allowed.includes("number"));
+    if (ok) continue;
+    if (field in before) out[field] = before[field];
+    else delete out[field];
+  }
+  return out;
+}
+
 function recordPointer(op: MockOperation): string | undefined {
   if (op.mock.record !== undefined) return op.mock.record;
   return isRecord(readPointer(op.example, "/data")) ? "/data" : undefined;
@@ -151,7 +186,7 @@ export function applyOperation(
         }
       }
       const pointer = recordPointer(op);
-      const template = pointer ? readPointer(op.example, pointer) : undefined;
+      const template = pointer === undefined ? undefined : readPointer(op.example, pointer);
       const idField = store.idField(resource);
       const base = isRecord(template) ? template : {};
       // A create that names its own key (a tracker per user) conflicts with an existing record.
@@ -165,7 +200,10 @@ export function applyOperation(
         typeof given === "string" || typeof given === "number"
           ? given
           : store.nextId(resource, base[idField]);
-      const record: MockRecord = { ...base, ...payload, [idField]: id };
+      const record: MockRecord = {
+        ...keepResponseTypes(op, base, mergeRecord(base, payload)),
+        [idField]: id,
+      };
       for (const [field, target] of Object.entries(op.mock.nested ?? {})) {
         const child = payload[field];
         if (!isRecord(child)) continue;
@@ -193,7 +231,8 @@ export function applyOperation(
         }
       }
       const changes = action === "update" && isRecord(input.body) ? input.body : {};
-      const updated = store.update(resource, id, { ...changes, ...(op.mock.set ?? {}) });
+      const merged = mergeRecord(mergeRecord(current, changes), op.mock.set ?? {});
+      const updated = store.update(resource, id, keepResponseTypes(op, current, merged));
       return respondWithRecord(op, updated);
     }
     case "delete": {
@@ -201,13 +240,17 @@ export function applyOperation(
       const record = id === undefined ? undefined : store.get(resource, id);
       if (id === undefined || !record) return notFound();
       store.delete(resource, id);
-      // Answer with the deleted record where the vendor's answer carries one (an object with its id).
+      // Where the answer names the deleted record ({id, deleted: true}), name the one deleted.
       const pointer = recordPointer(op);
       const slot = pointer === undefined ? undefined : readPointer(op.example, pointer);
-      const carries = isRecord(slot) && store.idField(resource) in slot;
-      return carries
-        ? respondWithRecord(op, record)
-        : { status: op.successStatus, body: cloneJson(op.example) };
+      const idField = store.idField(resource);
+      if (pointer !== undefined && isRecord(slot) && idField in slot) {
+        return {
+          status: op.successStatus,
+          body: withPointer(op.example, `${pointer}/${idField}`, record[idField]),
+        };
+      }
+      return { status: op.successStatus, body: cloneJson(op.example) };
     }
     case "read":
       return { status: op.successStatus, body: cloneJson(op.example) };

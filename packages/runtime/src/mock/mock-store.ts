@@ -83,10 +83,10 @@ export class MockStore {
     this.#created++;
     const ids = [...this.#collection(resource).values()].map((r) => r[this.idField(resource)]);
     const style = sample ?? ids[0];
-    if (typeof style === "number" || (style === undefined && ids.length === 0)) {
-      const numeric = ids.filter((i): i is number => typeof i === "number");
-      return (numeric.length > 0 ? Math.max(...numeric) : 0) + 1;
-    }
+    const max = () => Math.max(0, ...ids.map(Number).filter((n) => Number.isSafeInteger(n)));
+    if (typeof style === "number" || (style === undefined && ids.length === 0)) return max() + 1;
+    // Numeric strings ("212345", as WorkBoard sends ids) count up as strings.
+    if (typeof style === "string" && /^\d+$/.test(style)) return String(max() + 1);
     return `00000000-0000-4000-8000-${String(this.#created).padStart(12, "0")}`;
   }
 }

@@ -46,6 +46,12 @@ export interface MockOperation {
   /** Query parameters whose value is an array (`users[]=1&users[]=2` or repeated keys). */
   readonly arrayParams: readonly string[];
   readonly hasBody: boolean;
+  /**
+   * JSON types each top-level field of the answered record may have (from the response schema). A
+   * request value of another type (tags sent as a list, answered as a string) does not replace the
+   * record's value, so answers stay valid against the spec.
+   */
+  readonly fieldTypes?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A vendor's mock, as tools/codegen writes it into `src/generated/mock-spec.ts`. */

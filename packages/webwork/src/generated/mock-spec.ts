@@ -315,7 +315,15 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "user_id": [
+          "integer"
+        ],
+        "invitation_link": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "getMember",
@@ -366,7 +374,71 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "email": [
+          "string"
+        ],
+        "firstname": [
+          "string"
+        ],
+        "lastname": [
+          "string"
+        ],
+        "avatar": [
+          "string",
+          "null"
+        ],
+        "timezone": [
+          "string",
+          "null"
+        ],
+        "current_role": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "is_blocked": [
+          "boolean"
+        ],
+        "rate": [
+          "number",
+          "null"
+        ],
+        "rate_status": [
+          "integer"
+        ],
+        "rate_type": [
+          "string",
+          "null"
+        ],
+        "screenshots": [
+          "string",
+          "null"
+        ],
+        "team_name": [
+          "string",
+          "null"
+        ],
+        "weekly_hours_limit": [
+          "integer",
+          "null"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ],
+        "deleted_at": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "updateMember",
@@ -420,7 +492,71 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "email": [
+          "string"
+        ],
+        "firstname": [
+          "string"
+        ],
+        "lastname": [
+          "string"
+        ],
+        "avatar": [
+          "string",
+          "null"
+        ],
+        "timezone": [
+          "string",
+          "null"
+        ],
+        "current_role": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "is_blocked": [
+          "boolean"
+        ],
+        "rate": [
+          "number",
+          "null"
+        ],
+        "rate_status": [
+          "integer"
+        ],
+        "rate_type": [
+          "string",
+          "null"
+        ],
+        "screenshots": [
+          "string",
+          "null"
+        ],
+        "team_name": [
+          "string",
+          "null"
+        ],
+        "weekly_hours_limit": [
+          "integer",
+          "null"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ],
+        "deleted_at": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "deleteMember",
@@ -596,7 +732,73 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "name": [
+          "string"
+        ],
+        "owner_id": [
+          "integer"
+        ],
+        "status": [
+          "integer"
+        ],
+        "start_date": [
+          "string",
+          "null"
+        ],
+        "deadline": [
+          "string",
+          "null"
+        ],
+        "estimation": [
+          "number",
+          "null"
+        ],
+        "budget_estimation": [
+          "number",
+          "null"
+        ],
+        "rate": [
+          "number",
+          "null"
+        ],
+        "is_billable": [
+          "boolean"
+        ],
+        "notes": [
+          "string",
+          "null"
+        ],
+        "icon": [
+          "string",
+          "null"
+        ],
+        "screenshots": [
+          "string",
+          "null"
+        ],
+        "weekly_hours_limit": [
+          "integer",
+          "null"
+        ],
+        "contracts_count": [
+          "integer"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ],
+        "deleted_at": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "getProject",
@@ -647,7 +849,73 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "name": [
+          "string"
+        ],
+        "owner_id": [
+          "integer"
+        ],
+        "status": [
+          "integer"
+        ],
+        "start_date": [
+          "string",
+          "null"
+        ],
+        "deadline": [
+          "string",
+          "null"
+        ],
+        "estimation": [
+          "number",
+          "null"
+        ],
+        "budget_estimation": [
+          "number",
+          "null"
+        ],
+        "rate": [
+          "number",
+          "null"
+        ],
+        "is_billable": [
+          "boolean"
+        ],
+        "notes": [
+          "string",
+          "null"
+        ],
+        "icon": [
+          "string",
+          "null"
+        ],
+        "screenshots": [
+          "string",
+          "null"
+        ],
+        "weekly_hours_limit": [
+          "integer",
+          "null"
+        ],
+        "contracts_count": [
+          "integer"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ],
+        "deleted_at": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "updateProject",
@@ -701,7 +969,73 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "name": [
+          "string"
+        ],
+        "owner_id": [
+          "integer"
+        ],
+        "status": [
+          "integer"
+        ],
+        "start_date": [
+          "string",
+          "null"
+        ],
+        "deadline": [
+          "string",
+          "null"
+        ],
+        "estimation": [
+          "number",
+          "null"
+        ],
+        "budget_estimation": [
+          "number",
+          "null"
+        ],
+        "rate": [
+          "number",
+          "null"
+        ],
+        "is_billable": [
+          "boolean"
+        ],
+        "notes": [
+          "string",
+          "null"
+        ],
+        "icon": [
+          "string",
+          "null"
+        ],
+        "screenshots": [
+          "string",
+          "null"
+        ],
+        "weekly_hours_limit": [
+          "integer",
+          "null"
+        ],
+        "contracts_count": [
+          "integer"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ],
+        "deleted_at": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "deleteProject",
@@ -880,7 +1214,71 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "project_id": [
+          "integer"
+        ],
+        "parent_id": [
+          "integer",
+          "null"
+        ],
+        "title": [
+          "string"
+        ],
+        "description": [
+          "string",
+          "null"
+        ],
+        "status": [
+          "integer"
+        ],
+        "status_name": [
+          "string"
+        ],
+        "status_color": [
+          "string"
+        ],
+        "priority": [
+          "integer",
+          "null"
+        ],
+        "priority_name": [
+          "string",
+          "null"
+        ],
+        "start_date": [
+          "string",
+          "null"
+        ],
+        "end_date": [
+          "string",
+          "null"
+        ],
+        "completed_at": [
+          "string",
+          "null"
+        ],
+        "creator_id": [
+          "integer"
+        ],
+        "owner_id": [
+          "integer"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ],
+        "deleted_at": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "getTask",
@@ -932,7 +1330,71 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "project_id": [
+          "integer"
+        ],
+        "parent_id": [
+          "integer",
+          "null"
+        ],
+        "title": [
+          "string"
+        ],
+        "description": [
+          "string",
+          "null"
+        ],
+        "status": [
+          "integer"
+        ],
+        "status_name": [
+          "string"
+        ],
+        "status_color": [
+          "string"
+        ],
+        "priority": [
+          "integer",
+          "null"
+        ],
+        "priority_name": [
+          "string",
+          "null"
+        ],
+        "start_date": [
+          "string",
+          "null"
+        ],
+        "end_date": [
+          "string",
+          "null"
+        ],
+        "completed_at": [
+          "string",
+          "null"
+        ],
+        "creator_id": [
+          "integer"
+        ],
+        "owner_id": [
+          "integer"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ],
+        "deleted_at": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "updateTask",
@@ -985,7 +1447,71 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "project_id": [
+          "integer"
+        ],
+        "parent_id": [
+          "integer",
+          "null"
+        ],
+        "title": [
+          "string"
+        ],
+        "description": [
+          "string",
+          "null"
+        ],
+        "status": [
+          "integer"
+        ],
+        "status_name": [
+          "string"
+        ],
+        "status_color": [
+          "string"
+        ],
+        "priority": [
+          "integer",
+          "null"
+        ],
+        "priority_name": [
+          "string",
+          "null"
+        ],
+        "start_date": [
+          "string",
+          "null"
+        ],
+        "end_date": [
+          "string",
+          "null"
+        ],
+        "completed_at": [
+          "string",
+          "null"
+        ],
+        "creator_id": [
+          "integer"
+        ],
+        "owner_id": [
+          "integer"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ],
+        "deleted_at": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "deleteTask",
@@ -1237,7 +1763,30 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "email": [
+          "string"
+        ],
+        "firstname": [
+          "string"
+        ],
+        "lastname": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "member_since": [
+          "string"
+        ],
+        "projects": [
+          "array"
+        ]
+      }
     },
     {
       "operationId": "getProjectViewer",
@@ -1282,7 +1831,30 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "email": [
+          "string"
+        ],
+        "firstname": [
+          "string"
+        ],
+        "lastname": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "member_since": [
+          "string"
+        ],
+        "projects": [
+          "array"
+        ]
+      }
     },
     {
       "operationId": "deleteProjectViewer",
@@ -1369,7 +1941,30 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "email": [
+          "string"
+        ],
+        "firstname": [
+          "string"
+        ],
+        "lastname": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "member_since": [
+          "string"
+        ],
+        "projects": [
+          "array"
+        ]
+      }
     },
     {
       "operationId": "assignProjectToViewer",
@@ -1421,7 +2016,30 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "email": [
+          "string"
+        ],
+        "firstname": [
+          "string"
+        ],
+        "lastname": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "member_since": [
+          "string"
+        ],
+        "projects": [
+          "array"
+        ]
+      }
     },
     {
       "operationId": "unassignProjectFromViewer",
@@ -1468,7 +2086,30 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "email": [
+          "string"
+        ],
+        "firstname": [
+          "string"
+        ],
+        "lastname": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "member_since": [
+          "string"
+        ],
+        "projects": [
+          "array"
+        ]
+      }
     },
     {
       "operationId": "listContracts",
@@ -1618,7 +2259,71 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "contract_name": [
+          "string"
+        ],
+        "project_id": [
+          "integer"
+        ],
+        "project_name": [
+          "string"
+        ],
+        "project_icon": [
+          "string",
+          "null"
+        ],
+        "user_id": [
+          "integer"
+        ],
+        "user_email": [
+          "string"
+        ],
+        "user_firstname": [
+          "string"
+        ],
+        "user_lastname": [
+          "string"
+        ],
+        "user_role": [
+          "string"
+        ],
+        "rate": [
+          "number",
+          "null"
+        ],
+        "rate_type": [
+          "integer",
+          "null"
+        ],
+        "currency": [
+          "string",
+          "null"
+        ],
+        "weekly_hours_limit": [
+          "integer",
+          "null"
+        ],
+        "screenshots": [
+          "string"
+        ],
+        "screenshots_label": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "getContract",
@@ -1670,7 +2375,71 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "contract_name": [
+          "string"
+        ],
+        "project_id": [
+          "integer"
+        ],
+        "project_name": [
+          "string"
+        ],
+        "project_icon": [
+          "string",
+          "null"
+        ],
+        "user_id": [
+          "integer"
+        ],
+        "user_email": [
+          "string"
+        ],
+        "user_firstname": [
+          "string"
+        ],
+        "user_lastname": [
+          "string"
+        ],
+        "user_role": [
+          "string"
+        ],
+        "rate": [
+          "number",
+          "null"
+        ],
+        "rate_type": [
+          "integer",
+          "null"
+        ],
+        "currency": [
+          "string",
+          "null"
+        ],
+        "weekly_hours_limit": [
+          "integer",
+          "null"
+        ],
+        "screenshots": [
+          "string"
+        ],
+        "screenshots_label": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "updateContract",
@@ -1724,7 +2493,71 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "integer"
+        ],
+        "contract_name": [
+          "string"
+        ],
+        "project_id": [
+          "integer"
+        ],
+        "project_name": [
+          "string"
+        ],
+        "project_icon": [
+          "string",
+          "null"
+        ],
+        "user_id": [
+          "integer"
+        ],
+        "user_email": [
+          "string"
+        ],
+        "user_firstname": [
+          "string"
+        ],
+        "user_lastname": [
+          "string"
+        ],
+        "user_role": [
+          "string"
+        ],
+        "rate": [
+          "number",
+          "null"
+        ],
+        "rate_type": [
+          "integer",
+          "null"
+        ],
+        "currency": [
+          "string",
+          "null"
+        ],
+        "weekly_hours_limit": [
+          "integer",
+          "null"
+        ],
+        "screenshots": [
+          "string"
+        ],
+        "screenshots_label": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "startTimeTracking",
@@ -1764,7 +2597,25 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "message": [
+          "string"
+        ],
+        "start_time": [
+          "string"
+        ],
+        "contract_id": [
+          "integer"
+        ],
+        "project_id": [
+          "integer"
+        ],
+        "task_id": [
+          "integer",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "stopTimeTracking",
@@ -1930,7 +2781,41 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "user_id": [
+          "integer"
+        ],
+        "contract_id": [
+          "integer"
+        ],
+        "project_id": [
+          "integer"
+        ],
+        "task_id": [
+          "integer",
+          "null"
+        ],
+        "date": [
+          "string"
+        ],
+        "start_time": [
+          "string"
+        ],
+        "end_time": [
+          "string"
+        ],
+        "total_minutes": [
+          "integer"
+        ],
+        "notes": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "updateTimeEntry",
@@ -1976,7 +2861,41 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "user_id": [
+          "integer"
+        ],
+        "contract_id": [
+          "integer"
+        ],
+        "project_id": [
+          "integer"
+        ],
+        "task_id": [
+          "integer",
+          "null"
+        ],
+        "date": [
+          "string"
+        ],
+        "start_time": [
+          "string"
+        ],
+        "end_time": [
+          "string"
+        ],
+        "total_minutes": [
+          "integer"
+        ],
+        "notes": [
+          "string",
+          "null"
+        ]
+      }
     },
     {
       "operationId": "deleteTimeEntry",
@@ -2387,7 +3306,54 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "user_id": [
+          "integer"
+        ],
+        "contract_id": [
+          "integer",
+          "null"
+        ],
+        "project_id": [
+          "integer",
+          "null"
+        ],
+        "task_id": [
+          "integer",
+          "null"
+        ],
+        "start": [
+          "string"
+        ],
+        "end": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "notes": [
+          "string",
+          "null"
+        ],
+        "comment": [
+          "string",
+          "null"
+        ],
+        "updated_by": [
+          "integer",
+          "null"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "getTimeRequest",
@@ -2433,7 +3399,54 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "user_id": [
+          "integer"
+        ],
+        "contract_id": [
+          "integer",
+          "null"
+        ],
+        "project_id": [
+          "integer",
+          "null"
+        ],
+        "task_id": [
+          "integer",
+          "null"
+        ],
+        "start": [
+          "string"
+        ],
+        "end": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "notes": [
+          "string",
+          "null"
+        ],
+        "comment": [
+          "string",
+          "null"
+        ],
+        "updated_by": [
+          "integer",
+          "null"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "approveTimeRequest",
@@ -2485,7 +3498,54 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "user_id": [
+          "integer"
+        ],
+        "contract_id": [
+          "integer",
+          "null"
+        ],
+        "project_id": [
+          "integer",
+          "null"
+        ],
+        "task_id": [
+          "integer",
+          "null"
+        ],
+        "start": [
+          "string"
+        ],
+        "end": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "notes": [
+          "string",
+          "null"
+        ],
+        "comment": [
+          "string",
+          "null"
+        ],
+        "updated_by": [
+          "integer",
+          "null"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "rejectTimeRequest",
@@ -2537,7 +3597,54 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "user_id": [
+          "integer"
+        ],
+        "contract_id": [
+          "integer",
+          "null"
+        ],
+        "project_id": [
+          "integer",
+          "null"
+        ],
+        "task_id": [
+          "integer",
+          "null"
+        ],
+        "start": [
+          "string"
+        ],
+        "end": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "notes": [
+          "string",
+          "null"
+        ],
+        "comment": [
+          "string",
+          "null"
+        ],
+        "updated_by": [
+          "integer",
+          "null"
+        ],
+        "created_at": [
+          "string"
+        ],
+        "updated_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "listLeaves",
@@ -2663,7 +3770,71 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "user_id": [
+          "integer"
+        ],
+        "policy_id": [
+          "string"
+        ],
+        "policy_name": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "note": [
+          "string",
+          "null"
+        ],
+        "is_paid": [
+          "boolean"
+        ],
+        "start_date": [
+          "string"
+        ],
+        "end_date": [
+          "string"
+        ],
+        "start_time": [
+          "string",
+          "null"
+        ],
+        "end_time": [
+          "string",
+          "null"
+        ],
+        "hours_per_day": [
+          "number",
+          "null"
+        ],
+        "leave_period": [
+          "integer"
+        ],
+        "created_by": [
+          "integer",
+          "null"
+        ],
+        "approved_by": [
+          "integer",
+          "null"
+        ],
+        "rejected_by": [
+          "integer",
+          "null"
+        ],
+        "reject_reason": [
+          "string",
+          "null"
+        ],
+        "created_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "listLeaveBalances",
@@ -2853,7 +4024,71 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "user_id": [
+          "integer"
+        ],
+        "policy_id": [
+          "string"
+        ],
+        "policy_name": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "note": [
+          "string",
+          "null"
+        ],
+        "is_paid": [
+          "boolean"
+        ],
+        "start_date": [
+          "string"
+        ],
+        "end_date": [
+          "string"
+        ],
+        "start_time": [
+          "string",
+          "null"
+        ],
+        "end_time": [
+          "string",
+          "null"
+        ],
+        "hours_per_day": [
+          "number",
+          "null"
+        ],
+        "leave_period": [
+          "integer"
+        ],
+        "created_by": [
+          "integer",
+          "null"
+        ],
+        "approved_by": [
+          "integer",
+          "null"
+        ],
+        "rejected_by": [
+          "integer",
+          "null"
+        ],
+        "reject_reason": [
+          "string",
+          "null"
+        ],
+        "created_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "rejectLeave",
@@ -2910,7 +4145,71 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "user_id": [
+          "integer"
+        ],
+        "policy_id": [
+          "string"
+        ],
+        "policy_name": [
+          "string"
+        ],
+        "status": [
+          "string"
+        ],
+        "note": [
+          "string",
+          "null"
+        ],
+        "is_paid": [
+          "boolean"
+        ],
+        "start_date": [
+          "string"
+        ],
+        "end_date": [
+          "string"
+        ],
+        "start_time": [
+          "string",
+          "null"
+        ],
+        "end_time": [
+          "string",
+          "null"
+        ],
+        "hours_per_day": [
+          "number",
+          "null"
+        ],
+        "leave_period": [
+          "integer"
+        ],
+        "created_by": [
+          "integer",
+          "null"
+        ],
+        "approved_by": [
+          "integer",
+          "null"
+        ],
+        "rejected_by": [
+          "integer",
+          "null"
+        ],
+        "reject_reason": [
+          "string",
+          "null"
+        ],
+        "created_at": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "listExpenses",
@@ -3032,7 +4331,42 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "member": [
+          "string"
+        ],
+        "expense_date": [
+          "string"
+        ],
+        "expense_name": [
+          "string"
+        ],
+        "project": [
+          "string",
+          "null"
+        ],
+        "category": [
+          "string",
+          "null"
+        ],
+        "amount": [
+          "number"
+        ],
+        "note": [
+          "string",
+          "null"
+        ],
+        "type": [
+          "string"
+        ],
+        "added_dte": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "updateExpense",
@@ -3077,7 +4411,42 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "member": [
+          "string"
+        ],
+        "expense_date": [
+          "string"
+        ],
+        "expense_name": [
+          "string"
+        ],
+        "project": [
+          "string",
+          "null"
+        ],
+        "category": [
+          "string",
+          "null"
+        ],
+        "amount": [
+          "number"
+        ],
+        "note": [
+          "string",
+          "null"
+        ],
+        "type": [
+          "string"
+        ],
+        "added_dte": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "deleteExpense",
@@ -3191,7 +4560,15 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "name": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "listWebhooks",
@@ -3283,7 +4660,21 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "url": [
+          "string"
+        ],
+        "events": [
+          "array"
+        ],
+        "token": [
+          "string"
+        ]
+      }
     },
     {
       "operationId": "updateWebhook",
@@ -3326,7 +4717,18 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "fieldTypes": {
+        "id": [
+          "string"
+        ],
+        "url": [
+          "string"
+        ],
+        "events": [
+          "array"
+        ]
+      }
     },
     {
       "operationId": "deleteWebhook",
