@@ -12,6 +12,8 @@ export default defineConfig({
           name: "unit",
           include: ["packages/*/src/**/*.test.ts", "tools/**/*.test.ts"],
           environment: "node",
+          // Codegen tests lint and generate whole specs: seconds each on a loaded 2-core machine.
+          testTimeout: 60_000,
         },
       },
       {

@@ -206,7 +206,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "requiredRole": "admin"
     },
     {
       "operationId": "createUser",
@@ -261,6 +262,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "requiredRole": "admin",
       "fieldTypes": {
         "id": [
           "integer"
@@ -483,6 +485,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "requiredRole": "admin",
       "fieldTypes": {
         "id": [
           "integer"
@@ -620,7 +623,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "requiredRole": "admin"
     },
     {
       "operationId": "listDepartments",
@@ -711,7 +715,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "requiredRole": "admin"
     },
     {
       "operationId": "createDepartment",
@@ -748,6 +753,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "requiredRole": "admin",
       "fieldTypes": {
         "id": [
           "integer"
@@ -810,6 +816,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": false,
+      "requiredRole": "admin",
       "fieldTypes": {
         "id": [
           "integer"
@@ -1141,7 +1148,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "requiredRole": "admin"
     },
     {
       "operationId": "getGoal",
@@ -2051,7 +2059,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "requiredRole": "admin"
     },
     {
       "operationId": "getConversationTemplate",
@@ -2126,6 +2135,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": false,
+      "requiredRole": "admin",
       "fieldTypes": {
         "id": [
           "integer"
@@ -2224,7 +2234,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "requiredRole": "admin"
     },
     {
       "operationId": "getConversationDeployment",
@@ -2266,6 +2277,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": false,
+      "requiredRole": "admin",
       "fieldTypes": {
         "deployment_id": [
           "integer"
@@ -2597,7 +2609,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "requiredRole": "admin"
     },
     {
       "operationId": "getFeedbackTemplate",
@@ -2656,6 +2669,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": false,
+      "requiredRole": "admin",
       "fieldTypes": {
         "id": [
           "integer"
@@ -3220,7 +3234,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "requiredRole": "admin"
     },
     {
       "operationId": "getCalibrationCycle",
@@ -3277,6 +3292,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": false,
+      "requiredRole": "admin",
       "fieldTypes": {
         "id": [
           "integer"
@@ -3381,7 +3397,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "requiredRole": "admin"
     },
     {
       "operationId": "getTalentRecord",
@@ -3442,6 +3459,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": false,
+      "requiredRole": "admin",
       "fieldTypes": {
         "id": [
           "integer"
@@ -3530,6 +3548,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "requiredRole": "admin",
       "fieldTypes": {
         "id": [
           "integer"
@@ -3601,6 +3620,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": false,
+      "requiredRole": "admin",
       "fieldTypes": {
         "id": [
           "integer"
@@ -3660,7 +3680,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "requiredRole": "admin"
     }
   ],
   "fixtures": {

@@ -277,3 +277,18 @@ describe("seeds", () => {
     expect([...ids(7)].sort((a, b) => Number(a) - Number(b))).toEqual(ids());
   });
 });
+
+describe("roles", () => {
+  it("refuses a key whose role is not the operation's required role, in the vendor's envelope", async () => {
+    const admin: MockSpec = {
+      ...spec,
+      operations: spec.operations.map((o) => (o.operationId === "listNotes" ? { ...o, requiredRole: "admin" } : o)),
+    };
+    const mock = createVendorMock(admin, {}, { tokenRoles: { "user-key": "user" } });
+    const asUser = await mock.handle(new Request(`${BASE}/notes`, { headers: { Authorization: "Bearer user-key" } }));
+    expect(asUser?.status).toBe(403);
+    expect(await asUser?.json()).toMatchObject({ success: false, message: expect.stringContaining("needs admin") });
+    const asAdmin = await mock.handle(new Request(`${BASE}/notes`, { headers: { Authorization: "Bearer other" } }));
+    expect(asAdmin?.status).toBe(200);
+  });
+});

@@ -16,6 +16,12 @@ export interface MockOptions {
   /** Added latency for every response, in ms. Default 0. */
   readonly latencyMs?: number;
   /**
+   * Roles of the tokens tests use, for vendors whose operations need a role (`x-required-role`).
+   * A token not listed has `defaultRole` (default "admin", so every operation works unless a test says otherwise).
+   */
+  readonly tokenRoles?: Readonly<Record<string, string>>;
+  readonly defaultRole?: string;
+  /**
    * Without a seed, records come in spec order (examples first). A seed puts each collection in a
    * seed-determined order: the same seed gives byte-identical responses on every run.
    */
@@ -78,6 +84,16 @@ function tokenPresent(
     if (pattern.test(value.trim())) return "ok";
   }
   return seen ? "malformed" : "missing";
+}
+
+/** The credential a request carries in a header (with any scheme word stripped). */
+function bearerToken(request: Request, auth: readonly AuthSchemeMeta[]): string | undefined {
+  for (const scheme of auth) {
+    if (scheme.type === "apiKey" && scheme.in !== "header") continue;
+    const value = request.headers.get(scheme.type === "apiKey" ? scheme.param : "Authorization");
+    if (value) return value.trim().split(/\s+/).pop();
+  }
+  return undefined;
 }
 
 function validationError(
@@ -181,6 +197,13 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
               ? "Unauthenticated: no access token was sent"
               : "Unauthenticated: the access token is malformed",
         });
+      }
+    }
+    if (op.requiredRole) {
+      const token = bearerToken(request, spec.auth);
+      const role = (token && options.tokenRoles?.[token]) ?? options.defaultRole ?? "admin";
+      if (role !== op.requiredRole) {
+        return errorResponse(spec, 403, { message: `This key's user has the ${role} role; this needs ${op.requiredRole}` });
       }
     }
     if (options.validate !== false) {

@@ -46,6 +46,8 @@ export interface MockOperation {
   /** Query parameters whose value is an array (`users[]=1&users[]=2` or repeated keys). */
   readonly arrayParams: readonly string[];
   readonly hasBody: boolean;
+  /** The role the caller's key needs (`x-required-role`); the mock refuses other keys with 403. */
+  readonly requiredRole?: string;
   /**
    * JSON types each top-level field of the answered record may have (from the response schema). A
    * request value of another type (tags sent as a list, answered as a string) does not replace the
