@@ -43,7 +43,10 @@ describe("mocks in a browser", () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((i) => i.startsWith("node:"))).toEqual([]);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
@@ -51,12 +54,17 @@ describe("mocks in a browser", () => {
       // A real http origin (msw reads localStorage, which about:blank denies).
       const dir = mkdtempSync(join(tmpdir(), "workapis-mock-page-"));
       writeFileSync(join(dir, "bundle.js"), result.outputFiles[0]?.text ?? "");
-      writeFileSync(join(dir, "index.html"), '<!doctype html><title>mock</title><script src="bundle.js"></script>');
+      writeFileSync(
+        join(dir, "index.html"),
+        '<!doctype html><title>mock</title><script src="bundle.js"></script>',
+      );
       const { url, server } = await serveStatic(dir);
       await page.goto(`${url}/index.html`);
       server.close();
       expect(errors).toEqual([]);
-      const outcome = await page.evaluate(() => (window as unknown as { runMock: () => Promise<unknown> }).runMock());
+      const outcome = await page.evaluate(() =>
+        (window as unknown as { runMock: () => Promise<unknown> }).runMock(),
+      );
       expect(outcome).toEqual({ ok: true, status: 400 });
       expect(errors).toEqual([]);
     } finally {

@@ -8,10 +8,14 @@ let child: ChildProcess;
 let base = "";
 
 beforeAll(async () => {
-  child = spawn(resolve(repoRoot, "node_modules/.bin/tsx"), ["tools/mock-server/cli.ts", "webwork", "--port", "0", "--seed", "7"], {
-    cwd: repoRoot,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  child = spawn(
+    resolve(repoRoot, "node_modules/.bin/tsx"),
+    ["tools/mock-server/cli.ts", "webwork", "--port", "0", "--seed", "7"],
+    {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   base = await new Promise<string>((ok, fail) => {
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
@@ -51,7 +55,10 @@ describe("pnpm mock webwork", () => {
   });
 
   it("answers the same request with the same bytes (seeded)", async () => {
-    const get = () => fetch(`${base}/members?workspace_id=4821&page=2`, { headers: { Authorization: "Bearer t" } }).then((r) => r.text());
+    const get = () =>
+      fetch(`${base}/members?workspace_id=4821&page=2`, { headers: { Authorization: "Bearer t" } }).then(
+        (r) => r.text(),
+      );
     expect(await get()).toBe(await get());
   });
 });

@@ -158,7 +158,12 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
         )
         .map((p) => String(p["name"])),
       hasBody: operation["requestBody"] !== undefined,
-      ...(typeof operation["x-required-role"] === "string" ? { requiredRole: operation["x-required-role"] } : {}),
+      ...((deref(doc, operation["requestBody"]) as Obj | undefined)?.["required"] === true
+        ? { bodyRequired: true }
+        : {}),
+      ...(typeof operation["x-required-role"] === "string"
+        ? { requiredRole: operation["x-required-role"] }
+        : {}),
       ...(() => {
         const pointer = xMock.record ?? "/data";
         const types =

@@ -75,7 +75,7 @@ function bodySchema(body: unknown): { schema: Obj; form: boolean } | undefined {
   if (!isObj(media) || !isObj(media["schema"])) return undefined;
   const schema = rewriteRefs(media["schema"]) as Obj;
   return {
-    schema: body["required"] === true ? schema : { anyOf: [{ not: {} }, schema] },
+    schema,
     form: types.some((t) => t.includes("form")),
   };
 }

@@ -42,7 +42,7 @@ const js = (value: unknown, indent: string) => JSON.stringify(value, null, 2).re
 function initArgument(doc: Obj, op: WalkedOperation, skipQuery: ReadonlySet<string>): string | undefined {
   const params = parametersOf(doc, op);
   const groups: string[] = [];
-  for (const where of ["path", "query"]) {
+  for (const where of ["path", "query", "header"]) {
     const chosen = params.filter(
       (p) =>
         p["in"] === where &&

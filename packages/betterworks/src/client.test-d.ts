@@ -50,7 +50,9 @@ describe("Betterworks client types", () => {
       betterworks.paginate("/goals/filter", { params: { query: { owner: 148665 } } }).toArray(),
     ).resolves.toEqualTypeOf<Schemas["Goal"][]>();
     expectTypeOf(
-      betterworks.paginate("/goals/{goal_id}/comments", { params: { path: { goal_id: 12084804 } } }).toArray(),
+      betterworks
+        .paginate("/goals/{goal_id}/comments", { params: { path: { goal_id: 12084804 } } })
+        .toArray(),
     ).resolves.toEqualTypeOf<Schemas["GoalComment"][]>();
     // @ts-expect-error a single user is not a list
     betterworks.paginate("/users/{identifier}");

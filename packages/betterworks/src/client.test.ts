@@ -3,9 +3,9 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   AuthenticationError,
+  BadRequestError,
   type BetterworksClientOptions,
   type BetterworksErrorCode,
-  BadRequestError,
   type components,
   createBetterworksClient,
   InternalServerError,
@@ -117,7 +117,11 @@ describe("@workapis/betterworks against its mock", () => {
       .toArray();
     expect(goals).toHaveLength(mock.store.list("goal").length);
     expect(new Set(goals.map((g) => g.id)).size).toBe(goals.length);
-    expect(seen.map((r) => r.url.search)).toEqual(["?owner=148665", "?owner=148665&page=2", "?owner=148665&page=3"]);
+    expect(seen.map((r) => r.url.search)).toEqual([
+      "?owner=148665",
+      "?owner=148665&page=2",
+      "?owner=148665&page=3",
+    ]);
     expect(seen.every((r) => r.url.pathname === "/api/v1/goals/filter/")).toBe(true);
   });
 
@@ -130,7 +134,12 @@ describe("@workapis/betterworks against its mock", () => {
     expect(missing.error?.details?.["email"]?.[0]).toMatch(/email/);
 
     const unknownManager = await client().POST("/users", {
-      body: { email: "jamal.wright@example.org", first_name: "Jamal", last_name: "Wright", manager_id: 149999 },
+      body: {
+        email: "jamal.wright@example.org",
+        first_name: "Jamal",
+        last_name: "Wright",
+        manager_id: 149999,
+      },
     });
     expect(unknownManager.error).toBeInstanceOf(UnprocessableEntityError);
     expect(Object.keys(unknownManager.error?.details ?? {})).toEqual(["manager_id"]);
@@ -166,7 +175,10 @@ describe("@workapis/betterworks against its mock", () => {
     );
     const thrown = await unwrap(client().GET("/user")).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(PermissionDeniedError);
-    const error = thrown as PermissionDeniedError<BetterworksErrorCode, components["schemas"]["ErrorEnvelope"]>;
+    const error = thrown as PermissionDeniedError<
+      BetterworksErrorCode,
+      components["schemas"]["ErrorEnvelope"]
+    >;
     expect(error.code).toBe("privacy_notice_not_accepted");
     expect(error.message).toMatch(/privacy notice/);
     expect(error.body?.request_id).toBe(error.requestId);
@@ -207,7 +219,9 @@ describe("@workapis/betterworks against its mock", () => {
     expect(second.requestId).toBe(sent[1]);
 
     // A caller's own id (e.g. to quote to Betterworks Support) is sent as is.
-    const own = await client().GET("/user", { params: { header: { "X-Request-Id": "support-ticket-4711" } } });
+    const own = await client().GET("/user", {
+      params: { header: { "X-Request-Id": "support-ticket-4711" } },
+    });
     expect(seen[2]?.headers.get("X-Request-Id")).toBe("support-ticket-4711");
     expect(own.requestId).toBe("support-ticket-4711");
 

@@ -15,7 +15,11 @@ describe("BoardCRM client types", () => {
     }
     if (error) {
       expectTypeOf(error).toExtend<ApiError<BoardCRMErrorCode, unknown>>();
-      expectTypeOf(error.body).toEqualTypeOf<Schemas["ErrorEnvelope"] | undefined>();
+      // The body is BoardCRM's failure envelope: status false, a numeric code, details per field.
+      expectTypeOf(error.body).toExtend<Schemas["ErrorEnvelope"] | undefined>();
+      expectTypeOf<Schemas["ErrorEnvelope"]>().toExtend<NonNullable<typeof error.body>>();
+      expectTypeOf(error.body?.status).toEqualTypeOf<false | undefined>();
+      expectTypeOf(error.body?.error).toEqualTypeOf<number | undefined>();
       expectTypeOf(error.details).toEqualTypeOf<Readonly<Record<string, readonly string[]>> | undefined>();
     }
     const fields = await boardcrm.POST("/api/field/list", { body: {} });
@@ -43,7 +47,8 @@ describe("BoardCRM client types", () => {
   it("paginate yields leads and accepts only lead/list", async () => {
     const leads = boardcrm.paginate("/api/lead/list", { body: { limit: 50 } });
     expectTypeOf(leads.toArray()).resolves.toEqualTypeOf<Schemas["Lead"][]>();
-    for await (const page of leads.pages()) expectTypeOf(page.items).toEqualTypeOf<readonly Schemas["Lead"][]>();
+    for await (const page of leads.pages())
+      expectTypeOf(page.items).toEqualTypeOf<readonly Schemas["Lead"][]>();
     // @ts-expect-error field/list returns a map in one response: not paginated
     boardcrm.paginate("/api/field/list");
   });

@@ -262,6 +262,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "requiredRole": "admin",
       "fieldTypes": {
         "id": [
@@ -485,6 +486,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "requiredRole": "admin",
       "fieldTypes": {
         "id": [
@@ -624,6 +626,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "requiredRole": "admin"
     },
     {
@@ -753,6 +756,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "requiredRole": "admin",
       "fieldTypes": {
         "id": [
@@ -909,6 +913,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -1149,6 +1154,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "requiredRole": "admin"
     },
     {
@@ -1348,6 +1354,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -1590,6 +1597,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -1825,6 +1833,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -1951,6 +1960,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -3548,6 +3558,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "requiredRole": "admin",
       "fieldTypes": {
         "id": [

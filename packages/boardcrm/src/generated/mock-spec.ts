@@ -127,6 +127,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -259,7 +260,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "getOffer",
@@ -304,6 +306,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -405,6 +408,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -494,7 +498,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "moveOffers",
@@ -524,7 +529,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "deleteOffer",
@@ -555,7 +561,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "deleteOffers",
@@ -585,7 +592,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "exportOffers",
@@ -654,6 +662,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -824,6 +833,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -909,7 +919,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "exportLeads",
@@ -970,6 +981,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -1106,6 +1118,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -1187,6 +1200,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -1256,7 +1270,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     }
   ],
   "fixtures": {

@@ -9,6 +9,8 @@ export interface OperationInput {
   readonly params: Readonly<Record<string, string>>;
   readonly query: Readonly<Record<string, unknown>>;
   readonly body: unknown;
+  /** The request URL (next-url lists answer with the URL of their next page). */
+  readonly url?: string;
 }
 
 /** What an operation produced: a JSON body and status, or a ready Response (errors). */
@@ -83,10 +85,12 @@ function matchesFilters(
   ignored: ReadonlySet<string>,
 ): boolean {
   for (const [key, value] of Object.entries(query)) {
-    if (ignored.has(key) || !(key in record) || typeof value !== "string") continue;
+    // Values arrive coerced by the validators (numbers, booleans), or as strings without validation.
+    if (ignored.has(key) || !(key in record) || value === null || typeof value === "object") continue;
     const field = record[key];
-    if (field === null || typeof field === "object") continue;
-    if (String(field) !== value) return false;
+    if (field !== null && typeof field === "object") continue;
+    if (field === null) return false;
+    if (String(field) !== String(value)) return false;
   }
   return true;
 }
@@ -94,7 +98,7 @@ function matchesFilters(
 function pageParams(p: PaginationMeta): string[] {
   return [
     p.sizeParam,
-    p.style === "page" ? p.pageParam : undefined,
+    p.style === "page" ? p.pageParam : p.style === "next-url" ? "page" : undefined,
     p.style === "offset" ? p.offsetParam : undefined,
   ].filter((n): n is string => n !== undefined);
 }
@@ -120,11 +124,17 @@ function listPage(
       p.offsetParam && Number(source[p.offsetParam]) > 0 ? Math.floor(Number(source[p.offsetParam])) : 0;
     return { items: records.slice(offset, offset + size), meta: { total, offset, limit: size } };
   }
-  const page = p.style === "page" ? num(p.pageParam, 1) : 1;
+  // next-url lists page on a `page` cursor the mock writes into the next URL itself.
+  const page = p.style === "page" ? num(p.pageParam, 1) : num("page", 1);
   return { items: records.slice((page - 1) * size, page * size), meta: { total, page, size, lastPage } };
 }
 
-function listBody(op: MockOperation, items: MockRecord[], meta: Record<string, number>): unknown {
+function listBody(
+  op: MockOperation,
+  items: MockRecord[],
+  meta: Record<string, number>,
+  url?: string,
+): unknown {
   const p = op.pagination;
   const itemsPointer = p?.items ?? "/data";
   let body = withPointer(op.example, itemsPointer, items);
@@ -146,8 +156,39 @@ function listBody(op: MockOperation, items: MockRecord[], meta: Record<string, n
       }
     }
   }
-  if (p.style === "next-url") body = withPointer(body, p.next, null);
+  if (p.style === "next-url") {
+    const more = (meta["page"] ?? 1) < (meta["lastPage"] ?? 1);
+    let next: string | null = null;
+    if (more && url) {
+      const target = new URL(url);
+      target.searchParams.set("page", String((meta["page"] ?? 1) + 1));
+      next = target.toString();
+    }
+    body = withPointer(body, p.next, next);
+    const { parent } = splitPointer(p.next);
+    const block = readPointer(body, parent);
+    if (isRecord(block) && typeof block["more"] === "boolean")
+      body = withPointer(body, `${parent}/more`, more);
+  }
   return body;
+}
+
+/** A validation error when a body field names a record that does not exist (`x-mock.references`). */
+function danglingReference(
+  spec: MockSpec,
+  store: MockStore,
+  op: MockOperation,
+  payload: MockRecord,
+): Response | undefined {
+  for (const [field, target] of Object.entries(op.mock.references ?? {})) {
+    const ref = payload[field];
+    if (ref !== undefined && ref !== null && !store.get(target, ref as string | number)) {
+      return errorResponse(spec, op.statuses.includes(422) ? 422 : 400, {
+        details: { [field]: [`The selected ${field} is invalid: no ${target} ${String(ref)}.`] },
+      });
+    }
+  }
+  return undefined;
 }
 
 /** Runs one operation against the store, the way the vendor would. */
@@ -168,7 +209,7 @@ export function applyOperation(
       const ignored = new Set([...(op.pagination ? pageParams(op.pagination) : []), ...op.arrayParams]);
       const all = store.list(resource).filter((r) => matchesFilters(r, input.query, ignored));
       const { items, meta } = listPage(op, all, input.query, input.body);
-      return { status: op.successStatus, body: listBody(op, items, meta) };
+      return { status: op.successStatus, body: listBody(op, items, meta, input.url) };
     }
     case "get": {
       const id = idOf(op, input);
@@ -177,14 +218,8 @@ export function applyOperation(
     }
     case "create": {
       const payload = isRecord(input.body) ? input.body : {};
-      for (const [field, target] of Object.entries(op.mock.references ?? {})) {
-        const ref = payload[field];
-        if (ref !== undefined && ref !== null && !store.get(target, ref as string | number)) {
-          return errorResponse(spec, op.statuses.includes(422) ? 422 : 400, {
-            details: { [field]: [`The selected ${field} is invalid: no ${target} ${String(ref)}.`] },
-          });
-        }
-      }
+      const dangling = danglingReference(spec, store, op, payload);
+      if (dangling) return dangling;
       const pointer = recordPointer(op);
       const template = pointer === undefined ? undefined : readPointer(op.example, pointer);
       const idField = store.idField(resource);
@@ -231,6 +266,8 @@ export function applyOperation(
         }
       }
       const changes = action === "update" && isRecord(input.body) ? input.body : {};
+      const dangling = danglingReference(spec, store, op, changes);
+      if (dangling) return dangling;
       const merged = mergeRecord(mergeRecord(current, changes), op.mock.set ?? {});
       const updated = store.update(resource, id, keepResponseTypes(op, current, merged));
       return respondWithRecord(op, updated);

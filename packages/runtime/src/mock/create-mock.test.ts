@@ -282,13 +282,57 @@ describe("roles", () => {
   it("refuses a key whose role is not the operation's required role, in the vendor's envelope", async () => {
     const admin: MockSpec = {
       ...spec,
-      operations: spec.operations.map((o) => (o.operationId === "listNotes" ? { ...o, requiredRole: "admin" } : o)),
+      operations: spec.operations.map((o) =>
+        o.operationId === "listNotes" ? { ...o, requiredRole: "admin" } : o,
+      ),
     };
     const mock = createVendorMock(admin, {}, { tokenRoles: { "user-key": "user" } });
-    const asUser = await mock.handle(new Request(`${BASE}/notes`, { headers: { Authorization: "Bearer user-key" } }));
+    const asUser = await mock.handle(
+      new Request(`${BASE}/notes`, { headers: { Authorization: "Bearer user-key" } }),
+    );
     expect(asUser?.status).toBe(403);
-    expect(await asUser?.json()).toMatchObject({ success: false, message: expect.stringContaining("needs admin") });
-    const asAdmin = await mock.handle(new Request(`${BASE}/notes`, { headers: { Authorization: "Bearer other" } }));
+    expect(await asUser?.json()).toMatchObject({
+      success: false,
+      message: expect.stringContaining("needs admin"),
+    });
+    const asAdmin = await mock.handle(
+      new Request(`${BASE}/notes`, { headers: { Authorization: "Bearer other" } }),
+    );
     expect(asAdmin?.status).toBe(200);
+  });
+});
+
+describe("filters and bodies", () => {
+  it("filters lists by numeric fields, whether the query was coerced or not", async () => {
+    const coerce: CompiledValidator = Object.assign(
+      (data: unknown) => {
+        const q = data as Record<string, unknown>;
+        if (typeof q["folder_id"] === "string") q["folder_id"] = Number(q["folder_id"]);
+        return true;
+      },
+      { errors: null },
+    );
+    for (const validators of [{}, { listNotes: { query: coerce } }]) {
+      const mock = createVendorMock(spec, validators);
+      const ids = (await call(mock, "/notes?folder_id=7")).json?.["data"].map((n: { id: number }) => n.id);
+      expect(ids).toEqual([2, 3]);
+    }
+  });
+
+  it("never stores a token sent in the body", async () => {
+    const withBodyToken: MockSpec = {
+      ...spec,
+      auth: [{ type: "apiKey", name: "board", in: "query", param: "access_token", alsoInBody: true }],
+    };
+    const mock = createVendorMock(withBodyToken, { createNote: { body } });
+    const created = await mock.handle(
+      new Request(`${BASE}/notes`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text: "t", access_token: "secret-board-token" }),
+      }),
+    );
+    expect(created?.status).toBe(201);
+    expect(JSON.stringify(mock.store.list("note"))).not.toContain("secret-board-token");
   });
 });

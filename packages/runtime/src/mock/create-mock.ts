@@ -86,6 +86,14 @@ function tokenPresent(
   return seen ? "malformed" : "missing";
 }
 
+/** The body without a token sent in it (BoardCRM's access_token), so it never lands in a record. */
+function withoutCredentials(body: unknown, auth: readonly AuthSchemeMeta[]): unknown {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
+  const names = auth.flatMap((s) => (s.type === "apiKey" && s.alsoInBody ? [s.param] : []));
+  if (!names.some((n) => n in body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([k]) => !names.includes(k)));
+}
+
 /** The credential a request carries in a header (with any scheme word stripped). */
 function bearerToken(request: Request, auth: readonly AuthSchemeMeta[]): string | undefined {
   for (const scheme of auth) {
@@ -203,16 +211,30 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
       const token = bearerToken(request, spec.auth);
       const role = (token && options.tokenRoles?.[token]) ?? options.defaultRole ?? "admin";
       if (role !== op.requiredRole) {
-        return errorResponse(spec, 403, { message: `This key's user has the ${role} role; this needs ${op.requiredRole}` });
+        return errorResponse(spec, 403, {
+          message: `This key's user has the ${role} role; this needs ${op.requiredRole}`,
+        });
       }
     }
     if (options.validate !== false) {
       const v = validators[op.operationId] ?? {};
       if (v.path && !v.path(params)) return validationError(spec, op, v.path, "", 400);
       if (v.query && !v.query(query)) return validationError(spec, op, v.query, "", 400);
-      if (op.hasBody && v.body && !v.body(parsed.body)) return validationError(spec, op, v.body, "", 422);
+      if (op.hasBody && parsed.body === undefined && op.bodyRequired) {
+        return errorResponse(spec, op.statuses.includes(422) ? 422 : 400, {
+          details: { body: ["The request body is required."] },
+        });
+      }
+      if (op.hasBody && parsed.body !== undefined && v.body && !v.body(parsed.body)) {
+        return validationError(spec, op, v.body, "", 422);
+      }
     }
-    return respond(op, request, { params, query, body: parsed.body });
+    return respond(op, request, {
+      params,
+      query,
+      body: withoutCredentials(parsed.body, spec.auth),
+      url: request.url,
+    });
   };
 
   const mock: VendorMock<Ops> = {

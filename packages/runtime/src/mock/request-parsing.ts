@@ -17,17 +17,26 @@ export function parseQuery(url: URL, arrayParams: readonly string[]): Record<str
 
 export type ParsedBody = { ok: true; body: unknown } | { ok: false; message: string };
 
-/** Nested form keys (`lead[name]=x`, `fields[3]=y`) → nested objects, as PHP-style APIs read them. */
+type Container = Record<string, unknown> | unknown[];
+
+/**
+ * Nested form keys as PHP-style APIs read them: `lead[name]=x` → `{lead: {name: x}}`, `ids[]=1&ids[]=2`
+ * → `{ids: [1, 2]}`, `offers[0][column_id]=5` → `{offers: [{column_id: 5}]}`.
+ */
 function setNested(target: Record<string, unknown>, key: string, value: unknown): void {
   const parts = key.replace(/\]/g, "").split("[");
-  let node = target;
+  let node: Container = target;
   parts.forEach((part, i) => {
-    if (i === parts.length - 1) {
-      node[part] = value;
+    const last = i === parts.length - 1;
+    const nextIsIndex = !last && /^\d*$/.test(parts[i + 1] ?? "");
+    const slot = part === "" && Array.isArray(node) ? node.length : part;
+    const holder = node as Record<string | number, unknown>;
+    if (last) {
+      holder[slot] = value;
       return;
     }
-    if (node[part] === null || typeof node[part] !== "object") node[part] = {};
-    node = node[part] as Record<string, unknown>;
+    if (holder[slot] === null || typeof holder[slot] !== "object") holder[slot] = nextIsIndex ? [] : {};
+    node = holder[slot] as Container;
   });
 }
 

@@ -316,6 +316,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "user_id": [
           "integer"
@@ -493,6 +494,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -733,6 +735,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -970,6 +973,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -1215,6 +1219,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -1448,6 +1453,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -1624,7 +1630,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "unassignTask",
@@ -1764,6 +1771,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -1942,6 +1950,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -2017,6 +2026,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -2260,6 +2270,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -2494,6 +2505,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "integer"
@@ -2598,6 +2610,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "message": [
           "string"
@@ -2658,7 +2671,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "listTimeEntries",
@@ -2782,6 +2796,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"
@@ -2862,6 +2877,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"
@@ -2929,7 +2945,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "listTimesheets",
@@ -3057,7 +3074,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "rejectTimesheet",
@@ -3101,7 +3119,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "submitTimesheet",
@@ -3145,7 +3164,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "unsubmitTimesheet",
@@ -3189,7 +3209,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "listTimeRequests",
@@ -3307,6 +3328,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"
@@ -3499,6 +3521,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"
@@ -3598,6 +3621,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"
@@ -3771,6 +3795,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"
@@ -4025,6 +4050,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"
@@ -4146,6 +4172,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"
@@ -4332,6 +4359,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"
@@ -4412,6 +4440,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"
@@ -4561,6 +4590,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"
@@ -4661,6 +4691,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"
@@ -4718,6 +4749,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "id": [
           "string"

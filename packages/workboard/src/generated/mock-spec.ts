@@ -233,6 +233,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "user_id": [
           "string"
@@ -328,7 +329,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "getUser",
@@ -536,6 +538,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "user_id": [
           "string"
@@ -1078,6 +1081,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "team_id": [
           "string"
@@ -1363,6 +1367,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "team_id": [
           "string"
@@ -1962,7 +1967,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "getGoal",
@@ -2875,6 +2881,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "metric_id": [
           "string"
@@ -3061,6 +3068,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "metric_id": [
           "string"
@@ -3240,7 +3248,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "removeMetricTags",
@@ -3269,7 +3278,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "listKeyResultTags",
@@ -3401,7 +3411,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "listTags",
@@ -3687,6 +3698,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "ai_id": [
           "string"
@@ -3973,6 +3985,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "ai_id": [
           "string"
@@ -4161,7 +4174,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "updateWorkstream",
@@ -4217,6 +4231,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "ws_id": [
           "string"
@@ -4484,6 +4499,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "stream_id": [
           "string"
@@ -4569,6 +4585,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "bodyRequired": true,
       "fieldTypes": {
         "stream_id": [
           "string"
@@ -4642,7 +4659,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "requestAuthorizationCode",
@@ -4698,7 +4716,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": true
+      "hasBody": true,
+      "bodyRequired": true
     },
     {
       "operationId": "revokeAccessToken",
