@@ -67,7 +67,7 @@ export function buildRequest(
     const value = name === xMock?.idParam && idValue !== undefined ? idValue : sampleValue(model, p);
     path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
   }
-  const url = new URL(`${mock.baseUrl}${path}`);
+  const url = new URL(`${mockOp?.serverUrl ?? mock.baseUrl}${path}`);
   for (const p of op.parameters.filter(
     (p) => p["in"] === "query" && (p["required"] === true || p["name"] === xMock?.idParam),
   )) {

@@ -135,7 +135,8 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
       }
     }
     const params = parametersOf(doc, walked);
-    const pagination = meta.operations.find((o) => o.operationId === operationId)?.pagination;
+    const opMeta = meta.operations.find((o) => o.operationId === operationId);
+    const pagination = opMeta?.pagination;
     operations.push({
       operationId,
       method: walked.method,
@@ -158,6 +159,7 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
         )
         .map((p) => String(p["name"])),
       hasBody: operation["requestBody"] !== undefined,
+      ...(opMeta?.baseUrl ? { serverUrl: opMeta.baseUrl } : {}),
       ...((deref(doc, operation["requestBody"]) as Obj | undefined)?.["required"] === true
         ? { bodyRequired: true }
         : {}),

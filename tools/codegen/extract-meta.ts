@@ -199,7 +199,23 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
           });
         }
       }
-      operations.push({ operationId, method, path, retrySafe, ...(pagination ? { pagination } : {}) });
+      const ownServers = [operation["servers"], pathItem["servers"]].find(
+        (s) => Array.isArray(s) && s.length > 0,
+      ) as { url?: unknown }[] | undefined;
+      const ownUrl = typeof ownServers?.[0]?.url === "string" ? ownServers[0].url : undefined;
+      const security = operation["security"] ?? doc["security"];
+      const open =
+        Array.isArray(security) &&
+        (security.length === 0 || security.every((s) => isObj(s) && Object.keys(s).length === 0));
+      operations.push({
+        operationId,
+        method,
+        path,
+        retrySafe,
+        ...(pagination ? { pagination } : {}),
+        ...(open ? { secured: false as const } : {}),
+        ...(ownUrl ? { baseUrl: ownUrl } : {}),
+      });
     }
   }
   if (problems.length > before || !isObj(x) || !baseUrl) return undefined;

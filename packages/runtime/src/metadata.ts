@@ -98,6 +98,10 @@ export interface OperationMeta {
   /** Safe to send again after a failure: GET/PUT/DELETE, or a POST the spec marks `x-retry-safe`. */
   readonly retrySafe: boolean;
   readonly pagination?: PaginationMeta;
+  /** `false` when the operation takes no credential (`security: []`): the client sends none. */
+  readonly secured?: false;
+  /** The operation's own server (OpenAPI path- or operation-level `servers`), e.g. an OAuth host. */
+  readonly baseUrl?: string;
 }
 
 /** Everything a vendor package hands the runtime. */

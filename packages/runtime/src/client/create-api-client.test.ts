@@ -226,3 +226,25 @@ describe("createApiClient: errors", () => {
     );
   });
 });
+
+describe("createApiClient: per-operation server and security", () => {
+  it("sends an unsecured operation to its own server without the token", async () => {
+    const meta = {
+      ...testMeta,
+      operations: testMeta.operations.map((o) =>
+        o.operationId === "getNote"
+          ? { ...o, secured: false as const, baseUrl: "https://auth.notes.test/oauth" }
+          : o,
+      ),
+    };
+    const calls = counting(() => HttpResponse.json({ success: true, data: { id: 1, text: "open" } }));
+    server.use(http.get("https://auth.notes.test/oauth/notes/:id", calls.resolver));
+    const api = createApiClient<TestPaths, TestErrorCode, TestPaginated>(meta, {
+      token: TOKEN,
+      logLevel: "off",
+    });
+    const { data } = await api.GET("/notes/{id}", { params: { path: { id: 1 } } });
+    expect(data?.data.text).toBe("open");
+    expect(calls.seen[0]?.headers.get("authorization")).toBeNull();
+  });
+});

@@ -94,8 +94,12 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
         path as never,
         {
           ...rest,
+          // An operation on its own server (WorkBoard's OAuth host) goes there unless the caller chose a base URL.
+          ...(op?.baseUrl && options.baseUrl === undefined ? { baseUrl: op.baseUrl } : {}),
           fetch: (request: Request) => {
-            let prepared = auth.apply(vendor.trailingSlash ? withTrailingSlash(request) : request, token);
+            const target = vendor.trailingSlash ? withTrailingSlash(request) : request;
+            // Operations that take no credential (security: []) never see the token.
+            let prepared = op?.secured === false ? target : auth.apply(target, token);
             if (vendor.requestIdHeader && !prepared.headers.has(vendor.requestIdHeader)) {
               const headers = new Headers(prepared.headers);
               headers.set(vendor.requestIdHeader, crypto.randomUUID());

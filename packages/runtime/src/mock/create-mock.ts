@@ -43,6 +43,8 @@ interface Armed {
 export interface VendorMock<Ops extends OperationsShape = UntypedOperations> {
   readonly spec: MockSpec;
   readonly baseUrl: string;
+  /** Every base URL the mock answers under: the vendor's, plus operations' own servers. */
+  readonly baseUrls: readonly string[];
   readonly store: MockStore;
   /** Answers a request (undefined when it is not for this vendor's base URL). */
   handle(request: Request): Promise<Response | undefined>;
@@ -130,15 +132,26 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
   options: MockOptions = {},
 ): VendorMock<Ops> {
   const baseUrl = (options.baseUrl ?? spec.baseUrl).replace(/\/$/, "");
-  const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
-  const origin = new URL(baseUrl).origin;
+  // Operations with their own server (an OAuth host) answer there; all others under the base URL.
+  const bases = [
+    baseUrl,
+    ...new Set(spec.operations.flatMap((o) => (o.serverUrl ? [o.serverUrl.replace(/\/$/, "")] : []))),
+  ];
+  const routes = bases
+    .map((base) => ({
+      origin: new URL(base).origin,
+      path: new URL(base).pathname.replace(/\/$/, ""),
+      match: createRouteMatcher(
+        spec.operations.filter((o) => (o.serverUrl ? o.serverUrl.replace(/\/$/, "") : baseUrl) === base),
+      ),
+    }))
+    .sort((a, b) => b.path.length - a.path.length);
   const idFields: Record<string, string> = {};
   for (const op of spec.operations) if (op.mock.idField) idFields[op.mock.resource] = op.mock.idField;
   const store = new MockStore(
     options.seed === undefined ? spec.fixtures : seededFixtures(spec.fixtures, options.seed),
     idFields,
   );
-  const match = createRouteMatcher(spec.operations);
   const overrides = new Map<string, OverrideResolver<Ops[keyof Ops]>>();
   const armed = new Map<string, Armed[]>();
   let requestCounter = 0;
@@ -240,12 +253,14 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
   const mock: VendorMock<Ops> = {
     spec,
     baseUrl,
+    baseUrls: bases,
     store,
     async handle(request) {
       const url = new URL(request.url);
-      if (url.origin !== origin || !url.pathname.startsWith(basePath)) return undefined;
+      const route = routes.find((r) => url.origin === r.origin && url.pathname.startsWith(r.path));
+      if (!route) return undefined;
       if (options.latencyMs) await sleep(options.latencyMs);
-      const found = match(request.method, url.pathname.slice(basePath.length) || "/");
+      const found = route.match(request.method, url.pathname.slice(route.path.length) || "/");
       const response = found
         ? await handleMatched(request, url, found.operation, { ...found.params })
         : errorResponse(spec, 404, { message: `No route for ${request.method} ${url.pathname}` });

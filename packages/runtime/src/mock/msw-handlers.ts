@@ -4,7 +4,7 @@ import type { OperationsShape } from "./override-types.ts";
 
 /** msw handlers that route every request under the vendor's base URL through the mock. */
 export function mswHandlers<Ops extends OperationsShape>(mock: VendorMock<Ops>) {
-  return [
-    http.all(`${mock.baseUrl}/*`, async ({ request }) => (await mock.handle(request)) ?? passthrough()),
-  ];
+  return mock.baseUrls.map((base) =>
+    http.all(`${base}/*`, async ({ request }) => (await mock.handle(request)) ?? passthrough()),
+  );
 }

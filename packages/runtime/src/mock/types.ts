@@ -46,6 +46,8 @@ export interface MockOperation {
   /** Query parameters whose value is an array (`users[]=1&users[]=2` or repeated keys). */
   readonly arrayParams: readonly string[];
   readonly hasBody: boolean;
+  /** The operation's own server, when it is not the vendor's base URL (WorkBoard's OAuth host). */
+  readonly serverUrl?: string;
   /** The request body must be present (`requestBody.required`). */
   readonly bodyRequired?: boolean;
   /** The role the caller's key needs (`x-required-role`); the mock refuses other keys with 403. */

@@ -4689,7 +4689,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "serverUrl": "https://www.myworkboard.com/wb/oauth"
     },
     {
       "operationId": "exchangeAuthorizationCode",
@@ -4717,6 +4718,7 @@ export const mockSpec: MockSpec = {
       ],
       "arrayParams": [],
       "hasBody": true,
+      "serverUrl": "https://www.myworkboard.com/wb/oauth",
       "bodyRequired": true
     },
     {
@@ -4742,7 +4744,8 @@ export const mockSpec: MockSpec = {
         500
       ],
       "arrayParams": [],
-      "hasBody": false
+      "hasBody": false,
+      "serverUrl": "https://www.myworkboard.com/wb/oauth"
     }
   ],
   "fixtures": {

@@ -346,31 +346,38 @@ export const meta = {
       "operationId": "pushDatastreamValue",
       "method": "post",
       "path": "/stream/{stream_id}",
-      "retrySafe": false
+      "retrySafe": false,
+      "secured": false
     },
     {
       "operationId": "updateMetricByWebhook",
       "method": "post",
       "path": "/hook/{webhook_hash}",
-      "retrySafe": false
+      "retrySafe": false,
+      "secured": false
     },
     {
       "operationId": "requestAuthorizationCode",
       "method": "get",
       "path": "/authorize",
-      "retrySafe": true
+      "retrySafe": true,
+      "secured": false,
+      "baseUrl": "https://www.myworkboard.com/wb/oauth"
     },
     {
       "operationId": "exchangeAuthorizationCode",
       "method": "post",
       "path": "/token",
-      "retrySafe": false
+      "retrySafe": false,
+      "secured": false,
+      "baseUrl": "https://www.myworkboard.com/wb/oauth"
     },
     {
       "operationId": "revokeAccessToken",
       "method": "post",
       "path": "/revoke",
-      "retrySafe": false
+      "retrySafe": false,
+      "baseUrl": "https://www.myworkboard.com/wb/oauth"
     }
   ]
 } as const satisfies ApiMeta;
