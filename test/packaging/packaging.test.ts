@@ -1,0 +1,56 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { repoRoot, vendors } from "../conformance/spec-model.ts";
+
+/**
+ * Every publishable package resolves for users: publint finds nothing, @arethetypeswrong/cli finds
+ * ESM, CJS and types right under node16 and bundler resolution, the metadata users rely on is there,
+ * and the client entry of a vendor package pulls in neither msw nor mock code.
+ */
+const packages = ["runtime", ...vendors().map((v) => v.vendor)];
+const bin = (name: string) => resolve(repoRoot, "node_modules/.bin", name);
+
+describe.each(packages)("@workapis/%s", (name) => {
+  const dir = resolve(repoRoot, "packages", name);
+  const pkg = JSON.parse(readFileSync(resolve(dir, "package.json"), "utf8")) as Record<string, unknown>;
+
+  it("has the metadata users rely on", () => {
+    expect(pkg["sideEffects"]).toBe(false);
+    expect(pkg["files"]).toEqual(["dist", "README.md"]);
+    expect(pkg["engines"]).toEqual({ node: ">=20" });
+    expect(pkg["license"]).toBe("MIT");
+    expect(pkg["repository"]).toMatchObject({ type: "git" });
+    expect((pkg["keywords"] as string[]).length).toBeGreaterThan(2);
+    const exports = pkg["exports"] as Record<string, { import?: Record<string, string> }>;
+    expect(Object.keys(exports["."]?.import ?? {})[0]).toBe("types");
+  });
+
+  it("passes publint and arethetypeswrong (node16 and bundler)", { timeout: 120_000 }, () => {
+    expect(() => execFileSync(bin("publint"), ["--strict"], { cwd: dir, stdio: "pipe" })).not.toThrow();
+    const attw = () =>
+      execFileSync(bin("attw"), ["--pack", ".", "--profile", "node16"], { cwd: dir, stdio: "pipe" });
+    expect(attw).not.toThrow();
+  });
+});
+
+describe.each(vendors().map((v) => v.vendor))("@workapis/%s client entry", (vendor) => {
+  it("bundles without msw or mock code", async () => {
+    const result = await build({
+      // Everything the client entry exports, as a user's bundle would see it.
+      stdin: { contents: `export * from "@workapis/${vendor}";`, resolveDir: import.meta.dirname },
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "browser",
+      metafile: true,
+      logLevel: "silent",
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((i) => /node_modules\/(\.pnpm\/)?msw/.test(i))).toEqual([]);
+    expect(inputs.filter((i) => /mock/.test(i))).toEqual([]);
+    expect(result.outputFiles[0]?.text ?? "").not.toContain("createVendorMock");
+  });
+});
