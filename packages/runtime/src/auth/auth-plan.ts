@@ -15,12 +15,15 @@ export function canRefresh(
 /** How a vendor's credential is attached to a request, and which names carry secrets. */
 export interface AuthPlan {
   readonly apply: (request: Request, token: string) => Request;
+  /** For header schemes: the header to send, so the client can set it without rebuilding the Request. */
+  readonly header?: (token: string) => readonly [name: string, value: string];
   readonly secretHeaders: readonly string[];
   readonly secretParams: readonly string[];
 }
 
 function headerPlan(name: string, prefix: string | undefined): AuthPlan {
   return {
+    header: (token) => [name, prefix ? `${prefix} ${token}` : token],
     apply(request, token) {
       const headers = new Headers(request.headers);
       headers.set(name, prefix ? `${prefix} ${token}` : token);

@@ -89,22 +89,31 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
         refreshed && canRefresh(options.token)
           ? await options.token.refresh()
           : await resolveToken(options.token);
+      // Headers go in through openapi-fetch's own merge: one Request per call, not one per header.
+      const secured = op?.secured !== false;
+      const extra: Record<string, string> = {};
+      if (secured && auth.header) {
+        const [name, value] = auth.header(token);
+        extra[name] = value;
+      }
+      const callerHeaders = new Headers((rest["headers"] as HeadersInit | undefined) ?? undefined);
+      if (vendor.requestIdHeader && !callerHeaders.has(vendor.requestIdHeader)) {
+        extra[vendor.requestIdHeader] = crypto.randomUUID();
+      }
+      const headers =
+        rest["headers"] === undefined ? extra : { ...Object.fromEntries(callerHeaders), ...extra };
       const result = (await inner.request(
         method,
         path as never,
         {
           ...rest,
+          headers,
           // An operation on its own server (WorkBoard's OAuth host) goes there unless the caller chose a base URL.
           ...(op?.baseUrl && options.baseUrl === undefined ? { baseUrl: op.baseUrl } : {}),
           fetch: (request: Request) => {
             const target = vendor.trailingSlash ? withTrailingSlash(request) : request;
             // Operations that take no credential (security: []) never see the token.
-            let prepared = op?.secured === false ? target : auth.apply(target, token);
-            if (vendor.requestIdHeader && !prepared.headers.has(vendor.requestIdHeader)) {
-              const headers = new Headers(prepared.headers);
-              headers.set(vendor.requestIdHeader, crypto.randomUUID());
-              prepared = new Request(prepared, { headers });
-            }
+            const prepared = !secured || auth.header ? target : auth.apply(target, token);
             sent = prepared;
             return send(
               prepared,

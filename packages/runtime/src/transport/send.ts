@@ -40,8 +40,21 @@ export async function send(request: Request, control: SendControl, record: SendR
     } catch (cause) {
       throw abortedError(request, control, cause);
     }
-    const timeout = AbortSignal.timeout(control.timeoutMs);
-    const attempt = new Request(request.clone(), { signal: AbortSignal.any([callerSignal, timeout]) });
+    // One controller per attempt, aborted by the timer or the caller (cheaper than AbortSignal.any/timeout).
+    const controller = new AbortController();
+    const timeout = controller.signal;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException("The attempt timed out", "TimeoutError"));
+    }, control.timeoutMs);
+    const onCallerAbort = () => controller.abort(callerSignal.reason);
+    callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+    const release = () => {
+      clearTimeout(timer);
+      callerSignal.removeEventListener("abort", onCallerAbort);
+    };
+    const attempt = new Request(request.body === null ? request : request.clone(), { signal: timeout });
     record.attempts = retry + 1;
     const { method, url } = control.redact(request);
     const started = Date.now();
@@ -50,8 +63,9 @@ export async function send(request: Request, control: SendControl, record: SendR
     try {
       response = await control.fetch(attempt);
     } catch (cause) {
+      release();
       if (callerSignal.aborted) throw abortedError(request, control, cause);
-      const error = timeout.aborted
+      const error = timedOut
         ? new TimeoutError({
             message: `Request timed out after ${control.timeoutMs} ms`,
             request: control.redact(request),
@@ -70,6 +84,9 @@ export async function send(request: Request, control: SendControl, record: SendR
       await pause(delay, request, control);
       continue;
     }
+    // Timeout and caller abort cover the attempt until the response headers arrive (as in Stainless SDKs).
+    clearTimeout(timer);
+    callerSignal.removeEventListener("abort", onCallerAbort);
     record.response = response;
     control.log.debug(`${method} ${url} → ${response.status} in ${Date.now() - started} ms`);
     if (!canRetry || !isRetryableStatus(response.status)) return response;
