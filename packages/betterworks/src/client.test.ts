@@ -269,3 +269,30 @@ describe("@workapis/betterworks against its mock", () => {
     expect(String(error?.stack)).not.toContain(TOKEN);
   });
 });
+
+describe("role-based access in the mock", () => {
+  const roleMock = createBetterworksMock({ tokenRoles: { "employee-key": "user" } });
+  const viaRoleMock = (token: string) =>
+    createBetterworksClient({
+      token,
+      retry: false,
+      logLevel: "off",
+      fetch: async (request) => (await roleMock.handle(request)) ?? new Response(null, { status: 599 }),
+    });
+
+  it("refuses an admin-only operation to a key whose user is not an admin, with the typed permission error", async () => {
+    const { error } = await viaRoleMock("employee-key").GET("/users");
+    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error?.status).toBe(403);
+    const code: BetterworksErrorCode | undefined = error?.code;
+    expect(code).toBe("permission_denied");
+  });
+
+  it("lets the same key read what any user may, and an admin key list users", async () => {
+    const me = await viaRoleMock("employee-key").GET("/user");
+    expect(me.error).toBeUndefined();
+    const all = await viaRoleMock("admin-key").GET("/users");
+    expect(all.error).toBeUndefined();
+    expect(all.data?.results.length).toBeGreaterThan(0);
+  });
+});

@@ -15,6 +15,11 @@ export function canRefresh(
 /** How a vendor's credential is attached to a request, and which names carry secrets. */
 export interface AuthPlan {
   readonly apply: (request: Request, token: string) => Request;
+  /**
+   * For tokens the vendor also reads from the body (BoardCRM's `access_token`): the body field. The
+   * client puts the token into every object body it sends, and into the query only when there is none.
+   */
+  readonly bodyField?: string;
   /** For header schemes: the header to send, so the client can set it without rebuilding the Request. */
   readonly header?: (token: string) => readonly [name: string, value: string];
   readonly secretHeaders: readonly string[];
@@ -54,7 +59,10 @@ function queryPlan(param: string): AuthPlan {
 export function planAuth(schemes: readonly AuthSchemeMeta[]): AuthPlan {
   const apiKey = schemes.find((s) => s.type === "apiKey");
   if (apiKey?.type === "apiKey") {
-    if (apiKey.in === "query") return queryPlan(apiKey.param);
+    if (apiKey.in === "query") {
+      const plan = queryPlan(apiKey.param);
+      return apiKey.alsoInBody ? { ...plan, bodyField: apiKey.param } : plan;
+    }
     if (apiKey.in === "header") return headerPlan(apiKey.param, apiKey.prefix);
   }
   return headerPlan("Authorization", "Bearer");

@@ -27,6 +27,10 @@ type Init = (RequestControls & Record<string, unknown>) | undefined;
 /** The untyped call every typed method funnels into. */
 export type CallFn = (method: HttpMethodName, path: string, init: Init) => Promise<AnyResult>;
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
+}
+
 function withTrailingSlash(request: Request): Request {
   const url = new URL(request.url);
   if (url.pathname.endsWith("/")) return request;
@@ -102,6 +106,16 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
       }
       const headers =
         rest["headers"] === undefined ? extra : { ...Object.fromEntries(callerHeaders), ...extra };
+      // A vendor that reads the token from the body gets it there (and then not in the URL).
+      const body = rest["body"];
+      const tokenInBody =
+        secured &&
+        auth.bodyField !== undefined &&
+        method !== "get" &&
+        rest["bodySerializer"] === undefined && // a custom serializer decides the body: the token stays in the URL
+        (body === undefined || isPlainObject(body));
+      if (tokenInBody && auth.bodyField)
+        rest["body"] = { ...(body as object | undefined), [auth.bodyField]: token };
       const result = (await inner.request(
         method,
         path as never,
@@ -113,7 +127,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
           fetch: (request: Request) => {
             const target = vendor.trailingSlash ? withTrailingSlash(request) : request;
             // Operations that take no credential (security: []) never see the token.
-            const prepared = !secured || auth.header ? target : auth.apply(target, token);
+            const prepared = !secured || auth.header || tokenInBody ? target : auth.apply(target, token);
             sent = prepared;
             return send(
               prepared,
