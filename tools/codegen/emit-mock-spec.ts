@@ -1,7 +1,8 @@
 import type { MockOperation, MockSpec } from "@workapis/runtime/mock";
 import { generateSync } from "json-schema-faker";
-import { deref, type ExtractedMeta } from "./extract-meta.ts";
+import type { ExtractedMeta } from "./extract-meta.ts";
 import {
+  deref,
   isObj,
   jsonMedia,
   mediaExample,

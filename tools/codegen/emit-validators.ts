@@ -3,9 +3,8 @@ import standalone from "ajv/dist/standalone/index.js";
 
 const standaloneCode = standalone.default;
 
-import { deref } from "./extract-meta.ts";
 import type { SpecProblem } from "./spec-error.ts";
-import { isObj, operationsOf, parametersOf } from "./spec-walk.ts";
+import { deref, isObj, operationsOf, parametersOf } from "./spec-walk.ts";
 
 type Obj = Record<string, unknown>;
 

@@ -1,6 +1,5 @@
 import type {
   AuthSchemeMeta,
-  HttpMethodName,
   OperationMeta,
   PaginationMeta,
   VendorMeta,
@@ -8,12 +7,10 @@ import type {
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { xMockSchema, xPaginationSchema, xSourceSchema, xWorkapisSchema } from "./extension-schemas.ts";
 import type { LoadedSpec } from "./load-spec.ts";
-import { fromPointer, type SpecProblem, toPointer } from "./spec-error.ts";
-
-export const HTTP_METHODS: readonly HttpMethodName[] = ["get", "put", "post", "delete", "patch"];
+import { type SpecProblem, toPointer } from "./spec-error.ts";
+import { deref, isObj, operationsOf, parametersOf } from "./spec-walk.ts";
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** A paginated operation and where its success body lives in the generated `paths` type. */
 export interface PaginatedOperation {
@@ -37,17 +34,6 @@ const validators = {
   "x-mock": ajv.compile(xMockSchema),
   "x-source": ajv.compile(xSourceSchema),
 };
-
-/** Follows a local `$ref` (one level at a time) to the object it names. */
-export function deref(doc: Obj, value: unknown): unknown {
-  let current = value;
-  for (let hops = 0; isObj(current) && typeof current["$ref"] === "string" && hops < 20; hops++) {
-    let target: unknown = doc;
-    for (const key of fromPointer(current["$ref"])) target = isObj(target) ? target[key] : undefined;
-    current = target;
-  }
-  return current;
-}
 
 function check(
   name: keyof typeof validators,
@@ -103,18 +89,6 @@ function authSchemes(doc: Obj): AuthSchemeMeta[] {
   return out;
 }
 
-function parameterNames(doc: Obj, pathItem: Obj, operation: Obj, location: string): Set<string> {
-  const names = new Set<string>();
-  for (const list of [pathItem["parameters"], operation["parameters"]]) {
-    if (!Array.isArray(list)) continue;
-    for (const raw of list) {
-      const p = deref(doc, raw);
-      if (isObj(p) && p["in"] === location && typeof p["name"] === "string") names.add(p["name"]);
-    }
-  }
-  return names;
-}
-
 function successResponse(doc: Obj, operation: Obj): { status: string; mediaType: string } | undefined {
   const responses = isObj(operation["responses"]) ? operation["responses"] : {};
   const status = Object.keys(responses).find((s) => /^2\d\d$/.test(s));
@@ -145,78 +119,76 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
 
   const operations: OperationMeta[] = [];
   const paginated: PaginatedOperation[] = [];
-  const paths = isObj(doc["paths"]) ? doc["paths"] : {};
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const pathItem = deref(doc, rawItem);
-    if (!isObj(pathItem)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = pathItem[method];
-      if (!isObj(operation)) continue;
-      const at = ["paths", path, method];
-      const operationId = String(operation["operationId"] ?? "");
-      check("x-source", operation["x-source"], [...at, "x-source"], file, problems);
-      if (operation["x-mock"] === undefined)
-        problems.push({ file, pointer: toPointer(at), message: "x-mock is required" });
-      else check("x-mock", operation["x-mock"], [...at, "x-mock"], file, problems);
-      const retrySafe = method !== "post" && method !== "patch" ? true : operation["x-retry-safe"] === true;
-      const rawPagination = operation["x-pagination"];
-      let pagination: PaginationMeta | undefined;
-      if (
-        rawPagination !== undefined &&
-        check("x-pagination", rawPagination, [...at, "x-pagination"], file, problems)
-      ) {
-        const p = { in: "query", ...(rawPagination as Obj) } as unknown as PaginationMeta;
-        const params = parameterNames(doc, pathItem, operation, "query");
-        const wanted = [
-          p.style === "page" ? p.pageParam : undefined,
-          p.style === "offset" ? p.offsetParam : undefined,
-          p.sizeParam,
-        ].filter((n): n is string => n !== undefined);
-        if (p.in === "query") {
-          for (const name of wanted) {
-            if (!params.has(name)) {
-              problems.push({
-                file,
-                pointer: toPointer([...at, "x-pagination"]),
-                message: `x-pagination names query parameter "${name}", which the operation does not declare`,
-              });
-            }
+  for (const walked of operationsOf(doc)) {
+    const { path, method, pathItem, operation } = walked;
+    const at = ["paths", path, method];
+    const operationId = String(operation["operationId"] ?? "");
+    check("x-source", operation["x-source"], [...at, "x-source"], file, problems);
+    if (operation["x-mock"] === undefined)
+      problems.push({ file, pointer: toPointer(at), message: "x-mock is required" });
+    else check("x-mock", operation["x-mock"], [...at, "x-mock"], file, problems);
+    const retrySafe = method !== "post" && method !== "patch" ? true : operation["x-retry-safe"] === true;
+    const rawPagination = operation["x-pagination"];
+    let pagination: PaginationMeta | undefined;
+    if (
+      rawPagination !== undefined &&
+      check("x-pagination", rawPagination, [...at, "x-pagination"], file, problems)
+    ) {
+      const p = { in: "query", ...(rawPagination as Obj) } as unknown as PaginationMeta;
+      const params = new Set(
+        parametersOf(doc, walked)
+          .filter((p) => p["in"] === "query")
+          .map((p) => String(p["name"])),
+      );
+      const wanted = [
+        p.style === "page" ? p.pageParam : undefined,
+        p.style === "offset" ? p.offsetParam : undefined,
+        p.sizeParam,
+      ].filter((n): n is string => n !== undefined);
+      if (p.in === "query") {
+        for (const name of wanted) {
+          if (!params.has(name)) {
+            problems.push({
+              file,
+              pointer: toPointer([...at, "x-pagination"]),
+              message: `x-pagination names query parameter "${name}", which the operation does not declare`,
+            });
           }
         }
-        const success = successResponse(doc, operation);
-        if (!success) {
-          problems.push({
-            file,
-            pointer: toPointer([...at, "responses"]),
-            message: "a paginated operation needs a 2xx JSON response",
-          });
-        } else {
-          pagination = p;
-          paginated.push({
-            op: { operationId, method, path, retrySafe, pagination: p },
-            successStatus: success.status,
-            mediaType: success.mediaType,
-          });
-        }
       }
-      const ownServers = [operation["servers"], pathItem["servers"]].find(
-        (s) => Array.isArray(s) && s.length > 0,
-      ) as { url?: unknown }[] | undefined;
-      const ownUrl = typeof ownServers?.[0]?.url === "string" ? ownServers[0].url : undefined;
-      const security = operation["security"] ?? doc["security"];
-      const open =
-        Array.isArray(security) &&
-        (security.length === 0 || security.every((s) => isObj(s) && Object.keys(s).length === 0));
-      operations.push({
-        operationId,
-        method,
-        path,
-        retrySafe,
-        ...(pagination ? { pagination } : {}),
-        ...(open ? { secured: false as const } : {}),
-        ...(ownUrl ? { baseUrl: ownUrl } : {}),
-      });
+      const success = successResponse(doc, operation);
+      if (!success) {
+        problems.push({
+          file,
+          pointer: toPointer([...at, "responses"]),
+          message: "a paginated operation needs a 2xx JSON response",
+        });
+      } else {
+        pagination = p;
+        paginated.push({
+          op: { operationId, method, path, retrySafe, pagination: p },
+          successStatus: success.status,
+          mediaType: success.mediaType,
+        });
+      }
     }
+    const ownServers = [operation["servers"], pathItem["servers"]].find(
+      (s) => Array.isArray(s) && s.length > 0,
+    ) as { url?: unknown }[] | undefined;
+    const ownUrl = typeof ownServers?.[0]?.url === "string" ? ownServers[0].url : undefined;
+    const security = operation["security"] ?? doc["security"];
+    const open =
+      Array.isArray(security) &&
+      (security.length === 0 || security.every((s) => isObj(s) && Object.keys(s).length === 0));
+    operations.push({
+      operationId,
+      method,
+      path,
+      retrySafe,
+      ...(pagination ? { pagination } : {}),
+      ...(open ? { secured: false as const } : {}),
+      ...(ownUrl ? { baseUrl: ownUrl } : {}),
+    });
   }
   if (problems.length > before || !isObj(x) || !baseUrl) return undefined;
 

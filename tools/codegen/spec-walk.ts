@@ -1,7 +1,21 @@
-import { deref, HTTP_METHODS } from "./extract-meta.ts";
+import type { HttpMethodName } from "@workapis/runtime";
+import { fromPointer } from "./spec-error.ts";
+
+export const HTTP_METHODS: readonly HttpMethodName[] = ["get", "put", "post", "delete", "patch"];
 
 type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Follows a local `$ref` (one level at a time) to the object it names. */
+export function deref(doc: Obj, value: unknown): unknown {
+  let current = value;
+  for (let hops = 0; isObj(current) && typeof current["$ref"] === "string" && hops < 20; hops++) {
+    let target: unknown = doc;
+    for (const key of fromPointer(current["$ref"])) target = isObj(target) ? target[key] : undefined;
+    current = target;
+  }
+  return current;
+}
 
 export interface WalkedOperation {
   readonly path: string;

@@ -1,6 +1,6 @@
 import type { PaginationMeta } from "@workapis/runtime";
-import { deref } from "../codegen/extract-meta.ts";
 import {
+  deref,
   isObj,
   jsonMedia,
   mediaExample,
