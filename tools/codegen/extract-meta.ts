@@ -1,9 +1,4 @@
-import type {
-  AuthSchemeMeta,
-  OperationMeta,
-  PaginationMeta,
-  VendorMeta,
-} from "@workapis/runtime";
+import type { AuthSchemeMeta, OperationMeta, PaginationMeta, VendorMeta } from "@workapis/runtime";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { xMockSchema, xPaginationSchema, xSourceSchema, xWorkapisSchema } from "./extension-schemas.ts";
 import type { LoadedSpec } from "./load-spec.ts";
