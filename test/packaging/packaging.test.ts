@@ -54,3 +54,14 @@ describe.each(vendors().map((v) => v.vendor))("@workapis/%s client entry", (vend
     expect(result.outputFiles[0]?.text ?? "").not.toContain("createVendorMock");
   });
 });
+
+describe("pnpm release:dry", () => {
+  it("shows the version plan and what every package would publish, without publishing", {
+    timeout: 300_000,
+  }, () => {
+    const output = execFileSync("pnpm", ["release:dry"], { cwd: repoRoot, encoding: "utf8", stdio: "pipe" });
+    expect(output).toContain("Packages to be bumped");
+    for (const name of packages)
+      expect(output).toMatch(new RegExp(`^\\+ @workapis/${name}@\\d+\\.\\d+\\.\\d+$`, "m"));
+  });
+});

@@ -1,0 +1,100 @@
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { repoRoot, vendors } from "../conformance/spec-model.ts";
+
+/**
+ * Users install @workapis/* from npm: pack every package (pnpm pack rewrites workspace: ranges), install
+ * the tarballs with plain npm into a fresh project outside the workspace, type-check a consumer under
+ * moduleResolution bundler and node16, run its vitest suite against each vendor's /msw mock, and
+ * require every package from CommonJS.
+ */
+const project = mkdtempSync(join(tmpdir(), "workapis-consumer-"));
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+function run(cmd: string, args: string[]): string {
+  try {
+    return execFileSync(cmd, args, {
+      cwd: project,
+      stdio: "pipe",
+      encoding: "utf8",
+      env: { ...process.env, CI: "true" },
+    });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    throw new Error(`${cmd} ${args.join(" ")} failed:\n${e.stdout ?? ""}\n${e.stderr ?? ""}`);
+  }
+}
+
+describe("packed tarballs in a fresh npm project", () => {
+  it("install, type-check (bundler, node16), pass a vitest suite and load from CommonJS", {
+    timeout: 600_000,
+  }, () => {
+    const tarballs = join(project, "tarballs");
+    mkdirSync(tarballs);
+    const names = ["runtime", ...vendors().map((v) => v.vendor)];
+    for (const name of names) {
+      execFileSync("pnpm", ["pack", "--pack-destination", tarballs], {
+        cwd: resolve(repoRoot, "packages", name),
+        stdio: "pipe",
+      });
+    }
+    const files = readdirSync(tarballs);
+    expect(files).toHaveLength(names.length);
+    const dependencies = Object.fromEntries(
+      names.map((name) => [
+        `@workapis/${name}`,
+        `file:tarballs/${files.find((f) => f.startsWith(`workapis-${name}-`))}`,
+      ]),
+    );
+    writeFileSync(
+      join(project, "package.json"),
+      JSON.stringify({
+        name: "workapis-consumer",
+        private: true,
+        type: "module",
+        dependencies: { ...dependencies, msw: "^2.15.0" },
+        devDependencies: { typescript: "~5.9.3", vitest: "^4.1.0", "@types/node": "^20.0.0" },
+      }),
+    );
+    for (const [from, to] of [
+      ["consumer.ts", "consumer.ts"],
+      ["consumer-suite.ts", "consumer.test.ts"],
+      ["consumer.cjs", "consumer.cjs"],
+    ] as const) {
+      copyFileSync(resolve(import.meta.dirname, "fixture", from), join(project, to));
+    }
+    const strict = {
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      exactOptionalPropertyTypes: true,
+      noEmit: true,
+      skipLibCheck: false,
+      types: ["node"],
+      lib: ["ES2023", "DOM"],
+      target: "ES2022",
+      allowImportingTsExtensions: true,
+    };
+    writeFileSync(
+      join(project, "tsconfig.bundler.json"),
+      JSON.stringify({
+        compilerOptions: { ...strict, module: "ESNext", moduleResolution: "Bundler" },
+        files: ["consumer.ts"],
+      }),
+    );
+    writeFileSync(
+      join(project, "tsconfig.node16.json"),
+      JSON.stringify({
+        compilerOptions: { ...strict, module: "Node16", moduleResolution: "Node16" },
+        files: ["consumer.ts"],
+      }),
+    );
+
+    run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"]);
+    run("npx", ["tsc", "-p", "tsconfig.bundler.json"]);
+    run("npx", ["tsc", "-p", "tsconfig.node16.json"]);
+    expect(run("npx", ["vitest", "run", "--reporter=dot"])).toMatch(/5 passed/);
+    expect(run("node", ["consumer.cjs"])).toContain("cjs ok");
+  });
+});
