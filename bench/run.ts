@@ -3,6 +3,8 @@
  * machines are noisy). Benchmarks inform; they never fail CI.
  */
 import { bundleSizes } from "./bundle-size.ts";
+import { loopbackOverhead } from "./loopback.ts";
+import { mockThroughput } from "./mock-throughput.ts";
 import { overhead } from "./overhead.ts";
 import { paginationMemory } from "./pagination-memory.ts";
 
@@ -14,6 +16,18 @@ console.log(
 console.log("| client | total ms | µs/call | ratio |\n|---|---|---|---|");
 for (const r of await overhead())
   console.log(`| ${r.label} | ${fmt(r.ms, 0)} | ${fmt(r.perCallUs)} | ${fmt(r.ratio)}× |`);
+
+console.log(
+  "\n## Per-call overhead, 3k GET calls to an HTTP server on 127.0.0.1 (baseline: bare openapi-fetch)\n",
+);
+console.log("| client | total ms | µs/call | ratio |\n|---|---|---|---|");
+for (const r of await loopbackOverhead())
+  console.log(`| ${r.label} | ${fmt(r.ms, 0)} | ${fmt(r.perCallUs)} | ${fmt(r.ratio)}× |`);
+
+console.log("\n## Mock throughput, 20k list requests in process (baseline: a constant responder)\n");
+console.log("| handler | requests/s | ratio |\n|---|---|---|");
+for (const r of await mockThroughput())
+  console.log(`| ${r.label} | ${fmt(r.perSecond, 0)} | ${fmt(r.ratio)}× |`);
 
 console.log("\n## Bundle size, min+gzip, one vendor client (baseline: openapi-fetch alone)\n");
 console.log("| consumer imports | kB | ratio |\n|---|---|---|");
