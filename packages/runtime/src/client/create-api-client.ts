@@ -71,6 +71,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
   const requestIdHeader = vendor.requestIdHeader ?? "X-Request-Id";
   const random = options.random ?? Math.random;
   const log = levelLogger(options.logLevel ?? "warn", options.logger ?? console);
+  const debug = options.logLevel === "debug";
 
   const attempt: (
     method: HttpMethodName,
@@ -140,6 +141,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
                 random,
                 redact,
                 log,
+                debug,
               },
               record,
             );

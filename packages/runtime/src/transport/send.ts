@@ -18,6 +18,8 @@ export interface SendControl {
   readonly redact: (request: Request) => RedactedRequest;
   /** Receives one debug line per attempt and a warning per retry, all redacted. */
   readonly log: Logger;
+  /** Whether debug lines are wanted: the per-attempt lines are not even built otherwise (hot path). */
+  readonly debug: boolean;
 }
 
 /** What the call saw: the final response (if any) and how many attempts it took. */
@@ -33,6 +35,12 @@ export interface SendRecord {
  */
 export async function send(request: Request, control: SendControl, record: SendRecord): Promise<Response> {
   const callerSignal = request.signal;
+  // Redacted once per call, and only when a log line or an error needs it: not on the success path.
+  let redacted: RedactedRequest | undefined;
+  const who = () => {
+    redacted ??= control.redact(request);
+    return redacted;
+  };
   for (let retry = 0; ; retry++) {
     const canRetry = control.retrySafe && retry < control.retry.maxRetries;
     try {
@@ -56,9 +64,8 @@ export async function send(request: Request, control: SendControl, record: SendR
     };
     const attempt = new Request(request.body === null ? request : request.clone(), { signal: timeout });
     record.attempts = retry + 1;
-    const { method, url } = control.redact(request);
     const started = Date.now();
-    control.log.debug(`${method} ${url} (attempt ${record.attempts})`);
+    if (control.debug) control.log.debug(`${who().method} ${who().url} (attempt ${record.attempts})`);
     let response: Response;
     try {
       response = await control.fetch(attempt);
@@ -68,31 +75,31 @@ export async function send(request: Request, control: SendControl, record: SendR
       const error = timedOut
         ? new TimeoutError({
             message: `Request timed out after ${control.timeoutMs} ms`,
-            request: control.redact(request),
+            request: who(),
             cause,
           })
         : cause instanceof ApiError
           ? cause
           : new ConnectionError({
               message: `Connection failed: ${describe(cause)}`,
-              request: control.redact(request),
+              request: who(),
               cause,
             });
       if (!canRetry || cause instanceof ApiError) throw error;
       const delay = backoffDelay(retry, control.retry, control.random);
-      control.log.warn(`${method} ${url}: ${error.message}; retrying in ${delay} ms`);
+      control.log.warn(`${who().method} ${who().url}: ${error.message}; retrying in ${delay} ms`);
       await pause(delay, request, control);
       continue;
     }
     // Timeout and caller abort cover the attempt until the response headers arrive (as in Stainless SDKs).
-    clearTimeout(timer);
-    callerSignal.removeEventListener("abort", onCallerAbort);
+    release();
     record.response = response;
-    control.log.debug(`${method} ${url} → ${response.status} in ${Date.now() - started} ms`);
+    if (control.debug)
+      control.log.debug(`${who().method} ${who().url} → ${response.status} in ${Date.now() - started} ms`);
     if (!canRetry || !isRetryableStatus(response.status)) return response;
     const delay = retryDelay(retry, response.headers, control.retry, control.random);
     if (delay === undefined) return response;
-    control.log.warn(`${method} ${url}: HTTP ${response.status}; retrying in ${delay} ms`);
+    control.log.warn(`${who().method} ${who().url}: HTTP ${response.status}; retrying in ${delay} ms`);
     // Release the discarded body without waiting on it (some fetch implementations never settle cancel()).
     response.body?.cancel().catch(() => undefined);
     await pause(delay, request, control);
