@@ -63,6 +63,15 @@ for (const { vendor, spec } of vendors()) {
                 url.searchParams.set(name, String(value));
             }
             let body = await request.clone().text();
+            if (p.in === "body" && body) {
+              // RPC lists filter on body fields: look for the new record the same way.
+              const fields = JSON.parse(body) as Record<string, unknown>;
+              for (const name of Object.keys(fields)) {
+                const value = record[name];
+                if (typeof value === "string" || typeof value === "number") fields[name] = value;
+              }
+              body = JSON.stringify(fields);
+            }
             const cursor =
               p.style === "page"
                 ? { [p.pageParam]: page }

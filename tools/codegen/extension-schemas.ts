@@ -105,6 +105,7 @@ export const xMockSchema = {
     missingStatus: { type: "integer", minimum: 400, maximum: 499 },
     when: { type: "object", additionalProperties: { type: "array", minItems: 1 } },
     set: { type: "object" },
+    fromBody: { type: "object", propertyNames: pointer, additionalProperties: pointer },
     references: { type: "object", additionalProperties: { type: "string" } },
     nested: { type: "object", additionalProperties: { type: "string" } },
   },

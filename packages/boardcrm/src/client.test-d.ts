@@ -87,7 +87,7 @@ describe("BoardCRM client types", () => {
     const mock = createBoardCRMMock();
     mock.scenario("exportLeads", { kind: "error", status: 500 }, 2);
     // @ts-expect-error no such operation
-    mock.scenario("listOffers", { kind: "error", status: 500 });
+    mock.scenario("listColumns", { kind: "error", status: 500 });
     mock.override("getLead", () => ({ status: true, data: { id: 1, name: "Ana" } }));
     // @ts-expect-error a lead needs a name
     mock.override("getLead", () => ({ status: true, data: { id: 1 } }));

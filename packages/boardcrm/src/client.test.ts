@@ -107,6 +107,20 @@ describe("@workapis/boardcrm against its mock", () => {
       expect(new Set(all.map((l) => l.id)).size).toBe(all.length);
     });
 
+    it("lists one column's deals with their field values, filtered and paged in the body", async () => {
+      mock.store.update("offer", DEAL, { column_id: COLUMN + 1 });
+      const inColumn = mock.store.list("offer").filter((o) => o["column_id"] === COLUMN);
+      expect(inColumn.length).toBeGreaterThan(1);
+      expect(inColumn.length).toBeLessThan(mock.store.list("offer").length);
+      const deals = await client()
+        .paginate("/api/offer/list", { body: { column_id: COLUMN, limit: 1 } })
+        .toArray();
+      expect(deals.map((d) => d.id)).toEqual(inColumn.map((o) => o["id"]));
+      mock.store.update("offer", DEAL, { values: { price: 18500 } });
+      const listed = await unwrap(client().POST("/api/offer/list", { body: { limit: 100 } }));
+      expect(listed.data.offers.find((d) => d.id === DEAL)?.values?.["price"]).toBe(18500);
+    });
+
     it("sends page and limit in the body, page by page, and stops at data.total", async () => {
       const { client: recording, sent } = recordingClient();
       const sizes: number[] = [];

@@ -90,6 +90,35 @@ describe("@workapis/workboard against its mock", () => {
     expect(new Set(bySmallPages.map((t) => t.team_id)).size).toBe(seeded);
   });
 
+  it("records progress on a metric: the value a later read returns", async () => {
+    const [metric] = mock.store.list("metric");
+    const metric_id = String(metric?.["metric_id"]);
+    await unwrap(
+      client().PUT("/metric/{metric_id}", {
+        params: { path: { metric_id: Number(metric_id) } },
+        body: { metric_data: "123456", metric_comment: "Q3 bookings" },
+      }),
+    );
+    const read = await unwrap(
+      client().GET("/metric/{metric_id}", { params: { path: { metric_id: Number(metric_id) } } }),
+    );
+    expect(read.data.metric.metric_achieve_target).toBe("123456");
+  });
+
+  it("sets a user's direct manager from manager_id", async () => {
+    const [user, manager] = mock.store.list("user");
+    const user_id = Number(user?.["user_id"]);
+    const manager_id = String(manager?.["user_id"]);
+    await unwrap(
+      client().PUT("/user/{user_id}", {
+        params: { path: { user_id } },
+        body: { manager_id, org_role: "direct" },
+      }),
+    );
+    const stored = mock.store.get("user", user_id);
+    expect(stored?.["manager"]).toEqual([expect.objectContaining({ user_id: manager_id })]);
+  });
+
   it("reports a request the mock rejects as a BadRequestError in WorkBoard's envelope", async () => {
     const { error } = await client().POST("/team", {
       body: { team_owner: "212346" } as never,

@@ -173,6 +173,16 @@ function listBody(
   return body;
 }
 
+/** `x-mock.fromBody`: record fields set from request values (a progress value lands on the metric). */
+function copyFromBody(op: MockOperation, body: unknown, record: MockRecord): MockRecord {
+  let out: unknown = record;
+  for (const [target, source] of Object.entries(op.mock.fromBody ?? {})) {
+    const value = readPointer(body, source);
+    if (value !== undefined) out = withPointer(out, target, value);
+  }
+  return out as MockRecord;
+}
+
 /** A validation error when a body field names a record that does not exist (`x-mock.references`). */
 function danglingReference(
   spec: MockSpec,
@@ -207,7 +217,9 @@ export function applyOperation(
   switch (action) {
     case "list": {
       const ignored = new Set([...(op.pagination ? pageParams(op.pagination) : []), ...op.arrayParams]);
-      const all = store.list(resource).filter((r) => matchesFilters(r, input.query, ignored));
+      // RPC lists (POST, paging in the body) take their filters from the body too.
+      const filters = op.pagination?.in === "body" && isRecord(input.body) ? input.body : input.query;
+      const all = store.list(resource).filter((r) => matchesFilters(r, filters, ignored));
       const { items, meta } = listPage(op, all, input.query, input.body);
       return { status: op.successStatus, body: listBody(op, items, meta, input.url) };
     }
@@ -268,7 +280,11 @@ export function applyOperation(
       const changes = action === "update" && isRecord(input.body) ? input.body : {};
       const dangling = danglingReference(spec, store, op, changes);
       if (dangling) return dangling;
-      const merged = mergeRecord(mergeRecord(current, changes), op.mock.set ?? {});
+      const merged = copyFromBody(
+        op,
+        input.body,
+        mergeRecord(mergeRecord(current, changes), op.mock.set ?? {}),
+      );
       const updated = store.update(resource, id, keepResponseTypes(op, current, merged));
       return respondWithRecord(op, updated);
     }

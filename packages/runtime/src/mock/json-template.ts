@@ -19,7 +19,8 @@ export function withPointer(document: unknown, pointer: string, value: unknown):
       return;
     }
     const next = node[key];
-    if (next === null || typeof next !== "object") node[key] = {};
+    // A missing step becomes an array when the pointer goes on with an index (`/manager/0/user_id`).
+    if (next === null || typeof next !== "object") node[key] = /^\d+$/.test(keys[i + 1] ?? "") ? [] : {};
     node = node[key] as Record<string, unknown>;
   });
   return root;

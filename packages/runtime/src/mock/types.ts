@@ -12,6 +12,8 @@ export interface MockBehaviour {
   readonly nested?: Readonly<Record<string, string>>;
   /** The status when the target record does not exist (default 404; e.g. 409 "no running tracker"). */
   readonly missingStatus?: number;
+  /** update/action: record pointers set from request body pointers (`/metric_achieve_target` ← `/metric_data`). */
+  readonly fromBody?: Readonly<Record<string, string>>;
   /** action only: the field values the record must have first (a timesheet is approved only when submitted). */
   readonly when?: Readonly<Record<string, readonly unknown[]>>;
 }
