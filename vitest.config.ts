@@ -30,6 +30,15 @@ export default defineConfig({
       },
       {
         test: {
+          // The recipes in examples/, each run against the vendors' standalone mock servers.
+          name: "examples",
+          include: ["examples/src/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: "integration",
           include: ["test/**/*.test.ts"],
           environment: "node",
