@@ -242,15 +242,28 @@ export function emitMockSpec(spec: MockSpec): string {
   ].join("\n");
 }
 
-export function emitMockEntry(meta: ExtractedMeta): string {
+/**
+ * `mock.ts`: the vendor's mock factory. Operations marked `x-mock.action: custom` are answered by the
+ * package's hand-written `src/mock-behaviours.ts`; the type check makes it cover exactly those.
+ */
+export function emitMockEntry(meta: ExtractedMeta, customOperations: readonly string[] = []): string {
   const name = meta.vendor.clientName;
+  const custom = customOperations.map((id) => JSON.stringify(id)).join(" | ");
   return [
-    'import { createVendorMock, type MockOptions, mswHandlers, type VendorMock } from "@workapis/runtime/mock";',
+    `import { createVendorMock, ${custom ? "type MockBehaviours, " : ""}type MockOptions, mswHandlers, type VendorMock } from "@workapis/runtime/mock";`,
+    ...(custom ? ['import { behaviours } from "../mock-behaviours.ts";'] : []),
     'import { mockSpec } from "./mock-spec.ts";',
     'import { validators } from "./mock-validators.ts";',
     'import type { operations } from "./schema.ts";',
     'export type { MockOptions, MockRecord, MockStore, OverrideResolver, Scenario } from "@workapis/runtime/mock";',
     "",
+    ...(custom
+      ? [
+          "/** The hand-written answers (src/mock-behaviours.ts) of the operations the spec marks `x-mock.action: custom`. */",
+          `const customBehaviours: MockBehaviours<operations, ${custom}> = behaviours;`,
+          "",
+        ]
+      : []),
     `/** A stateful, validating ${name} mock; \`handlers\` plugs into msw's setupServer/setupWorker. */`,
     `export interface ${name}Mock extends VendorMock<operations> {`,
     "  readonly handlers: ReturnType<typeof mswHandlers>;",
@@ -258,7 +271,7 @@ export function emitMockEntry(meta: ExtractedMeta): string {
     "",
     `/** Creates an independent ${name} mock with its own store, seeded the same way every time. */`,
     `export function create${name}Mock(options: MockOptions = {}): ${name}Mock {`,
-    "  const mock = createVendorMock<operations>(mockSpec, validators, options);",
+    `  const mock = createVendorMock<operations>(mockSpec, validators, options${custom ? ", customBehaviours" : ""});`,
     "  return Object.assign(mock, { handlers: mswHandlers(mock) });",
     "}",
     "",

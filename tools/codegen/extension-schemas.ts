@@ -98,7 +98,7 @@ export const xMockSchema = {
   required: ["resource", "action"],
   properties: {
     resource: { type: "string", pattern: "^[a-z][A-Za-z0-9]*$" },
-    action: { enum: ["list", "get", "create", "update", "delete", "action", "read"] },
+    action: { enum: ["list", "get", "create", "update", "delete", "action", "read", "custom"] },
     idParam: { type: "string" },
     idField: { type: "string" },
     record: pointer,

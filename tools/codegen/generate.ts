@@ -35,12 +35,11 @@ export async function generateVendor(entry: VendorEntry, repoRoot: string): Prom
   files.set(`${entry.outDir}/operations.ts`, header + emitOperations(meta));
   files.set(`${entry.outDir}/client.ts`, header + emitClient(meta));
   files.set(`${entry.outDir}/index.ts`, header + emitEntry(meta));
-  files.set(
-    `${entry.outDir}/mock-spec.ts`,
-    header + emitMockSpec(buildMockSpec(spec.document, entry.vendor, meta)),
-  );
+  const mockSpec = buildMockSpec(spec.document, entry.vendor, meta);
+  const custom = mockSpec.operations.filter((o) => o.mock.action === "custom").map((o) => o.operationId);
+  files.set(`${entry.outDir}/mock-spec.ts`, header + emitMockSpec(mockSpec));
   files.set(`${entry.outDir}/mock-validators.ts`, header + validators);
-  files.set(`${entry.outDir}/mock.ts`, header + emitMockEntry(meta));
+  files.set(`${entry.outDir}/mock.ts`, header + emitMockEntry(meta, custom));
   files.set(`${entry.outDir}/README.md`, FOLDER_README);
   return files;
 }

@@ -9,7 +9,6 @@ import { createWorkBoardClient, type WorkBoardClient } from "@workapis/workboard
 import { createWorkBoardMock, type WorkBoardMock } from "@workapis/workboard/msw";
 import { createWorkglueClient, type WorkglueClient } from "@workapis/workglue";
 import { createWorkglueMock, type WorkglueMock } from "@workapis/workglue/msw";
-import { withStoreLookups } from "./workboard-lookups.ts";
 
 /** The typed client of each vendor, by the name the recipes and environment variables use. */
 export interface Clients {
@@ -40,11 +39,7 @@ export const vendors: {
   };
 } = {
   boardcrm: { label: "BoardCRM", client: createBoardCRMClient, mock: () => createBoardCRMMock() },
-  workboard: {
-    label: "WorkBoard",
-    client: createWorkBoardClient,
-    mock: () => withStoreLookups(createWorkBoardMock()),
-  },
+  workboard: { label: "WorkBoard", client: createWorkBoardClient, mock: () => createWorkBoardMock() },
   betterworks: {
     label: "Betterworks",
     client: createBetterworksClient,

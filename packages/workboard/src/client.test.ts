@@ -105,6 +105,43 @@ describe("@workapis/workboard against its mock", () => {
     expect(read.data.metric.metric_achieve_target).toBe("123456");
   });
 
+  it("looks a user up by email or id, and pages every user with include=org_members", async () => {
+    const target = mock.store.insert("user", {
+      user_id: "299001",
+      email: "lookup.test@northwind-analytics.example",
+      first_name: "Lookup",
+      last_name: "Test",
+    });
+    const users = mock.store.list("user");
+    const byEmail = await unwrap(
+      client().GET("/user", { params: { query: { user_id: String(target?.["email"]).toUpperCase() } } }),
+    );
+    expect(byEmail.data.user).toMatchObject({ user_id: target?.["user_id"], email: target?.["email"] });
+    const missing = await client().GET("/user", { params: { query: { user_id: "nobody@example.com" } } });
+    expect(missing.error).toBeInstanceOf(NotFoundError);
+
+    const second = await unwrap(
+      client().GET("/user", { params: { query: { include: "org_members", limit: 5, offset: 5 } } }),
+    );
+    expect(second.data.totalCount).toBe(users.length);
+    expect((second.data.user as { user_id: string }[]).map((u) => u.user_id)).toEqual(
+      users.slice(5, 10).map((u) => u["user_id"]),
+    );
+  });
+
+  it("lists goals grouped by their owner, from the store", async () => {
+    const [owner] = mock.store.list("user");
+    const ownerId = String(owner?.["user_id"]);
+    mock.store.insert("goal", { goal_id: "990001", goal_name: "Mocked goal", goal_owner: ownerId });
+    const { data } = await unwrap(client().GET("/goal", { params: { query: { goal_owner_id: ownerId } } }));
+    expect(data.goal).toHaveLength(1);
+    const [person] = data.goal;
+    expect(person && "people_goals" in person ? person.user_email : undefined).toBe(owner?.["email"]);
+    const goals = person && "people_goals" in person ? person.people_goals : [];
+    expect(goals.map((g) => g.goal_id)).toContain("990001");
+    expect(goals.every((g) => g.goal_owner === ownerId)).toBe(true);
+  });
+
   it("sets a user's direct manager from manager_id", async () => {
     const [user, manager] = mock.store.list("user");
     const user_id = Number(user?.["user_id"]);

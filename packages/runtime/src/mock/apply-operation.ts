@@ -305,7 +305,9 @@ export function applyOperation(
       }
       return { status: op.successStatus, body: cloneJson(op.example) };
     }
+    // `custom` is answered by the package's mock behaviours; without one, like `read`.
     case "read":
+    case "custom":
       return { status: op.successStatus, body: cloneJson(op.example) };
   }
 }

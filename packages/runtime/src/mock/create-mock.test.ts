@@ -241,6 +241,33 @@ describe("createVendorMock", () => {
     expect((await call(mock, "/notes/2")).json?.["data"].text).toBe("two");
   });
 
+  it("answers with the package's behaviours, under overrides, through reset, with the vendor's errors", async () => {
+    const mock = createVendorMock(
+      spec,
+      {},
+      {},
+      {
+        getNote: ({ params, store, error }) => {
+          const note = store.get("note", params["noteId"] ?? "");
+          return note
+            ? { success: true, data: { ...note, text: "from behaviour" } }
+            : error(404, { message: "gone" });
+        },
+      },
+    );
+    expect((await call(mock, "/notes/2")).json?.["data"]).toMatchObject({ id: 2, text: "from behaviour" });
+    const missing = await call(mock, "/notes/99");
+    expect(missing.response.status).toBe(404);
+    expect(missing.json).toEqual({ success: false, message: "gone" });
+    mock.override("getNote", () => ({ success: true, data: { id: 0, text: "override" } }));
+    expect((await call(mock, "/notes/2")).json?.["data"].text).toBe("override");
+    mock.restore("getNote");
+    expect((await call(mock, "/notes/2")).json?.["data"].text).toBe("from behaviour");
+    mock.override("getNote", () => ({ success: true, data: { id: 0, text: "override" } }));
+    mock.reset();
+    expect((await call(mock, "/notes/2")).json?.["data"].text).toBe("from behaviour");
+  });
+
   it("is deterministic: two instances give byte-identical answers whatever the order", async () => {
     const a = createVendorMock(spec, {});
     const b = createVendorMock(spec, {});

@@ -2,7 +2,12 @@ import type { AuthSchemeMeta } from "../metadata.ts";
 import { applyOperation, type OperationInput, type OperationOutput } from "./apply-operation.ts";
 import { errorResponse, fieldErrors, type MockErrorInit } from "./error-responses.ts";
 import { MockStore } from "./mock-store.ts";
-import type { OperationsShape, OverrideResolver, UntypedOperations } from "./override-types.ts";
+import type {
+  MockBehaviours,
+  OperationsShape,
+  OverrideResolver,
+  UntypedOperations,
+} from "./override-types.ts";
 import { parseBody, parseQuery } from "./request-parsing.ts";
 import { createRouteMatcher } from "./route-matcher.ts";
 import { seededFixtures } from "./seeded-order.ts";
@@ -130,6 +135,7 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
   spec: MockSpec,
   validators: Readonly<Record<string, OperationValidators>>,
   options: MockOptions = {},
+  behaviours: Partial<MockBehaviours<Ops, keyof Ops>> = {},
 ): VendorMock<Ops> {
   const baseUrl = (options.baseUrl ?? spec.baseUrl).replace(/\/$/, "");
   // Operations with their own server (an OAuth host) answer there; all others under the base URL.
@@ -152,7 +158,8 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
     options.seed === undefined ? spec.fixtures : seededFixtures(spec.fixtures, options.seed),
     idFields,
   );
-  const overrides = new Map<string, OverrideResolver<Ops[keyof Ops]>>();
+  type Resolver = OverrideResolver<Ops[keyof Ops]>;
+  const overrides = new Map<string, Resolver>();
   const armed = new Map<string, Armed[]>();
   let requestCounter = 0;
 
@@ -169,7 +176,8 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
   };
 
   const respond = async (op: MockOperation, request: Request, input: OperationInput): Promise<Response> => {
-    const resolver = overrides.get(op.operationId);
+    const resolver =
+      overrides.get(op.operationId) ?? (behaviours[op.operationId as keyof Ops] as Resolver | undefined);
     const output: OperationOutput = resolver
       ? await Promise.resolve(
           resolver({
@@ -178,6 +186,7 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
             query: input.query as never,
             body: input.body as never,
             store,
+            error: (status, init = {}) => errorResponse(spec, status, init),
           }),
         ).then((r) => (r instanceof Response ? r : { status: op.successStatus, body: r }))
       : applyOperation(spec, store, op, input);
@@ -273,7 +282,7 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
       return new Response(response.body, { status: response.status, headers });
     },
     override(operationId, resolver) {
-      overrides.set(operationId, resolver as OverrideResolver<Ops[keyof Ops]>);
+      overrides.set(operationId, resolver as Resolver);
     },
     restore(operationId) {
       overrides.delete(operationId);

@@ -8,6 +8,7 @@ export { errorResponse, type MockErrorInit } from "./error-responses.ts";
 export { type MockRecord, MockStore } from "./mock-store.ts";
 export { mswHandlers } from "./msw-handlers.ts";
 export type {
+  MockBehaviours,
   OperationsShape,
   OverrideContext,
   OverrideResolver,

@@ -1,3 +1,4 @@
+import type { MockErrorInit } from "./error-responses.ts";
 import type { MockStore } from "./mock-store.ts";
 
 /** openapi-typescript's `operations` type: operationId → parameters, request body and responses. */
@@ -33,9 +34,18 @@ export interface OverrideContext<Op> {
   readonly query: Partial<QueryParams<Op>>;
   readonly body: RequestBody<Op>;
   readonly store: MockStore;
+  /** A failure in the vendor's own error envelope (`error(404)`, `error(422, { details })`). */
+  readonly error: (status: number, init?: MockErrorInit) => Response;
 }
 
 /** A per-test replacement for one operation: return the typed success body, or any Response. */
 export type OverrideResolver<Op> = (
   context: OverrideContext<Op>,
 ) => SuccessBody<Op> | Response | Promise<SuccessBody<Op> | Response>;
+
+/**
+ * Hand-written answers for the operations a spec marks `x-mock.action: custom` (answers the x-mock
+ * actions cannot express): a vendor package's `src/mock-behaviours.ts`, installed by its generated mock.
+ * Overrides and `restore()` work on them as on any operation; `reset()` keeps them.
+ */
+export type MockBehaviours<Ops, Id extends keyof Ops> = { readonly [K in Id]: OverrideResolver<Ops[K]> };

@@ -3,7 +3,7 @@ import type { AuthSchemeMeta, EnvelopeMeta, HttpMethodName, PaginationMeta } fro
 /** The `x-mock` extension of an operation (specs/CONVENTIONS.md). */
 export interface MockBehaviour {
   readonly resource: string;
-  readonly action: "list" | "get" | "create" | "update" | "delete" | "action" | "read";
+  readonly action: "list" | "get" | "create" | "update" | "delete" | "action" | "read" | "custom";
   readonly idParam?: string;
   readonly idField?: string;
   readonly set?: Readonly<Record<string, unknown>>;

@@ -1,31 +1,28 @@
-import type { MockRecord, MockStore } from "@workapis/runtime/mock";
-import type { components } from "@workapis/workboard";
-import type { WorkBoardMock } from "@workapis/workboard/msw";
+import type { MockBehaviours, MockRecord, MockStore } from "@workapis/runtime/mock";
+import type { components, operations } from "./generated/schema.ts";
 
 type User = components["schemas"]["User"];
-type PeopleGoals = components["schemas"]["PeopleGoals"];
 type Goal = components["schemas"]["Goal"];
+type PeopleGoals = components["schemas"]["PeopleGoals"];
 
 /*
- * WorkBoard's `GET /user` and `GET /goal` answer in several shapes (one user or a page of users; goals
- * grouped by person), so the generated mock serves them from the spec's examples. The recipes look
- * users up by email and page through everyone's goals; these overrides, installed through the mock's
- * own typed `override()`, answer those calls from the store instead, so that what a recipe reads is
- * what the test seeded.
+ * WorkBoard's `GET /user` answers one user (the token's, or one looked up by id or email) or a page of
+ * users, and `GET /goal` groups goals by person: shapes the spec's x-mock actions cannot express, so
+ * these answer them from the store (the spec marks both `x-mock.action: custom`).
  */
 
-const page = <T>(items: readonly T[], limit: number | undefined, offset: number | undefined): T[] =>
-  items.slice(offset ?? 0, (offset ?? 0) + (limit ?? 15));
+const DEFAULT_LIMIT = 15;
 
-function notFound(mock: WorkBoardMock): Response {
-  return Response.json(mock.spec.errors["404"], { status: 404 });
+function page<T>(items: readonly T[], limit: number | undefined, offset: number | undefined): T[] {
+  const from = offset ?? 0;
+  return items.slice(from, from + (limit ?? DEFAULT_LIMIT));
 }
 
 function findUser(store: MockStore, idOrEmail: string): MockRecord | undefined {
-  const wanted = idOrEmail.toLowerCase();
+  const email = idOrEmail.toLowerCase();
   return store
     .list("user")
-    .find((u) => String(u["user_id"]) === idOrEmail || String(u["email"]).toLowerCase() === wanted);
+    .find((u) => String(u["user_id"]) === idOrEmail || String(u["email"]).toLowerCase() === email);
 }
 
 function goalsByPerson(store: MockStore, ownerId: string | undefined): PeopleGoals[] {
@@ -50,12 +47,11 @@ function goalsByPerson(store: MockStore, ownerId: string | undefined): PeopleGoa
   return [...people.values()];
 }
 
-/** Installs the store-backed user lookup and goal listing on a WorkBoard mock. */
-export function withStoreLookups(mock: WorkBoardMock): WorkBoardMock {
-  mock.override("listUsers", ({ query, store }) => {
+export const behaviours: MockBehaviours<operations, "listUsers" | "listGoals"> = {
+  listUsers: ({ query, store, error }) => {
     if (query.user_id !== undefined) {
       const user = findUser(store, query.user_id);
-      if (!user) return notFound(mock);
+      if (!user) return error(404, { message: `No user ${query.user_id}` });
       return { success: true, message: "User found", data: { user: user as unknown as User } };
     }
     const users = store.list("user") as unknown as User[];
@@ -66,19 +62,16 @@ export function withStoreLookups(mock: WorkBoardMock): WorkBoardMock {
         data: { totalCount: users.length, user: page(users, query.limit, query.offset) },
       };
     }
+    // Without parameters: the token's own profile (the mock's first user).
     const [own] = users;
-    return own ? { success: true, message: "User found", data: { user: own } } : notFound(mock);
-  });
-  mock.override("listGoals", ({ query, store }) => {
-    const people = goalsByPerson(
-      store,
-      query.goal_owner_id === undefined ? undefined : String(query.goal_owner_id),
-    );
+    return own ? { success: true, message: "User found", data: { user: own } } : error(404);
+  },
+  listGoals: ({ query, store }) => {
+    const people = goalsByPerson(store, query.goal_owner_id);
     return {
       success: true,
       message: "Goals found",
       data: { totalCount: people.length, goal: page(people, query.limit, query.offset) },
     };
-  });
-  return mock;
-}
+  },
+};
