@@ -14,8 +14,8 @@ async function settledHeap(): Promise<number> {
 /**
  * Iterates N items through paginate() over the WebWork mock (routing, auth, validation, JSON on the
  * wire) and reports heap growth, which should not grow with N. The mock's `listProjects` is
- * overridden to build each requested page on demand from a seed record: a store seeded with 100k
- * records would be measuring the store (it copies the whole collection on every list call), not
+ * overridden to build each requested page on demand from a seed record: with a store of 100k
+ * records, the garbage of the store's per-page filtering would dominate the heap figures, not
  * paginate().
  */
 export async function paginationMemory(items: number) {

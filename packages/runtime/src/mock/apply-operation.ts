@@ -219,9 +219,10 @@ export function applyOperation(
       const ignored = new Set([...(op.pagination ? pageParams(op.pagination) : []), ...op.arrayParams]);
       // RPC lists (POST, paging in the body) take their filters from the body too.
       const filters = op.pagination?.in === "body" && isRecord(input.body) ? input.body : input.query;
-      const all = store.list(resource).filter((r) => matchesFilters(r, filters, ignored));
+      const all = store.peek(resource).filter((r) => matchesFilters(r, filters, ignored));
       const { items, meta } = listPage(op, all, input.query, input.body);
-      return { status: op.successStatus, body: listBody(op, items, meta, input.url) };
+      // Only the page is copied: the rest of the collection is never touched.
+      return { status: op.successStatus, body: listBody(op, items.map(cloneJson), meta, input.url) };
     }
     case "get": {
       const id = idOf(op, input);

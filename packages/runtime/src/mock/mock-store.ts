@@ -47,6 +47,15 @@ export class MockStore {
     return [...this.#collection(resource).values()].map(cloneJson);
   }
 
+  /**
+   * The stored records themselves, in order, without copies: for the engine's list answers, which
+   * filter, take one page and serialize it (copying 100k records to answer one page of 20 would not do).
+   * Never change what it returns.
+   */
+  peek(resource: string): readonly Readonly<MockRecord>[] {
+    return [...this.#collection(resource).values()];
+  }
+
   get(resource: string, id: string | number): MockRecord | undefined {
     const record = this.#collection(resource).get(String(id));
     return record && cloneJson(record);
