@@ -31,7 +31,9 @@ export function emitClient(meta: ExtractedMeta): string {
     ...(signed
       ? [
           `/** Verifies and parses ${name}'s signed webhooks into the typed events of the spec's \`webhooks:\` section. */`,
-          `export const ${name[0]?.toLowerCase()}${name.slice(1)}Webhooks = createWebhookVerifier<webhooks>(meta.vendor.webhookSignature);`,
+          // The scheme is written out (not read from `meta`) and the call marked pure, so a bundler
+          // drops the verifier, and the HMAC code under it, from a consumer that never imports it.
+          `export const ${name[0]?.toLowerCase()}${name.slice(1)}Webhooks = /* @__PURE__ */ createWebhookVerifier<webhooks>(${JSON.stringify(meta.vendor.webhookSignature)});`,
           "",
         ]
       : []),

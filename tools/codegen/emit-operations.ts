@@ -1,3 +1,4 @@
+import type { ApiMeta, AuthSchemeMeta, OperationMeta } from "@workapis/runtime";
 import type { ExtractedMeta, PaginatedOperation } from "./extract-meta.ts";
 import { fromPointer } from "./spec-error.ts";
 
@@ -10,6 +11,38 @@ function itemType(p: PaginatedOperation): string {
   return `NonNullable<${type}>[number]`;
 }
 
+/**
+ * Whether the client needs the operation listed: GET/PUT/DELETE are always safe to retry and take
+ * the vendor's credential and server, so one with no pagination, no `security: []` and no server of
+ * its own behaves the same unlisted. POST/PATCH stay listed: their retry safety is per operation.
+ */
+function runtimeNeeds(op: OperationMeta): boolean {
+  return (
+    op.method === "post" ||
+    op.method === "patch" ||
+    op.pagination !== undefined ||
+    op.secured === false ||
+    op.baseUrl !== undefined
+  );
+}
+
+/** The client only sends the token: OAuth endpoints are for `authorizeUrl`/`exchangeCode` and the docs. */
+function runtimeAuth(scheme: AuthSchemeMeta): AuthSchemeMeta {
+  return scheme.type === "oauth2" ? { type: scheme.type, name: scheme.name, scopes: scheme.scopes } : scheme;
+}
+
+/**
+ * The metadata object the client is built from: only what `createApiClient` reads, since every byte
+ * of it lands in a consumer's bundle. The webhook scheme is written beside the verifier in client.ts.
+ */
+function runtimeMeta({ vendor, operations }: ExtractedMeta): ApiMeta {
+  const { webhookSignature: _, ...client } = vendor;
+  return {
+    vendor: { ...client, auth: client.auth.map(runtimeAuth) },
+    operations: operations.filter(runtimeNeeds),
+  };
+}
+
 /** `operations.ts`: the runtime metadata object and the types the client is parameterised by. */
 export function emitOperations(meta: ExtractedMeta): string {
   const { vendor, operations, paginated, errorCodeSchema } = meta;
@@ -18,8 +51,12 @@ export function emitOperations(meta: ExtractedMeta): string {
     `import type { ApiMeta } from "@workapis/runtime";`,
     `import type { ${errorCodeSchema ? "components, " : ""}paths } from "./schema.ts";`,
     "",
-    `/** Runtime metadata of the ${name} API, read from the spec's x-workapis, x-pagination and x-retry-safe. */`,
-    `export const meta = ${JSON.stringify({ vendor, operations }, null, 2)} as const satisfies ApiMeta;`,
+    `/**`,
+    ` * Runtime metadata of the ${name} API, read from the spec's x-workapis, x-pagination and x-retry-safe.`,
+    ` * Lists the operations the client needs to know about: POST/PATCH, and any other that is paginated,`,
+    ` * unsecured or on its own server (every other GET/PUT/DELETE behaves the same unlisted).`,
+    ` */`,
+    `export const meta = ${JSON.stringify(runtimeMeta(meta), null, 2)} as const satisfies ApiMeta;`,
     "",
     `/** The vendor's own error codes (\`ApiError.code\`). */`,
     `export type ${name}ErrorCode = ${errorCodeSchema ? `components["schemas"][${key(errorCodeSchema)}]` : "string"};`,

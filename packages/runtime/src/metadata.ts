@@ -107,5 +107,9 @@ export interface OperationMeta {
 /** Everything a vendor package hands the runtime. */
 export interface ApiMeta {
   readonly vendor: VendorMeta;
+  /**
+   * The operations the client has to know about. One that is not listed is sent as its method
+   * implies: GET/PUT/DELETE retried, POST/PATCH sent once, with the credential, to `vendor.baseUrl`.
+   */
   readonly operations: readonly OperationMeta[];
 }

@@ -3,7 +3,11 @@
 import type { ApiMeta } from "@workapis/runtime";
 import type { components, paths } from "./schema.ts";
 
-/** Runtime metadata of the Betterworks API, read from the spec's x-workapis, x-pagination and x-retry-safe. */
+/**
+ * Runtime metadata of the Betterworks API, read from the spec's x-workapis, x-pagination and x-retry-safe.
+ * Lists the operations the client needs to know about: POST/PATCH, and any other that is paginated,
+ * unsecured or on its own server (every other GET/PUT/DELETE behaves the same unlisted).
+ */
 export const meta = {
   "vendor": {
     "clientName": "Betterworks",
@@ -50,28 +54,10 @@ export const meta = {
       "retrySafe": false
     },
     {
-      "operationId": "getUser",
-      "method": "get",
-      "path": "/users/{identifier}",
-      "retrySafe": true
-    },
-    {
       "operationId": "updateUser",
       "method": "post",
       "path": "/users/{identifier}",
       "retrySafe": false
-    },
-    {
-      "operationId": "getCurrentUser",
-      "method": "get",
-      "path": "/user",
-      "retrySafe": true
-    },
-    {
-      "operationId": "assignUserRoles",
-      "method": "put",
-      "path": "/users/roles",
-      "retrySafe": true
     },
     {
       "operationId": "listDepartments",
@@ -94,12 +80,6 @@ export const meta = {
       "method": "post",
       "path": "/departments",
       "retrySafe": false
-    },
-    {
-      "operationId": "getDepartment",
-      "method": "get",
-      "path": "/departments/{department_id}",
-      "retrySafe": true
     },
     {
       "operationId": "createGoal",
@@ -126,12 +106,6 @@ export const meta = {
       "method": "post",
       "path": "/goals/bulk",
       "retrySafe": false
-    },
-    {
-      "operationId": "getGoal",
-      "method": "get",
-      "path": "/goals/{goal_id}",
-      "retrySafe": true
     },
     {
       "operationId": "updateGoal",
@@ -238,12 +212,6 @@ export const meta = {
       }
     },
     {
-      "operationId": "getConversationTemplate",
-      "method": "get",
-      "path": "/conversations/templates/{template_id}",
-      "retrySafe": true
-    },
-    {
       "operationId": "listConversationDeployments",
       "method": "get",
       "path": "/conversations/deployments",
@@ -258,12 +226,6 @@ export const meta = {
         "items": "/results",
         "total": "/count"
       }
-    },
-    {
-      "operationId": "getConversationDeployment",
-      "method": "get",
-      "path": "/conversations/deployments/{deployment_id}",
-      "retrySafe": true
     },
     {
       "operationId": "listConversations",
@@ -282,12 +244,6 @@ export const meta = {
       }
     },
     {
-      "operationId": "getConversation",
-      "method": "get",
-      "path": "/conversations/{conversation_id}",
-      "retrySafe": true
-    },
-    {
       "operationId": "listFeedbackTemplates",
       "method": "get",
       "path": "/feedback/templates",
@@ -304,12 +260,6 @@ export const meta = {
       }
     },
     {
-      "operationId": "getFeedbackTemplate",
-      "method": "get",
-      "path": "/feedback/templates/{template_id}",
-      "retrySafe": true
-    },
-    {
       "operationId": "listFeedback",
       "method": "get",
       "path": "/feedback",
@@ -324,12 +274,6 @@ export const meta = {
         "items": "/results",
         "total": "/count"
       }
-    },
-    {
-      "operationId": "getFeedback",
-      "method": "get",
-      "path": "/feedback/{feedback_id}",
-      "retrySafe": true
     },
     {
       "operationId": "listRecognition",
@@ -364,12 +308,6 @@ export const meta = {
       }
     },
     {
-      "operationId": "getRecognition",
-      "method": "get",
-      "path": "/recognition/{recognition_id}",
-      "retrySafe": true
-    },
-    {
       "operationId": "listCalibrationCycles",
       "method": "get",
       "path": "/calibration/cycles",
@@ -384,12 +322,6 @@ export const meta = {
         "items": "/results",
         "total": "/count"
       }
-    },
-    {
-      "operationId": "getCalibrationCycle",
-      "method": "get",
-      "path": "/calibration/cycles/{cycle_id}",
-      "retrySafe": true
     },
     {
       "operationId": "listTalentRecords",
@@ -408,28 +340,10 @@ export const meta = {
       }
     },
     {
-      "operationId": "getTalentRecord",
-      "method": "get",
-      "path": "/calibration/talent_records/{talent_record_id}",
-      "retrySafe": true
-    },
-    {
       "operationId": "createReportRun",
       "method": "post",
       "path": "/report_runs",
       "retrySafe": false
-    },
-    {
-      "operationId": "getReportRun",
-      "method": "get",
-      "path": "/report_runs/{report_run_id}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "getReportRunResult",
-      "method": "get",
-      "path": "/report_runs/{report_run_id}/result",
-      "retrySafe": true
     }
   ]
 } as const satisfies ApiMeta;

@@ -3,7 +3,11 @@
 import type { ApiMeta } from "@workapis/runtime";
 import type { components, paths } from "./schema.ts";
 
-/** Runtime metadata of the BoardCRM API, read from the spec's x-workapis, x-pagination and x-retry-safe. */
+/**
+ * Runtime metadata of the BoardCRM API, read from the spec's x-workapis, x-pagination and x-retry-safe.
+ * Lists the operations the client needs to know about: POST/PATCH, and any other that is paginated,
+ * unsecured or on its own server (every other GET/PUT/DELETE behaves the same unlisted).
+ */
 export const meta = {
   "vendor": {
     "clientName": "BoardCRM",

@@ -210,6 +210,17 @@ describe("createApiClient: errors", () => {
     expect(calls.seen).toHaveLength(2);
   });
 
+  it("sends nothing for a signal aborted before the call", async () => {
+    const calls = counting(() => HttpResponse.json({ success: true, data: { id: 1, text: "sent" } }));
+    server.use(http.get(`${BASE}/notes/:id`, calls.resolver));
+    const { error } = await client({ rateLimit: false }).GET("/notes/{id}", {
+      params: { path: { id: 1 } },
+      signal: AbortSignal.abort(),
+    });
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(calls.seen).toHaveLength(0);
+  });
+
   it("unwrap returns data or throws the typed error", async () => {
     server.use(
       http.get(`${BASE}/notes/:id`, ({ params }) =>

@@ -11,6 +11,7 @@ import { redactRequest } from "../errors/redact.ts";
 import { levelLogger } from "../logging/logger.ts";
 import type { ApiMeta, HttpMethodName, OperationMeta } from "../metadata.ts";
 import { createPaginate } from "../pagination/paginate.ts";
+import { attemptAbort } from "../transport/attempt-abort.ts";
 import { RateLimiter } from "../transport/rate-limiter.ts";
 import { DEFAULT_RETRY, type ResolvedRetryOptions, type RetryOptions } from "../transport/retry-policy.ts";
 import { type SendRecord, send } from "../transport/send.ts";
@@ -72,6 +73,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
   const random = options.random ?? Math.random;
   const log = levelLogger(options.logLevel ?? "warn", options.logger ?? console);
   const debug = options.logLevel === "debug";
+  const fetchImpl = options.fetch ?? ((r: Request) => globalThis.fetch(r));
 
   const attempt: (
     method: HttpMethodName,
@@ -79,7 +81,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
     init: Init,
     refreshed: boolean,
   ) => Promise<AnyResult> = async (method, path, init, refreshed) => {
-    const { timeoutMs, retry, ...rest } = init ?? {};
+    const { timeoutMs, retry, signal, ...rest } = init ?? {};
     const op = byRoute.get(`${method} ${path}`);
     const record: SendRecord = { attempts: 0 };
     let sent: Request | undefined;
@@ -101,12 +103,12 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
         const [name, value] = auth.header(token);
         extra[name] = value;
       }
-      const callerHeaders = new Headers((rest["headers"] as HeadersInit | undefined) ?? undefined);
-      if (vendor.requestIdHeader && !callerHeaders.has(vendor.requestIdHeader)) {
+      // Only caller headers need a Headers object (a case-insensitive look-up, then the merge).
+      const callerHeaders = rest["headers"] == null ? undefined : new Headers(rest["headers"] as HeadersInit);
+      if (vendor.requestIdHeader && !callerHeaders?.has(vendor.requestIdHeader)) {
         extra[vendor.requestIdHeader] = crypto.randomUUID();
       }
-      const headers =
-        rest["headers"] === undefined ? extra : { ...Object.fromEntries(callerHeaders), ...extra };
+      const headers = callerHeaders ? { ...Object.fromEntries(callerHeaders), ...extra } : extra;
       // A vendor that reads the token from the body gets it there (and then not in the URL).
       const body = rest["body"];
       const tokenInBody =
@@ -117,12 +119,19 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
         (body === undefined || isPlainObject(body));
       if (tokenInBody && auth.bodyField)
         rest["body"] = { ...(body as object | undefined), [auth.bodyField]: token };
+      // openapi-fetch builds the first attempt's Request with this signal: no second Request to add it.
+      const first = attemptAbort(signal);
       const result = (await inner.request(
         method,
         path as never,
         {
+          // `method` first and already present (openapi-fetch sets it again): on V8 11 (Node 20) an
+          // object spread followed by a new key gets a fresh hidden class on every call, which makes
+          // openapi-fetch's `{ ...init, method }` and every property read after it slow.
+          method,
           ...rest,
           headers,
+          signal: first.signal,
           // An operation on its own server (WorkBoard's OAuth host) goes there unless the caller chose a base URL.
           ...(op?.baseUrl && options.baseUrl === undefined ? { baseUrl: op.baseUrl } : {}),
           fetch: (request: Request) => {
@@ -133,10 +142,11 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
             return send(
               prepared,
               {
-                fetch: options.fetch ?? ((r) => globalThis.fetch(r)),
+                fetch: fetchImpl,
                 retrySafe: op?.retrySafe ?? (method !== "post" && method !== "patch"),
-                retry: resolveRetry(retry, clientRetry),
+                retry: retry === undefined ? clientRetry : resolveRetry(retry, clientRetry),
                 timeoutMs: timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+                signal,
                 limiter,
                 random,
                 redact,
@@ -144,6 +154,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
                 debug,
               },
               record,
+              first,
             );
           },
         } as never,

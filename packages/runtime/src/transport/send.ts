@@ -1,6 +1,7 @@
 import { AbortedError, ApiError, ConnectionError, TimeoutError } from "../errors/api-error.ts";
 import type { RedactedRequest } from "../errors/redact.ts";
 import type { Logger } from "../logging/logger.ts";
+import { type AttemptAbort, attemptAbort } from "./attempt-abort.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import { backoffDelay, isRetryableStatus, type ResolvedRetryOptions, retryDelay } from "./retry-policy.ts";
 import { sleep } from "./sleep.ts";
@@ -13,6 +14,8 @@ export interface SendControl {
   readonly retrySafe: boolean;
   readonly retry: ResolvedRetryOptions;
   readonly timeoutMs: number;
+  /** The caller's signal, when it passed one. */
+  readonly signal: AbortSignal | undefined;
   readonly limiter: RateLimiter | undefined;
   readonly random: () => number;
   readonly redact: (request: Request) => RedactedRequest;
@@ -32,15 +35,26 @@ export interface SendRecord {
  * Sends one logical request: waits for the rate limiter, applies a per-attempt timeout, and retries
  * connection failures, timeouts, 408, 429 and 5xx with backoff when the operation is safe to repeat.
  * Transport failures become `ConnectionError`, `TimeoutError` or `AbortedError`.
+ *
+ * `request` was built with `first.signal` and is sent as it is by the first attempt; a retry
+ * rebuilds it with its own signal (and a copy of the body, taken before the first send).
  */
-export async function send(request: Request, control: SendControl, record: SendRecord): Promise<Response> {
-  const callerSignal = request.signal;
+export async function send(
+  request: Request,
+  control: SendControl,
+  record: SendRecord,
+  first: AttemptAbort,
+): Promise<Response> {
+  const callerSignal = control.signal;
   // Redacted once per call, and only when a log line or an error needs it: not on the success path.
   let redacted: RedactedRequest | undefined;
   const who = () => {
     redacted ??= control.redact(request);
     return redacted;
   };
+  // Sending a body consumes it: keep an unsent copy when a retry may have to send it again.
+  const mayRetry = control.retrySafe && control.retry.maxRetries > 0;
+  const unsent = mayRetry && request.body !== null ? request.clone() : undefined;
   for (let retry = 0; ; retry++) {
     const canRetry = control.retrySafe && retry < control.retry.maxRetries;
     try {
@@ -48,21 +62,10 @@ export async function send(request: Request, control: SendControl, record: SendR
     } catch (cause) {
       throw abortedError(request, control, cause);
     }
-    // One controller per attempt, aborted by the timer or the caller (cheaper than AbortSignal.any/timeout).
-    const controller = new AbortController();
-    const timeout = controller.signal;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException("The attempt timed out", "TimeoutError"));
-    }, control.timeoutMs);
-    const onCallerAbort = () => controller.abort(callerSignal.reason);
-    callerSignal.addEventListener("abort", onCallerAbort, { once: true });
-    const release = () => {
-      clearTimeout(timer);
-      callerSignal.removeEventListener("abort", onCallerAbort);
-    };
-    const attempt = new Request(request.body === null ? request : request.clone(), { signal: timeout });
+    const abort = retry === 0 ? first : attemptAbort(callerSignal);
+    abort.arm(control.timeoutMs);
+    const attempt =
+      retry === 0 ? request : new Request(unsent ? unsent.clone() : request, { signal: abort.signal });
     record.attempts = retry + 1;
     const started = Date.now();
     if (control.debug) control.log.debug(`${who().method} ${who().url} (attempt ${record.attempts})`);
@@ -70,9 +73,9 @@ export async function send(request: Request, control: SendControl, record: SendR
     try {
       response = await control.fetch(attempt);
     } catch (cause) {
-      release();
-      if (callerSignal.aborted) throw abortedError(request, control, cause);
-      const error = timedOut
+      abort.release();
+      if (callerSignal?.aborted) throw abortedError(request, control, cause);
+      const error = abort.timedOut
         ? new TimeoutError({
             message: `Request timed out after ${control.timeoutMs} ms`,
             request: who(),
@@ -92,7 +95,7 @@ export async function send(request: Request, control: SendControl, record: SendR
       continue;
     }
     // Timeout and caller abort cover the attempt until the response headers arrive (as in Stainless SDKs).
-    release();
+    abort.release();
     record.response = response;
     if (control.debug)
       control.log.debug(`${who().method} ${who().url} → ${response.status} in ${Date.now() - started} ms`);
@@ -108,7 +111,7 @@ export async function send(request: Request, control: SendControl, record: SendR
 
 async function pause(ms: number, request: Request, control: SendControl): Promise<void> {
   try {
-    await sleep(ms, request.signal);
+    await sleep(ms, control.signal);
   } catch (cause) {
     throw abortedError(request, control, cause);
   }

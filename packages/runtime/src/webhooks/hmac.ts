@@ -1,5 +1,6 @@
 /** HMAC-SHA256 with WebCrypto, so it runs wherever `crypto.subtle` exists (Node 20+, browsers, workers). */
-const encoder = new TextEncoder();
+// Marked pure so that a bundle without webhooks drops it (bundlers cannot tell it has no side effects).
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 export async function hmacSha256(
   secret: string,

@@ -24,7 +24,7 @@ function header(headers: HeaderSource, name: string): string | undefined {
   return undefined;
 }
 
-const decoder = new TextDecoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 const asText = (body: string | Uint8Array) => (typeof body === "string" ? body : decoder.decode(body));
 
 async function digest(scheme: WebhookSignatureMeta, secret: string, signed: string): Promise<string> {

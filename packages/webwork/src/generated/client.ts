@@ -18,4 +18,4 @@ export function createWebWorkClient(options: WebWorkClientOptions): WebWorkClien
 }
 
 /** Verifies and parses WebWork's signed webhooks into the typed events of the spec's `webhooks:` section. */
-export const webWorkWebhooks = createWebhookVerifier<webhooks>(meta.vendor.webhookSignature);
+export const webWorkWebhooks = /* @__PURE__ */ createWebhookVerifier<webhooks>({"header":"X-WebWork-Signature","algorithm":"hmac-sha256","encoding":"hex","prefix":"sha256="});

@@ -3,7 +3,11 @@
 import type { ApiMeta } from "@workapis/runtime";
 import type { paths } from "./schema.ts";
 
-/** Runtime metadata of the WebWork API, read from the spec's x-workapis, x-pagination and x-retry-safe. */
+/**
+ * Runtime metadata of the WebWork API, read from the spec's x-workapis, x-pagination and x-retry-safe.
+ * Lists the operations the client needs to know about: POST/PATCH, and any other that is paginated,
+ * unsecured or on its own server (every other GET/PUT/DELETE behaves the same unlisted).
+ */
 export const meta = {
   "vendor": {
     "clientName": "WebWork",
@@ -18,9 +22,6 @@ export const meta = {
       {
         "type": "oauth2",
         "name": "oauth2",
-        "authorizationUrl": "https://webwork-tracker.com/oauth/authorize",
-        "tokenUrl": "https://webwork-tracker.com/oauth/token",
-        "refreshUrl": "https://webwork-tracker.com/oauth/token",
         "scopes": [
           "read",
           "write",
@@ -36,12 +37,6 @@ export const meta = {
       "requests": 60,
       "perSeconds": 60,
       "scope": "user"
-    },
-    "webhookSignature": {
-      "header": "X-WebWork-Signature",
-      "algorithm": "hmac-sha256",
-      "encoding": "hex",
-      "prefix": "sha256="
     }
   },
   "operations": [
@@ -86,24 +81,6 @@ export const meta = {
       "retrySafe": false
     },
     {
-      "operationId": "getMember",
-      "method": "get",
-      "path": "/members/{memberId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "updateMember",
-      "method": "put",
-      "path": "/members/{memberId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "deleteMember",
-      "method": "delete",
-      "path": "/members/{memberId}",
-      "retrySafe": true
-    },
-    {
       "operationId": "listProjects",
       "method": "get",
       "path": "/projects",
@@ -125,24 +102,6 @@ export const meta = {
       "method": "post",
       "path": "/projects",
       "retrySafe": false
-    },
-    {
-      "operationId": "getProject",
-      "method": "get",
-      "path": "/projects/{projectId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "updateProject",
-      "method": "put",
-      "path": "/projects/{projectId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "deleteProject",
-      "method": "delete",
-      "path": "/projects/{projectId}",
-      "retrySafe": true
     },
     {
       "operationId": "listTasks",
@@ -168,40 +127,10 @@ export const meta = {
       "retrySafe": false
     },
     {
-      "operationId": "getTask",
-      "method": "get",
-      "path": "/tasks/{taskId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "updateTask",
-      "method": "put",
-      "path": "/tasks/{taskId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "deleteTask",
-      "method": "delete",
-      "path": "/tasks/{taskId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "listTaskAssignees",
-      "method": "get",
-      "path": "/tasks/{taskId}/assignees",
-      "retrySafe": true
-    },
-    {
       "operationId": "assignTask",
       "method": "post",
       "path": "/tasks/{taskId}/assign/{userId}",
       "retrySafe": false
-    },
-    {
-      "operationId": "unassignTask",
-      "method": "delete",
-      "path": "/tasks/{taskId}/unassign/{userId}",
-      "retrySafe": true
     },
     {
       "operationId": "listProjectViewers",
@@ -227,18 +156,6 @@ export const meta = {
       "retrySafe": false
     },
     {
-      "operationId": "getProjectViewer",
-      "method": "get",
-      "path": "/project-viewers/{viewerId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "deleteProjectViewer",
-      "method": "delete",
-      "path": "/project-viewers/{viewerId}",
-      "retrySafe": true
-    },
-    {
       "operationId": "restoreProjectViewer",
       "method": "post",
       "path": "/project-viewers/{viewerId}/restore",
@@ -249,12 +166,6 @@ export const meta = {
       "method": "post",
       "path": "/project-viewers/{viewerId}/assign-project",
       "retrySafe": false
-    },
-    {
-      "operationId": "unassignProjectFromViewer",
-      "method": "delete",
-      "path": "/project-viewers/{viewerId}/unassign-project",
-      "retrySafe": true
     },
     {
       "operationId": "listContracts",
@@ -278,18 +189,6 @@ export const meta = {
       "method": "post",
       "path": "/contracts",
       "retrySafe": false
-    },
-    {
-      "operationId": "getContract",
-      "method": "get",
-      "path": "/contracts/{contractId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "updateContract",
-      "method": "put",
-      "path": "/contracts/{contractId}",
-      "retrySafe": true
     },
     {
       "operationId": "startTimeTracking",
@@ -327,18 +226,6 @@ export const meta = {
       "retrySafe": false
     },
     {
-      "operationId": "updateTimeEntry",
-      "method": "put",
-      "path": "/time-entries/{timeEntryId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "deleteTimeEntry",
-      "method": "delete",
-      "path": "/time-entries/{timeEntryId}",
-      "retrySafe": true
-    },
-    {
       "operationId": "listTimesheets",
       "method": "get",
       "path": "/timesheets",
@@ -354,30 +241,6 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "approveTimesheet",
-      "method": "put",
-      "path": "/timesheets/{timesheetId}/approve",
-      "retrySafe": true
-    },
-    {
-      "operationId": "rejectTimesheet",
-      "method": "put",
-      "path": "/timesheets/{timesheetId}/reject",
-      "retrySafe": true
-    },
-    {
-      "operationId": "submitTimesheet",
-      "method": "put",
-      "path": "/timesheets/{timesheetId}/submit",
-      "retrySafe": true
-    },
-    {
-      "operationId": "unsubmitTimesheet",
-      "method": "put",
-      "path": "/timesheets/{timesheetId}/unsubmit",
-      "retrySafe": true
     },
     {
       "operationId": "listTimeRequests",
@@ -401,12 +264,6 @@ export const meta = {
       "method": "post",
       "path": "/time-requests",
       "retrySafe": false
-    },
-    {
-      "operationId": "getTimeRequest",
-      "method": "get",
-      "path": "/time-requests/{timeRequestId}",
-      "retrySafe": true
     },
     {
       "operationId": "approveTimeRequest",
@@ -461,24 +318,6 @@ export const meta = {
       }
     },
     {
-      "operationId": "listLeavePolicies",
-      "method": "get",
-      "path": "/leaves/policies",
-      "retrySafe": true
-    },
-    {
-      "operationId": "approveLeave",
-      "method": "put",
-      "path": "/leaves/{leaveId}/approve",
-      "retrySafe": true
-    },
-    {
-      "operationId": "rejectLeave",
-      "method": "put",
-      "path": "/leaves/{leaveId}/reject",
-      "retrySafe": true
-    },
-    {
       "operationId": "listExpenses",
       "method": "get",
       "path": "/expenses",
@@ -502,52 +341,16 @@ export const meta = {
       "retrySafe": false
     },
     {
-      "operationId": "updateExpense",
-      "method": "put",
-      "path": "/expenses/{expenseId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "deleteExpense",
-      "method": "delete",
-      "path": "/expenses/{expenseId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "listExpenseCategories",
-      "method": "get",
-      "path": "/expense-categories",
-      "retrySafe": true
-    },
-    {
       "operationId": "createExpenseCategory",
       "method": "post",
       "path": "/expense-categories",
       "retrySafe": false
     },
     {
-      "operationId": "listWebhooks",
-      "method": "get",
-      "path": "/webhooks",
-      "retrySafe": true
-    },
-    {
       "operationId": "createWebhook",
       "method": "post",
       "path": "/webhooks",
       "retrySafe": false
-    },
-    {
-      "operationId": "updateWebhook",
-      "method": "put",
-      "path": "/webhooks/{webhookId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "deleteWebhook",
-      "method": "delete",
-      "path": "/webhooks/{webhookId}",
-      "retrySafe": true
     },
     {
       "operationId": "getTrackedHoursReport",

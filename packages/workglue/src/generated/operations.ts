@@ -3,7 +3,11 @@
 import type { ApiMeta } from "@workapis/runtime";
 import type { components, paths } from "./schema.ts";
 
-/** Runtime metadata of the Workglue API, read from the spec's x-workapis, x-pagination and x-retry-safe. */
+/**
+ * Runtime metadata of the Workglue API, read from the spec's x-workapis, x-pagination and x-retry-safe.
+ * Lists the operations the client needs to know about: POST/PATCH, and any other that is paginated,
+ * unsecured or on its own server (every other GET/PUT/DELETE behaves the same unlisted).
+ */
 export const meta = {
   "vendor": {
     "clientName": "Workglue",
@@ -46,18 +50,6 @@ export const meta = {
       "retrySafe": false
     },
     {
-      "operationId": "getJob",
-      "method": "get",
-      "path": "/jobs/{jobId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "deleteJob",
-      "method": "delete",
-      "path": "/jobs/{jobId}",
-      "retrySafe": true
-    },
-    {
       "operationId": "updateJob",
       "method": "patch",
       "path": "/jobs/{jobId}",
@@ -85,18 +77,6 @@ export const meta = {
       "method": "post",
       "path": "/customers",
       "retrySafe": false
-    },
-    {
-      "operationId": "getCustomer",
-      "method": "get",
-      "path": "/customers/{customerId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "deleteCustomer",
-      "method": "delete",
-      "path": "/customers/{customerId}",
-      "retrySafe": true
     },
     {
       "operationId": "updateCustomer",
@@ -128,18 +108,6 @@ export const meta = {
       "retrySafe": false
     },
     {
-      "operationId": "getContact",
-      "method": "get",
-      "path": "/contacts/{contactId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "deleteContact",
-      "method": "delete",
-      "path": "/contacts/{contactId}",
-      "retrySafe": true
-    },
-    {
       "operationId": "updateContact",
       "method": "patch",
       "path": "/contacts/{contactId}",
@@ -167,18 +135,6 @@ export const meta = {
       "method": "post",
       "path": "/job-stages",
       "retrySafe": false
-    },
-    {
-      "operationId": "getJobStage",
-      "method": "get",
-      "path": "/job-stages/{jobStageId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "deleteJobStage",
-      "method": "delete",
-      "path": "/job-stages/{jobStageId}",
-      "retrySafe": true
     },
     {
       "operationId": "updateJobStage",
@@ -210,18 +166,6 @@ export const meta = {
       "retrySafe": false
     },
     {
-      "operationId": "getJobType",
-      "method": "get",
-      "path": "/job-types/{jobTypeId}",
-      "retrySafe": true
-    },
-    {
-      "operationId": "deleteJobType",
-      "method": "delete",
-      "path": "/job-types/{jobTypeId}",
-      "retrySafe": true
-    },
-    {
       "operationId": "updateJobType",
       "method": "patch",
       "path": "/job-types/{jobTypeId}",
@@ -249,12 +193,6 @@ export const meta = {
       "method": "post",
       "path": "/employees",
       "retrySafe": false
-    },
-    {
-      "operationId": "getEmployee",
-      "method": "get",
-      "path": "/employees/{employeeId}",
-      "retrySafe": true
     },
     {
       "operationId": "updateEmployee",
