@@ -1,7 +1,7 @@
 import type { PaginationMeta } from "../metadata.ts";
 import { readPointer } from "../util/json-pointer.ts";
 import { errorResponse } from "./error-responses.ts";
-import { cloneJson, splitPointer, withPointer } from "./json-template.ts";
+import { cloneJson, setPointer, splitPointer, withPointer } from "./json-template.ts";
 import type { MockRecord, MockStore } from "./mock-store.ts";
 import type { MockOperation, MockSpec } from "./types.ts";
 
@@ -129,6 +129,17 @@ function listPage(
   return { items: records.slice((page - 1) * size, page * size), meta: { total, page, size, lastPage } };
 }
 
+/** Each list operation's success example with an empty item list: the part every answer copies. */
+const listTemplates = new WeakMap<MockOperation, unknown>();
+function listTemplate(op: MockOperation, itemsPointer: string): unknown {
+  let template = listTemplates.get(op);
+  if (template === undefined) {
+    template = withPointer(op.example, itemsPointer, []);
+    listTemplates.set(op, template);
+  }
+  return template;
+}
+
 function listBody(
   op: MockOperation,
   items: MockRecord[],
@@ -137,11 +148,12 @@ function listBody(
 ): unknown {
   const p = op.pagination;
   const itemsPointer = p?.items ?? "/data";
-  let body = withPointer(op.example, itemsPointer, items);
+  // One copy of the template without its example items, then every field set in place.
+  const body = setPointer(cloneJson(listTemplate(op, itemsPointer)), itemsPointer, items);
   if (!p) return body;
-  if (p.style !== "next-url" && p.total) body = withPointer(body, p.total, meta["total"]);
+  if (p.style !== "next-url" && p.total) setPointer(body, p.total, meta["total"]);
   if (p.style === "page") {
-    if (p.lastPage) body = withPointer(body, p.lastPage, meta["lastPage"]);
+    if (p.lastPage) setPointer(body, p.lastPage, meta["lastPage"]);
     const siblings = p.total ?? p.lastPage;
     if (siblings) {
       // Fill the page block's other numbers where the template has them (current_page, per_page …).
@@ -149,9 +161,9 @@ function listBody(
       const block = readPointer(body, parent);
       if (isRecord(block)) {
         for (const key of Object.keys(block)) {
-          if (/^(current_)?page$/.test(key)) body = withPointer(body, `${parent}/${key}`, meta["page"]);
+          if (/^(current_)?page$/.test(key)) setPointer(body, `${parent}/${key}`, meta["page"]);
           if (/^(per_page|page_size|size|limit)$/.test(key))
-            body = withPointer(body, `${parent}/${key}`, meta["size"]);
+            setPointer(body, `${parent}/${key}`, meta["size"]);
         }
       }
     }
@@ -164,11 +176,10 @@ function listBody(
       target.searchParams.set("page", String((meta["page"] ?? 1) + 1));
       next = target.toString();
     }
-    body = withPointer(body, p.next, next);
+    setPointer(body, p.next, next);
     const { parent } = splitPointer(p.next);
     const block = readPointer(body, parent);
-    if (isRecord(block) && typeof block["more"] === "boolean")
-      body = withPointer(body, `${parent}/more`, more);
+    if (isRecord(block) && typeof block["more"] === "boolean") setPointer(body, `${parent}/more`, more);
   }
   return body;
 }
@@ -221,8 +232,9 @@ export function applyOperation(
       const filters = op.pagination?.in === "body" && isRecord(input.body) ? input.body : input.query;
       const all = store.peek(resource).filter((r) => matchesFilters(r, filters, ignored));
       const { items, meta } = listPage(op, all, input.query, input.body);
-      // Only the page is copied: the rest of the collection is never touched.
-      return { status: op.successStatus, body: listBody(op, items.map(cloneJson), meta, input.url) };
+      // The page's records go into the answer as they are stored, uncopied: the answer is serialized
+      // at once (createVendorMock's respond) and nothing writes to it.
+      return { status: op.successStatus, body: listBody(op, items, meta, input.url) };
     }
     case "get": {
       const id = idOf(op, input);

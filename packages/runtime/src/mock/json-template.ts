@@ -7,12 +7,14 @@ function decode(token: string): string {
   return token.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
-/** Returns a copy of `document` with the value at `pointer` replaced (creating objects on the way). */
-export function withPointer(document: unknown, pointer: string, value: unknown): unknown {
+/**
+ * Sets the value at `pointer` in `root` itself (creating objects, or arrays before an index, on the
+ * way) and returns the root: for a document the caller has just copied.
+ */
+export function setPointer(root: unknown, pointer: string, value: unknown): unknown {
   if (pointer === "") return value;
-  const root = cloneJson(document ?? {}) as Record<string, unknown>;
   const keys = pointer.slice(1).split("/").map(decode);
-  let node: Record<string, unknown> = root;
+  let node = root as Record<string, unknown>;
   keys.forEach((key, i) => {
     if (i === keys.length - 1) {
       node[key] = value;
@@ -24,6 +26,11 @@ export function withPointer(document: unknown, pointer: string, value: unknown):
     node = node[key] as Record<string, unknown>;
   });
   return root;
+}
+
+/** Returns a copy of `document` with the value at `pointer` replaced (creating objects on the way). */
+export function withPointer(document: unknown, pointer: string, value: unknown): unknown {
+  return setPointer(cloneJson(document ?? {}), pointer, value);
 }
 
 /** The parent pointer and last key of a pointer (`/meta/pagination/total` → `/meta/pagination`, `total`). */
