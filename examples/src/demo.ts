@@ -4,12 +4,8 @@
  * shows each recipe is idempotent.
  */
 import { consoleProgress } from "./harness/progress.ts";
-import type { RecipeReport } from "./harness/report.ts";
+import { reasonOf, summarize } from "./harness/report.ts";
 import { recipes } from "./recipes.ts";
-
-function summary(report: RecipeReport): string {
-  return `${report.changed.length} changed, ${report.unchanged.length} unchanged, ${report.failed.length} not done`;
-}
 
 let problems = 0;
 for (const recipe of recipes) {
@@ -19,13 +15,13 @@ for (const recipe of recipes) {
   try {
     for (const [vendor, target] of Object.entries(session.targets)) progress.step(`${vendor}: ${target}`);
     const first = await session.run(progress);
-    progress.step(`done: ${summary(first)}`);
+    progress.step(`done: ${summarize(first)}`);
     const second = await session.run(consoleProgress(`${recipe.name} (second run)`, () => undefined));
-    progress.step(`second run: ${summary(second)}`);
+    progress.step(`second run: ${summarize(second)}`);
     if (second.changed.length > 0) problems++;
   } catch (error) {
     problems++;
-    progress.problem(error instanceof Error ? error.message : String(error));
+    progress.problem(reasonOf(error));
   } finally {
     await session.close();
   }

@@ -3,6 +3,7 @@
  * `<VENDOR>_BASE_URL`) is set, and against seeded standalone mock servers for the others.
  */
 import { consoleProgress } from "./harness/progress.ts";
+import { summarize } from "./harness/report.ts";
 import { recipes } from "./recipes.ts";
 
 const name = process.argv[2];
@@ -16,9 +17,7 @@ const session = await recipe.open(process.env);
 try {
   for (const [vendor, target] of Object.entries(session.targets)) progress.step(`${vendor}: ${target}`);
   const report = await session.run(progress);
-  progress.step(
-    `${report.changed.length} changed, ${report.unchanged.length} unchanged, ${report.failed.length} not done`,
-  );
+  progress.step(summarize(report));
   for (const { item, reason } of report.failed) progress.step(`  not done: ${item}: ${reason}`);
   process.exitCode = report.failed.length === 0 ? 0 : 1;
 } finally {

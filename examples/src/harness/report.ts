@@ -13,3 +13,8 @@ export function emptyReport(): RecipeReport {
 export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** One line for a run: "2 changed, 1 unchanged, 1 not done". */
+export function summarize(report: RecipeReport): string {
+  return `${report.changed.length} changed, ${report.unchanged.length} unchanged, ${report.failed.length} not done`;
+}

@@ -1,6 +1,5 @@
 import type { BoardCRMClient } from "@workapis/boardcrm";
-import type { WorkBoardClient } from "@workapis/workboard";
-import { unwrap } from "@workapis/workboard";
+import { unwrap, type WorkBoardClient } from "@workapis/workboard";
 import type { Progress } from "../../harness/progress.ts";
 import { emptyReport, type RecipeReport, reasonOf } from "../../harness/report.ts";
 
