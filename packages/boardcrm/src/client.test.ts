@@ -121,6 +121,28 @@ describe("@workapis/boardcrm against its mock", () => {
       expect(listed.data.offers.find((d) => d.id === DEAL)?.values?.["price"]).toBe(18500);
     });
 
+    it("keeps the values set-values sets, per deal, where offer/list returns them", async () => {
+      const set = await unwrap(
+        client().POST("/api/offer/set-values", { body: { id: DEAL, price: 24000, tf23jli091uj: "won" } }),
+      );
+      expect(set.data).toEqual({ price: 24000, tf23jli091uj: "won" });
+      await unwrap(client().POST("/api/offer/set-values", { body: { id: DEAL, description: null } }));
+      expect(mock.store.get("offer", DEAL)?.["values"]).toEqual({
+        price: 24000,
+        tf23jli091uj: "won",
+        description: null,
+      });
+      const listed = await unwrap(client().POST("/api/offer/list", { body: { limit: 100 } }));
+      expect(listed.data.offers.find((d) => d.id === DEAL)?.values).toEqual({
+        price: 24000,
+        tf23jli091uj: "won",
+        description: null,
+      });
+      const missing = await client().POST("/api/offer/set-values", { body: { id: 999, price: 1 } });
+      expect(missing.error).toBeInstanceOf(NotFoundError);
+      expect(JSON.stringify(mock.store.list("offer"))).not.toContain(TOKEN);
+    });
+
     it("sends page and limit in the body, page by page, and stops at data.total", async () => {
       const { client: recording, sent } = recordingClient();
       const sizes: number[] = [];
