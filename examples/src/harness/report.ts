@@ -1,3 +1,5 @@
+import type { Progress } from "./progress.ts";
+
 /** What one run of a recipe did: every record it changed, left as it was, or could not handle. */
 export interface RecipeReport {
   readonly changed: string[];
@@ -5,8 +7,30 @@ export interface RecipeReport {
   readonly failed: { readonly item: string; readonly reason: string }[];
 }
 
-export function emptyReport(): RecipeReport {
-  return { changed: [], unchanged: [], failed: [] };
+/** A report being written: each outcome is recorded and, where it matters, printed, in one call. */
+export interface Tally {
+  readonly report: RecipeReport;
+  changed(text: string): void;
+  unchanged(item: string): void;
+  failed(item: string, reason: string): void;
+}
+
+export function tally(progress: Progress): Tally {
+  const report: RecipeReport = { changed: [], unchanged: [], failed: [] };
+  return {
+    report,
+    changed(text) {
+      report.changed.push(text);
+      progress.change(text);
+    },
+    unchanged(item) {
+      report.unchanged.push(item);
+    },
+    failed(item, reason) {
+      report.failed.push({ item, reason });
+      progress.problem(`${item}: ${reason}`);
+    },
+  };
 }
 
 /** An error's message, for a report line (an ApiError's message already names status and code). */

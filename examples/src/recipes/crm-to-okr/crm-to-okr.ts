@@ -1,7 +1,7 @@
 import type { BoardCRMClient } from "@workapis/boardcrm";
 import { unwrap, type WorkBoardClient } from "@workapis/workboard";
 import type { Progress } from "../../harness/progress.ts";
-import { emptyReport, type RecipeReport, reasonOf } from "../../harness/report.ts";
+import { type RecipeReport, reasonOf, tally } from "../../harness/report.ts";
 
 export interface CrmToOkrOptions {
   /** The BoardCRM column that holds won deals. */
@@ -81,22 +81,18 @@ export async function crmToOkr(
   options: CrmToOkrOptions,
   progress: Progress,
 ): Promise<RecipeReport> {
-  const report = emptyReport();
+  const outcome = tally(progress);
   const sums = await wonValueByOwner(clients.boardcrm, options, progress);
   const metrics = await metricsByOwnerEmail(clients.workboard, options.metricName, progress);
   for (const [owner, sum] of [...sums].sort(([a], [b]) => a.localeCompare(b))) {
     const metric = metrics.get(owner);
     const value = asMetricValue(sum);
     if (!metric) {
-      report.failed.push({
-        item: owner,
-        reason: `no WorkBoard "${options.metricName}" metric owned by ${owner}`,
-      });
-      progress.problem(`${owner}: no "${options.metricName}" metric in WorkBoard`);
+      outcome.failed(owner, `no WorkBoard "${options.metricName}" metric owned by this seller`);
       continue;
     }
     if (metric.current !== undefined && Number(metric.current) === Number(value)) {
-      report.unchanged.push(`metric ${metric.id} (${owner})`);
+      outcome.unchanged(`metric ${metric.id} (${owner})`);
       continue;
     }
     const { error } = await clients.workboard.PUT("/metric/{metric_id}", {
@@ -104,12 +100,10 @@ export async function crmToOkr(
       body: { metric_data: value, metric_comment: `Won deals in BoardCRM: ${value}` },
     });
     if (error) {
-      report.failed.push({ item: `metric ${metric.id} (${owner})`, reason: reasonOf(error) });
-      progress.problem(`metric ${metric.id} (${owner}): ${reasonOf(error)}`);
+      outcome.failed(`metric ${metric.id} (${owner})`, reasonOf(error));
       continue;
     }
-    report.changed.push(`metric ${metric.id} (${owner}): ${metric.current ?? "none"} → ${value}`);
-    progress.change(`metric ${metric.id} (${owner}): ${metric.current ?? "none"} → ${value}`);
+    outcome.changed(`metric ${metric.id} (${owner}): ${metric.current ?? "none"} → ${value}`);
   }
-  return report;
+  return outcome.report;
 }

@@ -4,7 +4,7 @@ import type { WorkBoardClient, components as WorkBoardTypes } from "@workapis/wo
 // csv-stringify: RFC 4180 quoting (commas, quotes and newlines in goal names) from a well-kept library.
 import { stringify } from "csv-stringify/sync";
 import type { Progress } from "../../harness/progress.ts";
-import { emptyReport, type RecipeReport } from "../../harness/report.ts";
+import { type RecipeReport, tally } from "../../harness/report.ts";
 
 /** The report's columns, in order. Both vendors fill every column; a missing value is empty. */
 export const GOAL_COLUMNS = [
@@ -111,17 +111,16 @@ export async function goalsReport(
   progress.step(`Betterworks: ${betterworks.length} goals`);
   const csv = goalsCsv([...workboard, ...betterworks]);
   const rows = workboard.length + betterworks.length;
-  const report = { ...emptyReport(), rows };
+  const outcome = tally(progress);
   if ((await readIfExists(options.outputPath)) === csv) {
-    report.unchanged.push(options.outputPath);
-    return report;
+    outcome.unchanged(options.outputPath);
+    return { ...outcome.report, rows };
   }
   const partial = `${options.outputPath}.partial`;
   await writeFile(partial, csv, "utf8");
   await rename(partial, options.outputPath);
-  report.changed.push(`${options.outputPath}: ${rows} goals`);
-  progress.change(
+  outcome.changed(
     `${options.outputPath}: ${rows} goals (WorkBoard ${workboard.length}, Betterworks ${betterworks.length})`,
   );
-  return report;
+  return { ...outcome.report, rows };
 }

@@ -3,7 +3,7 @@ import type { WorkBoardClient, components as WorkBoardTypes } from "@workapis/wo
 import { NotFoundError } from "@workapis/workboard";
 import type { WorkglueClient, components as WorkglueTypes } from "@workapis/workglue";
 import type { Progress } from "../../harness/progress.ts";
-import { emptyReport, type RecipeReport, reasonOf } from "../../harness/report.ts";
+import { type RecipeReport, reasonOf, tally } from "../../harness/report.ts";
 
 type Employee = BetterworksTypes["schemas"]["User"];
 type WorkBoardUser = WorkBoardTypes["schemas"]["User"];
@@ -108,7 +108,7 @@ export async function hrToProfiles(
   },
   progress: Progress,
 ): Promise<RecipeReport> {
-  const report = emptyReport();
+  const outcome = tally(progress);
   const employees: Employee[] = [];
   for await (const employee of clients.betterworks.paginate("/users", {
     params: { query: { is_active: true, size: 100 } },
@@ -123,8 +123,7 @@ export async function hrToProfiles(
     try {
       const user = await lookUp(employee.email);
       if (!user) {
-        report.failed.push({ item, reason: "no WorkBoard user with this email" });
-        progress.problem(`${item}: no WorkBoard user with this email`);
+        outcome.failed(item, "no WorkBoard user with this email");
         continue;
       }
       const manager = employee.manager ? await lookUp(employee.manager.email) : undefined;
@@ -132,7 +131,7 @@ export async function hrToProfiles(
         progress.problem(`${item}: manager ${employee.manager.email} has no WorkBoard user; manager not set`);
       const update = workBoardChanges(employee, user, manager?.user_id);
       if (!update) {
-        report.unchanged.push(item);
+        outcome.unchanged(item);
         continue;
       }
       const { error } = await clients.workboard.PUT("/user/{user_id}", {
@@ -140,11 +139,9 @@ export async function hrToProfiles(
         body: update,
       });
       if (error) throw error;
-      report.changed.push(`${item}: ${describeChange(update)}`);
-      progress.change(`${item}: ${describeChange(update)}`);
+      outcome.changed(`${item}: ${describeChange(update)}`);
     } catch (error) {
-      report.failed.push({ item, reason: reasonOf(error) });
-      progress.problem(`${item}: ${reasonOf(error)}`);
+      outcome.failed(item, reasonOf(error));
     }
   }
 
@@ -160,12 +157,11 @@ export async function hrToProfiles(
     const person = staff.get(employee.email.toLowerCase());
     const position = positionFor(employee.title);
     if (!person) {
-      report.failed.push({ item, reason: "no Workglue employee with this email" });
-      progress.problem(`${item}: no Workglue employee with this email`);
+      outcome.failed(item, "no Workglue employee with this email");
       continue;
     }
     if (!position || (person.positions.length === 1 && person.positions[0] === position)) {
-      report.unchanged.push(item);
+      outcome.unchanged(item);
       continue;
     }
     const { error } = await clients.workglue.PATCH("/employees/{employeeId}", {
@@ -173,12 +169,10 @@ export async function hrToProfiles(
       body: { positions: [position] },
     });
     if (error) {
-      report.failed.push({ item, reason: reasonOf(error) });
-      progress.problem(`${item}: ${reasonOf(error)}`);
+      outcome.failed(item, reasonOf(error));
       continue;
     }
-    report.changed.push(`${item}: positions → ${position}`);
-    progress.change(`${item}: positions ${person.positions.join("+") || "none"} → ${position}`);
+    outcome.changed(`${item}: positions ${person.positions.join("+") || "none"} → ${position}`);
   }
-  return report;
+  return outcome.report;
 }

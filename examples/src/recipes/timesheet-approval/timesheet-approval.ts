@@ -1,6 +1,6 @@
 import type { WebWorkClient, components as WebWorkTypes } from "@workapis/webwork";
 import type { Progress } from "../../harness/progress.ts";
-import { emptyReport, type RecipeReport, reasonOf } from "../../harness/report.ts";
+import { type RecipeReport, reasonOf, tally } from "../../harness/report.ts";
 
 type Timesheet = WebWorkTypes["schemas"]["Timesheet"];
 
@@ -67,7 +67,7 @@ export async function timesheetApproval(
   progress: Progress,
 ): Promise<RecipeReport> {
   const { webwork } = clients;
-  const report = emptyReport();
+  const outcome = tally(progress);
   const timesheets = await submittedTimesheets(webwork, options);
   const limits = await weeklyLimits(webwork, options.workspaceId);
   progress.step(
@@ -77,8 +77,7 @@ export async function timesheetApproval(
     const item = `timesheet ${timesheet.id} (member ${timesheet.user_id})`;
     const weekly = limits.get(timesheet.user_id);
     if (weekly === undefined) {
-      report.failed.push({ item, reason: "no active contract: left for a person to decide" });
-      progress.problem(`${item}: no active contract; left submitted`);
+      outcome.failed(item, "no active contract; left submitted for a person to decide");
       continue;
     }
     const allowed =
@@ -101,13 +100,11 @@ export async function timesheetApproval(
           },
         });
     if (error) {
-      report.failed.push({ item, reason: reasonOf(error) });
-      progress.problem(`${item}: ${reasonOf(error)}`);
+      outcome.failed(item, reasonOf(error));
       continue;
     }
     const verdict = within ? "approved" : `rejected (over ${hoursAndMinutes(allowed)})`;
-    report.changed.push(`${item}: ${logged} ${verdict}`);
-    progress.change(`${item}: ${logged} ${verdict}`);
+    outcome.changed(`${item}: ${logged} ${verdict}`);
   }
-  return report;
+  return outcome.report;
 }
