@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
- * `pnpm build` (generate, build, typecheck, docs of every vendor) cold and warm, in a throwaway local
+ * `pnpm build` (generate, build and docs of every vendor) cold and warm, in a throwaway local
  * clone of HEAD with its own turbo cache: the developer's tree, dist/ and cache are never touched.
  * Slow, so run.ts runs it only with `--pipeline` or BENCH_PIPELINE=1.
  */
