@@ -9,7 +9,7 @@ import {
   type TestPaths,
   testMeta,
 } from "../client/test-fixture.ts";
-import { BadRequestError } from "../errors/api-error.ts";
+import { BadRequestError, TimeoutError } from "../errors/api-error.ts";
 import { authorizeUrl, exchangeCode, memoryTokenStore, type OAuthConfig, oauthToken } from "./oauth.ts";
 
 const server = setupServer();
@@ -74,6 +74,24 @@ describe("OAuth helpers", () => {
     expect((error as BadRequestError).code).toBe("invalid_grant");
     expect((error as Error).message).toContain("Code expired");
     expect(JSON.stringify(error)).not.toContain("client-secret-xyz");
+  });
+
+  it("fails a token request that never answers with TimeoutError, and aborts its signal", async () => {
+    const signals: AbortSignal[] = [];
+    const silent: OAuthConfig = {
+      ...config,
+      timeoutMs: 20,
+      fetch: (_request, init) => {
+        signals.push(init.signal);
+        return new Promise<Response>(() => undefined);
+      },
+    };
+    const error = await exchangeCode(silent, "code-9").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toContain("20 ms");
+    expect(JSON.stringify(error)).not.toContain("client-secret-xyz");
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(true);
   });
 });
 

@@ -1,6 +1,8 @@
-import { ApiError, errorClassForStatus } from "../errors/api-error.ts";
+import { DEFAULT_TIMEOUT_MS } from "../client/client-options.ts";
+import { ApiError, errorClassForStatus, TimeoutError } from "../errors/api-error.ts";
 import { redactRequest } from "../errors/redact.ts";
-import type { FetchLike } from "../transport/send.ts";
+import { attemptAbort } from "../transport/attempt-abort.ts";
+import type { FetchLike } from "../transport/fetch-like.ts";
 
 /** An OAuth 2.0 authorization-code client, as the vendor registered it. */
 export interface OAuthConfig {
@@ -12,6 +14,8 @@ export interface OAuthConfig {
   /** Vendor-specific token-request fields (e.g. WorkBoard's `client_hash`). */
   readonly extraTokenParams?: Readonly<Record<string, string>>;
   readonly fetch?: FetchLike;
+  /** How long the token request may take before it fails with `TimeoutError`, in ms. Default 60 000. */
+  readonly timeoutMs?: number;
 }
 
 export interface TokenSet {
@@ -76,10 +80,18 @@ async function tokenRequest(
     body,
   });
   const redacted = redactRequest(request);
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const abort = attemptAbort(undefined);
   let response: Response;
   try {
-    response = await (config.fetch ?? ((r: Request) => globalThis.fetch(r)))(request);
+    response = await abort.send(config.fetch ?? ((r, init) => globalThis.fetch(r, init)), request, timeoutMs);
   } catch (cause) {
+    if (abort.timedOut)
+      throw new TimeoutError({
+        message: `OAuth token request timed out after ${timeoutMs} ms`,
+        request: redacted,
+        cause,
+      });
     throw new ApiError({
       message: "OAuth token request failed before a response arrived",
       request: redacted,

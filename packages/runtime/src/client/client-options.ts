@@ -1,8 +1,8 @@
 import type { TokenSource } from "../auth/auth-plan.ts";
 import type { Logger, LogLevel } from "../logging/logger.ts";
 import type { RateLimitMeta } from "../metadata.ts";
+import type { FetchLike } from "../transport/fetch-like.ts";
 import type { RetryOptions } from "../transport/retry-policy.ts";
-import type { FetchLike } from "../transport/send.ts";
 
 /** Options every vendor client accepts. */
 export interface ClientOptions {

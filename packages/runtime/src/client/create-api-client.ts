@@ -11,7 +11,7 @@ import { redactRequest } from "../errors/redact.ts";
 import { levelLogger } from "../logging/logger.ts";
 import type { ApiMeta, HttpMethodName, OperationMeta } from "../metadata.ts";
 import { createPaginate } from "../pagination/paginate.ts";
-import { attemptAbort } from "../transport/attempt-abort.ts";
+import type { FetchInit } from "../transport/fetch-like.ts";
 import { RateLimiter } from "../transport/rate-limiter.ts";
 import { DEFAULT_RETRY, type ResolvedRetryOptions, type RetryOptions } from "../transport/retry-policy.ts";
 import { type SendRecord, send } from "../transport/send.ts";
@@ -73,7 +73,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
   const random = options.random ?? Math.random;
   const log = levelLogger(options.logLevel ?? "warn", options.logger ?? console);
   const debug = options.logLevel === "debug";
-  const fetchImpl = options.fetch ?? ((r: Request) => globalThis.fetch(r));
+  const fetchImpl = options.fetch ?? ((r: Request, init: FetchInit) => globalThis.fetch(r, init));
 
   const attempt: (
     method: HttpMethodName,
@@ -119,8 +119,6 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
         (body === undefined || isPlainObject(body));
       if (tokenInBody && auth.bodyField)
         rest["body"] = { ...(body as object | undefined), [auth.bodyField]: token };
-      // openapi-fetch builds the first attempt's Request with this signal: no second Request to add it.
-      const first = attemptAbort(signal);
       const result = (await inner.request(
         method,
         path as never,
@@ -131,7 +129,6 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
           method,
           ...rest,
           headers,
-          signal: first.signal,
           // An operation on its own server (WorkBoard's OAuth host) goes there unless the caller chose a base URL.
           ...(op?.baseUrl && options.baseUrl === undefined ? { baseUrl: op.baseUrl } : {}),
           fetch: (request: Request) => {
@@ -154,7 +151,6 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
                 debug,
               },
               record,
-              first,
             );
           },
         } as never,

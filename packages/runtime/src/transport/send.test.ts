@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AbortedError, TimeoutError } from "../errors/api-error.ts";
+import { AbortedError, ConnectionError, TimeoutError } from "../errors/api-error.ts";
 import { redactRequest } from "../errors/redact.ts";
 import { levelLogger } from "../logging/logger.ts";
-import { attemptAbort } from "./attempt-abort.ts";
+import type { FetchLike } from "./fetch-like.ts";
 import { DEFAULT_RETRY } from "./retry-policy.ts";
-import { type FetchLike, type SendControl, type SendRecord, send } from "./send.ts";
+import { type SendControl, type SendRecord, send } from "./send.ts";
 
 const NOTE_URL = "https://api.notes.test/v2/notes/1";
 
@@ -24,36 +24,36 @@ function control(fetch: FetchLike, overrides: Partial<SendControl> = {}): SendCo
   };
 }
 
-/** A fetch that never answers: it rejects with the signal's reason once the request's signal aborts. */
-const hanging: FetchLike = (request) =>
+/** A fetch that never answers: it rejects with the signal's reason once the attempt's signal aborts. */
+const hanging: FetchLike = (_request, { signal }) =>
   new Promise((_, reject) => {
-    request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
+    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
   });
 
 describe("send", () => {
-  it("sends the first attempt as it was built, carrying that attempt's signal", async () => {
-    const first = attemptAbort(undefined);
-    const request = new Request(NOTE_URL, { signal: first.signal });
+  it("sends the first attempt as it was built, with that attempt's signal beside it", async () => {
+    const request = new Request(NOTE_URL);
     const seen: Request[] = [];
+    const signals: AbortSignal[] = [];
     const record: SendRecord = { attempts: 0 };
     const response = await send(
       request,
-      control(async (r) => {
+      control(async (r, init) => {
         seen.push(r);
+        signals.push(init.signal);
         return new Response("{}");
       }),
       record,
-      first,
     );
     expect(response.status).toBe(200);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toBe(request);
+    expect(signals[0]?.aborted).toBe(false);
     expect(record.attempts).toBe(1);
   });
 
   it("sends the body again on every retry", async () => {
-    const first = attemptAbort(undefined);
-    const request = new Request(NOTE_URL, { method: "PUT", body: '{"text":"again"}', signal: first.signal });
+    const request = new Request(NOTE_URL, { method: "PUT", body: '{"text":"again"}' });
     const bodies: string[] = [];
     const record: SendRecord = { attempts: 0 };
     const response = await send(
@@ -63,7 +63,6 @@ describe("send", () => {
         return new Response(null, { status: bodies.length < 3 ? 503 : 200 });
       }),
       record,
-      first,
     );
     expect(response.status).toBe(200);
     expect(bodies).toEqual(['{"text":"again"}', '{"text":"again"}', '{"text":"again"}']);
@@ -71,15 +70,14 @@ describe("send", () => {
   });
 
   it("times out each attempt through the signal the fetch sees, then reports TimeoutError", async () => {
-    const first = attemptAbort(undefined);
-    const request = new Request(NOTE_URL, { signal: first.signal });
+    const request = new Request(NOTE_URL);
     const signals: AbortSignal[] = [];
     const record: SendRecord = { attempts: 0 };
-    const fetch: FetchLike = (r) => {
-      signals.push(r.signal);
-      return hanging(r);
+    const fetch: FetchLike = (r, init) => {
+      signals.push(init.signal);
+      return hanging(r, init);
     };
-    const failure = await send(request, control(fetch, { timeoutMs: 10 }), record, first).catch((e) => e);
+    const failure = await send(request, control(fetch, { timeoutMs: 10 }), record).catch((e) => e);
     expect(failure).toBeInstanceOf(TimeoutError);
     expect(record.attempts).toBe(3);
     expect(signals).toHaveLength(3);
@@ -88,12 +86,45 @@ describe("send", () => {
 
   it("aborts on the caller's signal without retrying", async () => {
     const caller = new AbortController();
-    const first = attemptAbort(caller.signal);
-    const request = new Request(NOTE_URL, { signal: first.signal });
+    const request = new Request(NOTE_URL);
     const record: SendRecord = { attempts: 0 };
-    const pending = send(request, control(hanging, { signal: caller.signal }), record, first).catch((e) => e);
+    const pending = send(request, control(hanging, { signal: caller.signal }), record).catch((e) => e);
     setTimeout(() => caller.abort(), 5);
     expect(await pending).toBeInstanceOf(AbortedError);
     expect(record.attempts).toBe(1);
+  });
+
+  it("times out and retries a fetch that ignores its signal, cancelling an answer that comes too late", async () => {
+    const request = new Request(NOTE_URL);
+    const record: SendRecord = { attempts: 0 };
+    let answered = 0;
+    let cancelled = 0;
+    const deaf: FetchLike = () =>
+      new Promise((resolve) => {
+        setTimeout(() => {
+          answered++;
+          resolve(new Response(new ReadableStream({ cancel: () => void cancelled++ })));
+        }, 40);
+      });
+    const failure = await send(request, control(deaf, { timeoutMs: 5 }), record).catch((e) => e);
+    expect(failure).toBeInstanceOf(TimeoutError);
+    expect(record.attempts).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(answered).toBe(3);
+    expect(cancelled).toBe(3);
+  });
+
+  it("reports a fetch that throws synchronously as a failed attempt", async () => {
+    const record: SendRecord = { attempts: 0 };
+    const failure = await send(
+      new Request(NOTE_URL),
+      control(() => {
+        throw new TypeError("no network stack");
+      }),
+      record,
+    ).catch((e) => e);
+    expect(failure).toBeInstanceOf(ConnectionError);
+    expect((failure as Error).message).toContain("no network stack");
+    expect(record.attempts).toBe(3);
   });
 });

@@ -1,12 +1,11 @@
 import { AbortedError, ApiError, ConnectionError, TimeoutError } from "../errors/api-error.ts";
 import type { RedactedRequest } from "../errors/redact.ts";
 import type { Logger } from "../logging/logger.ts";
-import { type AttemptAbort, attemptAbort } from "./attempt-abort.ts";
+import { attemptAbort } from "./attempt-abort.ts";
+import type { FetchLike } from "./fetch-like.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import { backoffDelay, isRetryableStatus, type ResolvedRetryOptions, retryDelay } from "./retry-policy.ts";
 import { sleep } from "./sleep.ts";
-
-export type FetchLike = (request: Request) => Promise<Response>;
 
 /** What one logical call may do: decided per call from the operation metadata and options. */
 export interface SendControl {
@@ -36,15 +35,10 @@ export interface SendRecord {
  * connection failures, timeouts, 408, 429 and 5xx with backoff when the operation is safe to repeat.
  * Transport failures become `ConnectionError`, `TimeoutError` or `AbortedError`.
  *
- * `request` was built with `first.signal` and is sent as it is by the first attempt; a retry
- * rebuilds it with its own signal (and a copy of the body, taken before the first send).
+ * The first attempt sends `request` as it is; a retry sends a copy of its body taken before the first
+ * send. Each attempt gets its own signal as fetch's `init.signal`.
  */
-export async function send(
-  request: Request,
-  control: SendControl,
-  record: SendRecord,
-  first: AttemptAbort,
-): Promise<Response> {
+export async function send(request: Request, control: SendControl, record: SendRecord): Promise<Response> {
   const callerSignal = control.signal;
   // Redacted once per call, and only when a log line or an error needs it: not on the success path.
   let redacted: RedactedRequest | undefined;
@@ -62,18 +56,15 @@ export async function send(
     } catch (cause) {
       throw abortedError(request, control, cause);
     }
-    const abort = retry === 0 ? first : attemptAbort(callerSignal);
-    abort.arm(control.timeoutMs);
-    const attempt =
-      retry === 0 ? request : new Request(unsent ? unsent.clone() : request, { signal: abort.signal });
+    const abort = attemptAbort(callerSignal);
+    const attempt = retry > 0 && unsent ? unsent.clone() : request;
     record.attempts = retry + 1;
     const started = Date.now();
     if (control.debug) control.log.debug(`${who().method} ${who().url} (attempt ${record.attempts})`);
     let response: Response;
     try {
-      response = await control.fetch(attempt);
+      response = await abort.send(control.fetch, attempt, control.timeoutMs);
     } catch (cause) {
-      abort.release();
       if (callerSignal?.aborted) throw abortedError(request, control, cause);
       const error = abort.timedOut
         ? new TimeoutError({
@@ -94,8 +85,6 @@ export async function send(
       await pause(delay, request, control);
       continue;
     }
-    // Timeout and caller abort cover the attempt until the response headers arrive (as in Stainless SDKs).
-    abort.release();
     record.response = response;
     if (control.debug)
       control.log.debug(`${who().method} ${who().url} → ${response.status} in ${Date.now() - started} ms`);

@@ -1,0 +1,11 @@
+/** What a fetch gets with each attempt: the attempt's signal (aborted on timeout or by the caller). */
+export interface FetchInit {
+  readonly signal: AbortSignal;
+}
+
+/**
+ * The fetch a client sends through: `globalThis.fetch` fits, and so does any function of a Request.
+ * A custom fetch should hand `init.signal` on (`globalThis.fetch(request, init)`) so that a timed-out
+ * or aborted attempt is cancelled, not only abandoned.
+ */
+export type FetchLike = (request: Request, init: FetchInit) => Promise<Response>;
