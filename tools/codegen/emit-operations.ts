@@ -11,24 +11,30 @@ function itemType(p: PaginatedOperation): string {
   return `NonNullable<${type}>[number]`;
 }
 
+/** What the client assumes of an unlisted operation's retry safety: every method but POST and PATCH. */
+const safeByMethod = (op: OperationMeta) => op.method !== "post" && op.method !== "patch";
+
 /**
- * Whether the client needs the operation listed: GET/PUT/DELETE are always safe to retry and take
- * the vendor's credential and server, so one with no pagination, no `security: []` and no server of
- * its own behaves the same unlisted. POST/PATCH stay listed: their retry safety is per operation.
+ * Whether the client needs the operation listed: one that is retry-safe as its method implies, has no
+ * pagination, no `security: []` and no server of its own behaves the same unlisted.
  */
 function runtimeNeeds(op: OperationMeta): boolean {
   return (
-    op.method === "post" ||
-    op.method === "patch" ||
+    (op.retrySafe ?? safeByMethod(op)) !== safeByMethod(op) ||
     op.pagination !== undefined ||
     op.secured === false ||
     op.baseUrl !== undefined
   );
 }
 
-/** The client only sends the token: OAuth endpoints are for `authorizeUrl`/`exchangeCode` and the docs. */
+/** The client only sends the token: OAuth endpoints and scopes are for `authorizeUrl`/`exchangeCode` and the docs. */
 function runtimeAuth(scheme: AuthSchemeMeta): AuthSchemeMeta {
-  return scheme.type === "oauth2" ? { type: scheme.type, name: scheme.name, scopes: scheme.scopes } : scheme;
+  return scheme.type === "oauth2" ? { type: scheme.type, name: scheme.name } : scheme;
+}
+
+/** `retrySafe` only where it differs from what the method implies. */
+function runtimeOperation({ retrySafe, ...op }: OperationMeta): OperationMeta {
+  return retrySafe === undefined || retrySafe === safeByMethod(op) ? op : { ...op, retrySafe };
 }
 
 /**
@@ -36,10 +42,15 @@ function runtimeAuth(scheme: AuthSchemeMeta): AuthSchemeMeta {
  * of it lands in a consumer's bundle. The webhook scheme is written beside the verifier in client.ts.
  */
 function runtimeMeta({ vendor, operations }: ExtractedMeta): ApiMeta {
-  const { webhookSignature: _, ...client } = vendor;
+  const { webhookSignature: _, rateLimit, ...client } = vendor;
   return {
-    vendor: { ...client, auth: client.auth.map(runtimeAuth) },
-    operations: operations.filter(runtimeNeeds),
+    vendor: {
+      ...client,
+      auth: client.auth.map(runtimeAuth),
+      // The limiter reads the numbers; the scope (per user, per account) is for the docs.
+      ...(rateLimit ? { rateLimit: { requests: rateLimit.requests, perSeconds: rateLimit.perSeconds } } : {}),
+    },
+    operations: operations.filter(runtimeNeeds).map(runtimeOperation),
   };
 }
 
@@ -53,8 +64,8 @@ export function emitOperations(meta: ExtractedMeta): string {
     "",
     `/**`,
     ` * Runtime metadata of the ${name} API, read from the spec's x-workapis, x-pagination and x-retry-safe.`,
-    ` * Lists the operations the client needs to know about: POST/PATCH, and any other that is paginated,`,
-    ` * unsecured or on its own server (every other GET/PUT/DELETE behaves the same unlisted).`,
+    ` * Lists the operations the client needs to know about: a POST/PATCH that is safe to retry, and any`,
+    ` * that is paginated, unsecured or on its own server; every other one behaves as its method implies.`,
     ` */`,
     `export const meta = ${JSON.stringify(runtimeMeta(meta), null, 2)} as const satisfies ApiMeta;`,
     "",

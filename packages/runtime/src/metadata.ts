@@ -35,7 +35,7 @@ export type AuthSchemeMeta =
       readonly authorizationUrl?: string;
       readonly tokenUrl?: string;
       readonly refreshUrl?: string;
-      readonly scopes: readonly string[];
+      readonly scopes?: readonly string[];
     };
 
 export interface WebhookSignatureMeta {
@@ -95,8 +95,11 @@ export interface OperationMeta {
   readonly operationId: string;
   readonly method: HttpMethodName;
   readonly path: string;
-  /** Safe to send again after a failure: GET/PUT/DELETE, or a POST the spec marks `x-retry-safe`. */
-  readonly retrySafe: boolean;
+  /**
+   * Safe to send again after a failure: GET/PUT/DELETE, or a POST the spec marks `x-retry-safe`.
+   * When absent, decided by the method (every method but POST and PATCH).
+   */
+  readonly retrySafe?: boolean;
   readonly pagination?: PaginationMeta;
   /** `false` when the operation takes no credential (`security: []`): the client sends none. */
   readonly secured?: false;

@@ -5,8 +5,8 @@ import type { components, paths } from "./schema.ts";
 
 /**
  * Runtime metadata of the Betterworks API, read from the spec's x-workapis, x-pagination and x-retry-safe.
- * Lists the operations the client needs to know about: POST/PATCH, and any other that is paginated,
- * unsecured or on its own server (every other GET/PUT/DELETE behaves the same unlisted).
+ * Lists the operations the client needs to know about: a POST/PATCH that is safe to retry, and any
+ * that is paginated, unsecured or on its own server; every other one behaves as its method implies.
  */
 export const meta = {
   "vendor": {
@@ -35,7 +35,6 @@ export const meta = {
       "operationId": "listUsers",
       "method": "get",
       "path": "/users",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -46,24 +45,11 @@ export const meta = {
         "items": "/results",
         "total": "/count"
       }
-    },
-    {
-      "operationId": "createUser",
-      "method": "post",
-      "path": "/users",
-      "retrySafe": false
-    },
-    {
-      "operationId": "updateUser",
-      "method": "post",
-      "path": "/users/{identifier}",
-      "retrySafe": false
     },
     {
       "operationId": "listDepartments",
       "method": "get",
       "path": "/departments",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -76,22 +62,9 @@ export const meta = {
       }
     },
     {
-      "operationId": "createDepartment",
-      "method": "post",
-      "path": "/departments",
-      "retrySafe": false
-    },
-    {
-      "operationId": "createGoal",
-      "method": "post",
-      "path": "/goals",
-      "retrySafe": false
-    },
-    {
       "operationId": "filterGoals",
       "method": "get",
       "path": "/goals/filter",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "next-url",
@@ -102,22 +75,9 @@ export const meta = {
       }
     },
     {
-      "operationId": "bulkUploadGoals",
-      "method": "post",
-      "path": "/goals/bulk",
-      "retrySafe": false
-    },
-    {
-      "operationId": "updateGoal",
-      "method": "post",
-      "path": "/goals/{goal_id}",
-      "retrySafe": false
-    },
-    {
       "operationId": "listMilestones",
       "method": "get",
       "path": "/goals/{goal_id}/milestones",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -130,16 +90,9 @@ export const meta = {
       }
     },
     {
-      "operationId": "createMilestone",
-      "method": "post",
-      "path": "/goals/{goal_id}/milestones",
-      "retrySafe": false
-    },
-    {
       "operationId": "listGoalHistory",
       "method": "get",
       "path": "/goals/{goal_id}/history",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -155,7 +108,6 @@ export const meta = {
       "operationId": "listGoalAssessments",
       "method": "get",
       "path": "/goals/{goal_id}/assessments",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -166,18 +118,11 @@ export const meta = {
         "items": "/results",
         "total": "/count"
       }
-    },
-    {
-      "operationId": "createGoalAssessment",
-      "method": "post",
-      "path": "/goals/{goal_id}/assessments",
-      "retrySafe": false
     },
     {
       "operationId": "listGoalComments",
       "method": "get",
       "path": "/goals/{goal_id}/comments",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -190,16 +135,9 @@ export const meta = {
       }
     },
     {
-      "operationId": "createGoalComment",
-      "method": "post",
-      "path": "/goals/{goal_id}/comments",
-      "retrySafe": false
-    },
-    {
       "operationId": "listConversationTemplates",
       "method": "get",
       "path": "/conversations/templates",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -215,7 +153,6 @@ export const meta = {
       "operationId": "listConversationDeployments",
       "method": "get",
       "path": "/conversations/deployments",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -231,7 +168,6 @@ export const meta = {
       "operationId": "listConversations",
       "method": "get",
       "path": "/conversations",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -247,7 +183,6 @@ export const meta = {
       "operationId": "listFeedbackTemplates",
       "method": "get",
       "path": "/feedback/templates",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -263,7 +198,6 @@ export const meta = {
       "operationId": "listFeedback",
       "method": "get",
       "path": "/feedback",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -279,7 +213,6 @@ export const meta = {
       "operationId": "listRecognition",
       "method": "get",
       "path": "/recognition",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -295,7 +228,6 @@ export const meta = {
       "operationId": "listHashtags",
       "method": "get",
       "path": "/recognition/hashtags",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -311,7 +243,6 @@ export const meta = {
       "operationId": "listCalibrationCycles",
       "method": "get",
       "path": "/calibration/cycles",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -327,7 +258,6 @@ export const meta = {
       "operationId": "listTalentRecords",
       "method": "get",
       "path": "/calibration/cycles/{cycle_id}/talent_records",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -338,12 +268,6 @@ export const meta = {
         "items": "/results",
         "total": "/count"
       }
-    },
-    {
-      "operationId": "createReportRun",
-      "method": "post",
-      "path": "/report_runs",
-      "retrySafe": false
     }
   ]
 } as const satisfies ApiMeta;

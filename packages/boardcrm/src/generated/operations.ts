@@ -5,8 +5,8 @@ import type { components, paths } from "./schema.ts";
 
 /**
  * Runtime metadata of the BoardCRM API, read from the spec's x-workapis, x-pagination and x-retry-safe.
- * Lists the operations the client needs to know about: POST/PATCH, and any other that is paginated,
- * unsecured or on its own server (every other GET/PUT/DELETE behaves the same unlisted).
+ * Lists the operations the client needs to know about: a POST/PATCH that is safe to retry, and any
+ * that is paginated, unsecured or on its own server; every other one behaves as its method implies.
  */
 export const meta = {
   "vendor": {
@@ -30,52 +30,10 @@ export const meta = {
   },
   "operations": [
     {
-      "operationId": "createOffer",
-      "method": "post",
-      "path": "/api/offer/create",
-      "retrySafe": false
-    },
-    {
-      "operationId": "createOffers",
-      "method": "post",
-      "path": "/api/offer/create-some",
-      "retrySafe": false
-    },
-    {
       "operationId": "getOffer",
       "method": "post",
       "path": "/api/offer/get",
       "retrySafe": true
-    },
-    {
-      "operationId": "updateOffer",
-      "method": "post",
-      "path": "/api/offer/update",
-      "retrySafe": false
-    },
-    {
-      "operationId": "setOfferValues",
-      "method": "post",
-      "path": "/api/offer/set-values",
-      "retrySafe": false
-    },
-    {
-      "operationId": "moveOffers",
-      "method": "post",
-      "path": "/api/offer/change-column",
-      "retrySafe": false
-    },
-    {
-      "operationId": "deleteOffer",
-      "method": "post",
-      "path": "/api/offer/delete",
-      "retrySafe": false
-    },
-    {
-      "operationId": "deleteOffers",
-      "method": "post",
-      "path": "/api/offer/delete-some",
-      "retrySafe": false
     },
     {
       "operationId": "exportOffers",
@@ -87,7 +45,6 @@ export const meta = {
       "operationId": "listOffers",
       "method": "post",
       "path": "/api/offer/list",
-      "retrySafe": true,
       "pagination": {
         "in": "body",
         "style": "page",
@@ -95,7 +52,8 @@ export const meta = {
         "sizeParam": "limit",
         "items": "/data/offers",
         "total": "/data/total"
-      }
+      },
+      "retrySafe": true
     },
     {
       "operationId": "getLead",
@@ -107,7 +65,6 @@ export const meta = {
       "operationId": "listLeads",
       "method": "post",
       "path": "/api/lead/list",
-      "retrySafe": true,
       "pagination": {
         "in": "body",
         "style": "page",
@@ -115,19 +72,8 @@ export const meta = {
         "sizeParam": "limit",
         "items": "/data/leads",
         "total": "/data/total"
-      }
-    },
-    {
-      "operationId": "updateLead",
-      "method": "post",
-      "path": "/api/lead/update",
-      "retrySafe": false
-    },
-    {
-      "operationId": "deleteLead",
-      "method": "post",
-      "path": "/api/lead/delete",
-      "retrySafe": false
+      },
+      "retrySafe": true
     },
     {
       "operationId": "exportLeads",
@@ -136,34 +82,10 @@ export const meta = {
       "retrySafe": true
     },
     {
-      "operationId": "createComment",
-      "method": "post",
-      "path": "/api/comment/create",
-      "retrySafe": false
-    },
-    {
       "operationId": "listFields",
       "method": "post",
       "path": "/api/field/list",
       "retrySafe": true
-    },
-    {
-      "operationId": "createField",
-      "method": "post",
-      "path": "/api/field/create",
-      "retrySafe": false
-    },
-    {
-      "operationId": "updateField",
-      "method": "post",
-      "path": "/api/field/update",
-      "retrySafe": false
-    },
-    {
-      "operationId": "deleteField",
-      "method": "post",
-      "path": "/api/field/delete",
-      "retrySafe": false
     }
   ]
 } as const satisfies ApiMeta;

@@ -92,10 +92,14 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
       request: sent ? redact(sent) : undefined,
     });
     try {
+      const source = options.token;
+      // A plain string token needs no await (each one is a turn of the microtask queue per call).
       const token =
-        refreshed && canRefresh(options.token)
-          ? await options.token.refresh()
-          : await resolveToken(options.token);
+        typeof source === "string"
+          ? source
+          : refreshed && canRefresh(source)
+            ? await source.refresh()
+            : await resolveToken(source);
       // Headers go in through openapi-fetch's own merge: one Request per call, not one per header.
       const secured = op?.secured !== false;
       const extra: Record<string, string> = {};

@@ -22,16 +22,17 @@ export interface ApiErrorInit<Code, Body> {
  */
 export class ApiError<Code = string | number, Body = unknown> extends Error {
   override readonly name: string = "ApiError";
+  // `declare`: set once in the constructor, so no class-field definitions are emitted (bundle size).
   /** HTTP status; `undefined` when no response arrived (connection, timeout, abort). */
-  readonly status: number | undefined;
-  readonly code: Code | undefined;
-  readonly details: ErrorDetails | undefined;
-  readonly requestId: string | undefined;
+  declare readonly status: number | undefined;
+  declare readonly code: Code | undefined;
+  declare readonly details: ErrorDetails | undefined;
+  declare readonly requestId: string | undefined;
   /** The request, with credentials redacted. */
-  readonly request: RedactedRequest | undefined;
-  readonly headers: Headers | undefined;
+  declare readonly request: RedactedRequest | undefined;
+  declare readonly headers: Headers | undefined;
   /** The parsed response body (the vendor's error envelope), when there was one. */
-  readonly body: Body | undefined;
+  declare readonly body: Body | undefined;
 
   constructor(init: ApiErrorInit<Code, Body>) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });

@@ -4,7 +4,7 @@ import type { FetchLike } from "./fetch-like.ts";
 
 const request = () => new Request("https://api.notes.test/v2/notes/1");
 
-/** A fetch that answers only when told to, and records the signal it was given. */
+/** A fetch that answers only when told to, rejects when its signal aborts, and keeps that signal. */
 function controlledFetch() {
   const signals: AbortSignal[] = [];
   let answer: ((response: Response) => void) | undefined;
@@ -26,28 +26,46 @@ describe("attemptAbort", () => {
     vi.useRealTimers();
   });
 
-  it("aborts with a TimeoutError once the timeout passes, and not before", async () => {
+  it("aborts the fetch's signal with a TimeoutError once the timeout passes, and not before", async () => {
     const abort = attemptAbort(undefined);
     const remote = controlledFetch();
     const sent = abort.send(remote.fetch, request(), 50).catch((e: unknown) => e);
     vi.advanceTimersByTime(49);
-    expect(abort.signal.aborted).toBe(false);
+    expect(remote.signals[0]?.aborted).toBe(false);
     vi.advanceTimersByTime(1);
     const reason = await sent;
-    expect(abort.signal.aborted).toBe(true);
+    expect(remote.signals[0]?.aborted).toBe(true);
     expect(abort.timedOut).toBe(true);
     expect((reason as DOMException).name).toBe("TimeoutError");
-    expect(remote.signals[0]).toBe(abort.signal);
+    expect(remote.signals[0]?.reason).toBe(reason);
+  });
+
+  it("times out a fetch that never reads its signal, and makes no signal for it", async () => {
+    const abort = attemptAbort(undefined);
+    let init: unknown;
+    const deaf: FetchLike = (_request, given) => {
+      init = given;
+      return new Promise(() => undefined);
+    };
+    const sent = abort.send(deaf, request(), 20).catch((e: unknown) => e);
+    vi.advanceTimersByTime(20);
+    expect(((await sent) as DOMException).name).toBe("TimeoutError");
+    expect(abort.timedOut).toBe(true);
+    // Read only now, after the timeout: the signal is made aborted, with the timeout as its reason.
+    const late = (init as { signal: AbortSignal }).signal;
+    expect(late.aborted).toBe(true);
+    expect((late.reason as DOMException).name).toBe("TimeoutError");
   });
 
   it("follows the caller's signal with its reason, and that is not a timeout", async () => {
     const caller = new AbortController();
     const abort = attemptAbort(caller.signal);
-    const sent = abort.send(controlledFetch().fetch, request(), 50).catch((e: unknown) => e);
+    const remote = controlledFetch();
+    const sent = abort.send(remote.fetch, request(), 50).catch((e: unknown) => e);
     const reason = new Error("user left");
     caller.abort(reason);
     expect(await sent).toBe(reason);
-    expect(abort.signal.reason).toBe(reason);
+    expect(remote.signals[0]?.reason).toBe(reason);
     expect(abort.timedOut).toBe(false);
   });
 
@@ -73,22 +91,24 @@ describe("attemptAbort", () => {
     expect(vi.getTimerCount()).toBe(0);
     vi.advanceTimersByTime(100);
     caller.abort();
-    expect(abort.signal.aborted).toBe(false);
+    expect(remote.signals[0]?.aborted).toBe(false);
     expect(abort.timedOut).toBe(false);
   });
 
   it("gives every attempt its own signal", async () => {
     const caller = new AbortController();
-    const first = attemptAbort(caller.signal);
-    const second = attemptAbort(caller.signal);
-    const one = first.send(controlledFetch().fetch, request(), 10).catch((e: unknown) => e);
+    const firstFetch = controlledFetch();
+    const one = attemptAbort(caller.signal)
+      .send(firstFetch.fetch, request(), 10)
+      .catch((e: unknown) => e);
     vi.advanceTimersByTime(10);
     await one;
-    const remote = controlledFetch();
-    const two = second.send(remote.fetch, request(), 10);
-    expect(first.signal.aborted).toBe(true);
-    expect(second.signal.aborted).toBe(false);
-    remote.answer(new Response(null, { status: 204 }));
+    const secondFetch = controlledFetch();
+    const two = attemptAbort(caller.signal).send(secondFetch.fetch, request(), 10);
+    expect(firstFetch.signals[0]?.aborted).toBe(true);
+    expect(secondFetch.signals[0]?.aborted).toBe(false);
+    expect(secondFetch.signals[0]).not.toBe(firstFetch.signals[0]);
+    secondFetch.answer(new Response(null, { status: 204 }));
     expect((await two).status).toBe(204);
   });
 });

@@ -1,4 +1,4 @@
-import type { FetchLike } from "./fetch-like.ts";
+import type { FetchInit, FetchLike } from "./fetch-like.ts";
 
 /**
  * One attempt with its own abort signal: aborted by the attempt's timeout or by the caller's signal.
@@ -10,7 +10,6 @@ import type { FetchLike } from "./fetch-like.ts";
  * first read, so a fetch that never reads it does not pay for it.
  */
 export interface AttemptAbort {
-  readonly signal: AbortSignal;
   /** Whether the timeout (not the caller) aborted the attempt. */
   readonly timedOut: boolean;
   /**
@@ -28,63 +27,51 @@ export function attemptAbort(caller: AbortSignal | undefined): AttemptAbort {
   // that never reads its signal (a stub, an in-process mock) still times out through the race below.
   let controller: AbortController | undefined;
   let stopped: { reason: unknown } | undefined;
-  const signal = (): AbortSignal => {
+  let settled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let fail: ((reason: unknown) => void) | undefined;
+  const signal = () => {
     if (!controller) {
       controller = new AbortController();
       if (stopped) controller.abort(stopped.reason);
     }
     return controller.signal;
   };
-  const init = {
-    get signal() {
-      return signal();
-    },
+  const onCallerAbort = () => stop(caller?.reason);
+  const finish = () => {
+    settled = true;
+    clearTimeout(timer);
+    caller?.removeEventListener("abort", onCallerAbort);
+  };
+  const stop = (reason: unknown) => {
+    if (settled) return;
+    finish();
+    stopped = { reason };
+    controller?.abort(reason);
+    fail?.(reason);
   };
   const abort = {
-    get signal() {
-      return signal();
-    },
     timedOut: false,
-    send(fetch: FetchLike, request: Request, timeoutMs: number): Promise<Response> {
+    send(fetch: FetchLike, request: Request, timeoutMs: number) {
       return new Promise<Response>((resolve, reject) => {
-        let settled = false;
-        const finish = () => {
-          settled = true;
-          clearTimeout(timer);
-          caller?.removeEventListener("abort", onCallerAbort);
-        };
-        const stop = (reason: unknown) => {
-          if (settled) return;
-          finish();
-          stopped = { reason };
-          controller?.abort(reason);
-          reject(reason);
-        };
-        const onCallerAbort = () => stop(caller?.reason);
-        const timer = setTimeout(() => {
+        fail = reject;
+        timer = setTimeout(() => {
           abort.timedOut = true;
           stop(new DOMException("The attempt timed out", "TimeoutError"));
         }, timeoutMs);
         // A signal aborted before the call never fires "abort" again: stop now, before sending.
-        if (caller?.aborted) {
-          stop(caller.reason);
-          return;
-        }
-        // Without a caller signal there is nothing to follow: no listener to add and remove.
+        if (caller?.aborted) return stop(caller.reason);
         caller?.addEventListener("abort", onCallerAbort, { once: true });
         let sent: Promise<Response>;
         try {
-          sent = fetch(request, init);
+          sent = fetch(request, new AttemptInit(signal));
         } catch (cause) {
           // A fetch that throws instead of rejecting fails the same way.
           sent = Promise.reject(cause);
         }
         sent.then(
           (response) => {
-            if (settled) {
-              response.body?.cancel().catch(() => undefined);
-              return;
-            }
+            if (settled) return void response.body?.cancel().catch(() => undefined);
             finish();
             resolve(response);
           },
@@ -98,4 +85,18 @@ export function attemptAbort(caller: AbortSignal | undefined): AttemptAbort {
     },
   };
   return abort;
+}
+
+/**
+ * The `init` a fetch gets. A class with `signal` as a getter on its prototype: on Node 20 an object
+ * literal with a getter costs about 2% of a stubbed call, and the signal is made only when read.
+ */
+class AttemptInit implements FetchInit {
+  readonly #signal: () => AbortSignal;
+  constructor(signal: () => AbortSignal) {
+    this.#signal = signal;
+  }
+  get signal(): AbortSignal {
+    return this.#signal();
+  }
 }

@@ -1,4 +1,8 @@
-/** What a fetch gets with each attempt: the attempt's signal (aborted on timeout or by the caller). */
+/**
+ * What a fetch gets with each attempt: the attempt's signal (aborted on timeout or by the caller).
+ * `signal` is a getter that makes the signal when first read, so pass `init` on as it is or read
+ * `init.signal` by name: `{ ...init }` does not copy it.
+ */
 export interface FetchInit {
   readonly signal: AbortSignal;
 }

@@ -46,21 +46,25 @@ export async function send(request: Request, control: SendControl, record: SendR
     redacted ??= control.redact(request);
     return redacted;
   };
+  const line = () => `${who().method} ${who().url}`;
   // Sending a body consumes it: keep an unsent copy when a retry may have to send it again.
   const mayRetry = control.retrySafe && control.retry.maxRetries > 0;
   const unsent = mayRetry && request.body !== null ? request.clone() : undefined;
   for (let retry = 0; ; retry++) {
     const canRetry = control.retrySafe && retry < control.retry.maxRetries;
-    try {
-      await control.limiter?.acquire(callerSignal);
-    } catch (cause) {
-      throw abortedError(request, control, cause);
+    // Without a limiter there is nothing to wait for: not even an `await undefined` (a turn of the queue).
+    if (control.limiter) {
+      try {
+        await control.limiter.acquire(callerSignal);
+      } catch (cause) {
+        throw abortedError(request, control, cause);
+      }
     }
     const abort = attemptAbort(callerSignal);
     const attempt = retry > 0 && unsent ? unsent.clone() : request;
     record.attempts = retry + 1;
     const started = Date.now();
-    if (control.debug) control.log.debug(`${who().method} ${who().url} (attempt ${record.attempts})`);
+    if (control.debug) control.log.debug(`${line()} (attempt ${record.attempts})`);
     let response: Response;
     try {
       response = await abort.send(control.fetch, attempt, control.timeoutMs);
@@ -81,17 +85,16 @@ export async function send(request: Request, control: SendControl, record: SendR
             });
       if (!canRetry || cause instanceof ApiError) throw error;
       const delay = backoffDelay(retry, control.retry, control.random);
-      control.log.warn(`${who().method} ${who().url}: ${error.message}; retrying in ${delay} ms`);
+      control.log.warn(`${line()}: ${error.message}; retrying in ${delay} ms`);
       await pause(delay, request, control);
       continue;
     }
     record.response = response;
-    if (control.debug)
-      control.log.debug(`${who().method} ${who().url} → ${response.status} in ${Date.now() - started} ms`);
+    if (control.debug) control.log.debug(`${line()} → ${response.status} in ${Date.now() - started} ms`);
     if (!canRetry || !isRetryableStatus(response.status)) return response;
     const delay = retryDelay(retry, response.headers, control.retry, control.random);
     if (delay === undefined) return response;
-    control.log.warn(`${who().method} ${who().url}: HTTP ${response.status}; retrying in ${delay} ms`);
+    control.log.warn(`${line()}: HTTP ${response.status}; retrying in ${delay} ms`);
     // Release the discarded body without waiting on it (some fetch implementations never settle cancel()).
     response.body?.cancel().catch(() => undefined);
     await pause(delay, request, control);

@@ -4,6 +4,18 @@ function decodeToken(token: string): string {
   return token.includes("~") ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token;
 }
 
+// The client reads the same few pointers (the vendor's envelope) on every call: parse each once.
+const parsed = new Map<string, readonly string[]>();
+function tokensOf(pointer: string): readonly string[] {
+  let tokens = parsed.get(pointer);
+  if (tokens === undefined) {
+    tokens = pointer.slice(1).split("/").map(decodeToken);
+    // Bounded: pointers built from data (not the spec) must not grow the cache without end.
+    if (parsed.size < 256) parsed.set(pointer, tokens);
+  }
+  return tokens;
+}
+
 /**
  * Reads the value at an RFC 6901 JSON pointer (`/meta/pagination/total`), or `undefined` when any step
  * is missing or not an object. The empty pointer `""` is the whole document.
@@ -11,9 +23,8 @@ function decodeToken(token: string): string {
 export function readPointer(document: unknown, pointer: string): unknown {
   if (pointer === "") return document;
   let current: unknown = document;
-  for (const raw of pointer.slice(1).split("/")) {
+  for (const key of tokensOf(pointer)) {
     if (current === null || typeof current !== "object") return undefined;
-    const key = decodeToken(raw);
     if (!Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }

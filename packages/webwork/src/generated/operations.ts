@@ -5,8 +5,8 @@ import type { paths } from "./schema.ts";
 
 /**
  * Runtime metadata of the WebWork API, read from the spec's x-workapis, x-pagination and x-retry-safe.
- * Lists the operations the client needs to know about: POST/PATCH, and any other that is paginated,
- * unsecured or on its own server (every other GET/PUT/DELETE behaves the same unlisted).
+ * Lists the operations the client needs to know about: a POST/PATCH that is safe to retry, and any
+ * that is paginated, unsecured or on its own server; every other one behaves as its method implies.
  */
 export const meta = {
   "vendor": {
@@ -21,12 +21,7 @@ export const meta = {
     "auth": [
       {
         "type": "oauth2",
-        "name": "oauth2",
-        "scopes": [
-          "read",
-          "write",
-          "admin"
-        ]
+        "name": "oauth2"
       },
       {
         "type": "bearer",
@@ -35,8 +30,7 @@ export const meta = {
     ],
     "rateLimit": {
       "requests": 60,
-      "perSeconds": 60,
-      "scope": "user"
+      "perSeconds": 60
     }
   },
   "operations": [
@@ -44,7 +38,6 @@ export const meta = {
       "operationId": "listWorkspaces",
       "method": "get",
       "path": "/workspaces",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -61,7 +54,6 @@ export const meta = {
       "operationId": "listMembers",
       "method": "get",
       "path": "/members",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -73,18 +65,11 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "inviteMember",
-      "method": "post",
-      "path": "/members",
-      "retrySafe": false
     },
     {
       "operationId": "listProjects",
       "method": "get",
       "path": "/projects",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -96,18 +81,11 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "createProject",
-      "method": "post",
-      "path": "/projects",
-      "retrySafe": false
     },
     {
       "operationId": "listTasks",
       "method": "get",
       "path": "/tasks",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -119,24 +97,11 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "createTask",
-      "method": "post",
-      "path": "/tasks",
-      "retrySafe": false
-    },
-    {
-      "operationId": "assignTask",
-      "method": "post",
-      "path": "/tasks/{taskId}/assign/{userId}",
-      "retrySafe": false
     },
     {
       "operationId": "listProjectViewers",
       "method": "get",
       "path": "/project-viewers",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -148,30 +113,11 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "createProjectViewer",
-      "method": "post",
-      "path": "/project-viewers",
-      "retrySafe": false
-    },
-    {
-      "operationId": "restoreProjectViewer",
-      "method": "post",
-      "path": "/project-viewers/{viewerId}/restore",
-      "retrySafe": false
-    },
-    {
-      "operationId": "assignProjectToViewer",
-      "method": "post",
-      "path": "/project-viewers/{viewerId}/assign-project",
-      "retrySafe": false
     },
     {
       "operationId": "listContracts",
       "method": "get",
       "path": "/contracts",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -183,30 +129,11 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "createContract",
-      "method": "post",
-      "path": "/contracts",
-      "retrySafe": false
-    },
-    {
-      "operationId": "startTimeTracking",
-      "method": "post",
-      "path": "/time-tracking/start",
-      "retrySafe": false
-    },
-    {
-      "operationId": "stopTimeTracking",
-      "method": "post",
-      "path": "/time-tracking/stop",
-      "retrySafe": false
     },
     {
       "operationId": "listTimeEntries",
       "method": "get",
       "path": "/time-entries",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -220,16 +147,9 @@ export const meta = {
       }
     },
     {
-      "operationId": "createTimeEntry",
-      "method": "post",
-      "path": "/time-entries",
-      "retrySafe": false
-    },
-    {
       "operationId": "listTimesheets",
       "method": "get",
       "path": "/timesheets",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -246,7 +166,6 @@ export const meta = {
       "operationId": "listTimeRequests",
       "method": "get",
       "path": "/time-requests",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -258,30 +177,11 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "createTimeRequest",
-      "method": "post",
-      "path": "/time-requests",
-      "retrySafe": false
-    },
-    {
-      "operationId": "approveTimeRequest",
-      "method": "post",
-      "path": "/time-requests/{timeRequestId}/approve",
-      "retrySafe": false
-    },
-    {
-      "operationId": "rejectTimeRequest",
-      "method": "post",
-      "path": "/time-requests/{timeRequestId}/reject",
-      "retrySafe": false
     },
     {
       "operationId": "listLeaves",
       "method": "get",
       "path": "/leaves",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -295,16 +195,9 @@ export const meta = {
       }
     },
     {
-      "operationId": "createLeave",
-      "method": "post",
-      "path": "/leaves",
-      "retrySafe": false
-    },
-    {
       "operationId": "listLeaveBalances",
       "method": "get",
       "path": "/leaves/balances",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -321,7 +214,6 @@ export const meta = {
       "operationId": "listExpenses",
       "method": "get",
       "path": "/expenses",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -335,28 +227,9 @@ export const meta = {
       }
     },
     {
-      "operationId": "createExpense",
-      "method": "post",
-      "path": "/expenses",
-      "retrySafe": false
-    },
-    {
-      "operationId": "createExpenseCategory",
-      "method": "post",
-      "path": "/expense-categories",
-      "retrySafe": false
-    },
-    {
-      "operationId": "createWebhook",
-      "method": "post",
-      "path": "/webhooks",
-      "retrySafe": false
-    },
-    {
       "operationId": "getTrackedHoursReport",
       "method": "get",
       "path": "/reports/tracked-hours",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -373,7 +246,6 @@ export const meta = {
       "operationId": "getDailyTimelineReport",
       "method": "get",
       "path": "/reports/daily-timeline",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -390,7 +262,6 @@ export const meta = {
       "operationId": "getActivityDescriptionsReport",
       "method": "get",
       "path": "/reports/activity-descriptions",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -407,7 +278,6 @@ export const meta = {
       "operationId": "getTaskReport",
       "method": "get",
       "path": "/reports/task-report",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -424,7 +294,6 @@ export const meta = {
       "operationId": "getActivityLevelReport",
       "method": "get",
       "path": "/reports/activity-level",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",

@@ -5,8 +5,8 @@ import type { components, paths } from "./schema.ts";
 
 /**
  * Runtime metadata of the WorkBoard API, read from the spec's x-workapis, x-pagination and x-retry-safe.
- * Lists the operations the client needs to know about: POST/PATCH, and any other that is paginated,
- * unsecured or on its own server (every other GET/PUT/DELETE behaves the same unlisted).
+ * Lists the operations the client needs to know about: a POST/PATCH that is safe to retry, and any
+ * that is paginated, unsecured or on its own server; every other one behaves as its method implies.
  */
 export const meta = {
   "vendor": {
@@ -24,31 +24,15 @@ export const meta = {
       },
       {
         "type": "oauth2",
-        "name": "oauth2",
-        "scopes": [
-          "all"
-        ]
+        "name": "oauth2"
       }
     ]
   },
   "operations": [
     {
-      "operationId": "createUser",
-      "method": "post",
-      "path": "/user",
-      "retrySafe": false
-    },
-    {
-      "operationId": "deactivateUser",
-      "method": "patch",
-      "path": "/user",
-      "retrySafe": false
-    },
-    {
       "operationId": "listTeams",
       "method": "get",
       "path": "/team",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "offset",
@@ -60,22 +44,9 @@ export const meta = {
       }
     },
     {
-      "operationId": "createTeam",
-      "method": "post",
-      "path": "/team",
-      "retrySafe": false
-    },
-    {
-      "operationId": "deleteTeam",
-      "method": "patch",
-      "path": "/team",
-      "retrySafe": false
-    },
-    {
       "operationId": "listGoals",
       "method": "get",
       "path": "/goal",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "offset",
@@ -87,16 +58,9 @@ export const meta = {
       }
     },
     {
-      "operationId": "createGoals",
-      "method": "post",
-      "path": "/goal",
-      "retrySafe": false
-    },
-    {
       "operationId": "listMetrics",
       "method": "get",
       "path": "/metric",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "offset",
@@ -111,7 +75,6 @@ export const meta = {
       "operationId": "listMetricsByTag",
       "method": "get",
       "path": "/metric/tags",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "offset",
@@ -123,16 +86,9 @@ export const meta = {
       }
     },
     {
-      "operationId": "addTagsToMetrics",
-      "method": "post",
-      "path": "/metric/tags",
-      "retrySafe": false
-    },
-    {
       "operationId": "listTags",
       "method": "get",
       "path": "/tags",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "offset",
@@ -147,7 +103,6 @@ export const meta = {
       "operationId": "listActionItems",
       "method": "get",
       "path": "/activity",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "offset",
@@ -159,48 +114,21 @@ export const meta = {
       }
     },
     {
-      "operationId": "createActionItem",
-      "method": "post",
-      "path": "/activity",
-      "retrySafe": false
-    },
-    {
-      "operationId": "createWorkstreams",
-      "method": "post",
-      "path": "/workstream",
-      "retrySafe": false
-    },
-    {
-      "operationId": "deleteWorkstream",
-      "method": "patch",
-      "path": "/workstream/{ws_id}",
-      "retrySafe": false
-    },
-    {
-      "operationId": "createDatastream",
-      "method": "post",
-      "path": "/stream",
-      "retrySafe": false
-    },
-    {
       "operationId": "pushDatastreamValue",
       "method": "post",
       "path": "/stream/{stream_id}",
-      "retrySafe": false,
       "secured": false
     },
     {
       "operationId": "updateMetricByWebhook",
       "method": "post",
       "path": "/hook/{webhook_hash}",
-      "retrySafe": false,
       "secured": false
     },
     {
       "operationId": "requestAuthorizationCode",
       "method": "get",
       "path": "/authorize",
-      "retrySafe": true,
       "secured": false,
       "baseUrl": "https://www.myworkboard.com/wb/oauth"
     },
@@ -208,7 +136,6 @@ export const meta = {
       "operationId": "exchangeAuthorizationCode",
       "method": "post",
       "path": "/token",
-      "retrySafe": false,
       "secured": false,
       "baseUrl": "https://www.myworkboard.com/wb/oauth"
     },
@@ -216,7 +143,6 @@ export const meta = {
       "operationId": "revokeAccessToken",
       "method": "post",
       "path": "/revoke",
-      "retrySafe": false,
       "baseUrl": "https://www.myworkboard.com/wb/oauth"
     }
   ]

@@ -5,8 +5,8 @@ import type { components, paths } from "./schema.ts";
 
 /**
  * Runtime metadata of the Workglue API, read from the spec's x-workapis, x-pagination and x-retry-safe.
- * Lists the operations the client needs to know about: POST/PATCH, and any other that is paginated,
- * unsecured or on its own server (every other GET/PUT/DELETE behaves the same unlisted).
+ * Lists the operations the client needs to know about: a POST/PATCH that is safe to retry, and any
+ * that is paginated, unsecured or on its own server; every other one behaves as its method implies.
  */
 export const meta = {
   "vendor": {
@@ -30,7 +30,6 @@ export const meta = {
       "operationId": "listJobs",
       "method": "get",
       "path": "/jobs",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -42,24 +41,11 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "createJob",
-      "method": "post",
-      "path": "/jobs",
-      "retrySafe": false
-    },
-    {
-      "operationId": "updateJob",
-      "method": "patch",
-      "path": "/jobs/{jobId}",
-      "retrySafe": false
     },
     {
       "operationId": "listCustomers",
       "method": "get",
       "path": "/customers",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -71,24 +57,11 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "createCustomer",
-      "method": "post",
-      "path": "/customers",
-      "retrySafe": false
-    },
-    {
-      "operationId": "updateCustomer",
-      "method": "patch",
-      "path": "/customers/{customerId}",
-      "retrySafe": false
     },
     {
       "operationId": "listContacts",
       "method": "get",
       "path": "/contacts",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -100,24 +73,11 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "createContact",
-      "method": "post",
-      "path": "/contacts",
-      "retrySafe": false
-    },
-    {
-      "operationId": "updateContact",
-      "method": "patch",
-      "path": "/contacts/{contactId}",
-      "retrySafe": false
     },
     {
       "operationId": "listJobStages",
       "method": "get",
       "path": "/job-stages",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -129,24 +89,11 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "createJobStage",
-      "method": "post",
-      "path": "/job-stages",
-      "retrySafe": false
-    },
-    {
-      "operationId": "updateJobStage",
-      "method": "patch",
-      "path": "/job-stages/{jobStageId}",
-      "retrySafe": false
     },
     {
       "operationId": "listJobTypes",
       "method": "get",
       "path": "/job-types",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -158,24 +105,11 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "createJobType",
-      "method": "post",
-      "path": "/job-types",
-      "retrySafe": false
-    },
-    {
-      "operationId": "updateJobType",
-      "method": "patch",
-      "path": "/job-types/{jobTypeId}",
-      "retrySafe": false
     },
     {
       "operationId": "listEmployees",
       "method": "get",
       "path": "/employees",
-      "retrySafe": true,
       "pagination": {
         "in": "query",
         "style": "page",
@@ -187,18 +121,6 @@ export const meta = {
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
-    },
-    {
-      "operationId": "createEmployee",
-      "method": "post",
-      "path": "/employees",
-      "retrySafe": false
-    },
-    {
-      "operationId": "updateEmployee",
-      "method": "patch",
-      "path": "/employees/{employeeId}",
-      "retrySafe": false
     }
   ]
 } as const satisfies ApiMeta;
