@@ -2,7 +2,7 @@
  * `pnpm generate [--check] [vendor…]`: regenerates packages/<vendor>/src/generated from the specs
  * listed in redocly.yaml. With --check it writes nothing and exits 1 when a committed file is stale.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { generateVendor } from "./generate.ts";
 import { SpecError } from "./spec-error.ts";
@@ -18,6 +18,20 @@ let failed = false;
 for (const entry of vendors) {
   try {
     const files = await generateVendor(entry, repoRoot);
+    // A file the generator no longer writes (renamed, dropped) is stale too: the folder is all generated.
+    for (const dir of new Set([...files.keys()].map((path) => dirname(path)))) {
+      for (const name of existsSync(join(repoRoot, dir)) ? readdirSync(join(repoRoot, dir)) : []) {
+        const path = `${dir}/${name}`;
+        if (files.has(path)) continue;
+        if (check) {
+          console.error(`stale: ${path} is not generated any more (run pnpm generate)`);
+          failed = true;
+        } else {
+          rmSync(join(repoRoot, path), { recursive: true, force: true });
+          console.log(`removed ${path}`);
+        }
+      }
+    }
     for (const [path, content] of files) {
       const abs = join(repoRoot, path);
       const current = existsSync(abs) ? readFileSync(abs, "utf8") : undefined;

@@ -37,7 +37,9 @@ export async function generateVendor(entry: VendorEntry, repoRoot: string): Prom
   files.set(`${entry.outDir}/index.ts`, header + emitEntry(meta));
   const mockSpec = buildMockSpec(spec.document, entry.vendor, meta);
   const custom = mockSpec.operations.filter((o) => o.mock.action === "custom").map((o) => o.operationId);
-  files.set(`${entry.outDir}/mock-spec.ts`, header + emitMockSpec(mockSpec));
+  const mockSpecFiles = emitMockSpec(mockSpec);
+  files.set(`${entry.outDir}/mock-spec.js`, header + mockSpecFiles.js);
+  files.set(`${entry.outDir}/mock-spec.d.ts`, header + mockSpecFiles.dts);
   files.set(`${entry.outDir}/mock-validators.ts`, header + validators);
   files.set(`${entry.outDir}/mock.ts`, header + emitMockEntry(meta, custom));
   files.set(`${entry.outDir}/README.md`, FOLDER_README);

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateVendor } from "./generate.ts";
 import { readVendors } from "./workspace-config.ts";
@@ -20,6 +20,10 @@ describe("committed generated files", () => {
         expect(existsSync(abs), `${path} is missing`).toBe(true);
         expect(readFileSync(abs, "utf8"), `${path} is stale`).toBe(content);
       }
+      // Nothing else in the folder: a file the generator stopped writing must not linger.
+      for (const dir of new Set([...files.keys()].map((path) => dirname(path))))
+        for (const name of readdirSync(join(repoRoot, dir)))
+          expect(files.has(`${dir}/${name}`), `${dir}/${name} is not generated any more`).toBe(true);
     });
   }
 });

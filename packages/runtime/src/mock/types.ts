@@ -62,7 +62,7 @@ export interface MockOperation {
   readonly fieldTypes?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** A vendor's mock, as tools/codegen writes it into `src/generated/mock-spec.ts`. */
+/** A vendor's mock, as tools/codegen writes it into `src/generated/mock-spec.js`. */
 export interface MockSpec {
   readonly vendor: string;
   readonly baseUrl: string;

@@ -2,7 +2,7 @@
 // Source: specs/workboard/openapi.yaml (sha256 e066d79cab7c71a8)
 import { createVendorMock, type MockBehaviours, type MockOptions, mswHandlers, type VendorMock } from "@workapis/runtime/mock";
 import { behaviours } from "../mock-behaviours.ts";
-import { mockSpec } from "./mock-spec.ts";
+import { mockSpec } from "./mock-spec.js";
 import { validators } from "./mock-validators.ts";
 import type { operations } from "./schema.ts";
 export type { MockOptions, MockRecord, MockStore, OverrideResolver, Scenario } from "@workapis/runtime/mock";
