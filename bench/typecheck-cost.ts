@@ -12,7 +12,8 @@ import { parse } from "yaml";
 
 /**
  * What a consumer pays in `tsc`: a file calling 20 operations of every vendor (real paths and
- * params, taken from each spec's examples) vs an empty project, same tsconfig, same process.
+ * params, taken from each spec's examples) vs an empty project, same tsconfig, same process; and the
+ * same calls through bare openapi-fetch over the same `paths`, to tell our types from openapi-fetch's.
  */
 const run = promisify(execFile);
 const repoRoot = join(import.meta.dirname, "..");
@@ -153,9 +154,16 @@ export async function typecheckCost(perVendor = 20, runs = 3) {
       const lines = await calls(vendor, known, perVendor);
       const source = `import { ${create} } from "@workapis/${vendor}";\n\nexport async function ${vendor}() {\n  const c = ${create}({ token: "t" });\n${lines.join("\n")}\n}\n`;
       await writeFile(join(dir, `${vendor}.ts`), source);
+      // The same calls through bare openapi-fetch over the same generated `paths`: what its types cost.
+      const bare = `import createClient from "openapi-fetch";\nimport type { paths } from "@workapis/${vendor}";\n\nexport async function ${vendor}() {\n  const c = createClient<paths>({ baseUrl: "https://example.test" });\n${lines.join("\n")}\n}\n`;
+      await writeFile(join(dir, `bare-${vendor}.ts`), bare);
       cases.push({ label: `@workapis/${vendor}, ${lines.length} calls`, files: [`${vendor}.ts`] });
     }
     cases.push({ label: "all 5 vendors together", files: VENDORS.map(([vendor]) => `${vendor}.ts`) });
+    cases.push({
+      label: "all 5 vendors, the same calls through bare openapi-fetch",
+      files: VENDORS.map(([vendor]) => `bare-${vendor}.ts`),
+    });
     // Cases alternate within each round, so drifting load lands on all alike; each keeps its fastest
     // run (noise on a shared machine only ever adds time).
     const samples = cases.map((): TscFigures[] => []);
