@@ -108,6 +108,15 @@ export const xMockSchema = {
     fromBody: { type: "object", propertyNames: pointer, additionalProperties: pointer },
     references: { type: "object", additionalProperties: { type: "string" } },
     nested: { type: "object", additionalProperties: { type: "string" } },
+    ranges: {
+      type: "object",
+      additionalProperties: {
+        type: "object",
+        required: ["field", "compare"],
+        additionalProperties: false,
+        properties: { field: { type: "string" }, compare: { enum: [">=", "<=", ">", "<"] } },
+      },
+    },
   },
 } as const;
 

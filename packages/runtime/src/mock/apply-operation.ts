@@ -3,7 +3,7 @@ import { readPointer } from "../util/json-pointer.ts";
 import { errorResponse } from "./error-responses.ts";
 import { cloneJson, setPointer, splitPointer, withPointer } from "./json-template.ts";
 import type { MockRecord, MockStore } from "./mock-store.ts";
-import type { MockOperation, MockSpec } from "./types.ts";
+import type { MockOperation, MockRange, MockSpec } from "./types.ts";
 
 export interface OperationInput {
   readonly params: Readonly<Record<string, string>>;
@@ -78,15 +78,51 @@ function respondWithRecord(op: MockOperation, record: MockRecord | undefined): O
   return { status: op.successStatus, body };
 }
 
-/** Scalar query parameters that name a record field filter the list (`status=approved`, `project_id=5`). */
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** The order of a record value and a bound: by day for a date bound, by instant, by number, by text. */
+function order(value: unknown, bound: unknown): number | undefined {
+  if (typeof value === "number" && typeof bound === "number") return value - bound;
+  if (typeof value !== "string" || typeof bound !== "string") return undefined;
+  if (DAY.test(bound)) return compareText(value.slice(0, 10), bound);
+  const a = Date.parse(value);
+  const b = Date.parse(bound);
+  return Number.isNaN(a) || Number.isNaN(b) ? compareText(value, bound) : a - b;
+}
+
+function withinRange(record: MockRecord, range: MockRange, bound: unknown): boolean {
+  const o = order(record[range.field], bound);
+  if (o === undefined) return false;
+  return range.compare === ">="
+    ? o >= 0
+    : range.compare === "<="
+      ? o <= 0
+      : range.compare === ">"
+        ? o > 0
+        : o < 0;
+}
+
+/**
+ * Scalar query parameters that name a record field filter the list (`status=approved`, `project_id=5`);
+ * those in `x-mock.ranges` bound a field instead (`date_from=2025-03-01`: on or after that day).
+ */
 function matchesFilters(
   record: MockRecord,
   query: Readonly<Record<string, unknown>>,
   ignored: ReadonlySet<string>,
+  ranges: Readonly<Record<string, MockRange>> = {},
 ): boolean {
   for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    const range = Object.hasOwn(ranges, key) ? ranges[key] : undefined;
+    if (range) {
+      if (!withinRange(record, range, value)) return false;
+      continue;
+    }
     // Values arrive coerced by the validators (numbers, booleans), or as strings without validation.
-    if (ignored.has(key) || !(key in record) || value === null || typeof value === "object") continue;
+    if (ignored.has(key) || !(key in record) || typeof value === "object") continue;
     const field = record[key];
     if (field !== null && typeof field === "object") continue;
     if (field === null) return false;
@@ -230,7 +266,7 @@ export function applyOperation(
       const ignored = new Set([...(op.pagination ? pageParams(op.pagination) : []), ...op.arrayParams]);
       // RPC lists (POST, paging in the body) take their filters from the body too.
       const filters = op.pagination?.in === "body" && isRecord(input.body) ? input.body : input.query;
-      const all = store.peek(resource).filter((r) => matchesFilters(r, filters, ignored));
+      const all = store.peek(resource).filter((r) => matchesFilters(r, filters, ignored, op.mock.ranges));
       const { items, meta } = listPage(op, all, input.query, input.body);
       // The page's records go into the answer as they are stored, uncopied: the answer is serialized
       // at once (createVendorMock's respond) and nothing writes to it.

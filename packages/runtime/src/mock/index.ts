@@ -21,6 +21,7 @@ export type {
   CompiledValidator,
   MockBehaviour,
   MockOperation,
+  MockRange,
   MockSpec,
   OperationValidators,
 } from "./types.ts";

@@ -16,6 +16,17 @@ export interface MockBehaviour {
   readonly fromBody?: Readonly<Record<string, string>>;
   /** action only: the field values the record must have first (a timesheet is approved only when submitted). */
   readonly when?: Readonly<Record<string, readonly unknown[]>>;
+  /** list only: query parameters that bound a record field (`date_from` ≤ the record's `date_from`). */
+  readonly ranges?: Readonly<Record<string, MockRange>>;
+}
+
+/**
+ * One bound of a list filter: the record's `field` compared with the parameter's value. Dates bound
+ * by day (`2025-03-31` includes `2025-03-31T18:00:00Z`), date-times by instant, numbers by value.
+ */
+export interface MockRange {
+  readonly field: string;
+  readonly compare: ">=" | "<=" | ">" | "<";
 }
 
 /** A compiled validator (ajv standalone output): true when valid, `errors` otherwise. */
