@@ -3818,7 +3818,7 @@ export const mockSpec = {
       {
         "id": 148734,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman5@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -3837,7 +3837,7 @@ export const mockSpec = {
       {
         "id": 148735,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman6@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -3860,7 +3860,7 @@ export const mockSpec = {
       {
         "id": 148736,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman7@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -3886,7 +3886,7 @@ export const mockSpec = {
       {
         "id": 148737,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman8@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -3912,7 +3912,7 @@ export const mockSpec = {
       {
         "id": 148738,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman9@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -3934,7 +3934,7 @@ export const mockSpec = {
       {
         "id": 148739,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman10@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -3957,7 +3957,7 @@ export const mockSpec = {
       {
         "id": 148740,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman11@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -3979,7 +3979,7 @@ export const mockSpec = {
       {
         "id": 148741,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman12@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4005,7 +4005,7 @@ export const mockSpec = {
       {
         "id": 148742,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman13@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4027,7 +4027,7 @@ export const mockSpec = {
       {
         "id": 148743,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman14@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4046,7 +4046,7 @@ export const mockSpec = {
       {
         "id": 148744,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman15@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4072,7 +4072,7 @@ export const mockSpec = {
       {
         "id": 148745,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman16@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4098,7 +4098,7 @@ export const mockSpec = {
       {
         "id": 148746,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman17@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4121,7 +4121,7 @@ export const mockSpec = {
       {
         "id": 148747,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman18@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4144,7 +4144,7 @@ export const mockSpec = {
       {
         "id": 148748,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman19@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4166,7 +4166,7 @@ export const mockSpec = {
       {
         "id": 148749,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman20@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4188,7 +4188,7 @@ export const mockSpec = {
       {
         "id": 148750,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman21@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4210,7 +4210,7 @@ export const mockSpec = {
       {
         "id": 148751,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman22@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4229,7 +4229,7 @@ export const mockSpec = {
       {
         "id": 148752,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman23@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4248,7 +4248,7 @@ export const mockSpec = {
       {
         "id": 148753,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman24@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",
@@ -4267,7 +4267,7 @@ export const mockSpec = {
       {
         "id": 148754,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman@kestrelanalytics.com",
+        "email": "priya.raman25@kestrelanalytics.com",
         "first_name": "Priya",
         "last_name": "Raman",
         "name": "Priya Raman",

@@ -2196,7 +2196,7 @@ export const mockSpec = {
       {
         "id": 1204520,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen3@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2212,7 +2212,7 @@ export const mockSpec = {
       {
         "id": 1204521,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen4@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2228,7 +2228,7 @@ export const mockSpec = {
       {
         "id": 1204522,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen5@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2244,7 +2244,7 @@ export const mockSpec = {
       {
         "id": 1204523,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen6@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2260,7 +2260,7 @@ export const mockSpec = {
       {
         "id": 1204524,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen7@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2276,7 +2276,7 @@ export const mockSpec = {
       {
         "id": 1204525,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen8@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2292,7 +2292,7 @@ export const mockSpec = {
       {
         "id": 1204526,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen9@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2308,7 +2308,7 @@ export const mockSpec = {
       {
         "id": 1204527,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen10@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2324,7 +2324,7 @@ export const mockSpec = {
       {
         "id": 1204528,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen11@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2340,7 +2340,7 @@ export const mockSpec = {
       {
         "id": 1204529,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen12@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2356,7 +2356,7 @@ export const mockSpec = {
       {
         "id": 1204530,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen13@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2372,7 +2372,7 @@ export const mockSpec = {
       {
         "id": 1204531,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen14@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2388,7 +2388,7 @@ export const mockSpec = {
       {
         "id": 1204532,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen15@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2404,7 +2404,7 @@ export const mockSpec = {
       {
         "id": 1204533,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen16@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2420,7 +2420,7 @@ export const mockSpec = {
       {
         "id": 1204534,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen17@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2436,7 +2436,7 @@ export const mockSpec = {
       {
         "id": 1204535,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen18@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2452,7 +2452,7 @@ export const mockSpec = {
       {
         "id": 1204536,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen19@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2468,7 +2468,7 @@ export const mockSpec = {
       {
         "id": 1204537,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen20@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2484,7 +2484,7 @@ export const mockSpec = {
       {
         "id": 1204538,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen21@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2500,7 +2500,7 @@ export const mockSpec = {
       {
         "id": 1204539,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen22@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2516,7 +2516,7 @@ export const mockSpec = {
       {
         "id": 1204540,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen23@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2532,7 +2532,7 @@ export const mockSpec = {
       {
         "id": 1204541,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen24@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",
@@ -2548,7 +2548,7 @@ export const mockSpec = {
       {
         "id": 1204542,
         "name": "Maria Jensen",
-        "email": "maria.jensen@nordlys.example",
+        "email": "maria.jensen25@nordlys.example",
         "phone": "+45 31 22 48 90",
         "add_phone": "+45 70 20 11 00",
         "organization": "Nordlys Design ApS",

@@ -5532,7 +5532,7 @@ export const mockSpec = {
       },
       {
         "id": 10238,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor3@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5552,7 +5552,7 @@ export const mockSpec = {
       },
       {
         "id": 10239,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor4@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5572,7 +5572,7 @@ export const mockSpec = {
       },
       {
         "id": 10240,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor5@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5592,7 +5592,7 @@ export const mockSpec = {
       },
       {
         "id": 10241,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor6@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5612,7 +5612,7 @@ export const mockSpec = {
       },
       {
         "id": 10242,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor7@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5632,7 +5632,7 @@ export const mockSpec = {
       },
       {
         "id": 10243,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor8@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5652,7 +5652,7 @@ export const mockSpec = {
       },
       {
         "id": 10244,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor9@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5672,7 +5672,7 @@ export const mockSpec = {
       },
       {
         "id": 10245,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor10@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5692,7 +5692,7 @@ export const mockSpec = {
       },
       {
         "id": 10246,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor11@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5712,7 +5712,7 @@ export const mockSpec = {
       },
       {
         "id": 10247,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor12@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5732,7 +5732,7 @@ export const mockSpec = {
       },
       {
         "id": 10248,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor13@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5752,7 +5752,7 @@ export const mockSpec = {
       },
       {
         "id": 10249,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor14@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5772,7 +5772,7 @@ export const mockSpec = {
       },
       {
         "id": 10250,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor15@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5792,7 +5792,7 @@ export const mockSpec = {
       },
       {
         "id": 10251,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor16@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5812,7 +5812,7 @@ export const mockSpec = {
       },
       {
         "id": 10252,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor17@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5832,7 +5832,7 @@ export const mockSpec = {
       },
       {
         "id": 10253,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor18@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5852,7 +5852,7 @@ export const mockSpec = {
       },
       {
         "id": 10254,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor19@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5872,7 +5872,7 @@ export const mockSpec = {
       },
       {
         "id": 10255,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor20@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5892,7 +5892,7 @@ export const mockSpec = {
       },
       {
         "id": 10256,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor21@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5912,7 +5912,7 @@ export const mockSpec = {
       },
       {
         "id": 10257,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor22@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5932,7 +5932,7 @@ export const mockSpec = {
       },
       {
         "id": 10258,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor23@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5952,7 +5952,7 @@ export const mockSpec = {
       },
       {
         "id": 10259,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor24@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -5972,7 +5972,7 @@ export const mockSpec = {
       },
       {
         "id": 10260,
-        "email": "daniel.okafor@northwindstudio.example",
+        "email": "daniel.okafor25@northwindstudio.example",
         "firstname": "Daniel",
         "lastname": "Okafor",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
@@ -7021,7 +7021,7 @@ export const mockSpec = {
       },
       {
         "id": 3306,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee3@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7039,7 +7039,7 @@ export const mockSpec = {
       },
       {
         "id": 3307,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee4@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7057,7 +7057,7 @@ export const mockSpec = {
       },
       {
         "id": 3308,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee5@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7075,7 +7075,7 @@ export const mockSpec = {
       },
       {
         "id": 3309,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee6@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7093,7 +7093,7 @@ export const mockSpec = {
       },
       {
         "id": 3310,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee7@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7111,7 +7111,7 @@ export const mockSpec = {
       },
       {
         "id": 3311,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee8@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7129,7 +7129,7 @@ export const mockSpec = {
       },
       {
         "id": 3312,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee9@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7147,7 +7147,7 @@ export const mockSpec = {
       },
       {
         "id": 3313,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee10@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7165,7 +7165,7 @@ export const mockSpec = {
       },
       {
         "id": 3314,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee11@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7183,7 +7183,7 @@ export const mockSpec = {
       },
       {
         "id": 3315,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee12@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7201,7 +7201,7 @@ export const mockSpec = {
       },
       {
         "id": 3316,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee13@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7219,7 +7219,7 @@ export const mockSpec = {
       },
       {
         "id": 3317,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee14@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7237,7 +7237,7 @@ export const mockSpec = {
       },
       {
         "id": 3318,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee15@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7255,7 +7255,7 @@ export const mockSpec = {
       },
       {
         "id": 3319,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee16@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7273,7 +7273,7 @@ export const mockSpec = {
       },
       {
         "id": 3320,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee17@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7291,7 +7291,7 @@ export const mockSpec = {
       },
       {
         "id": 3321,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee18@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7309,7 +7309,7 @@ export const mockSpec = {
       },
       {
         "id": 3322,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee19@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7327,7 +7327,7 @@ export const mockSpec = {
       },
       {
         "id": 3323,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee20@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7345,7 +7345,7 @@ export const mockSpec = {
       },
       {
         "id": 3324,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee21@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7363,7 +7363,7 @@ export const mockSpec = {
       },
       {
         "id": 3325,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee22@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7381,7 +7381,7 @@ export const mockSpec = {
       },
       {
         "id": 3326,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee23@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7399,7 +7399,7 @@ export const mockSpec = {
       },
       {
         "id": 3327,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee24@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
@@ -7417,7 +7417,7 @@ export const mockSpec = {
       },
       {
         "id": 3328,
-        "email": "marcus.lee@harborandpine.example",
+        "email": "marcus.lee25@harborandpine.example",
         "firstname": "Marcus",
         "lastname": "Lee",
         "status": "active",
