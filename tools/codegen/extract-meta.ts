@@ -3,7 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { xMockSchema, xPaginationSchema, xSourceSchema, xWorkapisSchema } from "./extension-schemas.ts";
 import type { LoadedSpec } from "./load-spec.ts";
 import { type SpecProblem, toPointer } from "./spec-error.ts";
-import { deref, isObj, operationsOf, parametersOf } from "./spec-walk.ts";
+import { deref, isObj, operationsOf, parametersOf, type WalkedOperation } from "./spec-walk.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -94,6 +94,34 @@ function successResponse(doc: Obj, operation: Obj): { status: string; mediaType:
   return mediaType ? { status, mediaType } : undefined;
 }
 
+/**
+ * `x-mock.ranges` of a list whose filters come from the query (every list but a body-paged RPC list)
+ * must name query parameters the operation declares: a misspelt one would filter nothing.
+ */
+function checkRanges(
+  doc: Obj,
+  walked: WalkedOperation,
+  at: readonly (string | number)[],
+  file: string,
+  problems: SpecProblem[],
+): void {
+  const ranges = (walked.operation["x-mock"] as Obj)["ranges"];
+  const pagination = walked.operation["x-pagination"];
+  if (!isObj(ranges) || (isObj(pagination) && pagination["in"] === "body")) return;
+  const query = new Set(
+    parametersOf(doc, walked)
+      .filter((p) => p["in"] === "query")
+      .map((p) => String(p["name"])),
+  );
+  for (const name of Object.keys(ranges))
+    if (!query.has(name))
+      problems.push({
+        file,
+        pointer: toPointer([...at, name]),
+        message: `x-mock.ranges names query parameter "${name}", which the operation does not declare`,
+      });
+}
+
 /** Validates the project's extensions and extracts what the runtime needs; problems are collected, not thrown. */
 export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): ExtractedMeta | undefined {
   const { document: doc, file } = spec;
@@ -121,7 +149,8 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
     check("x-source", operation["x-source"], [...at, "x-source"], file, problems);
     if (operation["x-mock"] === undefined)
       problems.push({ file, pointer: toPointer(at), message: "x-mock is required" });
-    else check("x-mock", operation["x-mock"], [...at, "x-mock"], file, problems);
+    else if (check("x-mock", operation["x-mock"], [...at, "x-mock"], file, problems))
+      checkRanges(doc, walked, [...at, "x-mock", "ranges"], file, problems);
     const retrySafe = method !== "post" && method !== "patch" ? true : operation["x-retry-safe"] === true;
     const rawPagination = operation["x-pagination"];
     let pagination: PaginationMeta | undefined;

@@ -75,6 +75,31 @@ describe("generateVendor", () => {
     ]);
   });
 
+  it("fails on x-mock.ranges naming a query parameter the operation does not declare", async () => {
+    const problems = await problemsOf(
+      tiny.replace(
+        "x-mock: { resource: note, action: list }",
+        'x-mock: { resource: note, action: list, ranges: { since: { field: created, compare: ">=" } } }',
+      ),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        pointer: "#/paths/~1notes/get/x-mock/ranges/since",
+        message: expect.stringContaining('query parameter "since"'),
+      }),
+    );
+  });
+
+  it("accepts x-mock.ranges naming a declared query parameter", async () => {
+    const files = await generateFrom(
+      tiny.replace(
+        "x-mock: { resource: note, action: list }",
+        'x-mock: { resource: note, action: list, ranges: { page: { field: id, compare: ">=" } } }',
+      ),
+    );
+    expect(files.get("out/mock-spec.js")).toContain('"ranges"');
+  });
+
   it("is deterministic: the same spec gives byte-identical output", async () => {
     const [a, b] = [await generateFrom(tiny), await generateFrom(tiny)];
     for (const [path, content] of a)
