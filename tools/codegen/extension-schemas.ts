@@ -106,6 +106,7 @@ export const xMockSchema = {
     when: { type: "object", additionalProperties: { type: "array", minItems: 1 } },
     set: { type: "object" },
     fromBody: { type: "object", propertyNames: pointer, additionalProperties: pointer },
+    embeds: { type: "object", propertyNames: pointer, additionalProperties: { type: "string" } },
     references: { type: "object", additionalProperties: { type: "string" } },
     nested: { type: "object", additionalProperties: { type: "string" } },
     ranges: {

@@ -142,10 +142,12 @@ describe("@workapis/workboard against its mock", () => {
     expect(goals.every((g) => g.goal_owner === ownerId)).toBe(true);
   });
 
-  it("sets a user's direct manager from manager_id", async () => {
-    const [user, manager] = mock.store.list("user");
+  it("sets a user's direct manager from manager_id, with the new manager's name and email", async () => {
+    const [user, , manager] = mock.store.list("user");
     const user_id = Number(user?.["user_id"]);
     const manager_id = String(manager?.["user_id"]);
+    const before = (mock.store.get("user", user_id)?.["manager"] as Record<string, unknown>[])[0];
+    expect(before?.["email"]).not.toBe(manager?.["email"]);
     await unwrap(
       client().PUT("/user/{user_id}", {
         params: { path: { user_id } },
@@ -153,7 +155,18 @@ describe("@workapis/workboard against its mock", () => {
       }),
     );
     const stored = mock.store.get("user", user_id);
-    expect(stored?.["manager"]).toEqual([expect.objectContaining({ user_id: manager_id })]);
+    expect(stored?.["manager"]).toEqual([
+      expect.objectContaining({
+        user_id: manager_id,
+        email: manager?.["email"],
+        first_name: manager?.["first_name"],
+        last_name: manager?.["last_name"],
+      }),
+    ]);
+    // Fields the embedded object has and the user record does not (the manager's role) stay.
+    expect(Object.keys((stored?.["manager"] as object[])[0] ?? {}).sort()).toEqual(
+      Object.keys(before ?? {}).sort(),
+    );
   });
 
   it("reports a request the mock rejects as a BadRequestError in WorkBoard's envelope", async () => {

@@ -230,6 +230,24 @@ function copyFromBody(op: MockOperation, body: unknown, record: MockRecord): Moc
   return out as MockRecord;
 }
 
+/** `x-mock.embeds`: objects standing for another record take that record's current shared fields. */
+function refreshEmbeds(op: MockOperation, store: MockStore, record: MockRecord): MockRecord {
+  let out: unknown = record;
+  for (const [pointer, resource] of Object.entries(op.mock.embeds ?? {})) {
+    const embedded = readPointer(out, pointer);
+    if (!isRecord(embedded)) continue;
+    const id = embedded[store.idField(resource)];
+    const source = typeof id === "string" || typeof id === "number" ? store.get(resource, id) : undefined;
+    if (!source) continue;
+    const shared = Object.keys(embedded).filter((key) => Object.hasOwn(source, key));
+    out = withPointer(out, pointer, {
+      ...embedded,
+      ...cloneJson(Object.fromEntries(shared.map((k) => [k, source[k]]))),
+    });
+  }
+  return out as MockRecord;
+}
+
 /** A validation error when a body field names a record that does not exist (`x-mock.references`). */
 function danglingReference(
   spec: MockSpec,
@@ -329,10 +347,10 @@ export function applyOperation(
       const changes = action === "update" && isRecord(input.body) ? input.body : {};
       const dangling = danglingReference(spec, store, op, changes);
       if (dangling) return dangling;
-      const merged = copyFromBody(
+      const merged = refreshEmbeds(
         op,
-        input.body,
-        mergeRecord(mergeRecord(current, changes), op.mock.set ?? {}),
+        store,
+        copyFromBody(op, input.body, mergeRecord(mergeRecord(current, changes), op.mock.set ?? {})),
       );
       const updated = store.update(resource, id, keepResponseTypes(op, current, merged));
       return respondWithRecord(op, updated);

@@ -16,6 +16,12 @@ export interface MockBehaviour {
   readonly fromBody?: Readonly<Record<string, string>>;
   /** action only: the field values the record must have first (a timesheet is approved only when submitted). */
   readonly when?: Readonly<Record<string, readonly unknown[]>>;
+  /**
+   * update/action: record pointers to an object that stands for a record of another resource (a
+   * user's `/manager/0` is a user): after the change, the fields it shares with that record, found by
+   * the object's id field, are copied from the store, so a new manager's name comes with its id.
+   */
+  readonly embeds?: Readonly<Record<string, string>>;
   /** list only: query parameters that bound a record field (`date_from` ≤ the record's `date_from`). */
   readonly ranges?: Readonly<Record<string, MockRange>>;
 }
