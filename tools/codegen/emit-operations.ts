@@ -1,5 +1,5 @@
 import type { ApiMeta, AuthSchemeMeta, OperationMeta } from "@workapis/runtime";
-import type { ExtractedMeta, PaginatedOperation } from "./extract-meta.ts";
+import { type ExtractedMeta, type PaginatedOperation, retrySafeByMethod } from "./extract-meta.ts";
 import { fromPointer } from "./spec-error.ts";
 
 const key = (s: string) => JSON.stringify(s);
@@ -11,8 +11,8 @@ function itemType(p: PaginatedOperation): string {
   return `NonNullable<${type}>[number]`;
 }
 
-/** What the client assumes of an unlisted operation's retry safety: every method but POST and PATCH. */
-const safeByMethod = (op: OperationMeta) => op.method !== "post" && op.method !== "patch";
+/** What the client assumes of an unlisted operation's retry safety. */
+const safeByMethod = (op: OperationMeta) => retrySafeByMethod(op.method);
 
 /**
  * Whether the client needs the operation listed: one that is retry-safe as its method implies, has no

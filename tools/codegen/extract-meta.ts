@@ -3,7 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { xMockSchema, xPaginationSchema, xSourceSchema, xWorkapisSchema } from "./extension-schemas.ts";
 import type { LoadedSpec } from "./load-spec.ts";
 import { type SpecProblem, toPointer } from "./spec-error.ts";
-import { deref, isObj, operationsOf, parametersOf, type WalkedOperation } from "./spec-walk.ts";
+import { deref, isObj, operationsOf, parametersOf } from "./spec-walk.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -99,20 +99,15 @@ function successResponse(doc: Obj, operation: Obj): { status: string; mediaType:
  * must name query parameters the operation declares: a misspelt one would filter nothing.
  */
 function checkRanges(
-  doc: Obj,
-  walked: WalkedOperation,
+  operation: Obj,
+  query: ReadonlySet<string>,
   at: readonly (string | number)[],
   file: string,
   problems: SpecProblem[],
 ): void {
-  const ranges = (walked.operation["x-mock"] as Obj)["ranges"];
-  const pagination = walked.operation["x-pagination"];
+  const ranges = (operation["x-mock"] as Obj)["ranges"];
+  const pagination = operation["x-pagination"];
   if (!isObj(ranges) || (isObj(pagination) && pagination["in"] === "body")) return;
-  const query = new Set(
-    parametersOf(doc, walked)
-      .filter((p) => p["in"] === "query")
-      .map((p) => String(p["name"])),
-  );
   for (const name of Object.keys(ranges))
     if (!query.has(name))
       problems.push({
@@ -120,6 +115,11 @@ function checkRanges(
         pointer: toPointer([...at, name]),
         message: `x-mock.ranges names query parameter "${name}", which the operation does not declare`,
       });
+}
+
+/** Whether the method alone makes an operation safe to send again: every method but POST and PATCH. */
+export function retrySafeByMethod(method: string): boolean {
+  return method !== "post" && method !== "patch";
 }
 
 /** Validates the project's extensions and extracts what the runtime needs; problems are collected, not thrown. */
@@ -146,12 +146,17 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
     const { path, method, pathItem, operation } = walked;
     const at = ["paths", path, method];
     const operationId = String(operation["operationId"] ?? "");
+    const queryParams = new Set(
+      parametersOf(doc, walked)
+        .filter((p) => p["in"] === "query")
+        .map((p) => String(p["name"])),
+    );
     check("x-source", operation["x-source"], [...at, "x-source"], file, problems);
     if (operation["x-mock"] === undefined)
       problems.push({ file, pointer: toPointer(at), message: "x-mock is required" });
     else if (check("x-mock", operation["x-mock"], [...at, "x-mock"], file, problems))
-      checkRanges(doc, walked, [...at, "x-mock", "ranges"], file, problems);
-    const retrySafe = method !== "post" && method !== "patch" ? true : operation["x-retry-safe"] === true;
+      checkRanges(operation, queryParams, [...at, "x-mock", "ranges"], file, problems);
+    const retrySafe = retrySafeByMethod(method) || operation["x-retry-safe"] === true;
     const rawPagination = operation["x-pagination"];
     let pagination: PaginationMeta | undefined;
     if (
@@ -159,11 +164,6 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
       check("x-pagination", rawPagination, [...at, "x-pagination"], file, problems)
     ) {
       const p = { in: "query", ...(rawPagination as Obj) } as unknown as PaginationMeta;
-      const params = new Set(
-        parametersOf(doc, walked)
-          .filter((p) => p["in"] === "query")
-          .map((p) => String(p["name"])),
-      );
       const wanted = [
         p.style === "page" ? p.pageParam : undefined,
         p.style === "offset" ? p.offsetParam : undefined,
@@ -171,7 +171,7 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
       ].filter((n): n is string => n !== undefined);
       if (p.in === "query") {
         for (const name of wanted) {
-          if (!params.has(name)) {
+          if (!queryParams.has(name)) {
             problems.push({
               file,
               pointer: toPointer([...at, "x-pagination"]),

@@ -2,7 +2,7 @@ import { DEFAULT_TIMEOUT_MS } from "../client/client-options.ts";
 import { ApiError, errorClassForStatus, TimeoutError } from "../errors/api-error.ts";
 import { redactRequest } from "../errors/redact.ts";
 import { attemptAbort } from "../transport/attempt-abort.ts";
-import type { FetchLike } from "../transport/fetch-like.ts";
+import { defaultFetch, type FetchLike } from "../transport/fetch-like.ts";
 
 /** An OAuth 2.0 authorization-code client, as the vendor registered it. */
 export interface OAuthConfig {
@@ -84,7 +84,7 @@ async function tokenRequest(
   const abort = attemptAbort(undefined);
   let response: Response;
   try {
-    response = await abort.send(config.fetch ?? ((r, init) => globalThis.fetch(r, init)), request, timeoutMs);
+    response = await abort.send(config.fetch ?? defaultFetch, request, timeoutMs);
   } catch (cause) {
     if (abort.timedOut)
       throw new TimeoutError({

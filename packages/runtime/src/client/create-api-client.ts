@@ -11,7 +11,7 @@ import { redactRequest } from "../errors/redact.ts";
 import { levelLogger } from "../logging/logger.ts";
 import type { ApiMeta, HttpMethodName, OperationMeta } from "../metadata.ts";
 import { createPaginate } from "../pagination/paginate.ts";
-import type { FetchInit } from "../transport/fetch-like.ts";
+import { defaultFetch } from "../transport/fetch-like.ts";
 import { RateLimiter } from "../transport/rate-limiter.ts";
 import { DEFAULT_RETRY, type ResolvedRetryOptions, type RetryOptions } from "../transport/retry-policy.ts";
 import { type SendRecord, send } from "../transport/send.ts";
@@ -73,7 +73,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
   const random = options.random ?? Math.random;
   const log = levelLogger(options.logLevel ?? "warn", options.logger ?? console);
   const debug = options.logLevel === "debug";
-  const fetchImpl = options.fetch ?? ((r: Request, init: FetchInit) => globalThis.fetch(r, init));
+  const fetchImpl = options.fetch ?? defaultFetch;
 
   const attempt: (
     method: HttpMethodName,

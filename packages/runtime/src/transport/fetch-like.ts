@@ -13,3 +13,6 @@ export interface FetchInit {
  * or aborted attempt is cancelled, not only abandoned.
  */
 export type FetchLike = (request: Request, init: FetchInit) => Promise<Response>;
+
+/** `globalThis.fetch`, looked up at call time (a test may replace it), with the attempt's signal. */
+export const defaultFetch: FetchLike = (request, init) => globalThis.fetch(request, init);
