@@ -14,25 +14,27 @@ export function canRefresh(
 
 /** How a vendor's credential is attached to a request, and which names carry secrets. */
 export interface AuthPlan {
+  /**
+   * Attaches the token. A header scheme sets it on `request` itself and returns it (a Request's
+   * headers can be changed until it is sent; on Node 20 that is cheaper than handing the header to
+   * openapi-fetch's merge, which copies it once more into the Request); a query scheme returns a
+   * new Request with the parameter added.
+   */
   readonly apply: (request: Request, token: string) => Request;
   /**
    * For tokens the vendor also reads from the body (BoardCRM's `access_token`): the body field. The
    * client puts the token into every object body it sends, and into the query only when there is none.
    */
   readonly bodyField?: string;
-  /** For header schemes: the header to send, so the client can set it without rebuilding the Request. */
-  readonly header?: (token: string) => readonly [name: string, value: string];
   readonly secretHeaders: readonly string[];
   readonly secretParams: readonly string[];
 }
 
 function headerPlan(name: string, prefix: string | undefined): AuthPlan {
   return {
-    header: (token) => [name, prefix ? `${prefix} ${token}` : token],
     apply(request, token) {
-      const headers = new Headers(request.headers);
-      headers.set(name, prefix ? `${prefix} ${token}` : token);
-      return new Request(request, { headers });
+      request.headers.set(name, prefix ? `${prefix} ${token}` : token);
+      return request;
     },
     secretHeaders: [name.toLowerCase()],
     secretParams: [],

@@ -60,6 +60,23 @@ describe("createApiClient: success", () => {
     expect(second.requestId).not.toBe(first.requestId);
   });
 
+  it("keeps the caller's headers and request id, but sends its own credential, on every attempt", async () => {
+    const calls = counting((n) =>
+      n === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json({ success: true, data: [] }),
+    );
+    server.use(http.get(`${BASE}/notes`, calls.resolver));
+    const result = await client().GET("/notes", {
+      headers: { "X-Trace": "t-1", "X-Request-Id": "caller-chosen", Authorization: "Bearer someone-else" },
+    });
+    expect(result.error).toBeUndefined();
+    expect(calls.seen).toHaveLength(2);
+    for (const sent of calls.seen) {
+      expect(sent.headers.get("x-trace")).toBe("t-1");
+      expect(sent.headers.get("x-request-id")).toBe("caller-chosen");
+      expect(sent.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+    }
+  });
+
   it("accepts a token function, called per request", async () => {
     let n = 0;
     const calls = counting(() => HttpResponse.json({ success: true, data: [], meta: { last_page: 1 } }));

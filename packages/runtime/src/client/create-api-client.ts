@@ -14,8 +14,9 @@ import { createPaginate } from "../pagination/paginate.ts";
 import { defaultFetch } from "../transport/fetch-like.ts";
 import { RateLimiter } from "../transport/rate-limiter.ts";
 import { DEFAULT_RETRY, type ResolvedRetryOptions, type RetryOptions } from "../transport/retry-policy.ts";
-import { type SendRecord, send } from "../transport/send.ts";
+import { type SendControl, type SendRecord, send } from "../transport/send.ts";
 import { type ClientOptions, DEFAULT_TIMEOUT_MS } from "./client-options.ts";
+import { routeTable } from "./route-table.ts";
 import type { ApiClient, PaginatedShape, PathsShape, RequestControls } from "./types.ts";
 
 type AnyResult = {
@@ -27,6 +28,23 @@ type AnyResult = {
 type Init = (RequestControls & Record<string, unknown>) | undefined;
 /** The untyped call every typed method funnels into. */
 export type CallFn = (method: HttpMethodName, path: string, init: Init) => Promise<AnyResult>;
+
+/**
+ * What openapi-fetch gets of a call's init: all of it but the client's own controls. The init itself
+ * when it has none of them (the common call allocates no copy); it is never changed.
+ */
+function withoutControls(init: Init): Record<string, unknown> | undefined {
+  if (
+    init === undefined ||
+    (init.timeoutMs === undefined && init.retry === undefined && init.signal === undefined)
+  )
+    return init;
+  const { timeoutMs: _timeoutMs, retry: _retry, signal: _signal, ...rest } = init;
+  return rest;
+}
+
+/** openapi-fetch's method names: calling `GET` rather than `request("get")` spares an upper-casing per call. */
+const UPPER = { get: "GET", put: "PUT", post: "POST", delete: "DELETE", patch: "PATCH" } as const;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
@@ -60,9 +78,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
     baseUrl: options.baseUrl ?? vendor.baseUrl,
     ...(options.headers ? { headers: options.headers } : {}),
   });
-  const byRoute = new Map<string, OperationMeta>(
-    meta.operations.map((op) => [`${op.method} ${op.path}`, op]),
-  );
+  const routes = routeTable(meta.operations);
   const auth = planAuth(vendor.auth);
   const secrets = { headers: auth.secretHeaders, params: auth.secretParams };
   const redact = (request: Request) => redactRequest(request, secrets);
@@ -74,6 +90,40 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
   const log = levelLogger(options.logLevel ?? "warn", options.logger ?? console);
   const debug = options.logLevel === "debug";
   const fetchImpl = options.fetch ?? defaultFetch;
+  const clientTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controlFor = (retrySafe: boolean): SendControl => ({
+    fetch: fetchImpl,
+    retrySafe,
+    retry: clientRetry,
+    timeoutMs: clientTimeoutMs,
+    signal: undefined,
+    limiter,
+    random,
+    redact,
+    log,
+    debug,
+  });
+  // A call without its own timeout, retry or signal sends with one of these: nothing made per call.
+  const retriedControl = controlFor(true);
+  const onceControl = controlFor(false);
+  const controlOf = (op: OperationMeta | undefined, method: HttpMethodName, init: Init): SendControl => {
+    const retrySafe = op?.retrySafe ?? (method !== "post" && method !== "patch");
+    const shared = retrySafe ? retriedControl : onceControl;
+    if (init?.timeoutMs === undefined && init?.retry === undefined && init?.signal === undefined)
+      return shared;
+    return {
+      ...shared,
+      retry: init.retry === undefined ? clientRetry : resolveRetry(init.retry, clientRetry),
+      timeoutMs: init.timeoutMs ?? clientTimeoutMs,
+      signal: init.signal,
+    };
+  };
+  const factsOf = (response: Response, sent: Request | undefined): ResponseFacts => ({
+    status: response.status,
+    headers: response.headers,
+    requestId: response.headers.get(requestIdHeader) ?? undefined,
+    request: sent ? redact(sent) : undefined,
+  });
 
   const attempt: (
     method: HttpMethodName,
@@ -81,16 +131,12 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
     init: Init,
     refreshed: boolean,
   ) => Promise<AnyResult> = async (method, path, init, refreshed) => {
-    const { timeoutMs, retry, signal, ...rest } = init ?? {};
-    const op = byRoute.get(`${method} ${path}`);
+    // The controls are the client's (in `control`); the rest is openapi-fetch's init.
+    const rest = withoutControls(init);
+    const op = routes[method].get(path);
+    const control = controlOf(op, method, init);
     const record: SendRecord = { attempts: 0 };
     let sent: Request | undefined;
-    const facts = (response: Response): ResponseFacts => ({
-      status: response.status,
-      headers: response.headers,
-      requestId: response.headers.get(requestIdHeader) ?? undefined,
-      request: sent ? redact(sent) : undefined,
-    });
     try {
       const source = options.token;
       // A plain string token needs no await (each one is a turn of the microtask queue per call).
@@ -100,79 +146,60 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
           : refreshed && canRefresh(source)
             ? await source.refresh()
             : await resolveToken(source);
-      // Headers go in through openapi-fetch's own merge: one Request per call, not one per header.
       const secured = op?.secured !== false;
-      const extra: Record<string, string> = {};
-      if (secured && auth.header) {
-        const [name, value] = auth.header(token);
-        extra[name] = value;
-      }
-      // Only caller headers need a Headers object (a case-insensitive look-up, then the merge).
-      const callerHeaders = rest["headers"] == null ? undefined : new Headers(rest["headers"] as HeadersInit);
-      if (vendor.requestIdHeader && !callerHeaders?.has(vendor.requestIdHeader)) {
-        extra[vendor.requestIdHeader] = crypto.randomUUID();
-      }
-      const headers = callerHeaders ? { ...Object.fromEntries(callerHeaders), ...extra } : extra;
       // A vendor that reads the token from the body gets it there (and then not in the URL).
-      const body = rest["body"];
+      const body = rest?.["body"];
+      const bodyField = auth.bodyField;
       const tokenInBody =
         secured &&
-        auth.bodyField !== undefined &&
+        bodyField !== undefined &&
         method !== "get" &&
-        rest["bodySerializer"] === undefined && // a custom serializer decides the body: the token stays in the URL
+        rest?.["bodySerializer"] === undefined && // a custom serializer decides the body: the token stays in the URL
         (body === undefined || isPlainObject(body));
-      if (tokenInBody && auth.bodyField)
-        rest["body"] = { ...(body as object | undefined), [auth.bodyField]: token };
-      const result = (await inner.request(
-        method,
-        path as never,
-        {
-          // `method` first and already present (openapi-fetch sets it again): on V8 11 (Node 20) an
-          // object spread followed by a new key gets a fresh hidden class on every call, which makes
-          // openapi-fetch's `{ ...init, method }` and every property read after it slow.
-          method,
-          ...rest,
-          headers,
-          // An operation on its own server (WorkBoard's OAuth host) goes there unless the caller chose a base URL.
-          ...(op?.baseUrl && options.baseUrl === undefined ? { baseUrl: op.baseUrl } : {}),
-          fetch: (request: Request) => {
-            const target = vendor.trailingSlash ? withTrailingSlash(request) : request;
-            // Operations that take no credential (security: []) never see the token.
-            const prepared = !secured || auth.header || tokenInBody ? target : auth.apply(target, token);
-            sent = prepared;
-            return send(
-              prepared,
-              {
-                fetch: fetchImpl,
-                retrySafe: op?.retrySafe ?? (method !== "post" && method !== "patch"),
-                retry: retry === undefined ? clientRetry : resolveRetry(retry, clientRetry),
-                timeoutMs: timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-                signal,
-                limiter,
-                random,
-                redact,
-                log,
-                debug,
-              },
-              record,
-            );
-          },
-        } as never,
-      )) as { data?: unknown; error?: unknown; response: Response };
+      const requestInit = {
+        // `method` first and already present (openapi-fetch sets it again): on V8 11 (Node 20) an
+        // object spread followed by a new key gets a fresh hidden class on every call, which makes
+        // openapi-fetch's `{ ...init, method }` and every property read after it slow.
+        method: UPPER[method],
+        ...rest,
+        ...(tokenInBody ? { body: { ...(body as object | undefined), [bodyField]: token } } : undefined),
+        // An operation on its own server (WorkBoard's OAuth host) goes there unless the caller chose a base URL.
+        baseUrl:
+          op?.baseUrl && options.baseUrl === undefined
+            ? op.baseUrl
+            : (rest?.["baseUrl"] as string | undefined),
+        fetch: (request: Request) => {
+          const target = vendor.trailingSlash ? withTrailingSlash(request) : request;
+          // Operations that take no credential (security: []) never see the token. The credential
+          // and the request id go onto the Request openapi-fetch built from the caller's headers:
+          // ours win over the caller's credential, the caller's request id wins over a fresh one.
+          const prepared = secured && !tokenInBody ? auth.apply(target, token) : target;
+          if (vendor.requestIdHeader && !prepared.headers.has(vendor.requestIdHeader))
+            prepared.headers.set(vendor.requestIdHeader, crypto.randomUUID());
+          sent = prepared;
+          return send(prepared, control, record);
+        },
+      };
+      const openapiCall = inner[UPPER[method]] as (path: string, init: unknown) => Promise<unknown>;
+      const result = (await openapiCall(path, requestInit)) as {
+        data?: unknown;
+        error?: unknown;
+        response: Response;
+      };
       const { response } = result;
       const requestId = response.headers.get(requestIdHeader) ?? undefined;
       if (response.status === 401 && !refreshed && canRefresh(options.token))
         return attempt(method, path, init, true);
       if (!response.ok) {
         return {
-          error: errorFromResponse(facts(response), result.error ?? "", vendor.envelope),
+          error: errorFromResponse(factsOf(response, sent), result.error ?? "", vendor.envelope),
           response,
           requestId,
         };
       }
       if (isFailureEnvelope(result.data, vendor.envelope)) {
         return {
-          error: errorFromResponse(facts(response), result.data, vendor.envelope),
+          error: errorFromResponse(factsOf(response, sent), result.data, vendor.envelope),
           response,
           requestId,
         };
@@ -183,7 +210,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
       const requestId = response?.headers.get(requestIdHeader) ?? undefined;
       if (cause instanceof ApiError) return { error: cause, response, requestId };
       const error = response
-        ? invalidResponseError(facts(response), cause)
+        ? invalidResponseError(factsOf(response, sent), cause)
         : new ConnectionError({
             message: `Request failed before a response arrived: ${cause instanceof Error ? cause.message : String(cause)}`,
             request: sent ? redact(sent) : undefined,
@@ -201,6 +228,6 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
     PUT: method("put"),
     PATCH: method("patch"),
     DELETE: method("delete"),
-    paginate: createPaginate(call, byRoute),
+    paginate: createPaginate(call, meta.operations),
   } as unknown as ApiClient<Paths, Code, Pag>;
 }

@@ -64,9 +64,9 @@ async function* iterateItems<Item>(pages: AsyncIterable<Page<Item>>, maxItems: n
 }
 
 /** Builds `client.paginate(path, init, limits)` over the operations that carry pagination metadata. */
-export function createPaginate(call: CallFn, byRoute: ReadonlyMap<string, OperationMeta>) {
+export function createPaginate(call: CallFn, operations: readonly OperationMeta[]) {
   const byPath = new Map<string, OperationMeta>();
-  for (const op of byRoute.values()) if (op.pagination) byPath.set(op.path, op);
+  for (const op of operations) if (op.pagination) byPath.set(op.path, op);
   return <Item>(path: string, init?: Init, limits: PaginateLimits = {}): Paginator<Item> => {
     const op = byPath.get(path);
     if (!op) throw new TypeError(`${path} is not a paginated operation`);

@@ -3,6 +3,7 @@ import { AbortedError, ConnectionError, TimeoutError } from "../errors/api-error
 import { redactRequest } from "../errors/redact.ts";
 import { levelLogger } from "../logging/logger.ts";
 import type { FetchLike } from "./fetch-like.ts";
+import { RateLimiter } from "./rate-limiter.ts";
 import { DEFAULT_RETRY } from "./retry-policy.ts";
 import { type SendControl, type SendRecord, send } from "./send.ts";
 
@@ -112,6 +113,57 @@ describe("send", () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(answered).toBe(3);
     expect(cancelled).toBe(3);
+  });
+
+  it("fails the call with the error of a logger that throws, instead of leaving it unsettled", async () => {
+    const broken = new Error("log sink is down");
+    const log = {
+      ...levelLogger("off", console),
+      warn: () => {
+        throw broken;
+      },
+    };
+    const record: SendRecord = { attempts: 0 };
+    const failure = await send(
+      new Request(NOTE_URL),
+      control(async () => new Response(null, { status: 503 }), { log }),
+      record,
+    ).catch((e) => e);
+    expect(failure).toBe(broken);
+    expect(record.attempts).toBe(1);
+  });
+
+  it("waits for the rate limiter before every attempt, and reports an abort while waiting", async () => {
+    const limiter = new RateLimiter(1, 60);
+    const record: SendRecord = { attempts: 0 };
+    let sent = 0;
+    const first = await send(
+      new Request(NOTE_URL),
+      control(
+        async () => {
+          sent++;
+          return new Response("{}");
+        },
+        { limiter },
+      ),
+      record,
+    );
+    expect(first.status).toBe(200);
+    const caller = new AbortController();
+    const waiting = send(
+      new Request(NOTE_URL),
+      control(
+        async () => {
+          sent++;
+          return new Response("{}");
+        },
+        { limiter, signal: caller.signal },
+      ),
+      { attempts: 0 },
+    ).catch((e) => e);
+    setTimeout(() => caller.abort(), 5);
+    expect(await waiting).toBeInstanceOf(AbortedError);
+    expect(sent).toBe(1);
   });
 
   it("reports a fetch that throws synchronously as a failed attempt", async () => {

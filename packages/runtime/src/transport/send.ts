@@ -40,13 +40,6 @@ export interface SendRecord {
  */
 export async function send(request: Request, control: SendControl, record: SendRecord): Promise<Response> {
   const callerSignal = control.signal;
-  // Redacted once per call, and only when a log line or an error needs it: not on the success path.
-  let redacted: RedactedRequest | undefined;
-  const who = () => {
-    redacted ??= control.redact(request);
-    return redacted;
-  };
-  const line = () => `${who().method} ${who().url}`;
   // Sending a body consumes it: keep an unsent copy when a retry may have to send it again.
   const mayRetry = control.retrySafe && control.retry.maxRetries > 0;
   const unsent = mayRetry && request.body !== null ? request.clone() : undefined;
@@ -63,8 +56,9 @@ export async function send(request: Request, control: SendControl, record: SendR
     const abort = attemptAbort(callerSignal);
     const attempt = retry > 0 && unsent ? unsent.clone() : request;
     record.attempts = retry + 1;
-    const started = Date.now();
-    if (control.debug) control.log.debug(`${line()} (attempt ${record.attempts})`);
+    // Log lines (and the clock read for them) only when wanted: the success path builds none.
+    const started = control.debug ? Date.now() : 0;
+    if (control.debug) control.log.debug(`${line(request, control)} (attempt ${record.attempts})`);
     let response: Response;
     try {
       response = await abort.send(control.fetch, attempt, control.timeoutMs);
@@ -73,32 +67,39 @@ export async function send(request: Request, control: SendControl, record: SendR
       const error = abort.timedOut
         ? new TimeoutError({
             message: `Request timed out after ${control.timeoutMs} ms`,
-            request: who(),
+            request: control.redact(request),
             cause,
           })
         : cause instanceof ApiError
           ? cause
           : new ConnectionError({
               message: `Connection failed: ${describe(cause)}`,
-              request: who(),
+              request: control.redact(request),
               cause,
             });
       if (!canRetry || cause instanceof ApiError) throw error;
       const delay = backoffDelay(retry, control.retry, control.random);
-      control.log.warn(`${line()}: ${error.message}; retrying in ${delay} ms`);
+      control.log.warn(`${line(request, control)}: ${error.message}; retrying in ${delay} ms`);
       await pause(delay, request, control);
       continue;
     }
     record.response = response;
-    if (control.debug) control.log.debug(`${line()} → ${response.status} in ${Date.now() - started} ms`);
+    if (control.debug)
+      control.log.debug(`${line(request, control)} → ${response.status} in ${Date.now() - started} ms`);
     if (!canRetry || !isRetryableStatus(response.status)) return response;
     const delay = retryDelay(retry, response.headers, control.retry, control.random);
     if (delay === undefined) return response;
-    control.log.warn(`${line()}: HTTP ${response.status}; retrying in ${delay} ms`);
+    control.log.warn(`${line(request, control)}: HTTP ${response.status}; retrying in ${delay} ms`);
     // Release the discarded body without waiting on it (some fetch implementations never settle cancel()).
     response.body?.cancel().catch(() => undefined);
     await pause(delay, request, control);
   }
+}
+
+/** `GET https://…/path` with secrets redacted: made only for a log line. */
+function line(request: Request, control: SendControl): string {
+  const { method, url } = control.redact(request);
+  return `${method} ${url}`;
 }
 
 async function pause(ms: number, request: Request, control: SendControl): Promise<void> {
