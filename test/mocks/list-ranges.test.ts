@@ -5,10 +5,6 @@ import { createWebWorkClient } from "@workapis/webwork";
 import { createWebWorkMock } from "@workapis/webwork/msw";
 import { describe, expect, it } from "vitest";
 
-/** A fetch answered by the mock in process. */
-const through = (mock: VendorMock) => async (request: Request) =>
-  (await mock.handle(request)) ?? new Response(null, { status: 599 });
-
 /**
  * Replaces a collection with copies of its first record, each with the given fields and its own id
  * of the fixture's type; returns the ids in order.
@@ -33,7 +29,7 @@ describe("mock list ranges (x-mock.ranges)", () => {
       { date_from: "2025-03-24", date_to: "2025-03-30" },
       { date_from: "2025-03-31", date_to: "2025-04-06" }, // ends after it
     ]);
-    const client = createWebWorkClient({ token: "t", rateLimit: false, fetch: through(mock) });
+    const client = createWebWorkClient({ token: "t", rateLimit: false, fetch: mock.fetch });
     const ids = async (query: Record<string, string>) => {
       const { data, error } = await client.GET("/timesheets", {
         params: { query: { workspace_id: 4821, ...query } },
@@ -55,7 +51,7 @@ describe("mock list ranges (x-mock.ranges)", () => {
       { created: "2025-12-31T18:00:00+02:00" },
       { created: "2026-01-01T00:00:00Z" },
     ]);
-    const client = createBetterworksClient({ token: "t", rateLimit: false, fetch: through(mock) });
+    const client = createBetterworksClient({ token: "t", rateLimit: false, fetch: mock.fetch });
     const { data, error } = await client.GET("/feedback", {
       params: { query: { created_after: "2025-10-01T00:00:00Z", created_before: "2026-01-01T00:00:00Z" } },
     });

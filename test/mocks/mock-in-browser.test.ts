@@ -24,7 +24,7 @@ describe("mocks in a browser", () => {
             const client = createWebWorkClient({
               token: "t",
               rateLimit: false,
-              fetch: async (request) => (await mock.handle(request)) ?? new Response(null, { status: 599 }),
+              fetch: mock.fetch,
             });
             const workspaces = await client.GET("/workspaces");
             const missing = await client.GET("/members", { params: { query: {} } });

@@ -277,7 +277,7 @@ describe("role-based access in the mock", () => {
       token,
       retry: false,
       logLevel: "off",
-      fetch: async (request) => (await roleMock.handle(request)) ?? new Response(null, { status: 599 }),
+      fetch: roleMock.fetch,
     });
 
   it("refuses an admin-only operation to a key whose user is not an admin, with the typed permission error", async () => {

@@ -209,6 +209,23 @@ describe("createVendorMock", () => {
     expect(await mock.handle(new Request("https://elsewhere.test/notes"))).toBeUndefined();
   });
 
+  it("serves as a fetch: a URL and init or a Request, another host unreachable, an aborted signal refused", async () => {
+    const mock = createVendorMock(spec, { createNote: { body } });
+    const created = await mock.fetch(`${BASE}/notes`, {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body: JSON.stringify({ text: "fetched" }),
+    });
+    expect(created.status).toBe(201);
+    const listed = await mock.fetch(new Request(`${BASE}/notes?per_page=3&page=2`, { headers: auth }));
+    expect(((await listed.json()) as Body)["data"].map((n: { text: string }) => n.text)).toEqual(["fetched"]);
+    await expect(mock.fetch("https://elsewhere.test/notes", { headers: auth })).rejects.toThrow(TypeError);
+    const reason = new Error("caller gave up");
+    await expect(
+      mock.fetch(`${BASE}/notes`, { headers: auth, signal: AbortSignal.abort(reason) }),
+    ).rejects.toBe(reason);
+  });
+
   it("echoes or assigns the request id", async () => {
     const mock = createVendorMock(spec, {});
     expect(

@@ -53,6 +53,12 @@ export interface VendorMock<Ops extends OperationsShape = UntypedOperations> {
   readonly store: MockStore;
   /** Answers a request (undefined when it is not for this vendor's base URL). */
   handle(request: Request): Promise<Response | undefined>;
+  /**
+   * `handle` in the shape of `fetch`, to hand to a client (`createXClient({ fetch: mock.fetch })`)
+   * or any fetch-based code: no msw, no network. A request for another host fails as an unreachable
+   * one does (a `TypeError`), and an aborted signal rejects with its reason.
+   */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** Replaces one operation's behaviour until `reset()` or `restore(operationId)`. */
   override<Id extends keyof Ops & string>(operationId: Id, resolver: OverrideResolver<Ops[Id]>): void;
   restore(operationId: keyof Ops & string): void;
@@ -280,6 +286,14 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
         request.headers.get(spec.requestIdHeader) ?? `mock-${++requestCounter}`,
       );
       return new Response(response.body, { status: response.status, headers });
+    },
+    async fetch(input, init) {
+      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+      request.signal.throwIfAborted();
+      const response = await mock.handle(request);
+      if (!response)
+        throw new TypeError(`fetch failed: ${request.url} is not served by the ${spec.vendor} mock`);
+      return response;
     },
     override(operationId, resolver) {
       overrides.set(operationId, resolver as Resolver);
