@@ -29,16 +29,20 @@ type Init = (RequestControls & Record<string, unknown>) | undefined;
 /** The untyped call every typed method funnels into. */
 export type CallFn = (method: HttpMethodName, path: string, init: Init) => Promise<AnyResult>;
 
+/** Whether a call brings its own timeout, retry options or signal (most calls bring none). */
+function hasControls(init: Init): init is NonNullable<Init> {
+  return (
+    init !== undefined &&
+    (init.timeoutMs !== undefined || init.retry !== undefined || init.signal !== undefined)
+  );
+}
+
 /**
  * What openapi-fetch gets of a call's init: all of it but the client's own controls. The init itself
  * when it has none of them (the common call allocates no copy); it is never changed.
  */
 function withoutControls(init: Init): Record<string, unknown> | undefined {
-  if (
-    init === undefined ||
-    (init.timeoutMs === undefined && init.retry === undefined && init.signal === undefined)
-  )
-    return init;
+  if (!hasControls(init)) return init;
   const { timeoutMs: _timeoutMs, retry: _retry, signal: _signal, ...rest } = init;
   return rest;
 }
@@ -109,8 +113,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
   const controlOf = (op: OperationMeta | undefined, method: HttpMethodName, init: Init): SendControl => {
     const retrySafe = op?.retrySafe ?? (method !== "post" && method !== "patch");
     const shared = retrySafe ? retriedControl : onceControl;
-    if (init?.timeoutMs === undefined && init?.retry === undefined && init?.signal === undefined)
-      return shared;
+    if (!hasControls(init)) return shared;
     return {
       ...shared,
       retry: init.retry === undefined ? clientRetry : resolveRetry(init.retry, clientRetry),

@@ -58,47 +58,45 @@ export async function send(request: Request, control: SendControl, record: SendR
     record.attempts = retry + 1;
     // Log lines (and the clock read for them) only when wanted: the success path builds none.
     const started = control.debug ? Date.now() : 0;
-    if (control.debug) control.log.debug(`${line(request, control)} (attempt ${record.attempts})`);
+    if (control.debug) control.log.debug(`${line(control.redact(request))} (attempt ${record.attempts})`);
     let response: Response;
     try {
       response = await abort.send(control.fetch, attempt, control.timeoutMs);
     } catch (cause) {
       if (callerSignal?.aborted) throw abortedError(request, control, cause);
+      const who = control.redact(request);
       const error = abort.timedOut
         ? new TimeoutError({
             message: `Request timed out after ${control.timeoutMs} ms`,
-            request: control.redact(request),
+            request: who,
             cause,
           })
         : cause instanceof ApiError
           ? cause
-          : new ConnectionError({
-              message: `Connection failed: ${describe(cause)}`,
-              request: control.redact(request),
-              cause,
-            });
+          : new ConnectionError({ message: `Connection failed: ${describe(cause)}`, request: who, cause });
       if (!canRetry || cause instanceof ApiError) throw error;
       const delay = backoffDelay(retry, control.retry, control.random);
-      control.log.warn(`${line(request, control)}: ${error.message}; retrying in ${delay} ms`);
+      control.log.warn(`${line(who)}: ${error.message}; retrying in ${delay} ms`);
       await pause(delay, request, control);
       continue;
     }
     record.response = response;
     if (control.debug)
-      control.log.debug(`${line(request, control)} → ${response.status} in ${Date.now() - started} ms`);
+      control.log.debug(
+        `${line(control.redact(request))} → ${response.status} in ${Date.now() - started} ms`,
+      );
     if (!canRetry || !isRetryableStatus(response.status)) return response;
     const delay = retryDelay(retry, response.headers, control.retry, control.random);
     if (delay === undefined) return response;
-    control.log.warn(`${line(request, control)}: HTTP ${response.status}; retrying in ${delay} ms`);
+    control.log.warn(`${line(control.redact(request))}: HTTP ${response.status}; retrying in ${delay} ms`);
     // Release the discarded body without waiting on it (some fetch implementations never settle cancel()).
     response.body?.cancel().catch(() => undefined);
     await pause(delay, request, control);
   }
 }
 
-/** `GET https://…/path` with secrets redacted: made only for a log line. */
-function line(request: Request, control: SendControl): string {
-  const { method, url } = control.redact(request);
+/** `GET https://…/path` of a redacted request: made only for a log line. */
+function line({ method, url }: RedactedRequest): string {
   return `${method} ${url}`;
 }
 
