@@ -16,14 +16,15 @@ const safeByMethod = (op: OperationMeta) => retrySafeByMethod(op.method);
 
 /**
  * Whether the client needs the operation listed: one that is retry-safe as its method implies, has no
- * pagination, no `security: []` and no server of its own behaves the same unlisted.
+ * pagination, no `security: []`, no server of its own and a JSON body behaves the same unlisted.
  */
 function runtimeNeeds(op: OperationMeta): boolean {
   return (
     (op.retrySafe ?? safeByMethod(op)) !== safeByMethod(op) ||
     op.pagination !== undefined ||
     op.secured === false ||
-    op.baseUrl !== undefined
+    op.baseUrl !== undefined ||
+    op.parseAs !== undefined
   );
 }
 
@@ -65,7 +66,8 @@ export function emitOperations(meta: ExtractedMeta): string {
     `/**`,
     ` * Runtime metadata of the ${name} API, read from the spec's x-workapis, x-pagination and x-retry-safe.`,
     ` * Lists the operations the client needs to know about: a POST/PATCH that is safe to retry, and any`,
-    ` * that is paginated, unsecured or on its own server; every other one behaves as its method implies.`,
+    ` * that is paginated, unsecured, on its own server or answers other than JSON; every other one behaves`,
+    ` * as its method implies.`,
     ` */`,
     `export const meta = ${JSON.stringify(runtimeMeta(meta), null, 2)} as const satisfies ApiMeta;`,
     "",

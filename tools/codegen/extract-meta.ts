@@ -95,6 +95,22 @@ function successResponse(doc: Obj, operation: Obj): { status: string; mediaType:
 }
 
 /**
+ * How the client reads the operation's success body when it is not JSON: `text` for `text/*`, `blob`
+ * for any other media type (a download). The runtime's response types apply the same rule.
+ */
+export function parseModeOf(doc: Obj, operation: Obj): "text" | "blob" | undefined {
+  const responses = isObj(operation["responses"]) ? operation["responses"] : {};
+  const media = Object.keys(responses)
+    .filter((s) => /^2(\d\d|XX)$/.test(s))
+    .flatMap((s) => {
+      const response = deref(doc, responses[s]);
+      return isObj(response) && isObj(response["content"]) ? Object.keys(response["content"]) : [];
+    });
+  if (media.length === 0 || media.some((m) => m.includes("json"))) return undefined;
+  return media.some((m) => m.startsWith("text/")) ? "text" : "blob";
+}
+
+/**
  * `x-mock.ranges` of a list whose filters come from the query (every list but a body-paged RPC list)
  * must name query parameters the operation declares: a misspelt one would filter nothing.
  */
@@ -200,6 +216,7 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
       (s) => Array.isArray(s) && s.length > 0,
     ) as { url?: unknown }[] | undefined;
     const ownUrl = typeof ownServers?.[0]?.url === "string" ? ownServers[0].url : undefined;
+    const parseAs = parseModeOf(doc, operation);
     const security = operation["security"] ?? doc["security"];
     const open =
       Array.isArray(security) &&
@@ -212,6 +229,7 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
       ...(pagination ? { pagination } : {}),
       ...(open ? { secured: false as const } : {}),
       ...(ownUrl ? { baseUrl: ownUrl } : {}),
+      ...(parseAs ? { parseAs } : {}),
     });
   }
   if (problems.length > before || !isObj(x) || !baseUrl) return undefined;

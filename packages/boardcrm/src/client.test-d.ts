@@ -53,9 +53,15 @@ describe("BoardCRM client types", () => {
     boardcrm.paginate("/api/field/list");
   });
 
-  it("types an export downloaded with parseAs as a Blob", async () => {
-    const { data } = await boardcrm.POST("/api/lead/export", { body: {}, parseAs: "blob" });
+  it("types an export as a Blob, read so without parseAs; parseAs may only say what the spec says", async () => {
+    const { data } = await boardcrm.POST("/api/lead/export", { body: {} });
     expectTypeOf(data).toEqualTypeOf<Blob | undefined>();
+    const asked = await boardcrm.POST("/api/lead/export", { body: {}, parseAs: "blob" });
+    expectTypeOf(asked.data).toEqualTypeOf<Blob | undefined>();
+    // @ts-expect-error the export is a file, not text
+    boardcrm.POST("/api/lead/export", { body: {}, parseAs: "text" });
+    // @ts-expect-error a JSON operation is read as JSON
+    boardcrm.POST("/api/lead/get", { body: { id: 1 }, parseAs: "blob" });
   });
 
   it("rejects a wrong path or method, a missing or wrongly typed param and a wrong body", () => {

@@ -9,7 +9,6 @@ import {
   type BoardCRMErrorCode,
   createBoardCRMClient,
   InternalServerError,
-  InvalidResponseError,
   NotFoundError,
   UnprocessableEntityError,
   unwrap,
@@ -164,13 +163,20 @@ describe("@workapis/boardcrm against its mock", () => {
       }
     });
 
-    it("downloads an export as a Blob with parseAs; without it the binary body is an InvalidResponseError", async () => {
-      const file = await client().POST("/api/lead/export", { body: {}, parseAs: "blob" });
+    it("downloads an export as a Blob, as its media type says, with or without parseAs", async () => {
+      const file = await client().POST("/api/lead/export", { body: {} });
       expect(file.error).toBeUndefined();
       expect(file.data).toBeInstanceOf(Blob);
       expect(file.response?.headers.get("content-type")).toBe("application/octet-stream");
-      const asJson = await client().POST("/api/offer/export", { body: {} });
-      expect(asJson.error).toBeInstanceOf(InvalidResponseError);
+      expect((await file.data?.arrayBuffer())?.byteLength).toBeGreaterThan(0);
+      const asked = await client().POST("/api/offer/export", { body: {}, parseAs: "blob" });
+      expect(asked.data).toBeInstanceOf(Blob);
+    });
+
+    it("still reads JSON operations as JSON (a download's parser is only its own)", async () => {
+      const { data } = await client().POST("/api/lead/list", { body: { limit: 1 } });
+      expect(data?.status).toBe(true);
+      expect(Array.isArray(data?.data?.leads)).toBe(true);
     });
   });
 

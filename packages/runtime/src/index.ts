@@ -17,7 +17,7 @@ export type {
   ApiClient,
   ApiMethod,
   ApiResult,
-  ErrorBody,
+  InitOf,
   Page,
   PaginatedShape,
   PaginateLimits,

@@ -105,6 +105,11 @@ export interface OperationMeta {
   readonly secured?: false;
   /** The operation's own server (OpenAPI path- or operation-level `servers`), e.g. an OAuth host. */
   readonly baseUrl?: string;
+  /**
+   * How to read a success body that is not JSON: `text` for `text/*`, `blob` for anything else (a
+   * file download). Absent for JSON. The response types say the same (`string`, `Blob`).
+   */
+  readonly parseAs?: "text" | "blob";
 }
 
 /** Everything a vendor package hands the runtime. */

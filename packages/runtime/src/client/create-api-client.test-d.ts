@@ -30,6 +30,14 @@ describe("client types", () => {
     expectTypeOf(note.data).toEqualTypeOf<Note>();
   });
 
+  it("types a text/* operation's data as a string and a JSON one's by its schema", async () => {
+    const csv = await api.GET("/notes/export");
+    if (!csv.error) expectTypeOf(csv.data).toEqualTypeOf<string>();
+    // @ts-expect-error a text operation is not read as JSON
+    api.GET("/notes/export", { parseAs: "json" });
+    api.GET("/notes/export", { parseAs: "text" });
+  });
+
   it("rejects unknown paths, wrong methods, missing and mistyped params and bodies", () => {
     // @ts-expect-error unknown path
     api.GET("/nope");
@@ -43,6 +51,10 @@ describe("client types", () => {
     api.POST("/notes");
     // @ts-expect-error text must be a string
     api.POST("/notes", { body: { text: 1 } });
+    // @ts-expect-error a misspelt option is caught (openapi-fetch lets any key through)
+    api.GET("/notes", { parms: { query: { page: 1 } } });
+    // @ts-expect-error the method is the one called
+    api.GET("/notes", { method: "POST" });
   });
 
   it("paginate accepts only paginated paths and yields their item type", () => {

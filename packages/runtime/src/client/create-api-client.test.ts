@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   AbortedError,
   ApiError,
+  AuthenticationError,
   ConnectionError,
   InternalServerError,
   InvalidResponseError,
@@ -41,6 +42,24 @@ function counting(respond: (n: number, request: Request) => Response | Promise<R
 }
 
 describe("createApiClient: success", () => {
+  it("reads a text/csv operation as text without parseAs, and its failure still as the JSON envelope", async () => {
+    let status = 200;
+    server.use(
+      http.get(`${BASE}/notes/export`, () =>
+        status === 200
+          ? new HttpResponse("id,text\n7,hi\n", { headers: { "Content-Type": "text/csv" } })
+          : HttpResponse.json({ success: false, message: "Token expired", error: "no_access" }, { status }),
+      ),
+    );
+    const csv = await client().GET("/notes/export");
+    expect(csv.data).toBe("id,text\n7,hi\n");
+    status = 401;
+    const denied = await client().GET("/notes/export");
+    expect(denied.error).toBeInstanceOf(AuthenticationError);
+    expect(denied.error?.message).toBe("Token expired");
+    expect(denied.error?.code).toBe("no_access");
+  });
+
   it("sends the bearer token and a fresh request id, and returns typed data with the echoed id", async () => {
     const calls = counting((_, request) =>
       HttpResponse.json(

@@ -171,6 +171,8 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
           op?.baseUrl && options.baseUrl === undefined
             ? op.baseUrl
             : (rest?.["baseUrl"] as string | undefined),
+        // A download (`text/*`, a file) is read as its media type says; JSON is openapi-fetch's default.
+        parseAs: rest?.["parseAs"] ?? op?.parseAs,
         fetch: (request: Request) => {
           const target = vendor.trailingSlash ? withTrailingSlash(request) : request;
           // Operations that take no credential (security: []) never see the token. The credential

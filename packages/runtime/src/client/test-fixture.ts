@@ -95,6 +95,21 @@ export type TestPaths = {
     patch?: never;
     trace?: never;
   };
+  "/notes/export": {
+    parameters: NoPathParams;
+    get: {
+      parameters: NoPathParams;
+      requestBody?: never;
+      responses: { 200: { content: { "text/csv": string } }; 401: Json<Failure> };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 
 export type TestPaginated = {
@@ -134,6 +149,7 @@ export const testMeta: ApiMeta = {
     },
     { operationId: "createNote", method: "post", path: "/notes", retrySafe: false },
     { operationId: "getNote", method: "get", path: "/notes/{id}", retrySafe: true },
+    { operationId: "exportNotes", method: "get", path: "/notes/export", parseAs: "text" },
     {
       operationId: "listEvents",
       method: "get",

@@ -1,5 +1,12 @@
-import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
-import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import type {
+  BodySerializer,
+  HeadersOptions,
+  Middleware,
+  PathSerializer,
+  QuerySerializer,
+  QuerySerializerOptions,
+} from "openapi-fetch";
+import type { ErrorStatus, HttpMethod, OkStatus, PathsWithMethod } from "openapi-typescript-helpers";
 import type { ApiError } from "../errors/api-error.ts";
 import type { RetryOptions } from "../transport/retry-policy.ts";
 
@@ -15,38 +22,128 @@ export interface RequestControls {
 /** The shape of openapi-typescript's `paths` (exported as a type alias): every path lists every method. */
 export type PathsShape = Record<string, Partial<Record<HttpMethod, unknown>>>;
 
-/** The operation object of a path and method, narrowed to what openapi-fetch's helpers accept. */
-type OperationOf<
-  Paths extends PathsShape,
-  P extends keyof Paths,
-  M extends HttpMethod,
-> = Paths[P][M] extends infer Op extends Record<string | number, unknown> ? Op : never;
+/** An object with nothing required: what an all-optional `params` or init accepts. */
+type NoKeys = Record<never, never>;
 
-/** The success payload of an openapi-fetch response union. */
+/** The operation object of a path and method. */
+type OperationOf<Paths extends PathsShape, P extends keyof Paths, M extends HttpMethod> = Paths[P][M &
+  keyof Paths[P]];
+
+/** `params`, required when any parameter is (openapi-typescript marks the others optional). */
+type ParamsOption<Op> = Op extends { parameters: infer Params }
+  ? NoKeys extends Params
+    ? { params?: Params }
+    : { params: Params }
+  : { params?: { query?: Record<string, unknown> } };
+
+/** `body`: required, optional or absent, as openapi-typescript declares `requestBody`. */
+type BodyOption<Op> = Op extends { requestBody: { content: infer Content } }
+  ? { body: Content[keyof Content] }
+  : Op extends { requestBody?: { content: infer Content } }
+    ? { body?: Content[keyof Content] }
+    : { body?: never };
+
+/** How the client reads a response's content: by its media type (what codegen's `parseAs` says too). */
+type ParseModeOf<Content> = [keyof Content & `${string}json${string}`] extends [never]
+  ? [keyof Content & `text/${string}`] extends [never]
+    ? "blob"
+    : "text"
+  : "json";
+type Parsed<Content> = {
+  json: Content[keyof Content & `${string}json${string}`];
+  text: string;
+  blob: Blob;
+}[ParseModeOf<Content>];
+
+/** The body of one response as the client reads it; `undefined` for a response without content. */
+type ResponseBody<R> = R extends { content: infer Content } ? Parsed<Content> : undefined;
+/** How the client reads an operation's success body, which is all `parseAs` may say for it. */
+type ParseMode<Op> = ModeOfResponse<Responses<Op>[OkStatus & keyof Responses<Op>]>;
+type ModeOfResponse<R> = R extends { content: infer Content } ? ParseModeOf<Content> : never;
+
+type Responses<Op> = Op extends { responses: infer R } ? R : Record<never, never>;
+type SuccessOf<Op> = ResponseBody<Responses<Op>[OkStatus & keyof Responses<Op>]>;
+type ErrorOf<Op> = ResponseBody<Responses<Op>[ErrorStatus & keyof Responses<Op>]>;
+
+/** What every call accepts beside its params and body: openapi-fetch's options, fetch's, and ours. */
+interface CallOptions extends Omit<RequestInit, "body" | "headers" | "method" | "signal">, RequestControls {
+  baseUrl?: string;
+  headers?: HeadersOptions;
+  pathSerializer?: PathSerializer;
+  fetch?: (input: Request) => Promise<Response>;
+  middleware?: Middleware[];
+}
+
+/**
+ * A call's second argument for one operation. `parseAs` is accepted as the operation reads anyway
+ * (the client picks JSON, text or Blob from the spec's media type).
+ */
+export type InitOf<Op> = ParamsOption<Op> &
+  BodyOption<Op> &
+  CallOptions & {
+    parseAs?: ParseMode<Op>;
+    querySerializer?: QuerySerializer<Op> | QuerySerializerOptions;
+    bodySerializer?: BodySerializer<Op>;
+  };
+
+/** The data of a call's result (what `unwrap` resolves to). */
 export type SuccessData<R> = R extends { data: infer D; error?: never } ? D : never;
-/** The error body of an openapi-fetch response union (the vendor's error envelope). */
-export type ErrorBody<R> = R extends { data?: never; error: infer E } ? E : never;
 
-/** `{ data, error, response }`, where `error` is always a typed `ApiError`. */
-export type ApiResult<R, Code> =
-  | { data: SuccessData<R>; error?: never; response: Response; requestId: string | undefined }
+/** `{ data, error, response, requestId }`, where `error` is always a typed `ApiError`. */
+export type ApiResult<Data, Body, Code> =
+  | { data: Data; error?: never; response: Response; requestId: string | undefined }
   | {
       data?: never;
-      error: ApiError<Code, ErrorBody<R>>;
+      error: ApiError<Code, Body>;
       response: Response | undefined;
       requestId: string | undefined;
     };
 
-type InitParam<Init> =
-  RequiredKeysOf<Init> extends never ? [(Init & RequestControls)?] : [Init & RequestControls];
+/** The paths that have method `M`. */
+type PathsOf<Paths extends PathsShape, M extends HttpMethod> = PathsWithMethod<Paths, M> & string;
 
+// Per method, each operation's argument list and result, worked out once per vendor and path (a
+// mapped type caches what it computes for a key) rather than at every call.
+type ArgsByPath<Paths extends PathsShape, M extends HttpMethod> = {
+  [P in PathsOf<Paths, M>]: NoKeys extends InitOf<OperationOf<Paths, P, M>>
+    ? [init?: InitOf<OperationOf<Paths, P, M>>]
+    : [init: InitOf<OperationOf<Paths, P, M>>];
+};
+type ResultByPath<Paths extends PathsShape, M extends HttpMethod, Code> = {
+  [P in PathsOf<Paths, M>]: ApiResult<
+    SuccessOf<OperationOf<Paths, P, M>>,
+    ErrorOf<OperationOf<Paths, P, M>>,
+    Code
+  >;
+};
+
+/**
+ * The arguments after the path, for path `K`. Written so that TypeScript has nothing to work out
+ * while it is still inferring the path: for `K` = `string` (its constraint, which is what inference
+ * looks at) the answer is `[init?: unknown]` at once, where a plain lookup by path would make it build
+ * the arguments of every path of the method. (`NoInfer` around it would save a little more, but a
+ * mistake would then be reported on the whole argument instead of the property that is wrong.)
+ */
+type ArgsOf<Paths extends PathsShape, M extends HttpMethod, K> = K extends string
+  ? string extends K
+    ? [init?: unknown]
+    : K extends keyof ArgsByPath<Paths, M>
+      ? ArgsByPath<Paths, M>[K]
+      : [init?: never]
+  : never;
+
+/**
+ * `client.GET(path, init)`. `K` is the path again, never given by the caller (it defaults to `P`):
+ * the init is typed through it rather than through `P`, whose constraint is the union of every path.
+ * With the call's path known the init and the result are exactly the operation's.
+ */
 export type ApiMethod<Paths extends PathsShape, M extends HttpMethod, Code> = <
-  P extends PathsWithMethod<Paths, M>,
-  Init extends MaybeOptionalInit<Paths[P], M>,
+  P extends PathsOf<Paths, M>,
+  K extends string = P,
 >(
   url: P,
-  ...init: InitParam<Init>
-) => Promise<ApiResult<FetchResponse<OperationOf<Paths, P, M>, Init, MediaType>, Code>>;
+  ...init: ArgsOf<Paths, M, K>
+) => Promise<K extends keyof ResultByPath<Paths, M, Code> ? ResultByPath<Paths, M, Code>[K] : never>;
 
 /** The generated map of paginated operations: path → method and item type. */
 export type PaginatedShape = Record<string, { readonly method: HttpMethod; readonly item: unknown }>;
@@ -77,7 +174,7 @@ export type PaginateMethod<Paths extends PathsShape, Pag extends PaginatedShape>
   P extends keyof Pag & keyof Paths & string,
 >(
   url: P,
-  init?: MaybeOptionalInit<Paths[P], Pag[P]["method"]> & RequestControls,
+  init?: InitOf<OperationOf<Paths, P, Pag[P]["method"]>>,
   limits?: PaginateLimits,
 ) => Paginator<Pag[P]["item"]>;
 

@@ -6,7 +6,8 @@ import type { components, paths } from "./schema.ts";
 /**
  * Runtime metadata of the Workglue API, read from the spec's x-workapis, x-pagination and x-retry-safe.
  * Lists the operations the client needs to know about: a POST/PATCH that is safe to retry, and any
- * that is paginated, unsecured or on its own server; every other one behaves as its method implies.
+ * that is paginated, unsecured, on its own server or answers other than JSON; every other one behaves
+ * as its method implies.
  */
 export const meta = {
   "vendor": {
