@@ -1,6 +1,6 @@
 import { createWebWorkClient, type paths } from "@workapis/webwork";
 import createClient from "openapi-fetch";
-import { interleave } from "./interleave.ts";
+import { interleave, type Variant } from "./interleave.ts";
 
 /** Per-call overhead: our client (auth, retry wrapper, request id, envelope check) vs bare openapi-fetch vs raw fetch. */
 const body = JSON.stringify({
@@ -11,7 +11,8 @@ const body = JSON.stringify({
 const stub = async () => new Response(body, { status: 200, headers: { "Content-Type": "application/json" } });
 const BASE = "https://api.webwork-tracker.com/api/v2";
 
-export async function overhead(calls = 50_000) {
+/** The four clients side by side, each calling `GET /workspaces` against the in-process stub. */
+export function overheadVariants(): Variant[] {
   const raw = () => stub().then((r) => r.json());
   const bare = createClient<paths>({ baseUrl: BASE, fetch: stub });
   // What an openapi-fetch user writes to call the API at all: the same bytes on the wire as ours.
@@ -21,13 +22,14 @@ export async function overhead(calls = 50_000) {
     headers: { Authorization: "Bearer t" },
   });
   const ours = createWebWorkClient({ token: "t", fetch: stub, rateLimit: false, logLevel: "off" });
-  return interleave(
-    [
-      { label: "openapi-fetch", run: () => bare.GET("/workspaces") },
-      { label: "raw fetch (stubbed)", run: raw },
-      { label: "openapi-fetch + the same Authorization header", run: () => bareAuth.GET("/workspaces") },
-      { label: "@workapis/webwork", run: () => ours.GET("/workspaces") },
-    ],
-    { calls },
-  );
+  return [
+    { label: "openapi-fetch", run: () => bare.GET("/workspaces") },
+    { label: "raw fetch (stubbed)", run: raw },
+    { label: "openapi-fetch + the same Authorization header", run: () => bareAuth.GET("/workspaces") },
+    { label: "@workapis/webwork", run: () => ours.GET("/workspaces") },
+  ];
+}
+
+export async function overhead(calls = 50_000) {
+  return interleave(overheadVariants(), { calls });
 }

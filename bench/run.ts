@@ -3,6 +3,7 @@
  * machines are noisy). Benchmarks inform; they never fail CI. `pnpm bench --pipeline` (or
  * BENCH_PIPELINE=1) adds the slow cold/warm `pnpm build` in a temporary clone.
  */
+import { allocation } from "./allocation.ts";
 import { bundleSizes } from "./bundle-size.ts";
 import { loopbackOverhead } from "./loopback.ts";
 import { mockServerLoad } from "./mock-server-load.ts";
@@ -20,6 +21,13 @@ console.log(
 console.log("| client | total ms | µs/call | ratio |\n|---|---|---|---|");
 for (const r of await overhead())
   console.log(`| ${r.label} | ${fmt(r.ms, 0)} | ${fmt(r.perCallUs)} | ${fmt(r.ratio)}× |`);
+
+console.log(
+  "\n## Bytes allocated per call, 20k GET calls, fetch stubbed (V8 sampling heap profiler; baseline: bare openapi-fetch)\n",
+);
+console.log("| client | bytes/call | ratio |\n|---|---|---|");
+for (const r of await allocation())
+  console.log(`| ${r.label} | ${fmt(r.bytesPerCall, 0)} | ${fmt(r.ratio)}× |`);
 
 console.log(
   "\n## Per-call overhead, 3k GET calls to an HTTP server on 127.0.0.1 (baseline: bare openapi-fetch)\n",
