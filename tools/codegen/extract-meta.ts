@@ -3,7 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { xMockSchema, xPaginationSchema, xSourceSchema, xWorkapisSchema } from "./extension-schemas.ts";
 import type { LoadedSpec } from "./load-spec.ts";
 import { type SpecProblem, toPointer } from "./spec-error.ts";
-import { deref, isObj, operationsOf, parametersOf } from "./spec-walk.ts";
+import { deref, isObj, operationsOf, parametersOf, schemaAt } from "./spec-walk.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -110,11 +110,24 @@ export function parseModeOf(doc: Obj, operation: Obj): "text" | "blob" | undefin
   return media.some((m) => m.startsWith("text/")) ? "text" : "blob";
 }
 
+/** The property names of an object schema, its `allOf` parts' included; undefined when it has none. */
+function propertyNames(doc: Obj, schema: unknown): Set<string> | undefined {
+  const s = deref(doc, schema);
+  if (!isObj(s)) return undefined;
+  const parts = [s, ...(Array.isArray(s["allOf"]) ? s["allOf"].map((p) => deref(doc, p)) : [])];
+  const names = parts.flatMap((p) =>
+    isObj(p) && isObj(p["properties"]) ? Object.keys(p["properties"]) : [],
+  );
+  return names.length > 0 ? new Set(names) : undefined;
+}
+
 /**
- * `x-mock.ranges` of a list whose filters come from the query (every list but a body-paged RPC list)
- * must name query parameters the operation declares: a misspelt one would filter nothing.
+ * `x-mock.ranges` of a list must name query parameters the operation declares (every list but a
+ * body-paged RPC list, whose filters come from the body), and fields its records have: a misspelt
+ * one would filter nothing.
  */
 function checkRanges(
+  doc: Obj,
   operation: Obj,
   query: ReadonlySet<string>,
   at: readonly (string | number)[],
@@ -122,18 +135,41 @@ function checkRanges(
   problems: SpecProblem[],
 ): void {
   const ranges = (operation["x-mock"] as Obj)["ranges"];
+  if (!isObj(ranges)) return;
   const pagination = operation["x-pagination"];
-  if (!isObj(ranges) || (isObj(pagination) && pagination["in"] === "body")) return;
-  for (const name of Object.keys(ranges))
-    if (!query.has(name))
+  if (!(isObj(pagination) && pagination["in"] === "body"))
+    for (const name of Object.keys(ranges))
+      if (!query.has(name))
+        problems.push({
+          file,
+          pointer: toPointer([...at, name]),
+          message: `x-mock.ranges names query parameter "${name}", which the operation does not declare`,
+        });
+  // The records are the list's items: where x-pagination (or x-mock.record) points in the success body.
+  const success = successResponse(doc, operation);
+  const responses = operation["responses"] as Obj;
+  const response = success ? deref(doc, responses[success.status]) : undefined;
+  const media =
+    success && isObj(response) && isObj(response["content"])
+      ? response["content"][success.mediaType]
+      : undefined;
+  const items =
+    (isObj(pagination) && typeof pagination["items"] === "string" ? pagination["items"] : undefined) ??
+    ((operation["x-mock"] as Obj)["record"] as string | undefined) ??
+    "/data";
+  const fields = isObj(media) ? propertyNames(doc, schemaAt(doc, media["schema"], `${items}/0`)) : undefined;
+  if (!fields) return; // nothing to check against: the item schema declares no properties
+  for (const [name, range] of Object.entries(ranges)) {
+    const field = isObj(range) ? range["field"] : undefined;
+    if (typeof field === "string" && !fields.has(field))
       problems.push({
         file,
-        pointer: toPointer([...at, name]),
-        message: `x-mock.ranges names query parameter "${name}", which the operation does not declare`,
+        pointer: toPointer([...at, name, "field"]),
+        message: `x-mock.ranges.${name} bounds field "${field}", which the list's records do not have`,
       });
+  }
 }
 
-/** Whether the method alone makes an operation safe to send again: every method but POST and PATCH. */
 export function retrySafeByMethod(method: string): boolean {
   return method !== "post" && method !== "patch";
 }
@@ -171,7 +207,7 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
     if (operation["x-mock"] === undefined)
       problems.push({ file, pointer: toPointer(at), message: "x-mock is required" });
     else if (check("x-mock", operation["x-mock"], [...at, "x-mock"], file, problems))
-      checkRanges(operation, queryParams, [...at, "x-mock", "ranges"], file, problems);
+      checkRanges(doc, operation, queryParams, [...at, "x-mock", "ranges"], file, problems);
     const retrySafe = retrySafeByMethod(method) || operation["x-retry-safe"] === true;
     const rawPagination = operation["x-pagination"];
     let pagination: PaginationMeta | undefined;

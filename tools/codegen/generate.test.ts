@@ -90,6 +90,21 @@ describe("generateVendor", () => {
     );
   });
 
+  it("fails on x-mock.ranges bounding a field the list's records do not have", async () => {
+    const problems = await problemsOf(
+      tiny.replace(
+        "x-mock: { resource: note, action: list }",
+        'x-mock: { resource: note, action: list, ranges: { page: { field: created, compare: ">=" } } }',
+      ),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        pointer: "#/paths/~1notes/get/x-mock/ranges/page/field",
+        message: 'x-mock.ranges.page bounds field "created", which the list\'s records do not have',
+      }),
+    ]);
+  });
+
   it("accepts x-mock.ranges naming a declared query parameter", async () => {
     const files = await generateFrom(
       tiny.replace(
