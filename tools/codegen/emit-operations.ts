@@ -1,5 +1,6 @@
 import type { ApiMeta, AuthSchemeMeta, OperationMeta } from "@workapis/runtime";
-import { type ExtractedMeta, type PaginatedOperation, retrySafeByMethod } from "./extract-meta.ts";
+import { retrySafeByMethod } from "../../packages/runtime/src/transport/retry-policy.ts";
+import type { ExtractedMeta, PaginatedOperation } from "./extract-meta.ts";
 import { fromPointer } from "./spec-error.ts";
 
 const key = (s: string) => JSON.stringify(s);

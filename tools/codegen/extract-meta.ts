@@ -1,5 +1,7 @@
 import type { AuthSchemeMeta, OperationMeta, PaginationMeta, VendorMeta } from "@workapis/runtime";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+// The runtime's own rule, from its source: codegen runs before the runtime is built.
+import { retrySafeByMethod } from "../../packages/runtime/src/transport/retry-policy.ts";
 import { xMockSchema, xPaginationSchema, xSourceSchema, xWorkapisSchema } from "./extension-schemas.ts";
 import type { LoadedSpec } from "./load-spec.ts";
 import { type SpecProblem, toPointer } from "./spec-error.ts";
@@ -168,10 +170,6 @@ function checkRanges(
         message: `x-mock.ranges.${name} bounds field "${field}", which the list's records do not have`,
       });
   }
-}
-
-export function retrySafeByMethod(method: string): boolean {
-  return method !== "post" && method !== "patch";
 }
 
 /** Validates the project's extensions and extracts what the runtime needs; problems are collected, not thrown. */

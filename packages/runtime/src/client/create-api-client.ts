@@ -13,7 +13,12 @@ import type { ApiMeta, HttpMethodName, OperationMeta } from "../metadata.ts";
 import { createPaginate } from "../pagination/paginate.ts";
 import { defaultFetch } from "../transport/fetch-like.ts";
 import { RateLimiter } from "../transport/rate-limiter.ts";
-import { DEFAULT_RETRY, type ResolvedRetryOptions, type RetryOptions } from "../transport/retry-policy.ts";
+import {
+  DEFAULT_RETRY,
+  type ResolvedRetryOptions,
+  type RetryOptions,
+  retrySafeByMethod,
+} from "../transport/retry-policy.ts";
 import { type SendControl, type SendRecord, send } from "../transport/send.ts";
 import { type ClientOptions, DEFAULT_TIMEOUT_MS } from "./client-options.ts";
 import { routeTable } from "./route-table.ts";
@@ -111,7 +116,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
   const retriedControl = controlFor(true);
   const onceControl = controlFor(false);
   const controlOf = (op: OperationMeta | undefined, method: HttpMethodName, init: Init): SendControl => {
-    const retrySafe = op?.retrySafe ?? (method !== "post" && method !== "patch");
+    const retrySafe = op?.retrySafe ?? retrySafeByMethod(method);
     const shared = retrySafe ? retriedControl : onceControl;
     if (!hasControls(init)) return shared;
     return {

@@ -12,6 +12,15 @@ export interface RetryOptions {
 
 export type ResolvedRetryOptions = Required<RetryOptions>;
 
+/**
+ * Whether an operation may be sent again after a failure, by its method alone: every method but POST
+ * and PATCH. A POST the spec marks `x-retry-safe` is listed in the metadata with `retrySafe`. Codegen
+ * applies the same rule when it decides which operations to list.
+ */
+export function retrySafeByMethod(method: string): boolean {
+  return method !== "post" && method !== "patch";
+}
+
 export const DEFAULT_RETRY: ResolvedRetryOptions = {
   maxRetries: 2,
   baseDelayMs: 500,
