@@ -5,7 +5,7 @@ import { createWebWorkMock } from "@workapis/webwork/msw";
 import { createWorkBoardMock } from "@workapis/workboard/msw";
 import { createWorkglueMock } from "@workapis/workglue/msw";
 import { describe, expect, it } from "vitest";
-import { referenceOf } from "../../tools/codegen/emit-mock-spec.ts";
+import { referenceOf } from "../../tools/codegen/vary-fixture.ts";
 
 const mocks: Record<string, () => VendorMock> = {
   betterworks: createBetterworksMock,

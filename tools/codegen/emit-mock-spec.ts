@@ -12,6 +12,7 @@ import {
   readPointer,
   schemaAt,
 } from "./spec-walk.ts";
+import { distinctPerson, shiftDates } from "./vary-fixture.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -19,7 +20,6 @@ type Obj = Record<string, unknown>;
 const FIXTURE_TARGET = 25;
 /** The build-time seed: fixtures are the same on every build. */
 const SEED = 20260115;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function successOf(doc: Obj, operation: Obj): { status: number; media: Obj | undefined; mediaType: string } {
   const responses = isObj(operation["responses"]) ? operation["responses"] : {};
@@ -63,26 +63,6 @@ function fieldTypesOf(doc: Obj, recordSchema: unknown): Record<string, string[]>
     }
   }
   return Object.keys(out).length ? out : undefined;
-}
-
-/** The id field an email field refers through (`user_email` beside `user_id`): that person's address. */
-export function referenceOf(record: Readonly<Obj>, field: string): string | undefined {
-  const id = field.endsWith("_email") ? `${field.slice(0, -"_email".length)}_id` : undefined;
-  return id !== undefined && id in record ? id : undefined;
-}
-
-/**
- * Generated records take the spec's example values, so every one would share the example's email and
- * a lookup by email would find them all: number the local part of every top-level email-shaped
- * value instead (`elena.costa7@…`), whether or not the schema says `format: email`. An address of
- * another record (`user_email` beside `user_id`) stays as it is, consistent with that id.
- */
-function distinctEmails(record: Obj, n: number): void {
-  for (const [field, value] of Object.entries(record)) {
-    if (typeof value !== "string" || !EMAIL.test(value) || referenceOf(record, field)) continue;
-    const at = value.indexOf("@");
-    record[field] = `${value.slice(0, at)}${n}${value.slice(at)}`;
-  }
 }
 
 function isSecured(doc: Obj, operation: Obj): boolean {
@@ -225,7 +205,10 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     for (let n = list.length; n < FIXTURE_TARGET; n++) {
       const record = fake(doc, schema, seed++);
       if (!isObj(record)) break;
-      distinctEmails(record, n + 1);
+      // The n-th seeded record is its own person on its own days, not the example again.
+      const taken = new Set(list.flatMap((r) => Object.values(r).filter((v) => typeof v === "string")));
+      distinctPerson(record, n + 1, taken);
+      shiftDates(record, 3 * (n + 1));
       const next =
         Math.max(0, ...list.map((r) => Number(r[idField])).filter((i) => Number.isSafeInteger(i))) + 1;
       record[idField] =

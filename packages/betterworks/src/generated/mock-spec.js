@@ -3818,29 +3818,29 @@ export const mockSpec = {
       {
         "id": 148734,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman5@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "kofi.mensah@kestrelanalytics.com",
+        "first_name": "Kofi",
+        "last_name": "Mensah",
+        "name": "Kofi Mensah",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": null,
         "manager": null,
         "role": "admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-05-17",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2024-01-07T14:03:09Z",
+        "created": "2021-05-09T15:40:55Z",
+        "modified": "2025-12-22T11:48:30Z"
       },
       {
         "id": 148735,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman6@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "hana.sato@kestrelanalytics.com",
+        "first_name": "Hana",
+        "last_name": "Sato",
+        "name": "Hana Sato",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": null,
@@ -3851,19 +3851,19 @@ export const mockSpec = {
         },
         "role": "admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-05-14",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2024-01-04T14:03:09Z",
+        "created": "2021-05-06T15:40:55Z",
+        "modified": "2025-12-19T11:48:30Z"
       },
       {
         "id": 148736,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman7@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "mateo.alvarez@kestrelanalytics.com",
+        "first_name": "Mateo",
+        "last_name": "Alvarez",
+        "name": "Mateo Alvarez",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": {
@@ -3877,19 +3877,19 @@ export const mockSpec = {
         },
         "role": "admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-05-11",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2024-01-01T14:03:09Z",
+        "created": "2021-05-03T15:40:55Z",
+        "modified": "2025-12-16T11:48:30Z"
       },
       {
         "id": 148737,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman8@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "leila.haddad@kestrelanalytics.com",
+        "first_name": "Leila",
+        "last_name": "Haddad",
+        "name": "Leila Haddad",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": {
@@ -3903,19 +3903,19 @@ export const mockSpec = {
         },
         "role": "super_admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-05-08",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-12-29T14:03:09Z",
+        "created": "2021-04-30T15:40:55Z",
+        "modified": "2025-12-13T11:48:30Z"
       },
       {
         "id": 148738,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman9@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "arjun.iyer@kestrelanalytics.com",
+        "first_name": "Arjun",
+        "last_name": "Iyer",
+        "name": "Arjun Iyer",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": {
@@ -3925,19 +3925,19 @@ export const mockSpec = {
         "manager": null,
         "role": "admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-05-05",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-12-26T14:03:09Z",
+        "created": "2021-04-27T15:40:55Z",
+        "modified": "2025-12-10T11:48:30Z"
       },
       {
         "id": 148739,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman10@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "freya.lindqvist@kestrelanalytics.com",
+        "first_name": "Freya",
+        "last_name": "Lindqvist",
+        "name": "Freya Lindqvist",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": null,
@@ -3948,19 +3948,19 @@ export const mockSpec = {
         },
         "role": "user",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-05-02",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-12-23T14:03:09Z",
+        "created": "2021-04-24T15:40:55Z",
+        "modified": "2025-12-07T11:48:30Z"
       },
       {
         "id": 148740,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman11@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "yusuf.demir@kestrelanalytics.com",
+        "first_name": "Yusuf",
+        "last_name": "Demir",
+        "name": "Yusuf Demir",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": {
@@ -3970,19 +3970,19 @@ export const mockSpec = {
         "manager": null,
         "role": "super_admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-04-29",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-12-20T14:03:09Z",
+        "created": "2021-04-21T15:40:55Z",
+        "modified": "2025-12-04T11:48:30Z"
       },
       {
         "id": 148741,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman12@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "camila.rojas@kestrelanalytics.com",
+        "first_name": "Camila",
+        "last_name": "Rojas",
+        "name": "Camila Rojas",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": {
@@ -3996,19 +3996,19 @@ export const mockSpec = {
         },
         "role": "admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-04-26",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-12-17T14:03:09Z",
+        "created": "2021-04-18T15:40:55Z",
+        "modified": "2025-12-01T11:48:30Z"
       },
       {
         "id": 148742,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman13@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "oskar.nilsen@kestrelanalytics.com",
+        "first_name": "Oskar",
+        "last_name": "Nilsen",
+        "name": "Oskar Nilsen",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": {
@@ -4018,38 +4018,38 @@ export const mockSpec = {
         "manager": null,
         "role": "user",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-04-23",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-12-14T14:03:09Z",
+        "created": "2021-04-15T15:40:55Z",
+        "modified": "2025-11-28T11:48:30Z"
       },
       {
         "id": 148743,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman14@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "nadia.petrova@kestrelanalytics.com",
+        "first_name": "Nadia",
+        "last_name": "Petrova",
+        "name": "Nadia Petrova",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": null,
         "manager": null,
         "role": "admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-04-20",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-12-11T14:03:09Z",
+        "created": "2021-04-12T15:40:55Z",
+        "modified": "2025-11-25T11:48:30Z"
       },
       {
         "id": 148744,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman15@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "rafael.souza@kestrelanalytics.com",
+        "first_name": "Rafael",
+        "last_name": "Souza",
+        "name": "Rafael Souza",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": {
@@ -4063,19 +4063,19 @@ export const mockSpec = {
         },
         "role": "super_admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-04-17",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-12-08T14:03:09Z",
+        "created": "2021-04-09T15:40:55Z",
+        "modified": "2025-11-22T11:48:30Z"
       },
       {
         "id": 148745,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman16@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "sanna.virtanen@kestrelanalytics.com",
+        "first_name": "Sanna",
+        "last_name": "Virtanen",
+        "name": "Sanna Virtanen",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": {
@@ -4089,19 +4089,19 @@ export const mockSpec = {
         },
         "role": "hr_admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-04-14",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-12-05T14:03:09Z",
+        "created": "2021-04-06T15:40:55Z",
+        "modified": "2025-11-19T11:48:30Z"
       },
       {
         "id": 148746,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman17@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "kenji.mori@kestrelanalytics.com",
+        "first_name": "Kenji",
+        "last_name": "Mori",
+        "name": "Kenji Mori",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": null,
@@ -4112,19 +4112,19 @@ export const mockSpec = {
         },
         "role": "admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-04-11",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-12-02T14:03:09Z",
+        "created": "2021-04-03T15:40:55Z",
+        "modified": "2025-11-16T11:48:30Z"
       },
       {
         "id": 148747,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman18@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "zara.qureshi@kestrelanalytics.com",
+        "first_name": "Zara",
+        "last_name": "Qureshi",
+        "name": "Zara Qureshi",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": null,
@@ -4135,19 +4135,19 @@ export const mockSpec = {
         },
         "role": "admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-04-08",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-11-29T14:03:09Z",
+        "created": "2021-03-31T15:40:55Z",
+        "modified": "2025-11-13T11:48:30Z"
       },
       {
         "id": 148748,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman19@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "emil.fischer@kestrelanalytics.com",
+        "first_name": "Emil",
+        "last_name": "Fischer",
+        "name": "Emil Fischer",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": {
@@ -4157,19 +4157,19 @@ export const mockSpec = {
         "manager": null,
         "role": "user",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-04-05",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-11-26T14:03:09Z",
+        "created": "2021-03-28T15:40:55Z",
+        "modified": "2025-11-10T11:48:30Z"
       },
       {
         "id": 148749,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman20@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "lucia.romano@kestrelanalytics.com",
+        "first_name": "Lucia",
+        "last_name": "Romano",
+        "name": "Lucia Romano",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": {
@@ -4179,19 +4179,19 @@ export const mockSpec = {
         "manager": null,
         "role": "user",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-04-02",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-11-23T14:03:09Z",
+        "created": "2021-03-25T15:40:55Z",
+        "modified": "2025-11-07T11:48:30Z"
       },
       {
         "id": 148750,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman21@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "dmitri.volkov@kestrelanalytics.com",
+        "first_name": "Dmitri",
+        "last_name": "Volkov",
+        "name": "Dmitri Volkov",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": {
@@ -4201,76 +4201,76 @@ export const mockSpec = {
         "manager": null,
         "role": "admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-03-30",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-11-20T14:03:09Z",
+        "created": "2021-03-22T15:40:55Z",
+        "modified": "2025-11-04T11:48:30Z"
       },
       {
         "id": 148751,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman22@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "aisha.bello@kestrelanalytics.com",
+        "first_name": "Aisha",
+        "last_name": "Bello",
+        "name": "Aisha Bello",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": null,
         "manager": null,
         "role": "admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-03-27",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-11-17T14:03:09Z",
+        "created": "2021-03-19T15:40:55Z",
+        "modified": "2025-11-01T11:48:30Z"
       },
       {
         "id": 148752,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman23@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "pablo.herrera@kestrelanalytics.com",
+        "first_name": "Pablo",
+        "last_name": "Herrera",
+        "name": "Pablo Herrera",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": null,
         "manager": null,
         "role": "super_admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-03-24",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-11-14T14:03:09Z",
+        "created": "2021-03-16T15:40:55Z",
+        "modified": "2025-10-29T11:48:30Z"
       },
       {
         "id": 148753,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman24@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "amara.berger@kestrelanalytics.com",
+        "first_name": "Amara",
+        "last_name": "Berger",
+        "name": "Amara Berger",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": null,
         "manager": null,
         "role": "super_admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-03-21",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-11-11T14:03:09Z",
+        "created": "2021-03-13T15:40:55Z",
+        "modified": "2025-10-26T11:48:30Z"
       },
       {
         "id": 148754,
         "uuid": "2b9e7d41-5c3a-4f08-8e6d-7a1c4b9f0e25",
-        "email": "priya.raman25@kestrelanalytics.com",
-        "first_name": "Priya",
-        "last_name": "Raman",
-        "name": "Priya Raman",
+        "email": "jonas.tanaka@kestrelanalytics.com",
+        "first_name": "Jonas",
+        "last_name": "Tanaka",
+        "name": "Jonas Tanaka",
         "employee_id": "E-10231",
         "title": "VP of Engineering",
         "department": {
@@ -4284,11 +4284,11 @@ export const mockSpec = {
         },
         "role": "hr_admin",
         "location": "Austin, TX",
-        "start_date": "2021-06-01",
+        "start_date": "2021-03-18",
         "is_active": true,
-        "privacy_notice_accepted_at": "2024-01-22T14:03:09Z",
-        "created": "2021-05-24T15:40:55Z",
-        "modified": "2026-01-06T11:48:30Z"
+        "privacy_notice_accepted_at": "2023-11-08T14:03:09Z",
+        "created": "2021-03-10T15:40:55Z",
+        "modified": "2025-10-23T11:48:30Z"
       }
     ],
     "department": [
@@ -4359,8 +4359,8 @@ export const mockSpec = {
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-05-02T12:00:00Z",
+        "modified": "2025-08-15T08:41:16Z"
       },
       {
         "id": 5107,
@@ -4372,8 +4372,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-04-29T12:00:00Z",
+        "modified": "2025-08-12T08:41:16Z"
       },
       {
         "id": 5108,
@@ -4385,8 +4385,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-04-26T12:00:00Z",
+        "modified": "2025-08-09T08:41:16Z"
       },
       {
         "id": 5109,
@@ -4394,8 +4394,8 @@ export const mockSpec = {
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-04-23T12:00:00Z",
+        "modified": "2025-08-06T08:41:16Z"
       },
       {
         "id": 5110,
@@ -4403,8 +4403,8 @@ export const mockSpec = {
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-04-20T12:00:00Z",
+        "modified": "2025-08-03T08:41:16Z"
       },
       {
         "id": 5111,
@@ -4416,8 +4416,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-04-17T12:00:00Z",
+        "modified": "2025-07-31T08:41:16Z"
       },
       {
         "id": 5112,
@@ -4425,8 +4425,8 @@ export const mockSpec = {
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-04-14T12:00:00Z",
+        "modified": "2025-07-28T08:41:16Z"
       },
       {
         "id": 5113,
@@ -4438,8 +4438,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-04-11T12:00:00Z",
+        "modified": "2025-07-25T08:41:16Z"
       },
       {
         "id": 5114,
@@ -4451,8 +4451,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-04-08T12:00:00Z",
+        "modified": "2025-07-22T08:41:16Z"
       },
       {
         "id": 5115,
@@ -4460,8 +4460,8 @@ export const mockSpec = {
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-04-05T12:00:00Z",
+        "modified": "2025-07-19T08:41:16Z"
       },
       {
         "id": 5116,
@@ -4473,8 +4473,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-04-02T12:00:00Z",
+        "modified": "2025-07-16T08:41:16Z"
       },
       {
         "id": 5117,
@@ -4482,8 +4482,8 @@ export const mockSpec = {
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-03-30T12:00:00Z",
+        "modified": "2025-07-13T08:41:16Z"
       },
       {
         "id": 5118,
@@ -4495,8 +4495,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-03-27T12:00:00Z",
+        "modified": "2025-07-10T08:41:16Z"
       },
       {
         "id": 5119,
@@ -4508,8 +4508,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-03-24T12:00:00Z",
+        "modified": "2025-07-07T08:41:16Z"
       },
       {
         "id": 5120,
@@ -4521,8 +4521,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-03-21T12:00:00Z",
+        "modified": "2025-07-04T08:41:16Z"
       },
       {
         "id": 5121,
@@ -4534,8 +4534,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-03-18T12:00:00Z",
+        "modified": "2025-07-01T08:41:16Z"
       },
       {
         "id": 5122,
@@ -4543,8 +4543,8 @@ export const mockSpec = {
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-03-15T12:00:00Z",
+        "modified": "2025-06-28T08:41:16Z"
       },
       {
         "id": 5123,
@@ -4556,8 +4556,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-03-12T12:00:00Z",
+        "modified": "2025-06-25T08:41:16Z"
       },
       {
         "id": 5124,
@@ -4565,8 +4565,8 @@ export const mockSpec = {
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-03-09T12:00:00Z",
+        "modified": "2025-06-22T08:41:16Z"
       },
       {
         "id": 5125,
@@ -4578,8 +4578,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "member_count": 64,
-        "created": "2021-05-20T12:00:00Z",
-        "modified": "2025-09-02T08:41:16Z"
+        "created": "2021-03-06T12:00:00Z",
+        "modified": "2025-06-19T08:41:16Z"
       }
     ],
     "goal": [
@@ -4735,8 +4735,8 @@ export const mockSpec = {
           "user": null,
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-20",
+        "end": "2026-03-19",
         "categories": [
           "Engineering",
           "Engineering"
@@ -4746,8 +4746,8 @@ export const mockSpec = {
         "health": "behind",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-12-03T19:22:04Z",
+        "modified": "2026-01-07T15:40:12Z"
       },
       {
         "id": 12085135,
@@ -4779,8 +4779,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-17",
+        "end": "2026-03-16",
         "categories": [
           "Engineering",
           "Engineering"
@@ -4796,8 +4796,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-30T19:22:04Z",
+        "modified": "2026-01-04T15:40:12Z"
       },
       {
         "id": 12085136,
@@ -4823,8 +4823,8 @@ export const mockSpec = {
           "user": null,
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-14",
+        "end": "2026-03-13",
         "categories": [
           "Engineering",
           "Engineering"
@@ -4840,8 +4840,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-27T19:22:04Z",
+        "modified": "2026-01-01T15:40:12Z"
       },
       {
         "id": 12085137,
@@ -4877,8 +4877,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-11",
+        "end": "2026-03-10",
         "categories": [
           "Engineering",
           "Engineering"
@@ -4888,8 +4888,8 @@ export const mockSpec = {
         "health": "on_track",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-24T19:22:04Z",
+        "modified": "2025-12-29T15:40:12Z"
       },
       {
         "id": 12085138,
@@ -4918,8 +4918,8 @@ export const mockSpec = {
           "user": null,
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-08",
+        "end": "2026-03-07",
         "categories": [
           "Engineering",
           "Engineering"
@@ -4935,8 +4935,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-21T19:22:04Z",
+        "modified": "2025-12-26T15:40:12Z"
       },
       {
         "id": 12085139,
@@ -4965,8 +4965,8 @@ export const mockSpec = {
           "user": null,
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-05",
+        "end": "2026-03-04",
         "categories": [
           "Engineering",
           "Engineering"
@@ -4976,8 +4976,8 @@ export const mockSpec = {
         "health": "at_risk",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-18T19:22:04Z",
+        "modified": "2025-12-23T15:40:12Z"
       },
       {
         "id": 12085140,
@@ -5006,8 +5006,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-02",
+        "end": "2026-03-01",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5023,8 +5023,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-15T19:22:04Z",
+        "modified": "2025-12-20T15:40:12Z"
       },
       {
         "id": 12085141,
@@ -5060,8 +5060,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-29",
+        "end": "2026-02-26",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5071,8 +5071,8 @@ export const mockSpec = {
         "health": "on_track",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-12T19:22:04Z",
+        "modified": "2025-12-17T15:40:12Z"
       },
       {
         "id": 12085142,
@@ -5105,8 +5105,8 @@ export const mockSpec = {
           },
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-26",
+        "end": "2026-02-23",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5122,8 +5122,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-09T19:22:04Z",
+        "modified": "2025-12-14T15:40:12Z"
       },
       {
         "id": 12085143,
@@ -5155,8 +5155,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-23",
+        "end": "2026-02-20",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5172,8 +5172,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-06T19:22:04Z",
+        "modified": "2025-12-11T15:40:12Z"
       },
       {
         "id": 12085144,
@@ -5206,8 +5206,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-20",
+        "end": "2026-02-17",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5223,8 +5223,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-03T19:22:04Z",
+        "modified": "2025-12-08T15:40:12Z"
       },
       {
         "id": 12085145,
@@ -5254,8 +5254,8 @@ export const mockSpec = {
           },
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-17",
+        "end": "2026-02-14",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5271,8 +5271,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-31T19:22:04Z",
+        "modified": "2025-12-05T15:40:12Z"
       },
       {
         "id": 12085146,
@@ -5302,8 +5302,8 @@ export const mockSpec = {
           },
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-14",
+        "end": "2026-02-11",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5313,8 +5313,8 @@ export const mockSpec = {
         "health": "on_track",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-28T19:22:04Z",
+        "modified": "2025-12-02T15:40:12Z"
       },
       {
         "id": 12085147,
@@ -5347,8 +5347,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-11",
+        "end": "2026-02-08",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5364,8 +5364,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-25T19:22:04Z",
+        "modified": "2025-11-29T15:40:12Z"
       },
       {
         "id": 12085148,
@@ -5398,8 +5398,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-08",
+        "end": "2026-02-05",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5409,8 +5409,8 @@ export const mockSpec = {
         "health": "on_track",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-22T19:22:04Z",
+        "modified": "2025-11-26T15:40:12Z"
       },
       {
         "id": 12085149,
@@ -5440,8 +5440,8 @@ export const mockSpec = {
           },
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-05",
+        "end": "2026-02-02",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5451,8 +5451,8 @@ export const mockSpec = {
         "health": "at_risk",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-19T19:22:04Z",
+        "modified": "2025-11-23T15:40:12Z"
       },
       {
         "id": 12085150,
@@ -5481,8 +5481,8 @@ export const mockSpec = {
           "user": null,
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-02",
+        "end": "2026-01-30",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5492,8 +5492,8 @@ export const mockSpec = {
         "health": "at_risk",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-16T19:22:04Z",
+        "modified": "2025-11-20T15:40:12Z"
       },
       {
         "id": 12085151,
@@ -5522,8 +5522,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-10-30",
+        "end": "2026-01-27",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5539,8 +5539,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-13T19:22:04Z",
+        "modified": "2025-11-17T15:40:12Z"
       },
       {
         "id": 12085152,
@@ -5569,8 +5569,8 @@ export const mockSpec = {
           "user": null,
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-10-27",
+        "end": "2026-01-24",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5580,8 +5580,8 @@ export const mockSpec = {
         "health": "at_risk",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-10T19:22:04Z",
+        "modified": "2025-11-14T15:40:12Z"
       },
       {
         "id": 12085153,
@@ -5610,8 +5610,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-10-24",
+        "end": "2026-01-21",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5627,8 +5627,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-07T19:22:04Z",
+        "modified": "2025-11-11T15:40:12Z"
       },
       {
         "id": 12085154,
@@ -5657,8 +5657,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-10-21",
+        "end": "2026-01-18",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5674,8 +5674,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-04T19:22:04Z",
+        "modified": "2025-11-08T15:40:12Z"
       },
       {
         "id": 12085155,
@@ -5704,8 +5704,8 @@ export const mockSpec = {
           "user": null,
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-10-18",
+        "end": "2026-01-15",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5715,8 +5715,8 @@ export const mockSpec = {
         "health": "at_risk",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-01T19:22:04Z",
+        "modified": "2025-11-05T15:40:12Z"
       }
     ],
     "milestone": [
@@ -5866,8 +5866,8 @@ export const mockSpec = {
           },
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-20",
+        "end": "2026-03-19",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5883,8 +5883,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-12-03T19:22:04Z",
+        "modified": "2026-01-07T15:40:12Z"
       },
       {
         "id": 12085142,
@@ -5913,8 +5913,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-17",
+        "end": "2026-03-16",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5930,8 +5930,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-30T19:22:04Z",
+        "modified": "2026-01-04T15:40:12Z"
       },
       {
         "id": 12085143,
@@ -5967,8 +5967,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-14",
+        "end": "2026-03-13",
         "categories": [
           "Engineering",
           "Engineering"
@@ -5978,8 +5978,8 @@ export const mockSpec = {
         "health": "behind",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-27T19:22:04Z",
+        "modified": "2026-01-01T15:40:12Z"
       },
       {
         "id": 12085144,
@@ -6009,8 +6009,8 @@ export const mockSpec = {
           },
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-11",
+        "end": "2026-03-10",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6020,8 +6020,8 @@ export const mockSpec = {
         "health": "at_risk",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-24T19:22:04Z",
+        "modified": "2025-12-29T15:40:12Z"
       },
       {
         "id": 12085145,
@@ -6053,8 +6053,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-08",
+        "end": "2026-03-07",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6064,8 +6064,8 @@ export const mockSpec = {
         "health": "on_track",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-21T19:22:04Z",
+        "modified": "2025-12-26T15:40:12Z"
       },
       {
         "id": 12085146,
@@ -6098,8 +6098,8 @@ export const mockSpec = {
           },
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-05",
+        "end": "2026-03-04",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6115,8 +6115,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-18T19:22:04Z",
+        "modified": "2025-12-23T15:40:12Z"
       },
       {
         "id": 12085147,
@@ -6142,8 +6142,8 @@ export const mockSpec = {
           "user": null,
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-12-02",
+        "end": "2026-03-01",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6159,8 +6159,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-15T19:22:04Z",
+        "modified": "2025-12-20T15:40:12Z"
       },
       {
         "id": 12085148,
@@ -6189,8 +6189,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-29",
+        "end": "2026-02-26",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6200,8 +6200,8 @@ export const mockSpec = {
         "health": "on_track",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-12T19:22:04Z",
+        "modified": "2025-12-17T15:40:12Z"
       },
       {
         "id": 12085149,
@@ -6234,8 +6234,8 @@ export const mockSpec = {
           },
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-26",
+        "end": "2026-02-23",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6245,8 +6245,8 @@ export const mockSpec = {
         "health": "on_track",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-09T19:22:04Z",
+        "modified": "2025-12-14T15:40:12Z"
       },
       {
         "id": 12085150,
@@ -6279,8 +6279,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-23",
+        "end": "2026-02-20",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6290,8 +6290,8 @@ export const mockSpec = {
         "health": "behind",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-06T19:22:04Z",
+        "modified": "2025-12-11T15:40:12Z"
       },
       {
         "id": 12085151,
@@ -6324,8 +6324,8 @@ export const mockSpec = {
           },
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-20",
+        "end": "2026-02-17",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6335,8 +6335,8 @@ export const mockSpec = {
         "health": "on_track",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-11-03T19:22:04Z",
+        "modified": "2025-12-08T15:40:12Z"
       },
       {
         "id": 12085152,
@@ -6372,8 +6372,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-17",
+        "end": "2026-02-14",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6389,8 +6389,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-31T19:22:04Z",
+        "modified": "2025-12-05T15:40:12Z"
       },
       {
         "id": 12085153,
@@ -6419,8 +6419,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-14",
+        "end": "2026-02-11",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6436,8 +6436,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-28T19:22:04Z",
+        "modified": "2025-12-02T15:40:12Z"
       },
       {
         "id": 12085154,
@@ -6463,8 +6463,8 @@ export const mockSpec = {
           "user": null,
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-11",
+        "end": "2026-02-08",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6474,8 +6474,8 @@ export const mockSpec = {
         "health": "on_track",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-25T19:22:04Z",
+        "modified": "2025-11-29T15:40:12Z"
       },
       {
         "id": 12085155,
@@ -6511,8 +6511,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-08",
+        "end": "2026-02-05",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6528,8 +6528,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-22T19:22:04Z",
+        "modified": "2025-11-26T15:40:12Z"
       },
       {
         "id": 12085156,
@@ -6558,8 +6558,8 @@ export const mockSpec = {
           "user": null,
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-05",
+        "end": "2026-02-02",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6575,8 +6575,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-19T19:22:04Z",
+        "modified": "2025-11-23T15:40:12Z"
       },
       {
         "id": 12085157,
@@ -6605,8 +6605,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-11-02",
+        "end": "2026-01-30",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6622,8 +6622,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-16T19:22:04Z",
+        "modified": "2025-11-20T15:40:12Z"
       },
       {
         "id": 12085158,
@@ -6652,8 +6652,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-10-30",
+        "end": "2026-01-27",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6663,8 +6663,8 @@ export const mockSpec = {
         "health": "behind",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-13T19:22:04Z",
+        "modified": "2025-11-17T15:40:12Z"
       },
       {
         "id": 12085159,
@@ -6696,8 +6696,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-10-27",
+        "end": "2026-01-24",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6713,8 +6713,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-10T19:22:04Z",
+        "modified": "2025-11-14T15:40:12Z"
       },
       {
         "id": 12085160,
@@ -6747,8 +6747,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-10-24",
+        "end": "2026-01-21",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6758,8 +6758,8 @@ export const mockSpec = {
         "health": "at_risk",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-07T19:22:04Z",
+        "modified": "2025-11-11T15:40:12Z"
       },
       {
         "id": 12085161,
@@ -6788,8 +6788,8 @@ export const mockSpec = {
             "name": "Platform Engineering"
           }
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-10-21",
+        "end": "2026-01-18",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6805,8 +6805,8 @@ export const mockSpec = {
           "current_value": 26,
           "currency": null
         },
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-04T19:22:04Z",
+        "modified": "2025-11-08T15:40:12Z"
       },
       {
         "id": 12085162,
@@ -6836,8 +6836,8 @@ export const mockSpec = {
           },
           "group": null
         },
-        "start": "2026-01-01",
-        "end": "2026-03-31",
+        "start": "2025-10-18",
+        "end": "2026-01-15",
         "categories": [
           "Engineering",
           "Engineering"
@@ -6847,8 +6847,8 @@ export const mockSpec = {
         "health": "behind",
         "progress": 0.71,
         "metric": null,
-        "created": "2025-12-15T19:22:04Z",
-        "modified": "2026-01-19T15:40:12Z"
+        "created": "2025-10-01T19:22:04Z",
+        "modified": "2025-11-05T15:40:12Z"
       }
     ],
     "goalHistoryEntry": [
@@ -6910,7 +6910,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2026-01-04T21:07:55Z"
       },
       {
         "id": 88190774,
@@ -6925,7 +6925,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2026-01-01T21:07:55Z"
       },
       {
         "id": 88190775,
@@ -6940,7 +6940,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-12-29T21:07:55Z"
       },
       {
         "id": 88190776,
@@ -6955,7 +6955,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-12-26T21:07:55Z"
       },
       {
         "id": 88190777,
@@ -6970,7 +6970,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-12-23T21:07:55Z"
       },
       {
         "id": 88190778,
@@ -6985,7 +6985,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-12-20T21:07:55Z"
       },
       {
         "id": 88190779,
@@ -7000,7 +7000,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-12-17T21:07:55Z"
       },
       {
         "id": 88190780,
@@ -7015,7 +7015,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-12-14T21:07:55Z"
       },
       {
         "id": 88190781,
@@ -7030,7 +7030,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-12-11T21:07:55Z"
       },
       {
         "id": 88190782,
@@ -7045,7 +7045,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-12-08T21:07:55Z"
       },
       {
         "id": 88190783,
@@ -7060,7 +7060,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-12-05T21:07:55Z"
       },
       {
         "id": 88190784,
@@ -7075,7 +7075,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-12-02T21:07:55Z"
       },
       {
         "id": 88190785,
@@ -7090,7 +7090,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-11-29T21:07:55Z"
       },
       {
         "id": 88190786,
@@ -7105,7 +7105,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-11-26T21:07:55Z"
       },
       {
         "id": 88190787,
@@ -7120,7 +7120,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-11-23T21:07:55Z"
       },
       {
         "id": 88190788,
@@ -7135,7 +7135,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-11-20T21:07:55Z"
       },
       {
         "id": 88190789,
@@ -7150,7 +7150,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-11-17T21:07:55Z"
       },
       {
         "id": 88190790,
@@ -7165,7 +7165,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-11-14T21:07:55Z"
       },
       {
         "id": 88190791,
@@ -7180,7 +7180,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-11-11T21:07:55Z"
       },
       {
         "id": 88190792,
@@ -7195,7 +7195,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-11-08T21:07:55Z"
       },
       {
         "id": 88190793,
@@ -7210,7 +7210,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-11-05T21:07:55Z"
       },
       {
         "id": 88190794,
@@ -7225,7 +7225,7 @@ export const mockSpec = {
         "old_value": "18",
         "new_value": "26",
         "note": "Eight more accounts live after the January onboarding sprint.",
-        "created": "2026-01-16T21:07:55Z"
+        "created": "2025-11-02T21:07:55Z"
       }
     ],
     "goalAssessment": [
@@ -7253,7 +7253,7 @@ export const mockSpec = {
         "rating": "achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-12-31T15:20:11Z"
       },
       {
         "id": 6404,
@@ -7266,7 +7266,7 @@ export const mockSpec = {
         "rating": "partially_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-12-28T15:20:11Z"
       },
       {
         "id": 6405,
@@ -7279,7 +7279,7 @@ export const mockSpec = {
         "rating": "exceeded",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-12-25T15:20:11Z"
       },
       {
         "id": 6406,
@@ -7292,7 +7292,7 @@ export const mockSpec = {
         "rating": "not_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-12-22T15:20:11Z"
       },
       {
         "id": 6407,
@@ -7305,7 +7305,7 @@ export const mockSpec = {
         "rating": "exceeded",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-12-19T15:20:11Z"
       },
       {
         "id": 6408,
@@ -7318,7 +7318,7 @@ export const mockSpec = {
         "rating": "partially_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-12-16T15:20:11Z"
       },
       {
         "id": 6409,
@@ -7331,7 +7331,7 @@ export const mockSpec = {
         "rating": "exceeded",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-12-13T15:20:11Z"
       },
       {
         "id": 6410,
@@ -7344,7 +7344,7 @@ export const mockSpec = {
         "rating": "exceeded",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-12-10T15:20:11Z"
       },
       {
         "id": 6411,
@@ -7357,7 +7357,7 @@ export const mockSpec = {
         "rating": "not_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-12-07T15:20:11Z"
       },
       {
         "id": 6412,
@@ -7370,7 +7370,7 @@ export const mockSpec = {
         "rating": "achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-12-04T15:20:11Z"
       },
       {
         "id": 6413,
@@ -7383,7 +7383,7 @@ export const mockSpec = {
         "rating": "not_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-12-01T15:20:11Z"
       },
       {
         "id": 6414,
@@ -7396,7 +7396,7 @@ export const mockSpec = {
         "rating": "exceeded",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-11-28T15:20:11Z"
       },
       {
         "id": 6415,
@@ -7409,7 +7409,7 @@ export const mockSpec = {
         "rating": "partially_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-11-25T15:20:11Z"
       },
       {
         "id": 6416,
@@ -7422,7 +7422,7 @@ export const mockSpec = {
         "rating": "not_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-11-22T15:20:11Z"
       },
       {
         "id": 6417,
@@ -7435,7 +7435,7 @@ export const mockSpec = {
         "rating": "exceeded",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-11-19T15:20:11Z"
       },
       {
         "id": 6418,
@@ -7448,7 +7448,7 @@ export const mockSpec = {
         "rating": "achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-11-16T15:20:11Z"
       },
       {
         "id": 6419,
@@ -7461,7 +7461,7 @@ export const mockSpec = {
         "rating": "not_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-11-13T15:20:11Z"
       },
       {
         "id": 6420,
@@ -7474,7 +7474,7 @@ export const mockSpec = {
         "rating": "not_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-11-10T15:20:11Z"
       },
       {
         "id": 6421,
@@ -7487,7 +7487,7 @@ export const mockSpec = {
         "rating": "achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-11-07T15:20:11Z"
       },
       {
         "id": 6422,
@@ -7500,7 +7500,7 @@ export const mockSpec = {
         "rating": "partially_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-11-04T15:20:11Z"
       },
       {
         "id": 6423,
@@ -7513,7 +7513,7 @@ export const mockSpec = {
         "rating": "not_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-11-01T15:20:11Z"
       },
       {
         "id": 6424,
@@ -7526,7 +7526,7 @@ export const mockSpec = {
         "rating": "not_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-10-29T15:20:11Z"
       },
       {
         "id": 6425,
@@ -7539,7 +7539,7 @@ export const mockSpec = {
         "rating": "exceeded",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-10-26T15:20:11Z"
       },
       {
         "id": 6426,
@@ -7552,7 +7552,7 @@ export const mockSpec = {
         "rating": "partially_achieved",
         "score": 0.9,
         "comment": "Usage-based billing went live for all new contracts on 8 December; migration of legacy plans moves to Q1.",
-        "created": "2026-01-06T15:20:11Z"
+        "created": "2025-10-23T15:20:11Z"
       }
     ],
     "goalComment": [
@@ -7601,8 +7601,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2026-01-05T08:44:29Z",
+        "modified": "2026-01-05T08:44:29Z"
       },
       {
         "id": 3310190,
@@ -7613,8 +7613,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2026-01-02T08:44:29Z",
+        "modified": "2026-01-02T08:44:29Z"
       },
       {
         "id": 3310191,
@@ -7625,8 +7625,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-12-30T08:44:29Z",
+        "modified": "2025-12-30T08:44:29Z"
       },
       {
         "id": 3310192,
@@ -7637,8 +7637,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-12-27T08:44:29Z",
+        "modified": "2025-12-27T08:44:29Z"
       },
       {
         "id": 3310193,
@@ -7649,8 +7649,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-12-24T08:44:29Z",
+        "modified": "2025-12-24T08:44:29Z"
       },
       {
         "id": 3310194,
@@ -7661,8 +7661,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-12-21T08:44:29Z",
+        "modified": "2025-12-21T08:44:29Z"
       },
       {
         "id": 3310195,
@@ -7673,8 +7673,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-12-18T08:44:29Z",
+        "modified": "2025-12-18T08:44:29Z"
       },
       {
         "id": 3310196,
@@ -7685,8 +7685,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-12-15T08:44:29Z",
+        "modified": "2025-12-15T08:44:29Z"
       },
       {
         "id": 3310197,
@@ -7697,8 +7697,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-12-12T08:44:29Z",
+        "modified": "2025-12-12T08:44:29Z"
       },
       {
         "id": 3310198,
@@ -7709,8 +7709,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-12-09T08:44:29Z",
+        "modified": "2025-12-09T08:44:29Z"
       },
       {
         "id": 3310199,
@@ -7721,8 +7721,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-12-06T08:44:29Z",
+        "modified": "2025-12-06T08:44:29Z"
       },
       {
         "id": 3310200,
@@ -7733,8 +7733,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-12-03T08:44:29Z",
+        "modified": "2025-12-03T08:44:29Z"
       },
       {
         "id": 3310201,
@@ -7745,8 +7745,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-11-30T08:44:29Z",
+        "modified": "2025-11-30T08:44:29Z"
       },
       {
         "id": 3310202,
@@ -7757,8 +7757,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-11-27T08:44:29Z",
+        "modified": "2025-11-27T08:44:29Z"
       },
       {
         "id": 3310203,
@@ -7769,8 +7769,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-11-24T08:44:29Z",
+        "modified": "2025-11-24T08:44:29Z"
       },
       {
         "id": 3310204,
@@ -7781,8 +7781,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-11-21T08:44:29Z",
+        "modified": "2025-11-21T08:44:29Z"
       },
       {
         "id": 3310205,
@@ -7793,8 +7793,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-11-18T08:44:29Z",
+        "modified": "2025-11-18T08:44:29Z"
       },
       {
         "id": 3310206,
@@ -7805,8 +7805,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-11-15T08:44:29Z",
+        "modified": "2025-11-15T08:44:29Z"
       },
       {
         "id": 3310207,
@@ -7817,8 +7817,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-11-12T08:44:29Z",
+        "modified": "2025-11-12T08:44:29Z"
       },
       {
         "id": 3310208,
@@ -7829,8 +7829,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-11-09T08:44:29Z",
+        "modified": "2025-11-09T08:44:29Z"
       },
       {
         "id": 3310209,
@@ -7841,8 +7841,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-11-06T08:44:29Z",
+        "modified": "2025-11-06T08:44:29Z"
       },
       {
         "id": 3310210,
@@ -7853,8 +7853,8 @@ export const mockSpec = {
           "email": "priya.raman@kestrelanalytics.com"
         },
         "text": "Great pace on design partners. Let's line up three reference customers for the GA launch.",
-        "created": "2026-01-17T08:44:29Z",
-        "modified": "2026-01-17T08:44:29Z"
+        "created": "2025-11-03T08:44:29Z",
+        "modified": "2025-11-03T08:44:29Z"
       }
     ],
     "conversationTemplate": [
@@ -7953,8 +7953,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-03-12T20:14:05Z",
+        "modified": "2025-11-18T09:37:50Z"
       },
       {
         "id": 2203,
@@ -8001,8 +8001,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-03-09T20:14:05Z",
+        "modified": "2025-11-15T09:37:50Z"
       },
       {
         "id": 2204,
@@ -8049,8 +8049,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-03-06T20:14:05Z",
+        "modified": "2025-11-12T09:37:50Z"
       },
       {
         "id": 2205,
@@ -8097,8 +8097,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-03-03T20:14:05Z",
+        "modified": "2025-11-09T09:37:50Z"
       },
       {
         "id": 2206,
@@ -8145,8 +8145,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-02-29T20:14:05Z",
+        "modified": "2025-11-06T09:37:50Z"
       },
       {
         "id": 2207,
@@ -8193,8 +8193,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-02-26T20:14:05Z",
+        "modified": "2025-11-03T09:37:50Z"
       },
       {
         "id": 2208,
@@ -8241,8 +8241,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-02-23T20:14:05Z",
+        "modified": "2025-10-31T09:37:50Z"
       },
       {
         "id": 2209,
@@ -8289,8 +8289,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-02-20T20:14:05Z",
+        "modified": "2025-10-28T09:37:50Z"
       },
       {
         "id": 2210,
@@ -8337,8 +8337,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-02-17T20:14:05Z",
+        "modified": "2025-10-25T09:37:50Z"
       },
       {
         "id": 2211,
@@ -8385,8 +8385,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-02-14T20:14:05Z",
+        "modified": "2025-10-22T09:37:50Z"
       },
       {
         "id": 2212,
@@ -8433,8 +8433,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-02-11T20:14:05Z",
+        "modified": "2025-10-19T09:37:50Z"
       },
       {
         "id": 2213,
@@ -8481,8 +8481,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-02-08T20:14:05Z",
+        "modified": "2025-10-16T09:37:50Z"
       },
       {
         "id": 2214,
@@ -8529,8 +8529,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-02-05T20:14:05Z",
+        "modified": "2025-10-13T09:37:50Z"
       },
       {
         "id": 2215,
@@ -8577,8 +8577,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-02-02T20:14:05Z",
+        "modified": "2025-10-10T09:37:50Z"
       },
       {
         "id": 2216,
@@ -8625,8 +8625,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-01-30T20:14:05Z",
+        "modified": "2025-10-07T09:37:50Z"
       },
       {
         "id": 2217,
@@ -8673,8 +8673,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-01-27T20:14:05Z",
+        "modified": "2025-10-04T09:37:50Z"
       },
       {
         "id": 2218,
@@ -8721,8 +8721,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-01-24T20:14:05Z",
+        "modified": "2025-10-01T09:37:50Z"
       },
       {
         "id": 2219,
@@ -8769,8 +8769,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-01-21T20:14:05Z",
+        "modified": "2025-09-28T09:37:50Z"
       },
       {
         "id": 2220,
@@ -8817,8 +8817,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-01-18T20:14:05Z",
+        "modified": "2025-09-25T09:37:50Z"
       },
       {
         "id": 2221,
@@ -8865,8 +8865,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-01-15T20:14:05Z",
+        "modified": "2025-09-22T09:37:50Z"
       },
       {
         "id": 2222,
@@ -8913,8 +8913,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-01-12T20:14:05Z",
+        "modified": "2025-09-19T09:37:50Z"
       },
       {
         "id": 2223,
@@ -8961,8 +8961,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-01-09T20:14:05Z",
+        "modified": "2025-09-16T09:37:50Z"
       },
       {
         "id": 2224,
@@ -9009,8 +9009,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-01-06T20:14:05Z",
+        "modified": "2025-09-13T09:37:50Z"
       },
       {
         "id": 2225,
@@ -9057,8 +9057,8 @@ export const mockSpec = {
             "due_date": "2025-12-19"
           }
         ],
-        "created": "2024-03-18T20:14:05Z",
-        "modified": "2025-11-24T09:37:50Z"
+        "created": "2024-01-03T20:14:05Z",
+        "modified": "2025-09-10T09:37:50Z"
       }
     ],
     "deployment": [
@@ -9099,8 +9099,8 @@ export const mockSpec = {
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "active",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-11-22",
+        "due_date": "2025-12-10",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9108,15 +9108,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-11-15T09:37:50Z"
       },
       {
         "deployment_id": 7342,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "closed",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-11-19",
+        "due_date": "2025-12-07",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9124,15 +9124,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-11-12T09:37:50Z"
       },
       {
         "deployment_id": 7343,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "scheduled",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-11-16",
+        "due_date": "2025-12-04",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9140,15 +9140,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-11-09T09:37:50Z"
       },
       {
         "deployment_id": 7344,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "active",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-11-13",
+        "due_date": "2025-12-01",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9156,15 +9156,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-11-06T09:37:50Z"
       },
       {
         "deployment_id": 7345,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "active",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-11-10",
+        "due_date": "2025-11-28",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9172,15 +9172,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-11-03T09:37:50Z"
       },
       {
         "deployment_id": 7346,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "closed",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-11-07",
+        "due_date": "2025-11-25",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9188,15 +9188,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-10-31T09:37:50Z"
       },
       {
         "deployment_id": 7347,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "scheduled",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-11-04",
+        "due_date": "2025-11-22",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9204,15 +9204,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-10-28T09:37:50Z"
       },
       {
         "deployment_id": 7348,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "scheduled",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-11-01",
+        "due_date": "2025-11-19",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9220,15 +9220,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-10-25T09:37:50Z"
       },
       {
         "deployment_id": 7349,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "scheduled",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-10-29",
+        "due_date": "2025-11-16",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9236,15 +9236,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-10-22T09:37:50Z"
       },
       {
         "deployment_id": 7350,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "active",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-10-26",
+        "due_date": "2025-11-13",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9252,15 +9252,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-10-19T09:37:50Z"
       },
       {
         "deployment_id": 7351,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "closed",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-10-23",
+        "due_date": "2025-11-10",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9268,15 +9268,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-10-16T09:37:50Z"
       },
       {
         "deployment_id": 7352,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "scheduled",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-10-20",
+        "due_date": "2025-11-07",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9284,15 +9284,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-10-13T09:37:50Z"
       },
       {
         "deployment_id": 7353,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "scheduled",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-10-17",
+        "due_date": "2025-11-04",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9300,15 +9300,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-10-10T09:37:50Z"
       },
       {
         "deployment_id": 7354,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "closed",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-10-14",
+        "due_date": "2025-11-01",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9316,15 +9316,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-10-07T09:37:50Z"
       },
       {
         "deployment_id": 7355,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "closed",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-10-11",
+        "due_date": "2025-10-29",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9332,15 +9332,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-10-04T09:37:50Z"
       },
       {
         "deployment_id": 7356,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "active",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-10-08",
+        "due_date": "2025-10-26",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9348,15 +9348,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-10-01T09:37:50Z"
       },
       {
         "deployment_id": 7357,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "closed",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-10-05",
+        "due_date": "2025-10-23",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9364,15 +9364,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-09-28T09:37:50Z"
       },
       {
         "deployment_id": 7358,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "active",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-10-02",
+        "due_date": "2025-10-20",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9380,15 +9380,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-09-25T09:37:50Z"
       },
       {
         "deployment_id": 7359,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "active",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-09-29",
+        "due_date": "2025-10-17",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9396,15 +9396,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-09-22T09:37:50Z"
       },
       {
         "deployment_id": 7360,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "scheduled",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-09-26",
+        "due_date": "2025-10-14",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9412,15 +9412,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-09-19T09:37:50Z"
       },
       {
         "deployment_id": 7361,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "closed",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-09-23",
+        "due_date": "2025-10-11",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9428,15 +9428,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-09-16T09:37:50Z"
       },
       {
         "deployment_id": 7362,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "active",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-09-20",
+        "due_date": "2025-10-08",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9444,15 +9444,15 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-09-13T09:37:50Z"
       },
       {
         "deployment_id": 7363,
         "template_id": 2201,
         "name": "Q4 2025 Check-ins",
         "status": "scheduled",
-        "start_date": "2025-12-01",
-        "due_date": "2025-12-19",
+        "start_date": "2025-09-17",
+        "due_date": "2025-10-05",
         "participant_count": 398,
         "completed_count": 371,
         "created_by": {
@@ -9460,7 +9460,7 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "created": "2025-11-24T09:37:50Z"
+        "created": "2025-09-10T09:37:50Z"
       }
     ],
     "conversation": [
@@ -9572,10 +9572,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-12-13",
+        "completed_at": "2025-12-10T10:21:37Z",
+        "created": "2025-11-25T08:00:00Z",
+        "modified": "2025-12-10T10:21:37Z"
       },
       {
         "id": 991206,
@@ -9627,10 +9627,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-12-10",
+        "completed_at": "2025-12-07T10:21:37Z",
+        "created": "2025-11-22T08:00:00Z",
+        "modified": "2025-12-07T10:21:37Z"
       },
       {
         "id": 991207,
@@ -9678,10 +9678,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-12-07",
+        "completed_at": "2025-12-04T10:21:37Z",
+        "created": "2025-11-19T08:00:00Z",
+        "modified": "2025-12-04T10:21:37Z"
       },
       {
         "id": 991208,
@@ -9729,10 +9729,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-12-04",
+        "completed_at": "2025-12-01T10:21:37Z",
+        "created": "2025-11-16T08:00:00Z",
+        "modified": "2025-12-01T10:21:37Z"
       },
       {
         "id": 991209,
@@ -9784,10 +9784,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-12-01",
+        "completed_at": "2025-11-28T10:21:37Z",
+        "created": "2025-11-13T08:00:00Z",
+        "modified": "2025-11-28T10:21:37Z"
       },
       {
         "id": 991210,
@@ -9839,10 +9839,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-11-28",
+        "completed_at": "2025-11-25T10:21:37Z",
+        "created": "2025-11-10T08:00:00Z",
+        "modified": "2025-11-25T10:21:37Z"
       },
       {
         "id": 991211,
@@ -9890,10 +9890,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-11-25",
+        "completed_at": "2025-11-22T10:21:37Z",
+        "created": "2025-11-07T08:00:00Z",
+        "modified": "2025-11-22T10:21:37Z"
       },
       {
         "id": 991212,
@@ -9945,10 +9945,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-11-22",
+        "completed_at": "2025-11-19T10:21:37Z",
+        "created": "2025-11-04T08:00:00Z",
+        "modified": "2025-11-19T10:21:37Z"
       },
       {
         "id": 991213,
@@ -10000,10 +10000,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-11-19",
+        "completed_at": "2025-11-16T10:21:37Z",
+        "created": "2025-11-01T08:00:00Z",
+        "modified": "2025-11-16T10:21:37Z"
       },
       {
         "id": 991214,
@@ -10051,10 +10051,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-11-16",
+        "completed_at": "2025-11-13T10:21:37Z",
+        "created": "2025-10-29T08:00:00Z",
+        "modified": "2025-11-13T10:21:37Z"
       },
       {
         "id": 991215,
@@ -10102,10 +10102,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-11-13",
+        "completed_at": "2025-11-10T10:21:37Z",
+        "created": "2025-10-26T08:00:00Z",
+        "modified": "2025-11-10T10:21:37Z"
       },
       {
         "id": 991216,
@@ -10153,10 +10153,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-11-10",
+        "completed_at": "2025-11-07T10:21:37Z",
+        "created": "2025-10-23T08:00:00Z",
+        "modified": "2025-11-07T10:21:37Z"
       },
       {
         "id": 991217,
@@ -10204,10 +10204,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-11-07",
+        "completed_at": "2025-11-04T10:21:37Z",
+        "created": "2025-10-20T08:00:00Z",
+        "modified": "2025-11-04T10:21:37Z"
       },
       {
         "id": 991218,
@@ -10259,10 +10259,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-11-04",
+        "completed_at": "2025-11-01T10:21:37Z",
+        "created": "2025-10-17T08:00:00Z",
+        "modified": "2025-11-01T10:21:37Z"
       },
       {
         "id": 991219,
@@ -10314,10 +10314,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-11-01",
+        "completed_at": "2025-10-29T10:21:37Z",
+        "created": "2025-10-14T08:00:00Z",
+        "modified": "2025-10-29T10:21:37Z"
       },
       {
         "id": 991220,
@@ -10369,10 +10369,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-10-29",
+        "completed_at": "2025-10-26T10:21:37Z",
+        "created": "2025-10-11T08:00:00Z",
+        "modified": "2025-10-26T10:21:37Z"
       },
       {
         "id": 991221,
@@ -10420,10 +10420,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-10-26",
+        "completed_at": "2025-10-23T10:21:37Z",
+        "created": "2025-10-08T08:00:00Z",
+        "modified": "2025-10-23T10:21:37Z"
       },
       {
         "id": 991222,
@@ -10471,10 +10471,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-10-23",
+        "completed_at": "2025-10-20T10:21:37Z",
+        "created": "2025-10-05T08:00:00Z",
+        "modified": "2025-10-20T10:21:37Z"
       },
       {
         "id": 991223,
@@ -10526,10 +10526,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-10-20",
+        "completed_at": "2025-10-17T10:21:37Z",
+        "created": "2025-10-02T08:00:00Z",
+        "modified": "2025-10-17T10:21:37Z"
       },
       {
         "id": 991224,
@@ -10577,10 +10577,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-10-17",
+        "completed_at": "2025-10-14T10:21:37Z",
+        "created": "2025-09-29T08:00:00Z",
+        "modified": "2025-10-14T10:21:37Z"
       },
       {
         "id": 991225,
@@ -10632,10 +10632,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-10-14",
+        "completed_at": "2025-10-11T10:21:37Z",
+        "created": "2025-09-26T08:00:00Z",
+        "modified": "2025-10-11T10:21:37Z"
       },
       {
         "id": 991226,
@@ -10683,10 +10683,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-10-11",
+        "completed_at": "2025-10-08T10:21:37Z",
+        "created": "2025-09-23T08:00:00Z",
+        "modified": "2025-10-08T10:21:37Z"
       },
       {
         "id": 991227,
@@ -10734,10 +10734,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-10-08",
+        "completed_at": "2025-10-05T10:21:37Z",
+        "created": "2025-09-20T08:00:00Z",
+        "modified": "2025-10-05T10:21:37Z"
       },
       {
         "id": 991228,
@@ -10789,10 +10789,10 @@ export const mockSpec = {
             "submitted_at": "2025-12-10T17:02:44Z"
           }
         ],
-        "due_date": "2025-12-19",
-        "completed_at": "2025-12-16T10:21:37Z",
-        "created": "2025-12-01T08:00:00Z",
-        "modified": "2025-12-16T10:21:37Z"
+        "due_date": "2025-10-05",
+        "completed_at": "2025-10-02T10:21:37Z",
+        "created": "2025-09-17T08:00:00Z",
+        "modified": "2025-10-02T10:21:37Z"
       }
     ],
     "feedbackTemplate": [
@@ -10859,8 +10859,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-05-29T13:22:18Z",
+        "modified": "2025-02-05T10:09:41Z"
       },
       {
         "id": 412,
@@ -10891,8 +10891,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-05-26T13:22:18Z",
+        "modified": "2025-02-02T10:09:41Z"
       },
       {
         "id": 413,
@@ -10923,8 +10923,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-05-23T13:22:18Z",
+        "modified": "2025-01-30T10:09:41Z"
       },
       {
         "id": 414,
@@ -10955,8 +10955,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-05-20T13:22:18Z",
+        "modified": "2025-01-27T10:09:41Z"
       },
       {
         "id": 415,
@@ -10987,8 +10987,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-05-17T13:22:18Z",
+        "modified": "2025-01-24T10:09:41Z"
       },
       {
         "id": 416,
@@ -11019,8 +11019,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-05-14T13:22:18Z",
+        "modified": "2025-01-21T10:09:41Z"
       },
       {
         "id": 417,
@@ -11051,8 +11051,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-05-11T13:22:18Z",
+        "modified": "2025-01-18T10:09:41Z"
       },
       {
         "id": 418,
@@ -11083,8 +11083,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-05-08T13:22:18Z",
+        "modified": "2025-01-15T10:09:41Z"
       },
       {
         "id": 419,
@@ -11115,8 +11115,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-05-05T13:22:18Z",
+        "modified": "2025-01-12T10:09:41Z"
       },
       {
         "id": 420,
@@ -11147,8 +11147,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-05-02T13:22:18Z",
+        "modified": "2025-01-09T10:09:41Z"
       },
       {
         "id": 421,
@@ -11179,8 +11179,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-04-29T13:22:18Z",
+        "modified": "2025-01-06T10:09:41Z"
       },
       {
         "id": 422,
@@ -11211,8 +11211,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-04-26T13:22:18Z",
+        "modified": "2025-01-03T10:09:41Z"
       },
       {
         "id": 423,
@@ -11243,8 +11243,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-04-23T13:22:18Z",
+        "modified": "2024-12-31T10:09:41Z"
       },
       {
         "id": 424,
@@ -11275,8 +11275,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-04-20T13:22:18Z",
+        "modified": "2024-12-28T10:09:41Z"
       },
       {
         "id": 425,
@@ -11307,8 +11307,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-04-17T13:22:18Z",
+        "modified": "2024-12-25T10:09:41Z"
       },
       {
         "id": 426,
@@ -11339,8 +11339,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-04-14T13:22:18Z",
+        "modified": "2024-12-22T10:09:41Z"
       },
       {
         "id": 427,
@@ -11371,8 +11371,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-04-11T13:22:18Z",
+        "modified": "2024-12-19T10:09:41Z"
       },
       {
         "id": 428,
@@ -11403,8 +11403,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-04-08T13:22:18Z",
+        "modified": "2024-12-16T10:09:41Z"
       },
       {
         "id": 429,
@@ -11435,8 +11435,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-04-05T13:22:18Z",
+        "modified": "2024-12-13T10:09:41Z"
       },
       {
         "id": 430,
@@ -11467,8 +11467,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-04-02T13:22:18Z",
+        "modified": "2024-12-10T10:09:41Z"
       },
       {
         "id": 431,
@@ -11499,8 +11499,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-03-30T13:22:18Z",
+        "modified": "2024-12-07T10:09:41Z"
       },
       {
         "id": 432,
@@ -11531,8 +11531,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-03-27T13:22:18Z",
+        "modified": "2024-12-04T10:09:41Z"
       },
       {
         "id": 433,
@@ -11563,8 +11563,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-03-24T13:22:18Z",
+        "modified": "2024-12-01T10:09:41Z"
       },
       {
         "id": 434,
@@ -11595,8 +11595,8 @@ export const mockSpec = {
             "rating_scale_max": 5
           }
         ],
-        "created": "2024-06-04T13:22:18Z",
-        "modified": "2025-02-11T10:09:41Z"
+        "created": "2024-03-21T13:22:18Z",
+        "modified": "2024-11-28T10:09:41Z"
       }
     ],
     "feedback": [
@@ -11679,8 +11679,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-12-02T14:10:26Z",
+        "completed_at": "2025-12-05T09:55:03Z"
       },
       {
         "id": 5520983,
@@ -11717,8 +11717,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-11-29T14:10:26Z",
+        "completed_at": "2025-12-02T09:55:03Z"
       },
       {
         "id": 5520984,
@@ -11755,8 +11755,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-11-26T14:10:26Z",
+        "completed_at": "2025-11-29T09:55:03Z"
       },
       {
         "id": 5520985,
@@ -11793,8 +11793,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-11-23T14:10:26Z",
+        "completed_at": "2025-11-26T09:55:03Z"
       },
       {
         "id": 5520986,
@@ -11831,8 +11831,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-11-20T14:10:26Z",
+        "completed_at": "2025-11-23T09:55:03Z"
       },
       {
         "id": 5520987,
@@ -11865,8 +11865,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-11-17T14:10:26Z",
+        "completed_at": "2025-11-20T09:55:03Z"
       },
       {
         "id": 5520988,
@@ -11899,8 +11899,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-11-14T14:10:26Z",
+        "completed_at": "2025-11-17T09:55:03Z"
       },
       {
         "id": 5520989,
@@ -11937,8 +11937,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-11-11T14:10:26Z",
+        "completed_at": "2025-11-14T09:55:03Z"
       },
       {
         "id": 5520990,
@@ -11971,8 +11971,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-11-08T14:10:26Z",
+        "completed_at": "2025-11-11T09:55:03Z"
       },
       {
         "id": 5520991,
@@ -12005,8 +12005,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-11-05T14:10:26Z",
+        "completed_at": "2025-11-08T09:55:03Z"
       },
       {
         "id": 5520992,
@@ -12039,8 +12039,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-11-02T14:10:26Z",
+        "completed_at": "2025-11-05T09:55:03Z"
       },
       {
         "id": 5520993,
@@ -12073,8 +12073,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-10-30T14:10:26Z",
+        "completed_at": "2025-11-02T09:55:03Z"
       },
       {
         "id": 5520994,
@@ -12107,8 +12107,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-10-27T14:10:26Z",
+        "completed_at": "2025-10-30T09:55:03Z"
       },
       {
         "id": 5520995,
@@ -12145,8 +12145,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-10-24T14:10:26Z",
+        "completed_at": "2025-10-27T09:55:03Z"
       },
       {
         "id": 5520996,
@@ -12179,8 +12179,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-10-21T14:10:26Z",
+        "completed_at": "2025-10-24T09:55:03Z"
       },
       {
         "id": 5520997,
@@ -12213,8 +12213,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-10-18T14:10:26Z",
+        "completed_at": "2025-10-21T09:55:03Z"
       },
       {
         "id": 5520998,
@@ -12247,8 +12247,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-10-15T14:10:26Z",
+        "completed_at": "2025-10-18T09:55:03Z"
       },
       {
         "id": 5520999,
@@ -12281,8 +12281,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-10-12T14:10:26Z",
+        "completed_at": "2025-10-15T09:55:03Z"
       },
       {
         "id": 5521000,
@@ -12319,8 +12319,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-10-09T14:10:26Z",
+        "completed_at": "2025-10-12T09:55:03Z"
       },
       {
         "id": 5521001,
@@ -12353,8 +12353,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-10-06T14:10:26Z",
+        "completed_at": "2025-10-09T09:55:03Z"
       },
       {
         "id": 5521002,
@@ -12387,8 +12387,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-10-03T14:10:26Z",
+        "completed_at": "2025-10-06T09:55:03Z"
       },
       {
         "id": 5521003,
@@ -12425,8 +12425,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-09-30T14:10:26Z",
+        "completed_at": "2025-10-03T09:55:03Z"
       },
       {
         "id": 5521004,
@@ -12459,8 +12459,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-09-27T14:10:26Z",
+        "completed_at": "2025-09-30T09:55:03Z"
       },
       {
         "id": 5521005,
@@ -12493,8 +12493,8 @@ export const mockSpec = {
             "rating": null
           }
         ],
-        "created": "2025-12-08T14:10:26Z",
-        "completed_at": "2025-12-11T09:55:03Z"
+        "created": "2025-09-24T14:10:26Z",
+        "completed_at": "2025-09-27T09:55:03Z"
       }
     ],
     "recognition": [
@@ -12592,8 +12592,8 @@ export const mockSpec = {
           "id": 12080001,
           "name": "Become the analytics platform of choice for mid-market logistics"
         },
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2026-01-10T16:02:38Z",
+        "modified_on": "2026-01-10T16:02:38Z"
       },
       {
         "id": 771047,
@@ -12631,8 +12631,8 @@ export const mockSpec = {
           "id": 12080001,
           "name": "Become the analytics platform of choice for mid-market logistics"
         },
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2026-01-07T16:02:38Z",
+        "modified_on": "2026-01-07T16:02:38Z"
       },
       {
         "id": 771048,
@@ -12670,8 +12670,8 @@ export const mockSpec = {
           }
         ],
         "goal": null,
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2026-01-04T16:02:38Z",
+        "modified_on": "2026-01-04T16:02:38Z"
       },
       {
         "id": 771049,
@@ -12709,8 +12709,8 @@ export const mockSpec = {
           "id": 12080001,
           "name": "Become the analytics platform of choice for mid-market logistics"
         },
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2026-01-01T16:02:38Z",
+        "modified_on": "2026-01-01T16:02:38Z"
       },
       {
         "id": 771050,
@@ -12745,8 +12745,8 @@ export const mockSpec = {
           }
         ],
         "goal": null,
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-12-29T16:02:38Z",
+        "modified_on": "2025-12-29T16:02:38Z"
       },
       {
         "id": 771051,
@@ -12784,8 +12784,8 @@ export const mockSpec = {
           "id": 12080001,
           "name": "Become the analytics platform of choice for mid-market logistics"
         },
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-12-26T16:02:38Z",
+        "modified_on": "2025-12-26T16:02:38Z"
       },
       {
         "id": 771052,
@@ -12823,8 +12823,8 @@ export const mockSpec = {
           }
         ],
         "goal": null,
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-12-23T16:02:38Z",
+        "modified_on": "2025-12-23T16:02:38Z"
       },
       {
         "id": 771053,
@@ -12862,8 +12862,8 @@ export const mockSpec = {
           }
         ],
         "goal": null,
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-12-20T16:02:38Z",
+        "modified_on": "2025-12-20T16:02:38Z"
       },
       {
         "id": 771054,
@@ -12904,8 +12904,8 @@ export const mockSpec = {
           "id": 12080001,
           "name": "Become the analytics platform of choice for mid-market logistics"
         },
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-12-17T16:02:38Z",
+        "modified_on": "2025-12-17T16:02:38Z"
       },
       {
         "id": 771055,
@@ -12940,8 +12940,8 @@ export const mockSpec = {
           }
         ],
         "goal": null,
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-12-14T16:02:38Z",
+        "modified_on": "2025-12-14T16:02:38Z"
       },
       {
         "id": 771056,
@@ -12979,8 +12979,8 @@ export const mockSpec = {
           }
         ],
         "goal": null,
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-12-11T16:02:38Z",
+        "modified_on": "2025-12-11T16:02:38Z"
       },
       {
         "id": 771057,
@@ -13021,8 +13021,8 @@ export const mockSpec = {
           "id": 12080001,
           "name": "Become the analytics platform of choice for mid-market logistics"
         },
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-12-08T16:02:38Z",
+        "modified_on": "2025-12-08T16:02:38Z"
       },
       {
         "id": 771058,
@@ -13057,8 +13057,8 @@ export const mockSpec = {
           }
         ],
         "goal": null,
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-12-05T16:02:38Z",
+        "modified_on": "2025-12-05T16:02:38Z"
       },
       {
         "id": 771059,
@@ -13096,8 +13096,8 @@ export const mockSpec = {
           }
         ],
         "goal": null,
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-12-02T16:02:38Z",
+        "modified_on": "2025-12-02T16:02:38Z"
       },
       {
         "id": 771060,
@@ -13135,8 +13135,8 @@ export const mockSpec = {
           "id": 12080001,
           "name": "Become the analytics platform of choice for mid-market logistics"
         },
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-11-29T16:02:38Z",
+        "modified_on": "2025-11-29T16:02:38Z"
       },
       {
         "id": 771061,
@@ -13174,8 +13174,8 @@ export const mockSpec = {
           "id": 12080001,
           "name": "Become the analytics platform of choice for mid-market logistics"
         },
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-11-26T16:02:38Z",
+        "modified_on": "2025-11-26T16:02:38Z"
       },
       {
         "id": 771062,
@@ -13216,8 +13216,8 @@ export const mockSpec = {
           "id": 12080001,
           "name": "Become the analytics platform of choice for mid-market logistics"
         },
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-11-23T16:02:38Z",
+        "modified_on": "2025-11-23T16:02:38Z"
       },
       {
         "id": 771063,
@@ -13255,8 +13255,8 @@ export const mockSpec = {
           }
         ],
         "goal": null,
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-11-20T16:02:38Z",
+        "modified_on": "2025-11-20T16:02:38Z"
       },
       {
         "id": 771064,
@@ -13291,8 +13291,8 @@ export const mockSpec = {
           }
         ],
         "goal": null,
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-11-17T16:02:38Z",
+        "modified_on": "2025-11-17T16:02:38Z"
       },
       {
         "id": 771065,
@@ -13330,8 +13330,8 @@ export const mockSpec = {
           "id": 12080001,
           "name": "Become the analytics platform of choice for mid-market logistics"
         },
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-11-14T16:02:38Z",
+        "modified_on": "2025-11-14T16:02:38Z"
       },
       {
         "id": 771066,
@@ -13372,8 +13372,8 @@ export const mockSpec = {
           "id": 12080001,
           "name": "Become the analytics platform of choice for mid-market logistics"
         },
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-11-11T16:02:38Z",
+        "modified_on": "2025-11-11T16:02:38Z"
       },
       {
         "id": 771067,
@@ -13411,8 +13411,8 @@ export const mockSpec = {
           }
         ],
         "goal": null,
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-11-08T16:02:38Z",
+        "modified_on": "2025-11-08T16:02:38Z"
       },
       {
         "id": 771068,
@@ -13450,8 +13450,8 @@ export const mockSpec = {
           "id": 12080001,
           "name": "Become the analytics platform of choice for mid-market logistics"
         },
-        "created_on": "2026-01-19T16:02:38Z",
-        "modified_on": "2026-01-19T16:02:38Z"
+        "created_on": "2025-11-05T16:02:38Z",
+        "modified_on": "2025-11-05T16:02:38Z"
       }
     ],
     "hashtag": [
@@ -13480,155 +13480,155 @@ export const mockSpec = {
         "id": 306,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2026-01-07T16:02:38Z",
+        "created_on": "2021-05-22T10:14:12Z"
       },
       {
         "id": 307,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2026-01-04T16:02:38Z",
+        "created_on": "2021-05-19T10:14:12Z"
       },
       {
         "id": 308,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2026-01-01T16:02:38Z",
+        "created_on": "2021-05-16T10:14:12Z"
       },
       {
         "id": 309,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-12-29T16:02:38Z",
+        "created_on": "2021-05-13T10:14:12Z"
       },
       {
         "id": 310,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-12-26T16:02:38Z",
+        "created_on": "2021-05-10T10:14:12Z"
       },
       {
         "id": 311,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-12-23T16:02:38Z",
+        "created_on": "2021-05-07T10:14:12Z"
       },
       {
         "id": 312,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-12-20T16:02:38Z",
+        "created_on": "2021-05-04T10:14:12Z"
       },
       {
         "id": 313,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-12-17T16:02:38Z",
+        "created_on": "2021-05-01T10:14:12Z"
       },
       {
         "id": 314,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-12-14T16:02:38Z",
+        "created_on": "2021-04-28T10:14:12Z"
       },
       {
         "id": 315,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-12-11T16:02:38Z",
+        "created_on": "2021-04-25T10:14:12Z"
       },
       {
         "id": 316,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-12-08T16:02:38Z",
+        "created_on": "2021-04-22T10:14:12Z"
       },
       {
         "id": 317,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-12-05T16:02:38Z",
+        "created_on": "2021-04-19T10:14:12Z"
       },
       {
         "id": 318,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-12-02T16:02:38Z",
+        "created_on": "2021-04-16T10:14:12Z"
       },
       {
         "id": 319,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-11-29T16:02:38Z",
+        "created_on": "2021-04-13T10:14:12Z"
       },
       {
         "id": 320,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-11-26T16:02:38Z",
+        "created_on": "2021-04-10T10:14:12Z"
       },
       {
         "id": 321,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-11-23T16:02:38Z",
+        "created_on": "2021-04-07T10:14:12Z"
       },
       {
         "id": 322,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-11-20T16:02:38Z",
+        "created_on": "2021-04-04T10:14:12Z"
       },
       {
         "id": 323,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-11-17T16:02:38Z",
+        "created_on": "2021-04-01T10:14:12Z"
       },
       {
         "id": 324,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-11-14T16:02:38Z",
+        "created_on": "2021-03-29T10:14:12Z"
       },
       {
         "id": 325,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-11-11T16:02:38Z",
+        "created_on": "2021-03-26T10:14:12Z"
       },
       {
         "id": 326,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-11-08T16:02:38Z",
+        "created_on": "2021-03-23T10:14:12Z"
       },
       {
         "id": 327,
         "name": "customerobsession",
         "usage_count": 917,
-        "last_used_on": "2026-01-19T16:02:38Z",
-        "created_on": "2021-06-03T10:14:12Z"
+        "last_used_on": "2025-11-05T16:02:38Z",
+        "created_on": "2021-03-20T10:14:12Z"
       }
     ],
     "calibrationCycle": [
@@ -13700,8 +13700,8 @@ export const mockSpec = {
         "id": 98,
         "name": "FY2025 Year-End Calibration",
         "status": "scheduled",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-11-08",
+        "end_date": "2025-12-10",
         "rating_scale": [
           {
             "value": 4,
@@ -13713,15 +13713,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-10-18T12:45:33Z",
+        "modified": "2025-12-10T23:10:08Z"
       },
       {
         "id": 99,
         "name": "FY2025 Year-End Calibration",
         "status": "in_progress",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-11-05",
+        "end_date": "2025-12-07",
         "rating_scale": [
           {
             "value": 4,
@@ -13733,15 +13733,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-10-15T12:45:33Z",
+        "modified": "2025-12-07T23:10:08Z"
       },
       {
         "id": 100,
         "name": "FY2025 Year-End Calibration",
         "status": "scheduled",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-11-02",
+        "end_date": "2025-12-04",
         "rating_scale": [
           {
             "value": 4,
@@ -13753,15 +13753,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-10-12T12:45:33Z",
+        "modified": "2025-12-04T23:10:08Z"
       },
       {
         "id": 101,
         "name": "FY2025 Year-End Calibration",
         "status": "in_progress",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-10-30",
+        "end_date": "2025-12-01",
         "rating_scale": [
           {
             "value": 4,
@@ -13773,15 +13773,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-10-09T12:45:33Z",
+        "modified": "2025-12-01T23:10:08Z"
       },
       {
         "id": 102,
         "name": "FY2025 Year-End Calibration",
         "status": "archived",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-10-27",
+        "end_date": "2025-11-28",
         "rating_scale": [
           {
             "value": 4,
@@ -13793,15 +13793,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-10-06T12:45:33Z",
+        "modified": "2025-11-28T23:10:08Z"
       },
       {
         "id": 103,
         "name": "FY2025 Year-End Calibration",
         "status": "in_progress",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-10-24",
+        "end_date": "2025-11-25",
         "rating_scale": [
           {
             "value": 4,
@@ -13813,15 +13813,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-10-03T12:45:33Z",
+        "modified": "2025-11-25T23:10:08Z"
       },
       {
         "id": 104,
         "name": "FY2025 Year-End Calibration",
         "status": "archived",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-10-21",
+        "end_date": "2025-11-22",
         "rating_scale": [
           {
             "value": 4,
@@ -13833,15 +13833,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-09-30T12:45:33Z",
+        "modified": "2025-11-22T23:10:08Z"
       },
       {
         "id": 105,
         "name": "FY2025 Year-End Calibration",
         "status": "in_progress",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-10-18",
+        "end_date": "2025-11-19",
         "rating_scale": [
           {
             "value": 4,
@@ -13853,15 +13853,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-09-27T12:45:33Z",
+        "modified": "2025-11-19T23:10:08Z"
       },
       {
         "id": 106,
         "name": "FY2025 Year-End Calibration",
         "status": "completed",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-10-15",
+        "end_date": "2025-11-16",
         "rating_scale": [
           {
             "value": 4,
@@ -13873,15 +13873,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-09-24T12:45:33Z",
+        "modified": "2025-11-16T23:10:08Z"
       },
       {
         "id": 107,
         "name": "FY2025 Year-End Calibration",
         "status": "in_progress",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-10-12",
+        "end_date": "2025-11-13",
         "rating_scale": [
           {
             "value": 4,
@@ -13893,15 +13893,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-09-21T12:45:33Z",
+        "modified": "2025-11-13T23:10:08Z"
       },
       {
         "id": 108,
         "name": "FY2025 Year-End Calibration",
         "status": "in_progress",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-10-09",
+        "end_date": "2025-11-10",
         "rating_scale": [
           {
             "value": 4,
@@ -13913,15 +13913,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-09-18T12:45:33Z",
+        "modified": "2025-11-10T23:10:08Z"
       },
       {
         "id": 109,
         "name": "FY2025 Year-End Calibration",
         "status": "scheduled",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-10-06",
+        "end_date": "2025-11-07",
         "rating_scale": [
           {
             "value": 4,
@@ -13933,15 +13933,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-09-15T12:45:33Z",
+        "modified": "2025-11-07T23:10:08Z"
       },
       {
         "id": 110,
         "name": "FY2025 Year-End Calibration",
         "status": "completed",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-10-03",
+        "end_date": "2025-11-04",
         "rating_scale": [
           {
             "value": 4,
@@ -13953,15 +13953,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-09-12T12:45:33Z",
+        "modified": "2025-11-04T23:10:08Z"
       },
       {
         "id": 111,
         "name": "FY2025 Year-End Calibration",
         "status": "archived",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-09-30",
+        "end_date": "2025-11-01",
         "rating_scale": [
           {
             "value": 4,
@@ -13973,15 +13973,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-09-09T12:45:33Z",
+        "modified": "2025-11-01T23:10:08Z"
       },
       {
         "id": 112,
         "name": "FY2025 Year-End Calibration",
         "status": "in_progress",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-09-27",
+        "end_date": "2025-10-29",
         "rating_scale": [
           {
             "value": 4,
@@ -13993,15 +13993,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-09-06T12:45:33Z",
+        "modified": "2025-10-29T23:10:08Z"
       },
       {
         "id": 113,
         "name": "FY2025 Year-End Calibration",
         "status": "archived",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-09-24",
+        "end_date": "2025-10-26",
         "rating_scale": [
           {
             "value": 4,
@@ -14013,15 +14013,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-09-03T12:45:33Z",
+        "modified": "2025-10-26T23:10:08Z"
       },
       {
         "id": 114,
         "name": "FY2025 Year-End Calibration",
         "status": "completed",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-09-21",
+        "end_date": "2025-10-23",
         "rating_scale": [
           {
             "value": 4,
@@ -14033,15 +14033,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-08-31T12:45:33Z",
+        "modified": "2025-10-23T23:10:08Z"
       },
       {
         "id": 115,
         "name": "FY2025 Year-End Calibration",
         "status": "in_progress",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-09-18",
+        "end_date": "2025-10-20",
         "rating_scale": [
           {
             "value": 4,
@@ -14053,15 +14053,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-08-28T12:45:33Z",
+        "modified": "2025-10-20T23:10:08Z"
       },
       {
         "id": 116,
         "name": "FY2025 Year-End Calibration",
         "status": "completed",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-09-15",
+        "end_date": "2025-10-17",
         "rating_scale": [
           {
             "value": 4,
@@ -14073,15 +14073,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-08-25T12:45:33Z",
+        "modified": "2025-10-17T23:10:08Z"
       },
       {
         "id": 117,
         "name": "FY2025 Year-End Calibration",
         "status": "archived",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-09-12",
+        "end_date": "2025-10-14",
         "rating_scale": [
           {
             "value": 4,
@@ -14093,15 +14093,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-08-22T12:45:33Z",
+        "modified": "2025-10-14T23:10:08Z"
       },
       {
         "id": 118,
         "name": "FY2025 Year-End Calibration",
         "status": "scheduled",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-09-09",
+        "end_date": "2025-10-11",
         "rating_scale": [
           {
             "value": 4,
@@ -14113,15 +14113,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-08-19T12:45:33Z",
+        "modified": "2025-10-11T23:10:08Z"
       },
       {
         "id": 119,
         "name": "FY2025 Year-End Calibration",
         "status": "in_progress",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-09-06",
+        "end_date": "2025-10-08",
         "rating_scale": [
           {
             "value": 4,
@@ -14133,15 +14133,15 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-08-16T12:45:33Z",
+        "modified": "2025-10-08T23:10:08Z"
       },
       {
         "id": 120,
         "name": "FY2025 Year-End Calibration",
         "status": "scheduled",
-        "start_date": "2025-11-17",
-        "end_date": "2025-12-19",
+        "start_date": "2025-09-03",
+        "end_date": "2025-10-05",
         "rating_scale": [
           {
             "value": 4,
@@ -14153,8 +14153,8 @@ export const mockSpec = {
           }
         ],
         "talent_record_count": 412,
-        "created": "2025-10-27T12:45:33Z",
-        "modified": "2025-12-19T23:10:08Z"
+        "created": "2025-08-13T12:45:33Z",
+        "modified": "2025-10-05T23:10:08Z"
       }
     ],
     "talentRecord": [
@@ -14215,9 +14215,9 @@ export const mockSpec = {
         "potential": "high",
         "status": "finalized",
         "calibrated_by": null,
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-12-06T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-12-13T23:10:08Z"
       },
       {
         "id": 40213,
@@ -14243,9 +14243,9 @@ export const mockSpec = {
         "potential": "low",
         "status": "finalized",
         "calibrated_by": null,
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-12-03T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-12-10T23:10:08Z"
       },
       {
         "id": 40214,
@@ -14273,9 +14273,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-11-30T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-12-07T23:10:08Z"
       },
       {
         "id": 40215,
@@ -14309,9 +14309,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-11-27T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-12-04T23:10:08Z"
       },
       {
         "id": 40216,
@@ -14334,9 +14334,9 @@ export const mockSpec = {
         "potential": null,
         "status": "calibrated",
         "calibrated_by": null,
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-11-24T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-12-01T23:10:08Z"
       },
       {
         "id": 40217,
@@ -14356,9 +14356,9 @@ export const mockSpec = {
         "potential": null,
         "status": "calibrated",
         "calibrated_by": null,
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-11-21T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-11-28T23:10:08Z"
       },
       {
         "id": 40218,
@@ -14379,9 +14379,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-11-18T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-11-25T23:10:08Z"
       },
       {
         "id": 40219,
@@ -14408,9 +14408,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-11-15T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-11-22T23:10:08Z"
       },
       {
         "id": 40220,
@@ -14437,9 +14437,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-11-12T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-11-19T23:10:08Z"
       },
       {
         "id": 40221,
@@ -14464,9 +14464,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-11-09T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-11-16T23:10:08Z"
       },
       {
         "id": 40222,
@@ -14486,9 +14486,9 @@ export const mockSpec = {
         "potential": null,
         "status": "pending",
         "calibrated_by": null,
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-11-06T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-11-13T23:10:08Z"
       },
       {
         "id": 40223,
@@ -14518,9 +14518,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-11-03T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-11-10T23:10:08Z"
       },
       {
         "id": 40224,
@@ -14541,9 +14541,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-10-31T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-11-07T23:10:08Z"
       },
       {
         "id": 40225,
@@ -14567,9 +14567,9 @@ export const mockSpec = {
         "potential": "medium",
         "status": "calibrated",
         "calibrated_by": null,
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-10-28T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-11-04T23:10:08Z"
       },
       {
         "id": 40226,
@@ -14594,9 +14594,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-10-25T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-11-01T23:10:08Z"
       },
       {
         "id": 40227,
@@ -14627,9 +14627,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-10-22T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-10-29T23:10:08Z"
       },
       {
         "id": 40228,
@@ -14650,9 +14650,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-10-19T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-10-26T23:10:08Z"
       },
       {
         "id": 40229,
@@ -14676,9 +14676,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-10-16T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-10-23T23:10:08Z"
       },
       {
         "id": 40230,
@@ -14699,9 +14699,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-10-13T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-10-20T23:10:08Z"
       },
       {
         "id": 40231,
@@ -14732,9 +14732,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-10-10T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-10-17T23:10:08Z"
       },
       {
         "id": 40232,
@@ -14765,9 +14765,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-10-07T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-10-14T23:10:08Z"
       },
       {
         "id": 40233,
@@ -14794,9 +14794,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-10-04T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-10-11T23:10:08Z"
       },
       {
         "id": 40234,
@@ -14820,9 +14820,9 @@ export const mockSpec = {
         "potential": null,
         "status": "finalized",
         "calibrated_by": null,
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-10-01T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-10-08T23:10:08Z"
       },
       {
         "id": 40235,
@@ -14849,9 +14849,9 @@ export const mockSpec = {
           "name": "Priya Raman",
           "email": "priya.raman@kestrelanalytics.com"
         },
-        "calibrated_at": "2025-12-12T20:31:46Z",
+        "calibrated_at": "2025-09-28T20:31:46Z",
         "notes": "Consistent delivery on the platform performance work; ready for a staff-level scope.",
-        "modified": "2025-12-19T23:10:08Z"
+        "modified": "2025-10-05T23:10:08Z"
       }
     ],
     "reportRun": [
@@ -14885,8 +14885,8 @@ export const mockSpec = {
           "expires_at": "2026-01-22T14:01:31Z"
         },
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2026-01-16T13:00:04Z",
+        "completed_at": "2026-01-16T13:01:31Z"
       },
       {
         "id": 60414,
@@ -14900,8 +14900,8 @@ export const mockSpec = {
         "status": "succeeded",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2026-01-13T13:00:04Z",
+        "completed_at": "2026-01-13T13:01:31Z"
       },
       {
         "id": 60415,
@@ -14915,8 +14915,8 @@ export const mockSpec = {
         "status": "succeeded",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2026-01-10T13:00:04Z",
+        "completed_at": "2026-01-10T13:01:31Z"
       },
       {
         "id": 60416,
@@ -14930,8 +14930,8 @@ export const mockSpec = {
         "status": "pending",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2026-01-07T13:00:04Z",
+        "completed_at": "2026-01-07T13:01:31Z"
       },
       {
         "id": 60417,
@@ -14945,8 +14945,8 @@ export const mockSpec = {
         "status": "succeeded",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2026-01-04T13:00:04Z",
+        "completed_at": "2026-01-04T13:01:31Z"
       },
       {
         "id": 60418,
@@ -14963,8 +14963,8 @@ export const mockSpec = {
           "expires_at": "2026-01-22T14:01:31Z"
         },
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2026-01-01T13:00:04Z",
+        "completed_at": "2026-01-01T13:01:31Z"
       },
       {
         "id": 60419,
@@ -14981,8 +14981,8 @@ export const mockSpec = {
           "expires_at": "2026-01-22T14:01:31Z"
         },
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-12-29T13:00:04Z",
+        "completed_at": "2025-12-29T13:01:31Z"
       },
       {
         "id": 60420,
@@ -14996,8 +14996,8 @@ export const mockSpec = {
         "status": "failed",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-12-26T13:00:04Z",
+        "completed_at": "2025-12-26T13:01:31Z"
       },
       {
         "id": 60421,
@@ -15014,8 +15014,8 @@ export const mockSpec = {
           "expires_at": "2026-01-22T14:01:31Z"
         },
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-12-23T13:00:04Z",
+        "completed_at": "2025-12-23T13:01:31Z"
       },
       {
         "id": 60422,
@@ -15029,8 +15029,8 @@ export const mockSpec = {
         "status": "pending",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-12-20T13:00:04Z",
+        "completed_at": "2025-12-20T13:01:31Z"
       },
       {
         "id": 60423,
@@ -15044,8 +15044,8 @@ export const mockSpec = {
         "status": "pending",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-12-17T13:00:04Z",
+        "completed_at": "2025-12-17T13:01:31Z"
       },
       {
         "id": 60424,
@@ -15062,8 +15062,8 @@ export const mockSpec = {
           "expires_at": "2026-01-22T14:01:31Z"
         },
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-12-14T13:00:04Z",
+        "completed_at": "2025-12-14T13:01:31Z"
       },
       {
         "id": 60425,
@@ -15080,8 +15080,8 @@ export const mockSpec = {
           "expires_at": "2026-01-22T14:01:31Z"
         },
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-12-11T13:00:04Z",
+        "completed_at": "2025-12-11T13:01:31Z"
       },
       {
         "id": 60426,
@@ -15098,8 +15098,8 @@ export const mockSpec = {
           "expires_at": "2026-01-22T14:01:31Z"
         },
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-12-08T13:00:04Z",
+        "completed_at": "2025-12-08T13:01:31Z"
       },
       {
         "id": 60427,
@@ -15113,8 +15113,8 @@ export const mockSpec = {
         "status": "succeeded",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-12-05T13:00:04Z",
+        "completed_at": "2025-12-05T13:01:31Z"
       },
       {
         "id": 60428,
@@ -15131,8 +15131,8 @@ export const mockSpec = {
           "expires_at": "2026-01-22T14:01:31Z"
         },
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-12-02T13:00:04Z",
+        "completed_at": "2025-12-02T13:01:31Z"
       },
       {
         "id": 60429,
@@ -15146,8 +15146,8 @@ export const mockSpec = {
         "status": "pending",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-11-29T13:00:04Z",
+        "completed_at": "2025-11-29T13:01:31Z"
       },
       {
         "id": 60430,
@@ -15161,8 +15161,8 @@ export const mockSpec = {
         "status": "succeeded",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-11-26T13:00:04Z",
+        "completed_at": "2025-11-26T13:01:31Z"
       },
       {
         "id": 60431,
@@ -15176,8 +15176,8 @@ export const mockSpec = {
         "status": "failed",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-11-23T13:00:04Z",
+        "completed_at": "2025-11-23T13:01:31Z"
       },
       {
         "id": 60432,
@@ -15194,8 +15194,8 @@ export const mockSpec = {
           "expires_at": "2026-01-22T14:01:31Z"
         },
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-11-20T13:00:04Z",
+        "completed_at": "2025-11-20T13:01:31Z"
       },
       {
         "id": 60433,
@@ -15212,8 +15212,8 @@ export const mockSpec = {
           "expires_at": "2026-01-22T14:01:31Z"
         },
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-11-17T13:00:04Z",
+        "completed_at": "2025-11-17T13:01:31Z"
       },
       {
         "id": 60434,
@@ -15227,8 +15227,8 @@ export const mockSpec = {
         "status": "pending",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-11-14T13:00:04Z",
+        "completed_at": "2025-11-14T13:01:31Z"
       },
       {
         "id": 60435,
@@ -15245,8 +15245,8 @@ export const mockSpec = {
           "expires_at": "2026-01-22T14:01:31Z"
         },
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-11-11T13:00:04Z",
+        "completed_at": "2025-11-11T13:01:31Z"
       },
       {
         "id": 60436,
@@ -15260,8 +15260,8 @@ export const mockSpec = {
         "status": "succeeded",
         "result": null,
         "error": null,
-        "created": "2026-01-22T13:00:04Z",
-        "completed_at": "2026-01-22T13:01:31Z"
+        "created": "2025-11-08T13:00:04Z",
+        "completed_at": "2025-11-08T13:01:31Z"
       }
     ]
   }

@@ -5265,8 +5265,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-02-24 09:12:45",
+        "activated_at": "2024-02-24 09:14:02"
       },
       {
         "id": 5069,
@@ -5275,8 +5275,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-02-21 09:12:45",
+        "activated_at": "2024-02-21 09:14:02"
       },
       {
         "id": 5070,
@@ -5285,8 +5285,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-02-18 09:12:45",
+        "activated_at": "2024-02-18 09:14:02"
       },
       {
         "id": 5071,
@@ -5295,8 +5295,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-02-15 09:12:45",
+        "activated_at": "2024-02-15 09:14:02"
       },
       {
         "id": 5072,
@@ -5305,8 +5305,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-02-12 09:12:45",
+        "activated_at": "2024-02-12 09:14:02"
       },
       {
         "id": 5073,
@@ -5315,8 +5315,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-02-09 09:12:45",
+        "activated_at": "2024-02-09 09:14:02"
       },
       {
         "id": 5074,
@@ -5325,8 +5325,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-02-06 09:12:45",
+        "activated_at": "2024-02-06 09:14:02"
       },
       {
         "id": 5075,
@@ -5335,8 +5335,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-02-03 09:12:45",
+        "activated_at": "2024-02-03 09:14:02"
       },
       {
         "id": 5076,
@@ -5345,8 +5345,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-01-31 09:12:45",
+        "activated_at": "2024-01-31 09:14:02"
       },
       {
         "id": 5077,
@@ -5355,8 +5355,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-01-28 09:12:45",
+        "activated_at": "2024-01-28 09:14:02"
       },
       {
         "id": 5078,
@@ -5365,8 +5365,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-01-25 09:12:45",
+        "activated_at": "2024-01-25 09:14:02"
       },
       {
         "id": 5079,
@@ -5375,8 +5375,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-01-22 09:12:45",
+        "activated_at": "2024-01-22 09:14:02"
       },
       {
         "id": 5080,
@@ -5385,8 +5385,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-01-19 09:12:45",
+        "activated_at": "2024-01-19 09:14:02"
       },
       {
         "id": 5081,
@@ -5395,8 +5395,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-01-16 09:12:45",
+        "activated_at": "2024-01-16 09:14:02"
       },
       {
         "id": 5082,
@@ -5405,8 +5405,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-01-13 09:12:45",
+        "activated_at": "2024-01-13 09:14:02"
       },
       {
         "id": 5083,
@@ -5415,8 +5415,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-01-10 09:12:45",
+        "activated_at": "2024-01-10 09:14:02"
       },
       {
         "id": 5084,
@@ -5425,8 +5425,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-01-07 09:12:45",
+        "activated_at": "2024-01-07 09:14:02"
       },
       {
         "id": 5085,
@@ -5435,8 +5435,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-01-04 09:12:45",
+        "activated_at": "2024-01-04 09:14:02"
       },
       {
         "id": 5086,
@@ -5445,8 +5445,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2024-01-01 09:12:45",
+        "activated_at": "2024-01-01 09:14:02"
       },
       {
         "id": 5087,
@@ -5455,8 +5455,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2023-12-29 09:12:45",
+        "activated_at": "2023-12-29 09:14:02"
       },
       {
         "id": 5088,
@@ -5465,8 +5465,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2023-12-26 09:12:45",
+        "activated_at": "2023-12-26 09:14:02"
       },
       {
         "id": 5089,
@@ -5475,8 +5475,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2023-12-23 09:12:45",
+        "activated_at": "2023-12-23 09:14:02"
       },
       {
         "id": 5090,
@@ -5485,8 +5485,8 @@ export const mockSpec = {
         "user_id": 10231,
         "role": "Owner",
         "status": "active",
-        "created_at": "2024-03-04 09:12:45",
-        "activated_at": "2024-03-04 09:14:02"
+        "created_at": "2023-12-20 09:12:45",
+        "activated_at": "2023-12-20 09:14:02"
       }
     ],
     "member": [
@@ -5532,9 +5532,9 @@ export const mockSpec = {
       },
       {
         "id": 10238,
-        "email": "daniel.okafor3@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "tomasz.kowalski@northwindstudio.example",
+        "firstname": "Tomasz",
+        "lastname": "Kowalski",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5546,15 +5546,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-08-24T08:15:00Z",
+        "updated_at": "2025-02-11T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10239,
-        "email": "daniel.okafor4@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "ines.duarte@northwindstudio.example",
+        "firstname": "Ines",
+        "lastname": "Duarte",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5566,15 +5566,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-08-21T08:15:00Z",
+        "updated_at": "2025-02-08T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10240,
-        "email": "daniel.okafor5@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "kofi.mensah@northwindstudio.example",
+        "firstname": "Kofi",
+        "lastname": "Mensah",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5586,15 +5586,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-08-18T08:15:00Z",
+        "updated_at": "2025-02-05T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10241,
-        "email": "daniel.okafor6@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "hana.sato@northwindstudio.example",
+        "firstname": "Hana",
+        "lastname": "Sato",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5606,15 +5606,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-08-15T08:15:00Z",
+        "updated_at": "2025-02-02T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10242,
-        "email": "daniel.okafor7@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "mateo.alvarez@northwindstudio.example",
+        "firstname": "Mateo",
+        "lastname": "Alvarez",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5626,15 +5626,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-08-12T08:15:00Z",
+        "updated_at": "2025-01-30T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10243,
-        "email": "daniel.okafor8@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "leila.haddad@northwindstudio.example",
+        "firstname": "Leila",
+        "lastname": "Haddad",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5646,15 +5646,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-08-09T08:15:00Z",
+        "updated_at": "2025-01-27T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10244,
-        "email": "daniel.okafor9@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "arjun.iyer@northwindstudio.example",
+        "firstname": "Arjun",
+        "lastname": "Iyer",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5666,15 +5666,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-08-06T08:15:00Z",
+        "updated_at": "2025-01-24T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10245,
-        "email": "daniel.okafor10@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "freya.lindqvist@northwindstudio.example",
+        "firstname": "Freya",
+        "lastname": "Lindqvist",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5686,15 +5686,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-08-03T08:15:00Z",
+        "updated_at": "2025-01-21T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10246,
-        "email": "daniel.okafor11@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "yusuf.demir@northwindstudio.example",
+        "firstname": "Yusuf",
+        "lastname": "Demir",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5706,15 +5706,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-07-31T08:15:00Z",
+        "updated_at": "2025-01-18T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10247,
-        "email": "daniel.okafor12@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "camila.rojas@northwindstudio.example",
+        "firstname": "Camila",
+        "lastname": "Rojas",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5726,15 +5726,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-07-28T08:15:00Z",
+        "updated_at": "2025-01-15T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10248,
-        "email": "daniel.okafor13@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "oskar.nilsen@northwindstudio.example",
+        "firstname": "Oskar",
+        "lastname": "Nilsen",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5746,15 +5746,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-07-25T08:15:00Z",
+        "updated_at": "2025-01-12T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10249,
-        "email": "daniel.okafor14@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "nadia.petrova@northwindstudio.example",
+        "firstname": "Nadia",
+        "lastname": "Petrova",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5766,15 +5766,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-07-22T08:15:00Z",
+        "updated_at": "2025-01-09T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10250,
-        "email": "daniel.okafor15@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "rafael.souza@northwindstudio.example",
+        "firstname": "Rafael",
+        "lastname": "Souza",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5786,15 +5786,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-07-19T08:15:00Z",
+        "updated_at": "2025-01-06T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10251,
-        "email": "daniel.okafor16@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "sanna.virtanen@northwindstudio.example",
+        "firstname": "Sanna",
+        "lastname": "Virtanen",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5806,15 +5806,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-07-16T08:15:00Z",
+        "updated_at": "2025-01-03T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10252,
-        "email": "daniel.okafor17@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "kenji.mori@northwindstudio.example",
+        "firstname": "Kenji",
+        "lastname": "Mori",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5826,15 +5826,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-07-13T08:15:00Z",
+        "updated_at": "2024-12-31T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10253,
-        "email": "daniel.okafor18@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "zara.qureshi@northwindstudio.example",
+        "firstname": "Zara",
+        "lastname": "Qureshi",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5846,15 +5846,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-07-10T08:15:00Z",
+        "updated_at": "2024-12-28T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10254,
-        "email": "daniel.okafor19@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "emil.fischer@northwindstudio.example",
+        "firstname": "Emil",
+        "lastname": "Fischer",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5866,15 +5866,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-07-07T08:15:00Z",
+        "updated_at": "2024-12-25T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10255,
-        "email": "daniel.okafor20@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "lucia.romano@northwindstudio.example",
+        "firstname": "Lucia",
+        "lastname": "Romano",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5886,15 +5886,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-07-04T08:15:00Z",
+        "updated_at": "2024-12-22T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10256,
-        "email": "daniel.okafor21@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "dmitri.volkov@northwindstudio.example",
+        "firstname": "Dmitri",
+        "lastname": "Volkov",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5906,15 +5906,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-07-01T08:15:00Z",
+        "updated_at": "2024-12-19T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10257,
-        "email": "daniel.okafor22@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "aisha.bello@northwindstudio.example",
+        "firstname": "Aisha",
+        "lastname": "Bello",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5926,15 +5926,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-06-28T08:15:00Z",
+        "updated_at": "2024-12-16T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10258,
-        "email": "daniel.okafor23@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "pablo.herrera@northwindstudio.example",
+        "firstname": "Pablo",
+        "lastname": "Herrera",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5946,15 +5946,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-06-25T08:15:00Z",
+        "updated_at": "2024-12-13T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10259,
-        "email": "daniel.okafor24@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "amara.berger@northwindstudio.example",
+        "firstname": "Amara",
+        "lastname": "Berger",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5966,15 +5966,15 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-06-22T08:15:00Z",
+        "updated_at": "2024-12-10T16:40:12Z",
         "deleted_at": null
       },
       {
         "id": 10260,
-        "email": "daniel.okafor25@northwindstudio.example",
-        "firstname": "Daniel",
-        "lastname": "Okafor",
+        "email": "jonas.tanaka@northwindstudio.example",
+        "firstname": "Jonas",
+        "lastname": "Tanaka",
         "avatar": "https://cdn.webwork-tracker.com/avatars/10234.png",
         "timezone": "Europe/London",
         "current_role": "Regular User",
@@ -5986,8 +5986,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "team_name": "Design",
         "weekly_hours_limit": 40,
-        "created_at": "2024-09-02T08:15:00Z",
-        "updated_at": "2025-02-20T16:40:12Z",
+        "created_at": "2024-06-19T08:15:00Z",
+        "updated_at": "2024-12-07T16:40:12Z",
         "deleted_at": null
       }
     ],
@@ -6057,8 +6057,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-12-25",
+        "deadline": "2025-04-18",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6068,8 +6068,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-12-04T13:20:00Z",
+        "updated_at": "2025-01-22T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6077,8 +6077,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-12-22",
+        "deadline": "2025-04-15",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6088,8 +6088,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-12-01T13:20:00Z",
+        "updated_at": "2025-01-19T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6097,8 +6097,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-12-19",
+        "deadline": "2025-04-12",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6108,8 +6108,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-11-28T13:20:00Z",
+        "updated_at": "2025-01-16T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6117,8 +6117,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-12-16",
+        "deadline": "2025-04-09",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6128,8 +6128,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-11-25T13:20:00Z",
+        "updated_at": "2025-01-13T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6137,8 +6137,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-12-13",
+        "deadline": "2025-04-06",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6148,8 +6148,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-11-22T13:20:00Z",
+        "updated_at": "2025-01-10T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6157,8 +6157,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-12-10",
+        "deadline": "2025-04-03",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6168,8 +6168,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-11-19T13:20:00Z",
+        "updated_at": "2025-01-07T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6177,8 +6177,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-12-07",
+        "deadline": "2025-03-31",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6188,8 +6188,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-11-16T13:20:00Z",
+        "updated_at": "2025-01-04T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6197,8 +6197,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-12-04",
+        "deadline": "2025-03-28",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6208,8 +6208,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-11-13T13:20:00Z",
+        "updated_at": "2025-01-01T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6217,8 +6217,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-12-01",
+        "deadline": "2025-03-25",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6228,8 +6228,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-11-10T13:20:00Z",
+        "updated_at": "2024-12-29T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6237,8 +6237,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-11-28",
+        "deadline": "2025-03-22",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6248,8 +6248,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-11-07T13:20:00Z",
+        "updated_at": "2024-12-26T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6257,8 +6257,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-11-25",
+        "deadline": "2025-03-19",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6268,8 +6268,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-11-04T13:20:00Z",
+        "updated_at": "2024-12-23T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6277,8 +6277,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-11-22",
+        "deadline": "2025-03-16",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6288,8 +6288,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-11-01T13:20:00Z",
+        "updated_at": "2024-12-20T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6297,8 +6297,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-11-19",
+        "deadline": "2025-03-13",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6308,8 +6308,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-10-29T13:20:00Z",
+        "updated_at": "2024-12-17T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6317,8 +6317,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-11-16",
+        "deadline": "2025-03-10",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6328,8 +6328,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-10-26T13:20:00Z",
+        "updated_at": "2024-12-14T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6337,8 +6337,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-11-13",
+        "deadline": "2025-03-07",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6348,8 +6348,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-10-23T13:20:00Z",
+        "updated_at": "2024-12-11T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6357,8 +6357,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-11-10",
+        "deadline": "2025-03-04",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6368,8 +6368,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-10-20T13:20:00Z",
+        "updated_at": "2024-12-08T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6377,8 +6377,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-11-07",
+        "deadline": "2025-03-01",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6388,8 +6388,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-10-17T13:20:00Z",
+        "updated_at": "2024-12-05T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6397,8 +6397,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-11-04",
+        "deadline": "2025-02-26",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6408,8 +6408,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-10-14T13:20:00Z",
+        "updated_at": "2024-12-02T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6417,8 +6417,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-11-01",
+        "deadline": "2025-02-23",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6428,8 +6428,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-10-11T13:20:00Z",
+        "updated_at": "2024-11-29T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6437,8 +6437,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-10-29",
+        "deadline": "2025-02-20",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6448,8 +6448,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-10-08T13:20:00Z",
+        "updated_at": "2024-11-26T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6457,8 +6457,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-10-26",
+        "deadline": "2025-02-17",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6468,8 +6468,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-10-05T13:20:00Z",
+        "updated_at": "2024-11-23T09:45:11Z",
         "deleted_at": null
       },
       {
@@ -6477,8 +6477,8 @@ export const mockSpec = {
         "name": "Website Redesign",
         "owner_id": 10231,
         "status": 1,
-        "start_date": "2025-01-06",
-        "deadline": "2025-04-30",
+        "start_date": "2024-10-23",
+        "deadline": "2025-02-14",
         "estimation": 320,
         "budget_estimation": 24000,
         "rate": 60,
@@ -6488,8 +6488,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "weekly_hours_limit": null,
         "contracts_count": 3,
-        "created_at": "2024-12-16T13:20:00Z",
-        "updated_at": "2025-02-03T09:45:11Z",
+        "created_at": "2024-10-02T13:20:00Z",
+        "updated_at": "2024-11-20T09:45:11Z",
         "deleted_at": null
       }
     ],
@@ -6565,13 +6565,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 20,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-02-26",
+        "end_date": "2025-03-09",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-02-23T15:12:09Z",
+        "updated_at": "2025-02-27T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6585,13 +6585,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 10,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-02-23",
+        "end_date": "2025-03-06",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-02-20T15:12:09Z",
+        "updated_at": "2025-02-24T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6605,13 +6605,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 40,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-02-20",
+        "end_date": "2025-03-03",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-02-17T15:12:09Z",
+        "updated_at": "2025-02-21T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6625,13 +6625,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 20,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-02-17",
+        "end_date": "2025-02-28",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-02-14T15:12:09Z",
+        "updated_at": "2025-02-18T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6645,13 +6645,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 30,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-02-14",
+        "end_date": "2025-02-25",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-02-11T15:12:09Z",
+        "updated_at": "2025-02-15T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6665,13 +6665,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 20,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-02-11",
+        "end_date": "2025-02-22",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-02-08T15:12:09Z",
+        "updated_at": "2025-02-12T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6685,13 +6685,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 40,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-02-08",
+        "end_date": "2025-02-19",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-02-05T15:12:09Z",
+        "updated_at": "2025-02-09T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6705,13 +6705,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 30,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-02-05",
+        "end_date": "2025-02-16",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-02-02T15:12:09Z",
+        "updated_at": "2025-02-06T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6725,13 +6725,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 10,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-02-02",
+        "end_date": "2025-02-13",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-01-30T15:12:09Z",
+        "updated_at": "2025-02-03T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6745,13 +6745,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": null,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-01-30",
+        "end_date": "2025-02-10",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-01-27T15:12:09Z",
+        "updated_at": "2025-01-31T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6765,13 +6765,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 20,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-01-27",
+        "end_date": "2025-02-07",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-01-24T15:12:09Z",
+        "updated_at": "2025-01-28T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6785,13 +6785,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 40,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-01-24",
+        "end_date": "2025-02-04",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-01-21T15:12:09Z",
+        "updated_at": "2025-01-25T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6805,13 +6805,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 40,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-01-21",
+        "end_date": "2025-02-01",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-01-18T15:12:09Z",
+        "updated_at": "2025-01-22T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6825,13 +6825,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": null,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-01-18",
+        "end_date": "2025-01-29",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-01-15T15:12:09Z",
+        "updated_at": "2025-01-19T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6845,13 +6845,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 40,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-01-15",
+        "end_date": "2025-01-26",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-01-12T15:12:09Z",
+        "updated_at": "2025-01-16T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6865,13 +6865,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": null,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-01-12",
+        "end_date": "2025-01-23",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-01-09T15:12:09Z",
+        "updated_at": "2025-01-13T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6885,13 +6885,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 30,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-01-09",
+        "end_date": "2025-01-20",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-01-06T15:12:09Z",
+        "updated_at": "2025-01-10T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6905,13 +6905,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 30,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-01-06",
+        "end_date": "2025-01-17",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2025-01-03T15:12:09Z",
+        "updated_at": "2025-01-07T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6925,13 +6925,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": null,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2025-01-03",
+        "end_date": "2025-01-14",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2024-12-31T15:12:09Z",
+        "updated_at": "2025-01-04T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6945,13 +6945,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 10,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2024-12-31",
+        "end_date": "2025-01-11",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2024-12-28T15:12:09Z",
+        "updated_at": "2025-01-01T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6965,13 +6965,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 30,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2024-12-28",
+        "end_date": "2025-01-08",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2024-12-25T15:12:09Z",
+        "updated_at": "2024-12-29T08:47:30Z",
         "deleted_at": null
       },
       {
@@ -6985,13 +6985,13 @@ export const mockSpec = {
         "status_color": "#F5A623",
         "priority": 20,
         "priority_name": "High",
-        "start_date": "2025-03-10",
-        "end_date": "2025-03-21",
+        "start_date": "2024-12-25",
+        "end_date": "2025-01-05",
         "completed_at": null,
         "creator_id": 10231,
         "owner_id": 10231,
-        "created_at": "2025-03-07T15:12:09Z",
-        "updated_at": "2025-03-11T08:47:30Z",
+        "created_at": "2024-12-22T15:12:09Z",
+        "updated_at": "2024-12-26T08:47:30Z",
         "deleted_at": null
       }
     ],
@@ -7021,11 +7021,11 @@ export const mockSpec = {
       },
       {
         "id": 3306,
-        "email": "marcus.lee3@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "tomasz.kowalski@harborandpine.example",
+        "firstname": "Tomasz",
+        "lastname": "Kowalski",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2025-01-06",
         "projects": [
           {
             "id": 5521,
@@ -7039,11 +7039,11 @@ export const mockSpec = {
       },
       {
         "id": 3307,
-        "email": "marcus.lee4@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "ines.duarte@harborandpine.example",
+        "firstname": "Ines",
+        "lastname": "Duarte",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2025-01-03",
         "projects": [
           {
             "id": 5521,
@@ -7057,11 +7057,11 @@ export const mockSpec = {
       },
       {
         "id": 3308,
-        "email": "marcus.lee5@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "kofi.mensah@harborandpine.example",
+        "firstname": "Kofi",
+        "lastname": "Mensah",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-12-31",
         "projects": [
           {
             "id": 5521,
@@ -7075,11 +7075,11 @@ export const mockSpec = {
       },
       {
         "id": 3309,
-        "email": "marcus.lee6@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "hana.sato@harborandpine.example",
+        "firstname": "Hana",
+        "lastname": "Sato",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-12-28",
         "projects": [
           {
             "id": 5521,
@@ -7093,11 +7093,11 @@ export const mockSpec = {
       },
       {
         "id": 3310,
-        "email": "marcus.lee7@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "mateo.alvarez@harborandpine.example",
+        "firstname": "Mateo",
+        "lastname": "Alvarez",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-12-25",
         "projects": [
           {
             "id": 5521,
@@ -7111,11 +7111,11 @@ export const mockSpec = {
       },
       {
         "id": 3311,
-        "email": "marcus.lee8@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "leila.haddad@harborandpine.example",
+        "firstname": "Leila",
+        "lastname": "Haddad",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-12-22",
         "projects": [
           {
             "id": 5521,
@@ -7129,11 +7129,11 @@ export const mockSpec = {
       },
       {
         "id": 3312,
-        "email": "marcus.lee9@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "arjun.iyer@harborandpine.example",
+        "firstname": "Arjun",
+        "lastname": "Iyer",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-12-19",
         "projects": [
           {
             "id": 5521,
@@ -7147,11 +7147,11 @@ export const mockSpec = {
       },
       {
         "id": 3313,
-        "email": "marcus.lee10@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "freya.lindqvist@harborandpine.example",
+        "firstname": "Freya",
+        "lastname": "Lindqvist",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-12-16",
         "projects": [
           {
             "id": 5521,
@@ -7165,11 +7165,11 @@ export const mockSpec = {
       },
       {
         "id": 3314,
-        "email": "marcus.lee11@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "yusuf.demir@harborandpine.example",
+        "firstname": "Yusuf",
+        "lastname": "Demir",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-12-13",
         "projects": [
           {
             "id": 5521,
@@ -7183,11 +7183,11 @@ export const mockSpec = {
       },
       {
         "id": 3315,
-        "email": "marcus.lee12@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "camila.rojas@harborandpine.example",
+        "firstname": "Camila",
+        "lastname": "Rojas",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-12-10",
         "projects": [
           {
             "id": 5521,
@@ -7201,11 +7201,11 @@ export const mockSpec = {
       },
       {
         "id": 3316,
-        "email": "marcus.lee13@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "oskar.nilsen@harborandpine.example",
+        "firstname": "Oskar",
+        "lastname": "Nilsen",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-12-07",
         "projects": [
           {
             "id": 5521,
@@ -7219,11 +7219,11 @@ export const mockSpec = {
       },
       {
         "id": 3317,
-        "email": "marcus.lee14@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "nadia.petrova@harborandpine.example",
+        "firstname": "Nadia",
+        "lastname": "Petrova",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-12-04",
         "projects": [
           {
             "id": 5521,
@@ -7237,11 +7237,11 @@ export const mockSpec = {
       },
       {
         "id": 3318,
-        "email": "marcus.lee15@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "rafael.souza@harborandpine.example",
+        "firstname": "Rafael",
+        "lastname": "Souza",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-12-01",
         "projects": [
           {
             "id": 5521,
@@ -7255,11 +7255,11 @@ export const mockSpec = {
       },
       {
         "id": 3319,
-        "email": "marcus.lee16@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "sanna.virtanen@harborandpine.example",
+        "firstname": "Sanna",
+        "lastname": "Virtanen",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-11-28",
         "projects": [
           {
             "id": 5521,
@@ -7273,11 +7273,11 @@ export const mockSpec = {
       },
       {
         "id": 3320,
-        "email": "marcus.lee17@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "kenji.mori@harborandpine.example",
+        "firstname": "Kenji",
+        "lastname": "Mori",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-11-25",
         "projects": [
           {
             "id": 5521,
@@ -7291,11 +7291,11 @@ export const mockSpec = {
       },
       {
         "id": 3321,
-        "email": "marcus.lee18@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "zara.qureshi@harborandpine.example",
+        "firstname": "Zara",
+        "lastname": "Qureshi",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-11-22",
         "projects": [
           {
             "id": 5521,
@@ -7309,11 +7309,11 @@ export const mockSpec = {
       },
       {
         "id": 3322,
-        "email": "marcus.lee19@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "emil.fischer@harborandpine.example",
+        "firstname": "Emil",
+        "lastname": "Fischer",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-11-19",
         "projects": [
           {
             "id": 5521,
@@ -7327,11 +7327,11 @@ export const mockSpec = {
       },
       {
         "id": 3323,
-        "email": "marcus.lee20@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "lucia.romano@harborandpine.example",
+        "firstname": "Lucia",
+        "lastname": "Romano",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-11-16",
         "projects": [
           {
             "id": 5521,
@@ -7345,11 +7345,11 @@ export const mockSpec = {
       },
       {
         "id": 3324,
-        "email": "marcus.lee21@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "dmitri.volkov@harborandpine.example",
+        "firstname": "Dmitri",
+        "lastname": "Volkov",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-11-13",
         "projects": [
           {
             "id": 5521,
@@ -7363,11 +7363,11 @@ export const mockSpec = {
       },
       {
         "id": 3325,
-        "email": "marcus.lee22@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "aisha.bello@harborandpine.example",
+        "firstname": "Aisha",
+        "lastname": "Bello",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-11-10",
         "projects": [
           {
             "id": 5521,
@@ -7381,11 +7381,11 @@ export const mockSpec = {
       },
       {
         "id": 3326,
-        "email": "marcus.lee23@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "pablo.herrera@harborandpine.example",
+        "firstname": "Pablo",
+        "lastname": "Herrera",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-11-07",
         "projects": [
           {
             "id": 5521,
@@ -7399,11 +7399,11 @@ export const mockSpec = {
       },
       {
         "id": 3327,
-        "email": "marcus.lee24@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "amara.berger@harborandpine.example",
+        "firstname": "Amara",
+        "lastname": "Berger",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-11-04",
         "projects": [
           {
             "id": 5521,
@@ -7417,11 +7417,11 @@ export const mockSpec = {
       },
       {
         "id": 3328,
-        "email": "marcus.lee25@harborandpine.example",
-        "firstname": "Marcus",
-        "lastname": "Lee",
+        "email": "jonas.tanaka@harborandpine.example",
+        "firstname": "Jonas",
+        "lastname": "Tanaka",
         "status": "active",
-        "member_since": "2025-01-15",
+        "member_since": "2024-11-01",
         "projects": [
           {
             "id": 5521,
@@ -7516,8 +7516,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-12-25T09:00:00Z",
+        "updated_at": "2024-12-25T09:00:00Z"
       },
       {
         "id": 7742,
@@ -7537,8 +7537,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-12-22T09:00:00Z",
+        "updated_at": "2024-12-22T09:00:00Z"
       },
       {
         "id": 7743,
@@ -7558,8 +7558,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-12-19T09:00:00Z",
+        "updated_at": "2024-12-19T09:00:00Z"
       },
       {
         "id": 7744,
@@ -7579,8 +7579,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-12-16T09:00:00Z",
+        "updated_at": "2024-12-16T09:00:00Z"
       },
       {
         "id": 7745,
@@ -7600,8 +7600,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-12-13T09:00:00Z",
+        "updated_at": "2024-12-13T09:00:00Z"
       },
       {
         "id": 7746,
@@ -7621,8 +7621,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-12-10T09:00:00Z",
+        "updated_at": "2024-12-10T09:00:00Z"
       },
       {
         "id": 7747,
@@ -7642,8 +7642,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-12-07T09:00:00Z",
+        "updated_at": "2024-12-07T09:00:00Z"
       },
       {
         "id": 7748,
@@ -7663,8 +7663,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-12-04T09:00:00Z",
+        "updated_at": "2024-12-04T09:00:00Z"
       },
       {
         "id": 7749,
@@ -7684,8 +7684,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-12-01T09:00:00Z",
+        "updated_at": "2024-12-01T09:00:00Z"
       },
       {
         "id": 7750,
@@ -7705,8 +7705,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-11-28T09:00:00Z",
+        "updated_at": "2024-11-28T09:00:00Z"
       },
       {
         "id": 7751,
@@ -7726,8 +7726,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-11-25T09:00:00Z",
+        "updated_at": "2024-11-25T09:00:00Z"
       },
       {
         "id": 7752,
@@ -7747,8 +7747,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-11-22T09:00:00Z",
+        "updated_at": "2024-11-22T09:00:00Z"
       },
       {
         "id": 7753,
@@ -7768,8 +7768,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-11-19T09:00:00Z",
+        "updated_at": "2024-11-19T09:00:00Z"
       },
       {
         "id": 7754,
@@ -7789,8 +7789,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-11-16T09:00:00Z",
+        "updated_at": "2024-11-16T09:00:00Z"
       },
       {
         "id": 7755,
@@ -7810,8 +7810,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-11-13T09:00:00Z",
+        "updated_at": "2024-11-13T09:00:00Z"
       },
       {
         "id": 7756,
@@ -7831,8 +7831,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-11-10T09:00:00Z",
+        "updated_at": "2024-11-10T09:00:00Z"
       },
       {
         "id": 7757,
@@ -7852,8 +7852,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-11-07T09:00:00Z",
+        "updated_at": "2024-11-07T09:00:00Z"
       },
       {
         "id": 7758,
@@ -7873,8 +7873,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-11-04T09:00:00Z",
+        "updated_at": "2024-11-04T09:00:00Z"
       },
       {
         "id": 7759,
@@ -7894,8 +7894,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-11-01T09:00:00Z",
+        "updated_at": "2024-11-01T09:00:00Z"
       },
       {
         "id": 7760,
@@ -7915,8 +7915,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-10-29T09:00:00Z",
+        "updated_at": "2024-10-29T09:00:00Z"
       },
       {
         "id": 7761,
@@ -7936,8 +7936,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-10-26T09:00:00Z",
+        "updated_at": "2024-10-26T09:00:00Z"
       },
       {
         "id": 7762,
@@ -7957,8 +7957,8 @@ export const mockSpec = {
         "screenshots": "regular",
         "screenshots_label": "Regular screenshots",
         "status": "active",
-        "created_at": "2025-01-06T09:00:00Z",
-        "updated_at": "2025-01-06T09:00:00Z"
+        "created_at": "2024-10-23T09:00:00Z",
+        "updated_at": "2024-10-23T09:00:00Z"
       }
     ],
     "timeEntry": [
@@ -8004,7 +8004,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-03-01",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8016,7 +8016,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-02-26",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8028,7 +8028,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-02-23",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8040,7 +8040,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-02-20",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8052,7 +8052,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-02-17",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8064,7 +8064,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-02-14",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8076,7 +8076,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-02-11",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8088,7 +8088,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-02-08",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8100,7 +8100,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-02-05",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8112,7 +8112,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-02-02",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8124,7 +8124,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-01-30",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8136,7 +8136,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-01-27",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8148,7 +8148,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-01-24",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8160,7 +8160,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-01-21",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8172,7 +8172,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-01-18",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8184,7 +8184,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-01-15",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8196,7 +8196,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-01-12",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8208,7 +8208,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-01-09",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8220,7 +8220,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-01-06",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8232,7 +8232,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2025-01-03",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8244,7 +8244,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2024-12-31",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8256,7 +8256,7 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "date": "2025-03-13",
+        "date": "2024-12-28",
         "start_time": "09:00",
         "end_time": "09:00",
         "total_minutes": 210,
@@ -8303,8 +8303,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "pending",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-02-25",
+        "date_to": "2025-03-03",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8314,8 +8314,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "open",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-02-22",
+        "date_to": "2025-02-28",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8325,8 +8325,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "submitted",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-02-19",
+        "date_to": "2025-02-25",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8336,8 +8336,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "open",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-02-16",
+        "date_to": "2025-02-22",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8347,8 +8347,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "approved",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-02-13",
+        "date_to": "2025-02-19",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8358,8 +8358,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "pending",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-02-10",
+        "date_to": "2025-02-16",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8369,8 +8369,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "submitted",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-02-07",
+        "date_to": "2025-02-13",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8380,8 +8380,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "submitted",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-02-04",
+        "date_to": "2025-02-10",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8391,8 +8391,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "rejected",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-02-01",
+        "date_to": "2025-02-07",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8402,8 +8402,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "pending",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-01-29",
+        "date_to": "2025-02-04",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8413,8 +8413,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "approved",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-01-26",
+        "date_to": "2025-02-01",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8424,8 +8424,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "rejected",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-01-23",
+        "date_to": "2025-01-29",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8435,8 +8435,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "approved",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-01-20",
+        "date_to": "2025-01-26",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8446,8 +8446,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "rejected",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-01-17",
+        "date_to": "2025-01-23",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8457,8 +8457,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "submitted",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-01-14",
+        "date_to": "2025-01-20",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8468,8 +8468,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "pending",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-01-11",
+        "date_to": "2025-01-17",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8479,8 +8479,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "approved",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-01-08",
+        "date_to": "2025-01-14",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8490,8 +8490,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "open",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-01-05",
+        "date_to": "2025-01-11",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8501,8 +8501,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "open",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2025-01-02",
+        "date_to": "2025-01-08",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8512,8 +8512,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "rejected",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2024-12-30",
+        "date_to": "2025-01-05",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8523,8 +8523,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "approved",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2024-12-27",
+        "date_to": "2025-01-02",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8534,8 +8534,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "approved",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2024-12-24",
+        "date_to": "2024-12-30",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8545,8 +8545,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "submitted",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2024-12-21",
+        "date_to": "2024-12-27",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8556,8 +8556,8 @@ export const mockSpec = {
         "user_id": 10234,
         "member": "Daniel Okafor",
         "status": "pending",
-        "date_from": "2025-03-03",
-        "date_to": "2025-03-09",
+        "date_from": "2024-12-18",
+        "date_to": "2024-12-24",
         "total_minutes": 960,
         "daily_breakdown": {},
         "total_amount": 720
@@ -8600,14 +8600,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-03-02T14:00:00Z",
+        "end": "2025-03-02T16:30:00Z",
         "status": "pending",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-03-02T17:02:44Z",
+        "updated_at": "2025-03-02T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000004",
@@ -8615,14 +8615,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-02-27T14:00:00Z",
+        "end": "2025-02-27T16:30:00Z",
         "status": "pending",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-02-27T17:02:44Z",
+        "updated_at": "2025-02-27T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000005",
@@ -8630,14 +8630,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-02-24T14:00:00Z",
+        "end": "2025-02-24T16:30:00Z",
         "status": "approved",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-02-24T17:02:44Z",
+        "updated_at": "2025-02-24T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000006",
@@ -8645,14 +8645,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-02-21T14:00:00Z",
+        "end": "2025-02-21T16:30:00Z",
         "status": "pending",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-02-21T17:02:44Z",
+        "updated_at": "2025-02-21T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000007",
@@ -8660,14 +8660,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-02-18T14:00:00Z",
+        "end": "2025-02-18T16:30:00Z",
         "status": "pending",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-02-18T17:02:44Z",
+        "updated_at": "2025-02-18T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000008",
@@ -8675,14 +8675,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-02-15T14:00:00Z",
+        "end": "2025-02-15T16:30:00Z",
         "status": "rejected",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-02-15T17:02:44Z",
+        "updated_at": "2025-02-15T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000009",
@@ -8690,14 +8690,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-02-12T14:00:00Z",
+        "end": "2025-02-12T16:30:00Z",
         "status": "rejected",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-02-12T17:02:44Z",
+        "updated_at": "2025-02-12T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000010",
@@ -8705,14 +8705,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-02-09T14:00:00Z",
+        "end": "2025-02-09T16:30:00Z",
         "status": "rejected",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-02-09T17:02:44Z",
+        "updated_at": "2025-02-09T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000011",
@@ -8720,14 +8720,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-02-06T14:00:00Z",
+        "end": "2025-02-06T16:30:00Z",
         "status": "rejected",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-02-06T17:02:44Z",
+        "updated_at": "2025-02-06T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000012",
@@ -8735,14 +8735,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-02-03T14:00:00Z",
+        "end": "2025-02-03T16:30:00Z",
         "status": "pending",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-02-03T17:02:44Z",
+        "updated_at": "2025-02-03T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000013",
@@ -8750,14 +8750,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-01-31T14:00:00Z",
+        "end": "2025-01-31T16:30:00Z",
         "status": "approved",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-01-31T17:02:44Z",
+        "updated_at": "2025-01-31T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000014",
@@ -8765,14 +8765,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-01-28T14:00:00Z",
+        "end": "2025-01-28T16:30:00Z",
         "status": "approved",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-01-28T17:02:44Z",
+        "updated_at": "2025-01-28T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000015",
@@ -8780,14 +8780,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-01-25T14:00:00Z",
+        "end": "2025-01-25T16:30:00Z",
         "status": "approved",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-01-25T17:02:44Z",
+        "updated_at": "2025-01-25T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000016",
@@ -8795,14 +8795,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-01-22T14:00:00Z",
+        "end": "2025-01-22T16:30:00Z",
         "status": "pending",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-01-22T17:02:44Z",
+        "updated_at": "2025-01-22T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000017",
@@ -8810,14 +8810,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-01-19T14:00:00Z",
+        "end": "2025-01-19T16:30:00Z",
         "status": "approved",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-01-19T17:02:44Z",
+        "updated_at": "2025-01-19T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000018",
@@ -8825,14 +8825,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-01-16T14:00:00Z",
+        "end": "2025-01-16T16:30:00Z",
         "status": "rejected",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-01-16T17:02:44Z",
+        "updated_at": "2025-01-16T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000019",
@@ -8840,14 +8840,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-01-13T14:00:00Z",
+        "end": "2025-01-13T16:30:00Z",
         "status": "rejected",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-01-13T17:02:44Z",
+        "updated_at": "2025-01-13T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000020",
@@ -8855,14 +8855,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-01-10T14:00:00Z",
+        "end": "2025-01-10T16:30:00Z",
         "status": "rejected",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-01-10T17:02:44Z",
+        "updated_at": "2025-01-10T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000021",
@@ -8870,14 +8870,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-01-07T14:00:00Z",
+        "end": "2025-01-07T16:30:00Z",
         "status": "pending",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-01-07T17:02:44Z",
+        "updated_at": "2025-01-07T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000022",
@@ -8885,14 +8885,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-01-04T14:00:00Z",
+        "end": "2025-01-04T16:30:00Z",
         "status": "rejected",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-01-04T17:02:44Z",
+        "updated_at": "2025-01-04T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000023",
@@ -8900,14 +8900,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2025-01-01T14:00:00Z",
+        "end": "2025-01-01T16:30:00Z",
         "status": "pending",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2025-01-01T17:02:44Z",
+        "updated_at": "2025-01-01T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000024",
@@ -8915,14 +8915,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2024-12-29T14:00:00Z",
+        "end": "2024-12-29T16:30:00Z",
         "status": "approved",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2024-12-29T17:02:44Z",
+        "updated_at": "2024-12-29T17:02:44Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000025",
@@ -8930,14 +8930,14 @@ export const mockSpec = {
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
-        "start": "2025-03-11T14:00:00Z",
-        "end": "2025-03-11T16:30:00Z",
+        "start": "2024-12-26T14:00:00Z",
+        "end": "2024-12-26T16:30:00Z",
         "status": "approved",
         "notes": "Offline sketching session",
         "comment": null,
         "updated_by": null,
-        "created_at": "2025-03-11T17:02:44Z",
-        "updated_at": "2025-03-11T17:02:44Z"
+        "created_at": "2024-12-26T17:02:44Z",
+        "updated_at": "2024-12-26T17:02:44Z"
       }
     ],
     "leave": [
@@ -8989,8 +8989,8 @@ export const mockSpec = {
         "status": "approved",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-04-05",
+        "end_date": "2025-04-09",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -8999,7 +8999,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-03-01T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000004",
@@ -9009,8 +9009,8 @@ export const mockSpec = {
         "status": "pending",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-04-02",
+        "end_date": "2025-04-06",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9019,7 +9019,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-02-26T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000005",
@@ -9029,8 +9029,8 @@ export const mockSpec = {
         "status": "rejected",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-03-30",
+        "end_date": "2025-04-03",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9039,7 +9039,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-02-23T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000006",
@@ -9049,8 +9049,8 @@ export const mockSpec = {
         "status": "approved",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-03-27",
+        "end_date": "2025-03-31",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9059,7 +9059,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-02-20T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000007",
@@ -9069,8 +9069,8 @@ export const mockSpec = {
         "status": "rejected",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-03-24",
+        "end_date": "2025-03-28",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9079,7 +9079,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-02-17T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000008",
@@ -9089,8 +9089,8 @@ export const mockSpec = {
         "status": "approved",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-03-21",
+        "end_date": "2025-03-25",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9099,7 +9099,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-02-14T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000009",
@@ -9109,8 +9109,8 @@ export const mockSpec = {
         "status": "rejected",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-03-18",
+        "end_date": "2025-03-22",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9119,7 +9119,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-02-11T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000010",
@@ -9129,8 +9129,8 @@ export const mockSpec = {
         "status": "rejected",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-03-15",
+        "end_date": "2025-03-19",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9139,7 +9139,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-02-08T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000011",
@@ -9149,8 +9149,8 @@ export const mockSpec = {
         "status": "approved",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-03-12",
+        "end_date": "2025-03-16",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9159,7 +9159,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-02-05T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000012",
@@ -9169,8 +9169,8 @@ export const mockSpec = {
         "status": "rejected",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-03-09",
+        "end_date": "2025-03-13",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9179,7 +9179,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-02-02T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000013",
@@ -9189,8 +9189,8 @@ export const mockSpec = {
         "status": "approved",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-03-06",
+        "end_date": "2025-03-10",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9199,7 +9199,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-01-30T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000014",
@@ -9209,8 +9209,8 @@ export const mockSpec = {
         "status": "rejected",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-03-03",
+        "end_date": "2025-03-07",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9219,7 +9219,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-01-27T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000015",
@@ -9229,8 +9229,8 @@ export const mockSpec = {
         "status": "pending",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-02-28",
+        "end_date": "2025-03-04",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9239,7 +9239,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-01-24T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000016",
@@ -9249,8 +9249,8 @@ export const mockSpec = {
         "status": "approved",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-02-25",
+        "end_date": "2025-03-01",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9259,7 +9259,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-01-21T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000017",
@@ -9269,8 +9269,8 @@ export const mockSpec = {
         "status": "pending",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-02-22",
+        "end_date": "2025-02-26",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9279,7 +9279,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-01-18T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000018",
@@ -9289,8 +9289,8 @@ export const mockSpec = {
         "status": "rejected",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-02-19",
+        "end_date": "2025-02-23",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9299,7 +9299,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-01-15T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000019",
@@ -9309,8 +9309,8 @@ export const mockSpec = {
         "status": "rejected",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-02-16",
+        "end_date": "2025-02-20",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9319,7 +9319,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-01-12T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000020",
@@ -9329,8 +9329,8 @@ export const mockSpec = {
         "status": "approved",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-02-13",
+        "end_date": "2025-02-17",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9339,7 +9339,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-01-09T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000021",
@@ -9349,8 +9349,8 @@ export const mockSpec = {
         "status": "rejected",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-02-10",
+        "end_date": "2025-02-14",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9359,7 +9359,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-01-06T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000022",
@@ -9369,8 +9369,8 @@ export const mockSpec = {
         "status": "pending",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-02-07",
+        "end_date": "2025-02-11",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9379,7 +9379,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2025-01-03T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000023",
@@ -9389,8 +9389,8 @@ export const mockSpec = {
         "status": "approved",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-02-04",
+        "end_date": "2025-02-08",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9399,7 +9399,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2024-12-31T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000024",
@@ -9409,8 +9409,8 @@ export const mockSpec = {
         "status": "pending",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-02-01",
+        "end_date": "2025-02-05",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9419,7 +9419,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2024-12-28T07:41:19Z"
       },
       {
         "id": "00000000-0000-4000-a000-000000000025",
@@ -9429,8 +9429,8 @@ export const mockSpec = {
         "status": "rejected",
         "note": "Family trip to Chennai",
         "is_paid": true,
-        "start_date": "2025-04-14",
-        "end_date": "2025-04-18",
+        "start_date": "2025-01-29",
+        "end_date": "2025-02-02",
         "start_time": null,
         "end_time": null,
         "hours_per_day": null,
@@ -9439,7 +9439,7 @@ export const mockSpec = {
         "approved_by": null,
         "rejected_by": null,
         "reject_reason": null,
-        "created_at": "2025-03-10T07:41:19Z"
+        "created_at": "2024-12-25T07:41:19Z"
       }
     ],
     "leavePolicy": [
@@ -10231,7 +10231,7 @@ export const mockSpec = {
     "tracker": [
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-03-11 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10239,7 +10239,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-03-08 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10247,7 +10247,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-03-05 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10255,7 +10255,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-03-02 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10263,7 +10263,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-02-27 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10271,7 +10271,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-02-24 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10279,7 +10279,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-02-21 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10287,7 +10287,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-02-18 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10295,7 +10295,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-02-15 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10303,7 +10303,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-02-12 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10311,7 +10311,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-02-09 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10319,7 +10319,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-02-06 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10327,7 +10327,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-02-03 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10335,7 +10335,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-01-31 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10343,7 +10343,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-01-28 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10351,7 +10351,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-01-25 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10359,7 +10359,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-01-22 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10367,7 +10367,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-01-19 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10375,7 +10375,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-01-16 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10383,7 +10383,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-01-13 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10391,7 +10391,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-01-10 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10399,7 +10399,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-01-07 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10407,7 +10407,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-01-04 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10415,7 +10415,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2025-01-01 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,
@@ -10423,7 +10423,7 @@ export const mockSpec = {
       },
       {
         "message": "Time tracking started successfully",
-        "start_time": "2025-03-14 10:55:00",
+        "start_time": "2024-12-29 10:55:00",
         "contract_id": 7731,
         "project_id": 5521,
         "task_id": 88412,

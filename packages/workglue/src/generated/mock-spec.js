@@ -2514,10 +2514,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-09-21",
+        "end_date": "2025-10-02",
+        "created_at": "2025-07-28T14:03:55Z",
+        "updated_at": "2025-09-21T12:30:18Z"
       },
       {
         "id": 5232,
@@ -2539,10 +2539,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-09-18",
+        "end_date": "2025-09-29",
+        "created_at": "2025-07-25T14:03:55Z",
+        "updated_at": "2025-09-18T12:30:18Z"
       },
       {
         "id": 5233,
@@ -2564,10 +2564,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-09-15",
+        "end_date": "2025-09-26",
+        "created_at": "2025-07-22T14:03:55Z",
+        "updated_at": "2025-09-15T12:30:18Z"
       },
       {
         "id": 5234,
@@ -2582,10 +2582,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-09-12",
+        "end_date": "2025-09-23",
+        "created_at": "2025-07-19T14:03:55Z",
+        "updated_at": "2025-09-12T12:30:18Z"
       },
       {
         "id": 5235,
@@ -2607,10 +2607,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-09-09",
+        "end_date": "2025-09-20",
+        "created_at": "2025-07-16T14:03:55Z",
+        "updated_at": "2025-09-09T12:30:18Z"
       },
       {
         "id": 5236,
@@ -2632,10 +2632,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-09-06",
+        "end_date": "2025-09-17",
+        "created_at": "2025-07-13T14:03:55Z",
+        "updated_at": "2025-09-06T12:30:18Z"
       },
       {
         "id": 5237,
@@ -2650,10 +2650,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-09-03",
+        "end_date": "2025-09-14",
+        "created_at": "2025-07-10T14:03:55Z",
+        "updated_at": "2025-09-03T12:30:18Z"
       },
       {
         "id": 5238,
@@ -2675,10 +2675,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-08-31",
+        "end_date": "2025-09-11",
+        "created_at": "2025-07-07T14:03:55Z",
+        "updated_at": "2025-08-31T12:30:18Z"
       },
       {
         "id": 5239,
@@ -2700,10 +2700,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-08-28",
+        "end_date": "2025-09-08",
+        "created_at": "2025-07-04T14:03:55Z",
+        "updated_at": "2025-08-28T12:30:18Z"
       },
       {
         "id": 5240,
@@ -2725,10 +2725,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-08-25",
+        "end_date": "2025-09-05",
+        "created_at": "2025-07-01T14:03:55Z",
+        "updated_at": "2025-08-25T12:30:18Z"
       },
       {
         "id": 5241,
@@ -2743,10 +2743,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-08-22",
+        "end_date": "2025-09-02",
+        "created_at": "2025-06-28T14:03:55Z",
+        "updated_at": "2025-08-22T12:30:18Z"
       },
       {
         "id": 5242,
@@ -2761,10 +2761,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-08-19",
+        "end_date": "2025-08-30",
+        "created_at": "2025-06-25T14:03:55Z",
+        "updated_at": "2025-08-19T12:30:18Z"
       },
       {
         "id": 5243,
@@ -2786,10 +2786,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-08-16",
+        "end_date": "2025-08-27",
+        "created_at": "2025-06-22T14:03:55Z",
+        "updated_at": "2025-08-16T12:30:18Z"
       },
       {
         "id": 5244,
@@ -2811,10 +2811,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-08-13",
+        "end_date": "2025-08-24",
+        "created_at": "2025-06-19T14:03:55Z",
+        "updated_at": "2025-08-13T12:30:18Z"
       },
       {
         "id": 5245,
@@ -2836,10 +2836,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-08-10",
+        "end_date": "2025-08-21",
+        "created_at": "2025-06-16T14:03:55Z",
+        "updated_at": "2025-08-10T12:30:18Z"
       },
       {
         "id": 5246,
@@ -2861,10 +2861,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-08-07",
+        "end_date": "2025-08-18",
+        "created_at": "2025-06-13T14:03:55Z",
+        "updated_at": "2025-08-07T12:30:18Z"
       },
       {
         "id": 5247,
@@ -2886,10 +2886,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-08-04",
+        "end_date": "2025-08-15",
+        "created_at": "2025-06-10T14:03:55Z",
+        "updated_at": "2025-08-04T12:30:18Z"
       },
       {
         "id": 5248,
@@ -2911,10 +2911,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-08-01",
+        "end_date": "2025-08-12",
+        "created_at": "2025-06-07T14:03:55Z",
+        "updated_at": "2025-08-01T12:30:18Z"
       },
       {
         "id": 5249,
@@ -2929,10 +2929,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-07-29",
+        "end_date": "2025-08-09",
+        "created_at": "2025-06-04T14:03:55Z",
+        "updated_at": "2025-07-29T12:30:18Z"
       },
       {
         "id": 5250,
@@ -2947,10 +2947,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-07-26",
+        "end_date": "2025-08-06",
+        "created_at": "2025-06-01T14:03:55Z",
+        "updated_at": "2025-07-26T12:30:18Z"
       },
       {
         "id": 5251,
@@ -2965,10 +2965,10 @@ export const mockSpec = {
         "estimated_value": 18450,
         "project_manager_id": 208,
         "sales_person_id": 211,
-        "start_date": "2025-10-06",
-        "end_date": "2025-10-17",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "start_date": "2025-07-23",
+        "end_date": "2025-08-03",
+        "created_at": "2025-05-29T14:03:55Z",
+        "updated_at": "2025-07-23T12:30:18Z"
       }
     ],
     "customer": [
@@ -3053,8 +3053,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-31T14:03:55Z",
+        "updated_at": "2025-09-24T12:30:18Z"
       },
       {
         "id": 3122,
@@ -3074,8 +3074,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-28T14:03:55Z",
+        "updated_at": "2025-09-21T12:30:18Z"
       },
       {
         "id": 3123,
@@ -3095,8 +3095,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-25T14:03:55Z",
+        "updated_at": "2025-09-18T12:30:18Z"
       },
       {
         "id": 3124,
@@ -3116,8 +3116,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-22T14:03:55Z",
+        "updated_at": "2025-09-15T12:30:18Z"
       },
       {
         "id": 3125,
@@ -3137,8 +3137,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-19T14:03:55Z",
+        "updated_at": "2025-09-12T12:30:18Z"
       },
       {
         "id": 3126,
@@ -3158,8 +3158,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-16T14:03:55Z",
+        "updated_at": "2025-09-09T12:30:18Z"
       },
       {
         "id": 3127,
@@ -3179,8 +3179,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-13T14:03:55Z",
+        "updated_at": "2025-09-06T12:30:18Z"
       },
       {
         "id": 3128,
@@ -3200,8 +3200,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-10T14:03:55Z",
+        "updated_at": "2025-09-03T12:30:18Z"
       },
       {
         "id": 3129,
@@ -3221,8 +3221,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-07T14:03:55Z",
+        "updated_at": "2025-08-31T12:30:18Z"
       },
       {
         "id": 3130,
@@ -3242,8 +3242,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-04T14:03:55Z",
+        "updated_at": "2025-08-28T12:30:18Z"
       },
       {
         "id": 3131,
@@ -3263,8 +3263,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-01T14:03:55Z",
+        "updated_at": "2025-08-25T12:30:18Z"
       },
       {
         "id": 3132,
@@ -3284,8 +3284,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-28T14:03:55Z",
+        "updated_at": "2025-08-22T12:30:18Z"
       },
       {
         "id": 3133,
@@ -3305,8 +3305,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-25T14:03:55Z",
+        "updated_at": "2025-08-19T12:30:18Z"
       },
       {
         "id": 3134,
@@ -3326,8 +3326,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-22T14:03:55Z",
+        "updated_at": "2025-08-16T12:30:18Z"
       },
       {
         "id": 3135,
@@ -3347,8 +3347,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-19T14:03:55Z",
+        "updated_at": "2025-08-13T12:30:18Z"
       },
       {
         "id": 3136,
@@ -3368,8 +3368,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-16T14:03:55Z",
+        "updated_at": "2025-08-10T12:30:18Z"
       },
       {
         "id": 3137,
@@ -3389,8 +3389,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-13T14:03:55Z",
+        "updated_at": "2025-08-07T12:30:18Z"
       },
       {
         "id": 3138,
@@ -3410,8 +3410,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-10T14:03:55Z",
+        "updated_at": "2025-08-04T12:30:18Z"
       },
       {
         "id": 3139,
@@ -3431,8 +3431,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-07T14:03:55Z",
+        "updated_at": "2025-08-01T12:30:18Z"
       },
       {
         "id": 3140,
@@ -3452,8 +3452,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-04T14:03:55Z",
+        "updated_at": "2025-07-29T12:30:18Z"
       },
       {
         "id": 3141,
@@ -3473,8 +3473,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-01T14:03:55Z",
+        "updated_at": "2025-07-26T12:30:18Z"
       },
       {
         "id": 3142,
@@ -3494,8 +3494,8 @@ export const mockSpec = {
         "primary_contact_id": 7421,
         "marketing_opt_in": true,
         "quickbooks_synced": true,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-05-29T14:03:55Z",
+        "updated_at": "2025-07-23T12:30:18Z"
       }
     ],
     "contact": [
@@ -3559,295 +3559,295 @@ export const mockSpec = {
         "id": 7432,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield5@hollisridgehoa.example",
+        "first_name": "Kofi",
+        "last_name": "Mensah",
+        "email": "kofi.mensah@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-28T14:03:55Z",
+        "updated_at": "2025-09-21T12:30:18Z"
       },
       {
         "id": 7433,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield6@hollisridgehoa.example",
+        "first_name": "Hana",
+        "last_name": "Sato",
+        "email": "hana.sato@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-25T14:03:55Z",
+        "updated_at": "2025-09-18T12:30:18Z"
       },
       {
         "id": 7434,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield7@hollisridgehoa.example",
+        "first_name": "Mateo",
+        "last_name": "Alvarez",
+        "email": "mateo.alvarez@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-22T14:03:55Z",
+        "updated_at": "2025-09-15T12:30:18Z"
       },
       {
         "id": 7435,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield8@hollisridgehoa.example",
+        "first_name": "Leila",
+        "last_name": "Haddad",
+        "email": "leila.haddad@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-19T14:03:55Z",
+        "updated_at": "2025-09-12T12:30:18Z"
       },
       {
         "id": 7436,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield9@hollisridgehoa.example",
+        "first_name": "Arjun",
+        "last_name": "Iyer",
+        "email": "arjun.iyer@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-16T14:03:55Z",
+        "updated_at": "2025-09-09T12:30:18Z"
       },
       {
         "id": 7437,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield10@hollisridgehoa.example",
+        "first_name": "Freya",
+        "last_name": "Lindqvist",
+        "email": "freya.lindqvist@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-13T14:03:55Z",
+        "updated_at": "2025-09-06T12:30:18Z"
       },
       {
         "id": 7438,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield11@hollisridgehoa.example",
+        "first_name": "Yusuf",
+        "last_name": "Demir",
+        "email": "yusuf.demir@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-10T14:03:55Z",
+        "updated_at": "2025-09-03T12:30:18Z"
       },
       {
         "id": 7439,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield12@hollisridgehoa.example",
+        "first_name": "Camila",
+        "last_name": "Rojas",
+        "email": "camila.rojas@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-07T14:03:55Z",
+        "updated_at": "2025-08-31T12:30:18Z"
       },
       {
         "id": 7440,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield13@hollisridgehoa.example",
+        "first_name": "Oskar",
+        "last_name": "Nilsen",
+        "email": "oskar.nilsen@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-04T14:03:55Z",
+        "updated_at": "2025-08-28T12:30:18Z"
       },
       {
         "id": 7441,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield14@hollisridgehoa.example",
+        "first_name": "Nadia",
+        "last_name": "Petrova",
+        "email": "nadia.petrova@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-01T14:03:55Z",
+        "updated_at": "2025-08-25T12:30:18Z"
       },
       {
         "id": 7442,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield15@hollisridgehoa.example",
+        "first_name": "Rafael",
+        "last_name": "Souza",
+        "email": "rafael.souza@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-28T14:03:55Z",
+        "updated_at": "2025-08-22T12:30:18Z"
       },
       {
         "id": 7443,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield16@hollisridgehoa.example",
+        "first_name": "Sanna",
+        "last_name": "Virtanen",
+        "email": "sanna.virtanen@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-25T14:03:55Z",
+        "updated_at": "2025-08-19T12:30:18Z"
       },
       {
         "id": 7444,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield17@hollisridgehoa.example",
+        "first_name": "Kenji",
+        "last_name": "Mori",
+        "email": "kenji.mori@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-22T14:03:55Z",
+        "updated_at": "2025-08-16T12:30:18Z"
       },
       {
         "id": 7445,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield18@hollisridgehoa.example",
+        "first_name": "Zara",
+        "last_name": "Qureshi",
+        "email": "zara.qureshi@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-19T14:03:55Z",
+        "updated_at": "2025-08-13T12:30:18Z"
       },
       {
         "id": 7446,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield19@hollisridgehoa.example",
+        "first_name": "Emil",
+        "last_name": "Fischer",
+        "email": "emil.fischer@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-16T14:03:55Z",
+        "updated_at": "2025-08-10T12:30:18Z"
       },
       {
         "id": 7447,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield20@hollisridgehoa.example",
+        "first_name": "Lucia",
+        "last_name": "Romano",
+        "email": "lucia.romano@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-13T14:03:55Z",
+        "updated_at": "2025-08-07T12:30:18Z"
       },
       {
         "id": 7448,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield21@hollisridgehoa.example",
+        "first_name": "Dmitri",
+        "last_name": "Volkov",
+        "email": "dmitri.volkov@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-10T14:03:55Z",
+        "updated_at": "2025-08-04T12:30:18Z"
       },
       {
         "id": 7449,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield22@hollisridgehoa.example",
+        "first_name": "Aisha",
+        "last_name": "Bello",
+        "email": "aisha.bello@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-07T14:03:55Z",
+        "updated_at": "2025-08-01T12:30:18Z"
       },
       {
         "id": 7450,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield23@hollisridgehoa.example",
+        "first_name": "Pablo",
+        "last_name": "Herrera",
+        "email": "pablo.herrera@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-04T14:03:55Z",
+        "updated_at": "2025-07-29T12:30:18Z"
       },
       {
         "id": 7451,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield24@hollisridgehoa.example",
+        "first_name": "Amara",
+        "last_name": "Berger",
+        "email": "amara.berger@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-01T14:03:55Z",
+        "updated_at": "2025-07-26T12:30:18Z"
       },
       {
         "id": 7452,
         "customer_id": 3108,
         "job_id": 5203,
-        "first_name": "Dana",
-        "last_name": "Whitfield",
-        "email": "dana.whitfield25@hollisridgehoa.example",
+        "first_name": "Jonas",
+        "last_name": "Tanaka",
+        "email": "jonas.tanaka@hollisridgehoa.example",
         "phone": "+15125550143",
         "mobile_phone": "+15125550117",
         "is_primary": false,
         "marketing_opt_in": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-05-29T14:03:55Z",
+        "updated_at": "2025-07-23T12:30:18Z"
       }
     ],
     "jobStage": [
@@ -3920,8 +3920,8 @@ export const mockSpec = {
         "group": "sales",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-19T14:03:55Z",
+        "updated_at": "2025-09-12T12:30:18Z"
       },
       {
         "id": 318,
@@ -3929,8 +3929,8 @@ export const mockSpec = {
         "group": "sales",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-16T14:03:55Z",
+        "updated_at": "2025-09-09T12:30:18Z"
       },
       {
         "id": 319,
@@ -3938,8 +3938,8 @@ export const mockSpec = {
         "group": "active",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-13T14:03:55Z",
+        "updated_at": "2025-09-06T12:30:18Z"
       },
       {
         "id": 320,
@@ -3947,8 +3947,8 @@ export const mockSpec = {
         "group": "closed",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-10T14:03:55Z",
+        "updated_at": "2025-09-03T12:30:18Z"
       },
       {
         "id": 321,
@@ -3956,8 +3956,8 @@ export const mockSpec = {
         "group": "closed",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-07T14:03:55Z",
+        "updated_at": "2025-08-31T12:30:18Z"
       },
       {
         "id": 322,
@@ -3965,8 +3965,8 @@ export const mockSpec = {
         "group": "closed",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-04T14:03:55Z",
+        "updated_at": "2025-08-28T12:30:18Z"
       },
       {
         "id": 323,
@@ -3974,8 +3974,8 @@ export const mockSpec = {
         "group": "active",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-01T14:03:55Z",
+        "updated_at": "2025-08-25T12:30:18Z"
       },
       {
         "id": 324,
@@ -3983,8 +3983,8 @@ export const mockSpec = {
         "group": "active",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-28T14:03:55Z",
+        "updated_at": "2025-08-22T12:30:18Z"
       },
       {
         "id": 325,
@@ -3992,8 +3992,8 @@ export const mockSpec = {
         "group": "sales",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-25T14:03:55Z",
+        "updated_at": "2025-08-19T12:30:18Z"
       },
       {
         "id": 326,
@@ -4001,8 +4001,8 @@ export const mockSpec = {
         "group": "closed",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-22T14:03:55Z",
+        "updated_at": "2025-08-16T12:30:18Z"
       },
       {
         "id": 327,
@@ -4010,8 +4010,8 @@ export const mockSpec = {
         "group": "sales",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-19T14:03:55Z",
+        "updated_at": "2025-08-13T12:30:18Z"
       },
       {
         "id": 328,
@@ -4019,8 +4019,8 @@ export const mockSpec = {
         "group": "active",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-16T14:03:55Z",
+        "updated_at": "2025-08-10T12:30:18Z"
       },
       {
         "id": 329,
@@ -4028,8 +4028,8 @@ export const mockSpec = {
         "group": "closed",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-13T14:03:55Z",
+        "updated_at": "2025-08-07T12:30:18Z"
       },
       {
         "id": 330,
@@ -4037,8 +4037,8 @@ export const mockSpec = {
         "group": "active",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-10T14:03:55Z",
+        "updated_at": "2025-08-04T12:30:18Z"
       },
       {
         "id": 331,
@@ -4046,8 +4046,8 @@ export const mockSpec = {
         "group": "sales",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-07T14:03:55Z",
+        "updated_at": "2025-08-01T12:30:18Z"
       },
       {
         "id": 332,
@@ -4055,8 +4055,8 @@ export const mockSpec = {
         "group": "sales",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-04T14:03:55Z",
+        "updated_at": "2025-07-29T12:30:18Z"
       },
       {
         "id": 333,
@@ -4064,8 +4064,8 @@ export const mockSpec = {
         "group": "active",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-01T14:03:55Z",
+        "updated_at": "2025-07-26T12:30:18Z"
       },
       {
         "id": 334,
@@ -4073,8 +4073,8 @@ export const mockSpec = {
         "group": "closed",
         "built_in": true,
         "position": 3,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-05-29T14:03:55Z",
+        "updated_at": "2025-07-23T12:30:18Z"
       }
     ],
     "jobType": [
@@ -4117,141 +4117,141 @@ export const mockSpec = {
         "id": 46,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-25T14:03:55Z",
+        "updated_at": "2025-09-18T12:30:18Z"
       },
       {
         "id": 47,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-22T14:03:55Z",
+        "updated_at": "2025-09-15T12:30:18Z"
       },
       {
         "id": 48,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-19T14:03:55Z",
+        "updated_at": "2025-09-12T12:30:18Z"
       },
       {
         "id": 49,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-16T14:03:55Z",
+        "updated_at": "2025-09-09T12:30:18Z"
       },
       {
         "id": 50,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-13T14:03:55Z",
+        "updated_at": "2025-09-06T12:30:18Z"
       },
       {
         "id": 51,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-10T14:03:55Z",
+        "updated_at": "2025-09-03T12:30:18Z"
       },
       {
         "id": 52,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-07T14:03:55Z",
+        "updated_at": "2025-08-31T12:30:18Z"
       },
       {
         "id": 53,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-04T14:03:55Z",
+        "updated_at": "2025-08-28T12:30:18Z"
       },
       {
         "id": 54,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-01T14:03:55Z",
+        "updated_at": "2025-08-25T12:30:18Z"
       },
       {
         "id": 55,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-28T14:03:55Z",
+        "updated_at": "2025-08-22T12:30:18Z"
       },
       {
         "id": 56,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-25T14:03:55Z",
+        "updated_at": "2025-08-19T12:30:18Z"
       },
       {
         "id": 57,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-22T14:03:55Z",
+        "updated_at": "2025-08-16T12:30:18Z"
       },
       {
         "id": 58,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-19T14:03:55Z",
+        "updated_at": "2025-08-13T12:30:18Z"
       },
       {
         "id": 59,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-16T14:03:55Z",
+        "updated_at": "2025-08-10T12:30:18Z"
       },
       {
         "id": 60,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-13T14:03:55Z",
+        "updated_at": "2025-08-07T12:30:18Z"
       },
       {
         "id": 61,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-10T14:03:55Z",
+        "updated_at": "2025-08-04T12:30:18Z"
       },
       {
         "id": 62,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-07T14:03:55Z",
+        "updated_at": "2025-08-01T12:30:18Z"
       },
       {
         "id": 63,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-04T14:03:55Z",
+        "updated_at": "2025-07-29T12:30:18Z"
       },
       {
         "id": 64,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-01T14:03:55Z",
+        "updated_at": "2025-07-26T12:30:18Z"
       },
       {
         "id": 65,
         "name": "Commercial Exterior",
         "description": "Exterior repaints of commercial and HOA buildings.",
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-05-29T14:03:55Z",
+        "updated_at": "2025-07-23T12:30:18Z"
       }
     ],
     "employee": [
@@ -4415,10 +4415,10 @@ export const mockSpec = {
       {
         "id": 237,
         "type": "sub",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Mateo",
+        "last_name": "Alvarez",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado7@mitchellpainting.example",
+        "email": "mateo.alvarez@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "field_worker",
@@ -4434,16 +4434,16 @@ export const mockSpec = {
           "monday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-22T14:03:55Z",
+        "updated_at": "2025-09-15T12:30:18Z"
       },
       {
         "id": 238,
         "type": "sub",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Leila",
+        "last_name": "Haddad",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado8@mitchellpainting.example",
+        "email": "leila.haddad@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "project_manager",
@@ -4459,16 +4459,16 @@ export const mockSpec = {
           "friday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-19T14:03:55Z",
+        "updated_at": "2025-09-12T12:30:18Z"
       },
       {
         "id": 239,
         "type": "user",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Arjun",
+        "last_name": "Iyer",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado9@mitchellpainting.example",
+        "email": "arjun.iyer@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "account_owner",
@@ -4484,16 +4484,16 @@ export const mockSpec = {
           "friday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-16T14:03:55Z",
+        "updated_at": "2025-09-09T12:30:18Z"
       },
       {
         "id": 240,
         "type": "sub",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Freya",
+        "last_name": "Lindqvist",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado10@mitchellpainting.example",
+        "email": "freya.lindqvist@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "sales_person",
@@ -4509,16 +4509,16 @@ export const mockSpec = {
           "saturday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-13T14:03:55Z",
+        "updated_at": "2025-09-06T12:30:18Z"
       },
       {
         "id": 241,
         "type": "user",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Yusuf",
+        "last_name": "Demir",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado11@mitchellpainting.example",
+        "email": "yusuf.demir@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "account_owner",
@@ -4534,16 +4534,16 @@ export const mockSpec = {
           "thursday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-10T14:03:55Z",
+        "updated_at": "2025-09-03T12:30:18Z"
       },
       {
         "id": 242,
         "type": "user",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Camila",
+        "last_name": "Rojas",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado12@mitchellpainting.example",
+        "email": "camila.rojas@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "admin_hr",
@@ -4559,16 +4559,16 @@ export const mockSpec = {
           "tuesday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-07T14:03:55Z",
+        "updated_at": "2025-08-31T12:30:18Z"
       },
       {
         "id": 243,
         "type": "sub",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Oskar",
+        "last_name": "Nilsen",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado13@mitchellpainting.example",
+        "email": "oskar.nilsen@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "crew_leader",
@@ -4584,16 +4584,16 @@ export const mockSpec = {
           "wednesday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-04T14:03:55Z",
+        "updated_at": "2025-08-28T12:30:18Z"
       },
       {
         "id": 244,
         "type": "user",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Nadia",
+        "last_name": "Petrova",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado14@mitchellpainting.example",
+        "email": "nadia.petrova@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "account_owner",
@@ -4609,16 +4609,16 @@ export const mockSpec = {
           "monday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-07-01T14:03:55Z",
+        "updated_at": "2025-08-25T12:30:18Z"
       },
       {
         "id": 245,
         "type": "sub",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Rafael",
+        "last_name": "Souza",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado15@mitchellpainting.example",
+        "email": "rafael.souza@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "project_manager",
@@ -4634,16 +4634,16 @@ export const mockSpec = {
           "sunday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-28T14:03:55Z",
+        "updated_at": "2025-08-22T12:30:18Z"
       },
       {
         "id": 246,
         "type": "user",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Sanna",
+        "last_name": "Virtanen",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado16@mitchellpainting.example",
+        "email": "sanna.virtanen@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "account_owner",
@@ -4659,16 +4659,16 @@ export const mockSpec = {
           "sunday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-25T14:03:55Z",
+        "updated_at": "2025-08-19T12:30:18Z"
       },
       {
         "id": 247,
         "type": "sub",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Kenji",
+        "last_name": "Mori",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado17@mitchellpainting.example",
+        "email": "kenji.mori@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "account_owner",
@@ -4684,16 +4684,16 @@ export const mockSpec = {
           "tuesday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-22T14:03:55Z",
+        "updated_at": "2025-08-16T12:30:18Z"
       },
       {
         "id": 248,
         "type": "user",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Zara",
+        "last_name": "Qureshi",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado18@mitchellpainting.example",
+        "email": "zara.qureshi@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "sales_person",
@@ -4709,16 +4709,16 @@ export const mockSpec = {
           "tuesday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-19T14:03:55Z",
+        "updated_at": "2025-08-13T12:30:18Z"
       },
       {
         "id": 249,
         "type": "user",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Emil",
+        "last_name": "Fischer",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado19@mitchellpainting.example",
+        "email": "emil.fischer@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "field_worker",
@@ -4734,16 +4734,16 @@ export const mockSpec = {
           "sunday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-16T14:03:55Z",
+        "updated_at": "2025-08-10T12:30:18Z"
       },
       {
         "id": 250,
         "type": "sub",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Lucia",
+        "last_name": "Romano",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado20@mitchellpainting.example",
+        "email": "lucia.romano@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "account_owner",
@@ -4759,16 +4759,16 @@ export const mockSpec = {
           "saturday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-13T14:03:55Z",
+        "updated_at": "2025-08-07T12:30:18Z"
       },
       {
         "id": 251,
         "type": "user",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Dmitri",
+        "last_name": "Volkov",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado21@mitchellpainting.example",
+        "email": "dmitri.volkov@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "crew_leader",
@@ -4784,16 +4784,16 @@ export const mockSpec = {
           "wednesday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-10T14:03:55Z",
+        "updated_at": "2025-08-04T12:30:18Z"
       },
       {
         "id": 252,
         "type": "sub",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Aisha",
+        "last_name": "Bello",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado22@mitchellpainting.example",
+        "email": "aisha.bello@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "sales_person",
@@ -4809,16 +4809,16 @@ export const mockSpec = {
           "monday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-07T14:03:55Z",
+        "updated_at": "2025-08-01T12:30:18Z"
       },
       {
         "id": 253,
         "type": "user",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Pablo",
+        "last_name": "Herrera",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado23@mitchellpainting.example",
+        "email": "pablo.herrera@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "field_worker",
@@ -4834,16 +4834,16 @@ export const mockSpec = {
           "monday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-04T14:03:55Z",
+        "updated_at": "2025-07-29T12:30:18Z"
       },
       {
         "id": 254,
         "type": "sub",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Amara",
+        "last_name": "Berger",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado24@mitchellpainting.example",
+        "email": "amara.berger@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "subcontractor",
@@ -4859,16 +4859,16 @@ export const mockSpec = {
           "tuesday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-06-01T14:03:55Z",
+        "updated_at": "2025-07-26T12:30:18Z"
       },
       {
         "id": 255,
         "type": "sub",
-        "first_name": "Rosa",
-        "last_name": "Delgado",
+        "first_name": "Jonas",
+        "last_name": "Tanaka",
         "company_name": "Brightline Drywall LLC",
-        "email": "rosa.delgado25@mitchellpainting.example",
+        "email": "jonas.tanaka@mitchellpainting.example",
         "mobile_phone": "+15125550108",
         "positions": [
           "crew_leader",
@@ -4884,8 +4884,8 @@ export const mockSpec = {
           "sunday"
         ],
         "can_see_restricted_docs": false,
-        "created_at": "2025-08-12T14:03:55Z",
-        "updated_at": "2025-10-06T12:30:18Z"
+        "created_at": "2025-05-29T14:03:55Z",
+        "updated_at": "2025-07-23T12:30:18Z"
       }
     ]
   }

@@ -1,0 +1,128 @@
+/**
+ * Generated mock records start as copies of the spec's examples (json-schema-faker takes the example
+ * values), so every seeded member would be the same person on the same day. These make the n-th
+ * generated record its own: another person's name and a matching email address, and its dates moved
+ * back by whole days (all of a record's dates by the same amount, so a start stays before its end).
+ * Deterministic: the same n gives the same record.
+ */
+type Obj = Record<string, unknown>;
+
+const FIRST = [
+  "Amara",
+  "Jonas",
+  "Mei",
+  "Tomasz",
+  "Ines",
+  "Kofi",
+  "Hana",
+  "Mateo",
+  "Leila",
+  "Arjun",
+  "Freya",
+  "Yusuf",
+  "Camila",
+  "Oskar",
+  "Nadia",
+  "Rafael",
+  "Sanna",
+  "Kenji",
+  "Zara",
+  "Emil",
+  "Lucia",
+  "Dmitri",
+  "Aisha",
+  "Pablo",
+] as const;
+const LAST = [
+  "Nwosu",
+  "Berger",
+  "Tanaka",
+  "Kowalski",
+  "Duarte",
+  "Mensah",
+  "Sato",
+  "Alvarez",
+  "Haddad",
+  "Iyer",
+  "Lindqvist",
+  "Demir",
+  "Rojas",
+  "Nilsen",
+  "Petrova",
+  "Souza",
+  "Virtanen",
+  "Mori",
+  "Qureshi",
+  "Fischer",
+  "Romano",
+  "Volkov",
+  "Bello",
+  "Herrera",
+] as const;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** The id field an email field refers through (`user_email` beside `user_id`): that person's address. */
+export function referenceOf(record: Readonly<Obj>, field: string): string | undefined {
+  const id = field.endsWith("_email") ? `${field.slice(0, -"_email".length)}_id` : undefined;
+  return id !== undefined && id in record ? id : undefined;
+}
+
+/** The record's own email fields (not an address of another record). */
+const ownEmailFields = (record: Obj) =>
+  Object.entries(record)
+    .filter(([field, value]) => typeof value === "string" && EMAIL.test(value) && !referenceOf(record, field))
+    .map(([field]) => field);
+
+/** The n-th name of the pools: every pair differs for n below 24 × 24. */
+export function personName(n: number): { first: string; last: string } {
+  const first = FIRST[n % FIRST.length] ?? "Amara";
+  const last = LAST[(n + Math.floor(n / FIRST.length)) % LAST.length] ?? "Nwosu";
+  return { first, last };
+}
+
+/**
+ * A record that stands for a person (first and last name fields, or a `name` beside its own email)
+ * gets the n-th name, in every name field, and addresses made of it at the example's domain. Any other
+ * record keeps its values, with its own addresses numbered (`elena.costa7@…`). `taken` holds the
+ * addresses already in the collection: a made address that is taken gets the number too.
+ */
+export function distinctPerson(record: Obj, n: number, taken: ReadonlySet<string>): void {
+  const firstField = ["firstname", "first_name"].find((f) => typeof record[f] === "string");
+  const lastField = ["lastname", "last_name"].find((f) => typeof record[f] === "string");
+  const emails = ownEmailFields(record);
+  const fullName =
+    typeof record["name"] === "string" && ((firstField && lastField) || emails.length > 0)
+      ? "name"
+      : undefined;
+  const isPerson = (firstField !== undefined && lastField !== undefined) || fullName !== undefined;
+  const { first, last } = personName(n);
+  if (isPerson) {
+    if (firstField && lastField) {
+      record[firstField] = first;
+      record[lastField] = last;
+    }
+    if (fullName) record[fullName] = `${first} ${last}`;
+  }
+  for (const field of emails) {
+    const value = record[field] as string;
+    const at = value.indexOf("@");
+    const local = isPerson ? `${first}.${last}`.toLowerCase() : value.slice(0, at);
+    const plain = `${local}${value.slice(at)}`;
+    record[field] = isPerson && !taken.has(plain) ? plain : `${local}${n}${value.slice(at)}`;
+  }
+}
+
+/** Moves every top-level date or date-time string of the record back by `days` whole days. */
+export function shiftDates(record: Obj, days: number): void {
+  for (const [field, value] of Object.entries(record)) {
+    if (typeof value !== "string") continue;
+    const m = DATE_PREFIX.exec(value);
+    if (!m) continue;
+    const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    if (Number.isNaN(day.getTime())) continue;
+    day.setUTCDate(day.getUTCDate() - days);
+    record[field] = `${day.toISOString().slice(0, 10)}${value.slice(10)}`;
+  }
+}
