@@ -170,11 +170,21 @@ export interface Paginator<Item> extends AsyncIterable<Item> {
   toArray(): Promise<Item[]>;
 }
 
+/** `paginate`'s init for path `K`, typed the way `ArgsOf` is and for the same reason. */
+type PaginateInitOf<Paths extends PathsShape, Pag extends PaginatedShape, K> = K extends string
+  ? string extends K
+    ? unknown
+    : K extends keyof Pag & keyof Paths
+      ? InitOf<OperationOf<Paths, K, Pag[K]["method"]>>
+      : never
+  : never;
+
 export type PaginateMethod<Paths extends PathsShape, Pag extends PaginatedShape> = <
   P extends keyof Pag & keyof Paths & string,
+  K extends string = P,
 >(
   url: P,
-  init?: InitOf<OperationOf<Paths, P, Pag[P]["method"]>>,
+  init?: PaginateInitOf<Paths, Pag, K>,
   limits?: PaginateLimits,
 ) => Paginator<Pag[P]["item"]>;
 
