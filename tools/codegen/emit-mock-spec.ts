@@ -9,6 +9,7 @@ import {
   mediaTypeOf,
   operationsOf,
   parametersOf,
+  propertiesOf,
   readPointer,
   schemaAt,
 } from "./spec-walk.ts";
@@ -51,16 +52,10 @@ function typesOf(doc: Obj, schema: unknown): string[] {
 
 /** Allowed JSON types of each top-level property of a record schema (only properties that constrain them). */
 function fieldTypesOf(doc: Obj, recordSchema: unknown): Record<string, string[]> | undefined {
-  const s = deref(doc, recordSchema);
-  if (!isObj(s)) return undefined;
   const out: Record<string, string[]> = {};
-  const parts = [s, ...(Array.isArray(s["allOf"]) ? s["allOf"].map((p) => deref(doc, p)) : [])];
-  for (const part of parts) {
-    if (!isObj(part) || !isObj(part["properties"])) continue;
-    for (const [name, prop] of Object.entries(part["properties"])) {
-      const types = typesOf(doc, prop);
-      if (types.length) out[name] = types;
-    }
+  for (const [name, prop] of propertiesOf(doc, recordSchema)) {
+    const types = typesOf(doc, prop);
+    if (types.length) out[name] = types;
   }
   return Object.keys(out).length ? out : undefined;
 }

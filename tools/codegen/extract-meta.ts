@@ -5,7 +5,7 @@ import { retrySafeByMethod } from "../../packages/runtime/src/transport/retry-po
 import { xMockSchema, xPaginationSchema, xSourceSchema, xWorkapisSchema } from "./extension-schemas.ts";
 import type { LoadedSpec } from "./load-spec.ts";
 import { type SpecProblem, toPointer } from "./spec-error.ts";
-import { deref, isObj, operationsOf, parametersOf, schemaAt } from "./spec-walk.ts";
+import { deref, isObj, jsonMedia, operationsOf, parametersOf, propertiesOf, schemaAt } from "./spec-walk.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -112,17 +112,6 @@ export function parseModeOf(doc: Obj, operation: Obj): "text" | "blob" | undefin
   return media.some((m) => m.startsWith("text/")) ? "text" : "blob";
 }
 
-/** The property names of an object schema, its `allOf` parts' included; undefined when it has none. */
-function propertyNames(doc: Obj, schema: unknown): Set<string> | undefined {
-  const s = deref(doc, schema);
-  if (!isObj(s)) return undefined;
-  const parts = [s, ...(Array.isArray(s["allOf"]) ? s["allOf"].map((p) => deref(doc, p)) : [])];
-  const names = parts.flatMap((p) =>
-    isObj(p) && isObj(p["properties"]) ? Object.keys(p["properties"]) : [],
-  );
-  return names.length > 0 ? new Set(names) : undefined;
-}
-
 /**
  * `x-mock.ranges` of a list must name query parameters the operation declares (every list but a
  * body-paged RPC list, whose filters come from the body), and fields its records have: a misspelt
@@ -149,18 +138,15 @@ function checkRanges(
         });
   // The records are the list's items: where x-pagination (or x-mock.record) points in the success body.
   const success = successResponse(doc, operation);
-  const responses = operation["responses"] as Obj;
-  const response = success ? deref(doc, responses[success.status]) : undefined;
-  const media =
-    success && isObj(response) && isObj(response["content"])
-      ? response["content"][success.mediaType]
-      : undefined;
+  const media = success ? jsonMedia(doc, (operation["responses"] as Obj)[success.status]) : undefined;
   const items =
     (isObj(pagination) && typeof pagination["items"] === "string" ? pagination["items"] : undefined) ??
     ((operation["x-mock"] as Obj)["record"] as string | undefined) ??
     "/data";
-  const fields = isObj(media) ? propertyNames(doc, schemaAt(doc, media["schema"], `${items}/0`)) : undefined;
-  if (!fields) return; // nothing to check against: the item schema declares no properties
+  const fields = new Set(
+    media ? propertiesOf(doc, schemaAt(doc, media["schema"], `${items}/0`)).map(([name]) => name) : [],
+  );
+  if (fields.size === 0) return; // nothing to check against: the item schema declares no properties
   for (const [name, range] of Object.entries(ranges)) {
     const field = isObj(range) ? range["field"] : undefined;
     if (typeof field === "string" && !fields.has(field))

@@ -79,6 +79,14 @@ export function jsonMedia(doc: Obj, holder: unknown): Obj | undefined {
   return isObj(media) ? media : undefined;
 }
 
+/** The properties of an object schema, its `allOf` parts' included, as `[name, schema]` pairs. */
+export function propertiesOf(doc: Obj, schema: unknown): [string, unknown][] {
+  const s = deref(doc, schema);
+  if (!isObj(s)) return [];
+  const parts = [s, ...(Array.isArray(s["allOf"]) ? s["allOf"].map((p) => deref(doc, p)) : [])];
+  return parts.flatMap((p) => (isObj(p) && isObj(p["properties"]) ? Object.entries(p["properties"]) : []));
+}
+
 /** Follows a JSON pointer through a schema's `properties`/`items` (and `$ref`/`allOf`) to a sub-schema. */
 export function schemaAt(doc: Obj, schema: unknown, pointer: string): unknown {
   let current = deref(doc, schema);
