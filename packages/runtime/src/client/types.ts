@@ -118,18 +118,18 @@ type ResultByPath<Paths extends PathsShape, M extends HttpMethod, Code> = {
 };
 
 /**
- * The arguments after the path, for path `K`. Written so that TypeScript has nothing to work out
- * while it is still inferring the path: for `K` = `string` (its constraint, which is what inference
- * looks at) the answer is `[init?: unknown]` at once, where a plain lookup by path would make it build
- * the arguments of every path of the method. (`NoInfer` around it would save a little more, but a
- * mistake would then be reported on the whole argument instead of the property that is wrong.)
+ * What `Map` has for path `K`, written so that TypeScript has nothing to work out while it is still
+ * inferring the path: for `K` = `string` (its constraint, which is what inference looks at) the answer
+ * is `Inferring` at once, where a plain `Map[P]` would make it build the entry of every path of the
+ * method. A `K` that is no key of `Map` gives `Missing`. (`NoInfer` around an init would save a little
+ * more, but a mistake would then be reported on the whole argument instead of the property that is wrong.)
  */
-type ArgsOf<Paths extends PathsShape, M extends HttpMethod, K> = K extends string
+type ByPath<Map, K, Inferring, Missing = never> = K extends string
   ? string extends K
-    ? [init?: unknown]
-    : K extends keyof ArgsByPath<Paths, M>
-      ? ArgsByPath<Paths, M>[K]
-      : [init?: never]
+    ? Inferring
+    : K extends keyof Map
+      ? Map[K]
+      : Missing
   : never;
 
 /**
@@ -142,8 +142,8 @@ export type ApiMethod<Paths extends PathsShape, M extends HttpMethod, Code> = <
   K extends string = P,
 >(
   url: P,
-  ...init: ArgsOf<Paths, M, K>
-) => Promise<K extends keyof ResultByPath<Paths, M, Code> ? ResultByPath<Paths, M, Code>[K] : never>;
+  ...init: ByPath<ArgsByPath<Paths, M>, K, [init?: unknown], [init?: never]>
+) => Promise<ByPath<ResultByPath<Paths, M, Code>, K, never>>;
 
 /** The generated map of paginated operations: path → method and item type. */
 export type PaginatedShape = Record<string, { readonly method: HttpMethod; readonly item: unknown }>;
@@ -170,21 +170,17 @@ export interface Paginator<Item> extends AsyncIterable<Item> {
   toArray(): Promise<Item[]>;
 }
 
-/** `paginate`'s init for path `K`, typed the way `ArgsOf` is and for the same reason. */
-type PaginateInitOf<Paths extends PathsShape, Pag extends PaginatedShape, K> = K extends string
-  ? string extends K
-    ? unknown
-    : K extends keyof Pag & keyof Paths
-      ? InitOf<OperationOf<Paths, K, Pag[K]["method"]>>
-      : never
-  : never;
+/** `paginate`'s init by path. */
+type PaginateInitByPath<Paths extends PathsShape, Pag extends PaginatedShape> = {
+  [P in keyof Pag & keyof Paths]: InitOf<OperationOf<Paths, P, Pag[P]["method"]>>;
+};
 
 export type PaginateMethod<Paths extends PathsShape, Pag extends PaginatedShape> = <
   P extends keyof Pag & keyof Paths & string,
   K extends string = P,
 >(
   url: P,
-  init?: PaginateInitOf<Paths, Pag, K>,
+  init?: ByPath<PaginateInitByPath<Paths, Pag>, K, unknown>,
   limits?: PaginateLimits,
 ) => Paginator<Pag[P]["item"]>;
 
