@@ -112,3 +112,26 @@ describe("attemptAbort", () => {
     expect((await two).status).toBe(204);
   });
 });
+
+describe("attemptAbort's timer", () => {
+  it("no longer holds the process once the attempt is over (unref'd before it is cleared)", async () => {
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    const spy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((
+      ...args: Parameters<typeof setTimeout>
+    ) => {
+      const timer = realSetTimeout(...args);
+      timers.push(timer);
+      return timer;
+    }) as typeof setTimeout);
+    try {
+      const sent = attemptAbort(undefined).send(async () => new Response("ok"), request(), 60_000);
+      expect(timers).toHaveLength(1);
+      expect(timers[0]?.hasRef()).toBe(true);
+      await sent;
+      expect(timers[0]?.hasRef()).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

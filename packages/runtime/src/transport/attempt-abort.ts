@@ -101,6 +101,11 @@ class Attempt implements AttemptAbort, FetchInit {
 
   #finish(): void {
     this.#settled = true;
+    // Unref'd first, the cleared timer leaves the timer list of its duration in place: Node tears a
+    // list down when its last ref'd timer is cleared (it keeps unref'd ones' lists, "likely to be
+    // recreated shortly"), and the next attempt's timer would build it again and ask libuv for a
+    // wake-up. On Node 20 that is 0.35 µs per attempt instead of 0.75-1 µs.
+    (this.#timer as { unref?(): void } | undefined)?.unref?.();
     clearTimeout(this.#timer);
     if (this.#onCallerAbort) this.#caller?.removeEventListener("abort", this.#onCallerAbort);
   }
