@@ -39,7 +39,7 @@ export async function allocation(calls = 20_000): Promise<VariantAllocation[]> {
   session.connect();
   try {
     await session.post("HeapProfiler.enable");
-    const variants = overheadVariants();
+    const variants = await overheadVariants();
     const bytes: number[] = [];
     for (const variant of variants) bytes.push(await allocatedPerCall(session, variant, calls));
     const base = bytes[0] ?? 1;

@@ -1,10 +1,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createWebWorkClient, type paths } from "@workapis/webwork";
-import createClient from "openapi-fetch";
 import { interleave } from "./interleave.ts";
+import { ownOpenapiFetch } from "./own-module.ts";
 
-/** The same comparison as overhead.ts, against a real HTTP server on 127.0.0.1 (network cost included). */
+/**
+ * The same comparison as overhead.ts, against a real HTTP server on 127.0.0.1 (network cost included),
+ * each openapi-fetch client with openapi-fetch to itself as there.
+ */
 export async function loopbackOverhead(calls = 3_000) {
   const body = JSON.stringify({
     success: true,
@@ -17,8 +20,11 @@ export async function loopbackOverhead(calls = 3_000) {
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2`;
-  const bare = createClient<paths>({ baseUrl: base });
-  const bareAuth = createClient<paths>({ baseUrl: base, headers: { Authorization: "Bearer t" } });
+  const bare = (await ownOpenapiFetch("bare"))<paths>({ baseUrl: base });
+  const bareAuth = (await ownOpenapiFetch("bare-auth"))<paths>({
+    baseUrl: base,
+    headers: { Authorization: "Bearer t" },
+  });
   const ours = createWebWorkClient({ token: "t", baseUrl: base, rateLimit: false, logLevel: "off" });
   const rows = await interleave(
     [

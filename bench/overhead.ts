@@ -1,6 +1,6 @@
 import { createWebWorkClient, type paths } from "@workapis/webwork";
-import createClient from "openapi-fetch";
-import { interleave, type Variant } from "./interleave.ts";
+import { interleave, type Variant, type VariantTiming } from "./interleave.ts";
+import { ownOpenapiFetch } from "./own-module.ts";
 
 /** Per-call overhead: our client (auth, retry wrapper, request id, envelope check) vs bare openapi-fetch vs raw fetch. */
 const body = JSON.stringify({
@@ -11,12 +11,16 @@ const body = JSON.stringify({
 const stub = async () => new Response(body, { status: 200, headers: { "Content-Type": "application/json" } });
 const BASE = "https://api.webwork-tracker.com/api/v2";
 
-/** The four clients side by side, each calling `GET /workspaces` against the in-process stub. */
-export function overheadVariants(): Variant[] {
+/**
+ * The four clients side by side, each calling `GET /workspaces` against the in-process stub. Each
+ * openapi-fetch client has openapi-fetch to itself (see own-module.ts); ours uses the one its
+ * package imports, which no other variant calls.
+ */
+export async function overheadVariants(): Promise<Variant[]> {
   const raw = () => stub().then((r) => r.json());
-  const bare = createClient<paths>({ baseUrl: BASE, fetch: stub });
+  const bare = (await ownOpenapiFetch("bare"))<paths>({ baseUrl: BASE, fetch: stub });
   // What an openapi-fetch user writes to call the API at all: the same bytes on the wire as ours.
-  const bareAuth = createClient<paths>({
+  const bareAuth = (await ownOpenapiFetch("bare-auth"))<paths>({
     baseUrl: BASE,
     fetch: stub,
     headers: { Authorization: "Bearer t" },
@@ -30,6 +34,34 @@ export function overheadVariants(): Variant[] {
   ];
 }
 
-export async function overhead(calls = 50_000) {
-  return interleave(overheadVariants(), { calls });
+export interface OverheadRow extends VariantTiming {
+  /** The lowest and highest ratio of the runs (`ratio` is their median). */
+  readonly low: number;
+  readonly high: number;
+}
+
+/**
+ * `runs` interleaved runs of `calls` calls per variant, in 100 rounds each (short rounds follow the
+ * machine's drift closely). Each row has the median run's figures and the range of its ratio: on a
+ * shared 2-core machine one run's ratio moves by a few hundredths.
+ */
+export async function overhead(calls = 50_000, runs = 3): Promise<OverheadRow[]> {
+  const variants = await overheadVariants();
+  const results: VariantTiming[][] = [];
+  for (let run = 0; run < runs; run++) results.push(await interleave(variants, { calls, rounds: 100 }));
+  return variants.map((variant, index) => {
+    const rows = results
+      .map((result) => result[index])
+      .filter((row): row is VariantTiming => row !== undefined)
+      .sort((a, b) => a.ratio - b.ratio);
+    const median = rows[rows.length >> 1];
+    return {
+      label: variant.label,
+      ms: median?.ms ?? 0,
+      perCallUs: median?.perCallUs ?? 0,
+      ratio: median?.ratio ?? 0,
+      low: rows[0]?.ratio ?? 0,
+      high: rows[rows.length - 1]?.ratio ?? 0,
+    };
+  });
 }
