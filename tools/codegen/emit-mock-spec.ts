@@ -13,7 +13,7 @@ import {
   readPointer,
   schemaAt,
 } from "./spec-walk.ts";
-import { distinctPerson, shiftDates } from "./vary-fixture.ts";
+import { distinctPerson, numberName, shiftDates } from "./vary-fixture.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -197,12 +197,14 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     fixtures[resource] = list;
     const idField = idFields[resource] ?? "id";
     const sampleId = list[0]?.[idField];
+    const fieldSchemas = new Map(propertiesOf(doc, schema).map(([name, field]) => [name, deref(doc, field)]));
     for (let n = list.length; n < FIXTURE_TARGET; n++) {
       const record = fake(doc, schema, seed++);
       if (!isObj(record)) break;
-      // The n-th seeded record is its own person on its own days, not the example again.
+      // The n-th seeded record is its own person (or a numbered thing) on its own days, not the example again.
       const taken = new Set(list.flatMap((r) => Object.values(r).filter((v) => typeof v === "string")));
-      distinctPerson(record, n + 1, taken);
+      if (!distinctPerson(record, n + 1, taken))
+        numberName(record, resource, n + 1, (field) => fieldSchemas.get(field));
       shiftDates(record, 3 * (n + 1));
       const next =
         Math.max(0, ...list.map((r) => Number(r[idField])).filter((i) => Number.isSafeInteger(i))) + 1;

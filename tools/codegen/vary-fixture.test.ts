@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distinctPerson, personName, shiftDates } from "./vary-fixture.ts";
+import { distinctPerson, numberName, personName, shiftDates } from "./vary-fixture.ts";
 
 describe("distinctPerson", () => {
   it("gives a person record the n-th name in every name field and an address made of it", () => {
@@ -41,8 +41,9 @@ describe("distinctPerson", () => {
     distinctPerson(lead, 2, new Set());
     expect(lead.name).toBe(`${personName(2).first} ${personName(2).last}`);
     const project = { name: "Website Redesign", owner_id: 1 };
-    distinctPerson(project, 2, new Set());
+    expect(distinctPerson(project, 2, new Set())).toBe(false);
     expect(project.name).toBe("Website Redesign");
+    expect(distinctPerson(lead, 3, new Set())).toBe(true);
   });
 
   it("has a different name pair for each of the first 576 records", () => {
@@ -70,5 +71,48 @@ describe("shiftDates", () => {
       title: "2025 plan",
       count: 3,
     });
+  });
+});
+
+describe("numberName", () => {
+  const free = { type: "string" };
+
+  it("numbers the name, the title and the resource's own name field of a record", () => {
+    const goal = { goal_name: "Grow ARR", title: "Q3", name: "North", project_name: "Website Redesign" };
+    numberName(goal, "goal", 7, () => free);
+    // `project_name` names another record (the goal's project): it stays as that record is called.
+    expect(goal).toEqual({
+      goal_name: "Grow ARR 7",
+      title: "Q3 7",
+      name: "North 7",
+      project_name: "Website Redesign",
+    });
+    const metric = { tagged_metric_name: "New ARR" };
+    numberName(metric, "taggedMetric", 2, () => free);
+    expect(metric.tagged_metric_name).toBe("New ARR 2");
+  });
+
+  it("keeps a name held to a set of values, a pattern or a format, and fits the number in maxLength", () => {
+    const schemas: Record<string, unknown> = {
+      name: { type: "string", enum: ["Open", "Won"] },
+      title: { type: "string", maxLength: 12 },
+      stage_name: { type: "string", pattern: "^[a-z]+$" },
+      stage_title: { type: "string", format: "email" },
+    };
+    const stage = { name: "Open", title: "Qualified Lead", stage_name: "lead", stage_title: "a@b.example" };
+    numberName(stage, "stage", 12, (field) => schemas[field]);
+    expect(stage).toEqual({
+      name: "Open",
+      title: "Qualified 12",
+      stage_name: "lead",
+      stage_title: "a@b.example",
+    });
+    expect(stage.title.length).toBeLessThanOrEqual(12);
+  });
+
+  it("leaves a field without a schema or that is no string", () => {
+    const record = { name: 42, title: "Plan" };
+    numberName(record, "plan", 3, () => undefined);
+    expect(record).toEqual({ name: 42, title: "Plan" });
   });
 });

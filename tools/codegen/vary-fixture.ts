@@ -1,9 +1,10 @@
 /**
  * Generated mock records start as copies of the spec's examples (json-schema-faker takes the example
  * values), so every seeded member would be the same person on the same day. These make the n-th
- * generated record its own: another person's name and a matching email address, and its dates moved
- * back by whole days (all of a record's dates by the same amount, so a start stays before its end).
- * Deterministic: the same n gives the same record.
+ * generated record its own: another person's name and a matching email address, or the example's
+ * name numbered for a record that is no person, and its dates moved back by whole days (all of a
+ * record's dates by the same amount, so a start stays before its end). Deterministic: the same n
+ * gives the same record.
  */
 type Obj = Record<string, unknown>;
 
@@ -86,9 +87,10 @@ export function personName(n: number): { first: string; last: string } {
  * A record that stands for a person (first and last name fields, or a `name` beside its own email)
  * gets the n-th name, in every name field, and addresses made of it at the example's domain. Any other
  * record keeps its values, with its own addresses numbered (`elena.costa7@…`). `taken` holds the
- * addresses already in the collection: a made address that is taken gets the number too.
+ * addresses already in the collection: a made address that is taken gets the number too. Returns
+ * whether the record stands for a person.
  */
-export function distinctPerson(record: Obj, n: number, taken: ReadonlySet<string>): void {
+export function distinctPerson(record: Obj, n: number, taken: ReadonlySet<string>): boolean {
   const firstField = ["firstname", "first_name"].find((f) => typeof record[f] === "string");
   const lastField = ["lastname", "last_name"].find((f) => typeof record[f] === "string");
   const emails = ownEmailFields(record);
@@ -111,6 +113,39 @@ export function distinctPerson(record: Obj, n: number, taken: ReadonlySet<string
     const local = isPerson ? `${first}.${last}`.toLowerCase() : value.slice(0, at);
     const plain = `${local}${value.slice(at)}`;
     record[field] = isPerson && !taken.has(plain) ? plain : `${local}${n}${value.slice(at)}`;
+  }
+  return isPerson;
+}
+
+/** The fields that name a record of `resource` that is no person (a project's `name`, a goal's `goal_name`). */
+function nameFields(resource: string): string[] {
+  const snake = resource.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return ["name", "title", `${snake}_name`, `${snake}_title`];
+}
+
+/**
+ * Numbers the name of the n-th record that is no person (`Website Redesign 7`), so that a list of
+ * seeded records can be told apart. A field whose schema holds its text to a set of values, a pattern
+ * or a format keeps it; the number fits within `maxLength` (the name is shortened to make room).
+ * `schemaOf` gives a field's schema, `$ref` resolved.
+ */
+export function numberName(
+  record: Obj,
+  resource: string,
+  n: number,
+  schemaOf: (field: string) => unknown,
+): void {
+  for (const field of nameFields(resource)) {
+    const value = record[field];
+    const schema = schemaOf(field);
+    if (typeof value !== "string" || typeof schema !== "object" || schema === null) continue;
+    const s = schema as Obj;
+    if (s["enum"] !== undefined || s["const"] !== undefined || s["pattern"] !== undefined) continue;
+    if (s["format"] !== undefined) continue;
+    const suffix = ` ${n}`;
+    const max = typeof s["maxLength"] === "number" ? s["maxLength"] : Number.POSITIVE_INFINITY;
+    if (max < suffix.length + 1) continue;
+    record[field] = `${value.slice(0, max - suffix.length).trimEnd()}${suffix}`;
   }
 }
 

@@ -4355,7 +4355,7 @@ export const mockSpec = {
       },
       {
         "id": 5106,
-        "name": "Engineering",
+        "name": "Engineering 6",
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
@@ -4364,7 +4364,7 @@ export const mockSpec = {
       },
       {
         "id": 5107,
-        "name": "Engineering",
+        "name": "Engineering 7",
         "parent_id": 5101,
         "head": {
           "id": 148665,
@@ -4377,7 +4377,7 @@ export const mockSpec = {
       },
       {
         "id": 5108,
-        "name": "Engineering",
+        "name": "Engineering 8",
         "parent_id": 5101,
         "head": {
           "id": 148665,
@@ -4390,7 +4390,7 @@ export const mockSpec = {
       },
       {
         "id": 5109,
-        "name": "Engineering",
+        "name": "Engineering 9",
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
@@ -4399,7 +4399,7 @@ export const mockSpec = {
       },
       {
         "id": 5110,
-        "name": "Engineering",
+        "name": "Engineering 10",
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
@@ -4408,7 +4408,7 @@ export const mockSpec = {
       },
       {
         "id": 5111,
-        "name": "Engineering",
+        "name": "Engineering 11",
         "parent_id": 5101,
         "head": {
           "id": 148665,
@@ -4421,7 +4421,7 @@ export const mockSpec = {
       },
       {
         "id": 5112,
-        "name": "Engineering",
+        "name": "Engineering 12",
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
@@ -4430,7 +4430,7 @@ export const mockSpec = {
       },
       {
         "id": 5113,
-        "name": "Engineering",
+        "name": "Engineering 13",
         "parent_id": 5101,
         "head": {
           "id": 148665,
@@ -4443,7 +4443,7 @@ export const mockSpec = {
       },
       {
         "id": 5114,
-        "name": "Engineering",
+        "name": "Engineering 14",
         "parent_id": 5101,
         "head": {
           "id": 148665,
@@ -4456,7 +4456,7 @@ export const mockSpec = {
       },
       {
         "id": 5115,
-        "name": "Engineering",
+        "name": "Engineering 15",
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
@@ -4465,7 +4465,7 @@ export const mockSpec = {
       },
       {
         "id": 5116,
-        "name": "Engineering",
+        "name": "Engineering 16",
         "parent_id": 5101,
         "head": {
           "id": 148665,
@@ -4478,7 +4478,7 @@ export const mockSpec = {
       },
       {
         "id": 5117,
-        "name": "Engineering",
+        "name": "Engineering 17",
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
@@ -4487,7 +4487,7 @@ export const mockSpec = {
       },
       {
         "id": 5118,
-        "name": "Engineering",
+        "name": "Engineering 18",
         "parent_id": 5101,
         "head": {
           "id": 148665,
@@ -4500,7 +4500,7 @@ export const mockSpec = {
       },
       {
         "id": 5119,
-        "name": "Engineering",
+        "name": "Engineering 19",
         "parent_id": 5101,
         "head": {
           "id": 148665,
@@ -4513,7 +4513,7 @@ export const mockSpec = {
       },
       {
         "id": 5120,
-        "name": "Engineering",
+        "name": "Engineering 20",
         "parent_id": 5101,
         "head": {
           "id": 148665,
@@ -4526,7 +4526,7 @@ export const mockSpec = {
       },
       {
         "id": 5121,
-        "name": "Engineering",
+        "name": "Engineering 21",
         "parent_id": 5101,
         "head": {
           "id": 148665,
@@ -4539,7 +4539,7 @@ export const mockSpec = {
       },
       {
         "id": 5122,
-        "name": "Engineering",
+        "name": "Engineering 22",
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
@@ -4548,7 +4548,7 @@ export const mockSpec = {
       },
       {
         "id": 5123,
-        "name": "Engineering",
+        "name": "Engineering 23",
         "parent_id": 5101,
         "head": {
           "id": 148665,
@@ -4561,7 +4561,7 @@ export const mockSpec = {
       },
       {
         "id": 5124,
-        "name": "Engineering",
+        "name": "Engineering 24",
         "parent_id": 5101,
         "head": null,
         "member_count": 64,
@@ -4570,7 +4570,7 @@ export const mockSpec = {
       },
       {
         "id": 5125,
-        "name": "Engineering",
+        "name": "Engineering 25",
         "parent_id": 5101,
         "head": {
           "id": 148665,
@@ -4714,7 +4714,7 @@ export const mockSpec = {
       {
         "id": 12085134,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 4",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -4752,7 +4752,7 @@ export const mockSpec = {
       {
         "id": 12085135,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 5",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -4802,7 +4802,7 @@ export const mockSpec = {
       {
         "id": 12085136,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 6",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -4846,7 +4846,7 @@ export const mockSpec = {
       {
         "id": 12085137,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 7",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -4894,7 +4894,7 @@ export const mockSpec = {
       {
         "id": 12085138,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 8",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -4941,7 +4941,7 @@ export const mockSpec = {
       {
         "id": 12085139,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 9",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -4982,7 +4982,7 @@ export const mockSpec = {
       {
         "id": 12085140,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 10",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -5029,7 +5029,7 @@ export const mockSpec = {
       {
         "id": 12085141,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 11",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -5077,7 +5077,7 @@ export const mockSpec = {
       {
         "id": 12085142,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 12",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -5128,7 +5128,7 @@ export const mockSpec = {
       {
         "id": 12085143,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 13",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -5178,7 +5178,7 @@ export const mockSpec = {
       {
         "id": 12085144,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 14",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -5229,7 +5229,7 @@ export const mockSpec = {
       {
         "id": 12085145,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 15",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -5277,7 +5277,7 @@ export const mockSpec = {
       {
         "id": 12085146,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 16",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -5319,7 +5319,7 @@ export const mockSpec = {
       {
         "id": 12085147,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 17",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -5370,7 +5370,7 @@ export const mockSpec = {
       {
         "id": 12085148,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 18",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -5415,7 +5415,7 @@ export const mockSpec = {
       {
         "id": 12085149,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 19",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -5457,7 +5457,7 @@ export const mockSpec = {
       {
         "id": 12085150,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 20",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -5498,7 +5498,7 @@ export const mockSpec = {
       {
         "id": 12085151,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 21",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -5545,7 +5545,7 @@ export const mockSpec = {
       {
         "id": 12085152,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 22",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -5586,7 +5586,7 @@ export const mockSpec = {
       {
         "id": 12085153,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 23",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -5633,7 +5633,7 @@ export const mockSpec = {
       {
         "id": 12085154,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 24",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -5680,7 +5680,7 @@ export const mockSpec = {
       {
         "id": 12085155,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 25",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -5838,7 +5838,7 @@ export const mockSpec = {
       {
         "id": 12085141,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 4",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -5889,7 +5889,7 @@ export const mockSpec = {
       {
         "id": 12085142,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 5",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -5936,7 +5936,7 @@ export const mockSpec = {
       {
         "id": 12085143,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 6",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -5984,7 +5984,7 @@ export const mockSpec = {
       {
         "id": 12085144,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 7",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -6026,7 +6026,7 @@ export const mockSpec = {
       {
         "id": 12085145,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 8",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -6070,7 +6070,7 @@ export const mockSpec = {
       {
         "id": 12085146,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 9",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -6121,7 +6121,7 @@ export const mockSpec = {
       {
         "id": 12085147,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 10",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -6165,7 +6165,7 @@ export const mockSpec = {
       {
         "id": 12085148,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 11",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -6206,7 +6206,7 @@ export const mockSpec = {
       {
         "id": 12085149,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 12",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -6251,7 +6251,7 @@ export const mockSpec = {
       {
         "id": 12085150,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 13",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -6296,7 +6296,7 @@ export const mockSpec = {
       {
         "id": 12085151,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 14",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -6341,7 +6341,7 @@ export const mockSpec = {
       {
         "id": 12085152,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 15",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -6395,7 +6395,7 @@ export const mockSpec = {
       {
         "id": 12085153,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 16",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -6442,7 +6442,7 @@ export const mockSpec = {
       {
         "id": 12085154,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 17",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -6480,7 +6480,7 @@ export const mockSpec = {
       {
         "id": 12085155,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 18",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -6534,7 +6534,7 @@ export const mockSpec = {
       {
         "id": 12085156,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 19",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -6581,7 +6581,7 @@ export const mockSpec = {
       {
         "id": 12085157,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 20",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -6628,7 +6628,7 @@ export const mockSpec = {
       {
         "id": 12085158,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 21",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -6669,7 +6669,7 @@ export const mockSpec = {
       {
         "id": 12085159,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 22",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": {
@@ -6719,7 +6719,7 @@ export const mockSpec = {
       {
         "id": 12085160,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 23",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -6764,7 +6764,7 @@ export const mockSpec = {
       {
         "id": 12085161,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 24",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -6811,7 +6811,7 @@ export const mockSpec = {
       {
         "id": 12085162,
         "uuid": "4e7a1c93-2b6d-4f58-9a0e-8c3b5d7f1a24",
-        "name": "Ship the self-serve analytics platform to general availability",
+        "name": "Ship the self-serve analytics platform to general availability 25",
         "description": "Take the analytics platform from design-partner beta to GA for all mid-market customers.",
         "is_key_result": false,
         "parent": null,
@@ -7910,7 +7910,7 @@ export const mockSpec = {
       },
       {
         "id": 2202,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 2",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -7958,7 +7958,7 @@ export const mockSpec = {
       },
       {
         "id": 2203,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 3",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8006,7 +8006,7 @@ export const mockSpec = {
       },
       {
         "id": 2204,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 4",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8054,7 +8054,7 @@ export const mockSpec = {
       },
       {
         "id": 2205,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 5",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8102,7 +8102,7 @@ export const mockSpec = {
       },
       {
         "id": 2206,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 6",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8150,7 +8150,7 @@ export const mockSpec = {
       },
       {
         "id": 2207,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 7",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8198,7 +8198,7 @@ export const mockSpec = {
       },
       {
         "id": 2208,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 8",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8246,7 +8246,7 @@ export const mockSpec = {
       },
       {
         "id": 2209,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 9",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8294,7 +8294,7 @@ export const mockSpec = {
       },
       {
         "id": 2210,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 10",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8342,7 +8342,7 @@ export const mockSpec = {
       },
       {
         "id": 2211,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 11",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8390,7 +8390,7 @@ export const mockSpec = {
       },
       {
         "id": 2212,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 12",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8438,7 +8438,7 @@ export const mockSpec = {
       },
       {
         "id": 2213,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 13",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8486,7 +8486,7 @@ export const mockSpec = {
       },
       {
         "id": 2214,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 14",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8534,7 +8534,7 @@ export const mockSpec = {
       },
       {
         "id": 2215,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 15",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8582,7 +8582,7 @@ export const mockSpec = {
       },
       {
         "id": 2216,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 16",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8630,7 +8630,7 @@ export const mockSpec = {
       },
       {
         "id": 2217,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 17",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8678,7 +8678,7 @@ export const mockSpec = {
       },
       {
         "id": 2218,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 18",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8726,7 +8726,7 @@ export const mockSpec = {
       },
       {
         "id": 2219,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 19",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8774,7 +8774,7 @@ export const mockSpec = {
       },
       {
         "id": 2220,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 20",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8822,7 +8822,7 @@ export const mockSpec = {
       },
       {
         "id": 2221,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 21",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8870,7 +8870,7 @@ export const mockSpec = {
       },
       {
         "id": 2222,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 22",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8918,7 +8918,7 @@ export const mockSpec = {
       },
       {
         "id": 2223,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 23",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -8966,7 +8966,7 @@ export const mockSpec = {
       },
       {
         "id": 2224,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 24",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -9014,7 +9014,7 @@ export const mockSpec = {
       },
       {
         "id": 2225,
-        "name": "Quarterly Check-in",
+        "name": "Quarterly Check-in 25",
         "description": "Manager and employee review the quarter's goals, wins and support needed.",
         "is_active": true,
         "questions": [
@@ -9097,7 +9097,7 @@ export const mockSpec = {
       {
         "deployment_id": 7341,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 3",
         "status": "active",
         "start_date": "2025-11-22",
         "due_date": "2025-12-10",
@@ -9113,7 +9113,7 @@ export const mockSpec = {
       {
         "deployment_id": 7342,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 4",
         "status": "closed",
         "start_date": "2025-11-19",
         "due_date": "2025-12-07",
@@ -9129,7 +9129,7 @@ export const mockSpec = {
       {
         "deployment_id": 7343,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 5",
         "status": "scheduled",
         "start_date": "2025-11-16",
         "due_date": "2025-12-04",
@@ -9145,7 +9145,7 @@ export const mockSpec = {
       {
         "deployment_id": 7344,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 6",
         "status": "active",
         "start_date": "2025-11-13",
         "due_date": "2025-12-01",
@@ -9161,7 +9161,7 @@ export const mockSpec = {
       {
         "deployment_id": 7345,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 7",
         "status": "active",
         "start_date": "2025-11-10",
         "due_date": "2025-11-28",
@@ -9177,7 +9177,7 @@ export const mockSpec = {
       {
         "deployment_id": 7346,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 8",
         "status": "closed",
         "start_date": "2025-11-07",
         "due_date": "2025-11-25",
@@ -9193,7 +9193,7 @@ export const mockSpec = {
       {
         "deployment_id": 7347,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 9",
         "status": "scheduled",
         "start_date": "2025-11-04",
         "due_date": "2025-11-22",
@@ -9209,7 +9209,7 @@ export const mockSpec = {
       {
         "deployment_id": 7348,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 10",
         "status": "scheduled",
         "start_date": "2025-11-01",
         "due_date": "2025-11-19",
@@ -9225,7 +9225,7 @@ export const mockSpec = {
       {
         "deployment_id": 7349,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 11",
         "status": "scheduled",
         "start_date": "2025-10-29",
         "due_date": "2025-11-16",
@@ -9241,7 +9241,7 @@ export const mockSpec = {
       {
         "deployment_id": 7350,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 12",
         "status": "active",
         "start_date": "2025-10-26",
         "due_date": "2025-11-13",
@@ -9257,7 +9257,7 @@ export const mockSpec = {
       {
         "deployment_id": 7351,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 13",
         "status": "closed",
         "start_date": "2025-10-23",
         "due_date": "2025-11-10",
@@ -9273,7 +9273,7 @@ export const mockSpec = {
       {
         "deployment_id": 7352,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 14",
         "status": "scheduled",
         "start_date": "2025-10-20",
         "due_date": "2025-11-07",
@@ -9289,7 +9289,7 @@ export const mockSpec = {
       {
         "deployment_id": 7353,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 15",
         "status": "scheduled",
         "start_date": "2025-10-17",
         "due_date": "2025-11-04",
@@ -9305,7 +9305,7 @@ export const mockSpec = {
       {
         "deployment_id": 7354,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 16",
         "status": "closed",
         "start_date": "2025-10-14",
         "due_date": "2025-11-01",
@@ -9321,7 +9321,7 @@ export const mockSpec = {
       {
         "deployment_id": 7355,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 17",
         "status": "closed",
         "start_date": "2025-10-11",
         "due_date": "2025-10-29",
@@ -9337,7 +9337,7 @@ export const mockSpec = {
       {
         "deployment_id": 7356,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 18",
         "status": "active",
         "start_date": "2025-10-08",
         "due_date": "2025-10-26",
@@ -9353,7 +9353,7 @@ export const mockSpec = {
       {
         "deployment_id": 7357,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 19",
         "status": "closed",
         "start_date": "2025-10-05",
         "due_date": "2025-10-23",
@@ -9369,7 +9369,7 @@ export const mockSpec = {
       {
         "deployment_id": 7358,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 20",
         "status": "active",
         "start_date": "2025-10-02",
         "due_date": "2025-10-20",
@@ -9385,7 +9385,7 @@ export const mockSpec = {
       {
         "deployment_id": 7359,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 21",
         "status": "active",
         "start_date": "2025-09-29",
         "due_date": "2025-10-17",
@@ -9401,7 +9401,7 @@ export const mockSpec = {
       {
         "deployment_id": 7360,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 22",
         "status": "scheduled",
         "start_date": "2025-09-26",
         "due_date": "2025-10-14",
@@ -9417,7 +9417,7 @@ export const mockSpec = {
       {
         "deployment_id": 7361,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 23",
         "status": "closed",
         "start_date": "2025-09-23",
         "due_date": "2025-10-11",
@@ -9433,7 +9433,7 @@ export const mockSpec = {
       {
         "deployment_id": 7362,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 24",
         "status": "active",
         "start_date": "2025-09-20",
         "due_date": "2025-10-08",
@@ -9449,7 +9449,7 @@ export const mockSpec = {
       {
         "deployment_id": 7363,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 25",
         "status": "scheduled",
         "start_date": "2025-09-17",
         "due_date": "2025-10-05",
@@ -9530,7 +9530,7 @@ export const mockSpec = {
         "id": 991205,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 2",
         "status": "not_started",
         "employee": {
           "id": 148665,
@@ -9581,7 +9581,7 @@ export const mockSpec = {
         "id": 991206,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 3",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -9636,7 +9636,7 @@ export const mockSpec = {
         "id": 991207,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 4",
         "status": "in_progress",
         "employee": {
           "id": 148665,
@@ -9687,7 +9687,7 @@ export const mockSpec = {
         "id": 991208,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 5",
         "status": "in_progress",
         "employee": {
           "id": 148665,
@@ -9738,7 +9738,7 @@ export const mockSpec = {
         "id": 991209,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 6",
         "status": "not_started",
         "employee": {
           "id": 148665,
@@ -9793,7 +9793,7 @@ export const mockSpec = {
         "id": 991210,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 7",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -9848,7 +9848,7 @@ export const mockSpec = {
         "id": 991211,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 8",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -9899,7 +9899,7 @@ export const mockSpec = {
         "id": 991212,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 9",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -9954,7 +9954,7 @@ export const mockSpec = {
         "id": 991213,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 10",
         "status": "not_started",
         "employee": {
           "id": 148665,
@@ -10009,7 +10009,7 @@ export const mockSpec = {
         "id": 991214,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 11",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -10060,7 +10060,7 @@ export const mockSpec = {
         "id": 991215,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 12",
         "status": "not_started",
         "employee": {
           "id": 148665,
@@ -10111,7 +10111,7 @@ export const mockSpec = {
         "id": 991216,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 13",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -10162,7 +10162,7 @@ export const mockSpec = {
         "id": 991217,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 14",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -10213,7 +10213,7 @@ export const mockSpec = {
         "id": 991218,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 15",
         "status": "in_progress",
         "employee": {
           "id": 148665,
@@ -10268,7 +10268,7 @@ export const mockSpec = {
         "id": 991219,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 16",
         "status": "not_started",
         "employee": {
           "id": 148665,
@@ -10323,7 +10323,7 @@ export const mockSpec = {
         "id": 991220,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 17",
         "status": "in_progress",
         "employee": {
           "id": 148665,
@@ -10378,7 +10378,7 @@ export const mockSpec = {
         "id": 991221,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 18",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -10429,7 +10429,7 @@ export const mockSpec = {
         "id": 991222,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 19",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -10480,7 +10480,7 @@ export const mockSpec = {
         "id": 991223,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 20",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -10535,7 +10535,7 @@ export const mockSpec = {
         "id": 991224,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 21",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -10586,7 +10586,7 @@ export const mockSpec = {
         "id": 991225,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 22",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -10641,7 +10641,7 @@ export const mockSpec = {
         "id": 991226,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 23",
         "status": "not_started",
         "employee": {
           "id": 148665,
@@ -10692,7 +10692,7 @@ export const mockSpec = {
         "id": 991227,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 24",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -10743,7 +10743,7 @@ export const mockSpec = {
         "id": 991228,
         "deployment_id": 7288,
         "template_id": 2201,
-        "name": "Q4 2025 Check-ins",
+        "name": "Q4 2025 Check-ins 25",
         "status": "completed",
         "employee": {
           "id": 148665,
@@ -10832,7 +10832,7 @@ export const mockSpec = {
       },
       {
         "id": 411,
-        "name": "Project retrospective",
+        "name": "Project retrospective 2",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -10864,7 +10864,7 @@ export const mockSpec = {
       },
       {
         "id": 412,
-        "name": "Project retrospective",
+        "name": "Project retrospective 3",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -10896,7 +10896,7 @@ export const mockSpec = {
       },
       {
         "id": 413,
-        "name": "Project retrospective",
+        "name": "Project retrospective 4",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -10928,7 +10928,7 @@ export const mockSpec = {
       },
       {
         "id": 414,
-        "name": "Project retrospective",
+        "name": "Project retrospective 5",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -10960,7 +10960,7 @@ export const mockSpec = {
       },
       {
         "id": 415,
-        "name": "Project retrospective",
+        "name": "Project retrospective 6",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -10992,7 +10992,7 @@ export const mockSpec = {
       },
       {
         "id": 416,
-        "name": "Project retrospective",
+        "name": "Project retrospective 7",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11024,7 +11024,7 @@ export const mockSpec = {
       },
       {
         "id": 417,
-        "name": "Project retrospective",
+        "name": "Project retrospective 8",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11056,7 +11056,7 @@ export const mockSpec = {
       },
       {
         "id": 418,
-        "name": "Project retrospective",
+        "name": "Project retrospective 9",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11088,7 +11088,7 @@ export const mockSpec = {
       },
       {
         "id": 419,
-        "name": "Project retrospective",
+        "name": "Project retrospective 10",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11120,7 +11120,7 @@ export const mockSpec = {
       },
       {
         "id": 420,
-        "name": "Project retrospective",
+        "name": "Project retrospective 11",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11152,7 +11152,7 @@ export const mockSpec = {
       },
       {
         "id": 421,
-        "name": "Project retrospective",
+        "name": "Project retrospective 12",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11184,7 +11184,7 @@ export const mockSpec = {
       },
       {
         "id": 422,
-        "name": "Project retrospective",
+        "name": "Project retrospective 13",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11216,7 +11216,7 @@ export const mockSpec = {
       },
       {
         "id": 423,
-        "name": "Project retrospective",
+        "name": "Project retrospective 14",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11248,7 +11248,7 @@ export const mockSpec = {
       },
       {
         "id": 424,
-        "name": "Project retrospective",
+        "name": "Project retrospective 15",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11280,7 +11280,7 @@ export const mockSpec = {
       },
       {
         "id": 425,
-        "name": "Project retrospective",
+        "name": "Project retrospective 16",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11312,7 +11312,7 @@ export const mockSpec = {
       },
       {
         "id": 426,
-        "name": "Project retrospective",
+        "name": "Project retrospective 17",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11344,7 +11344,7 @@ export const mockSpec = {
       },
       {
         "id": 427,
-        "name": "Project retrospective",
+        "name": "Project retrospective 18",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11376,7 +11376,7 @@ export const mockSpec = {
       },
       {
         "id": 428,
-        "name": "Project retrospective",
+        "name": "Project retrospective 19",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11408,7 +11408,7 @@ export const mockSpec = {
       },
       {
         "id": 429,
-        "name": "Project retrospective",
+        "name": "Project retrospective 20",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11440,7 +11440,7 @@ export const mockSpec = {
       },
       {
         "id": 430,
-        "name": "Project retrospective",
+        "name": "Project retrospective 21",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11472,7 +11472,7 @@ export const mockSpec = {
       },
       {
         "id": 431,
-        "name": "Project retrospective",
+        "name": "Project retrospective 22",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11504,7 +11504,7 @@ export const mockSpec = {
       },
       {
         "id": 432,
-        "name": "Project retrospective",
+        "name": "Project retrospective 23",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11536,7 +11536,7 @@ export const mockSpec = {
       },
       {
         "id": 433,
-        "name": "Project retrospective",
+        "name": "Project retrospective 24",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -11568,7 +11568,7 @@ export const mockSpec = {
       },
       {
         "id": 434,
-        "name": "Project retrospective",
+        "name": "Project retrospective 25",
         "description": "Peer feedback at the end of a project.",
         "is_active": true,
         "questions": [
@@ -13478,154 +13478,154 @@ export const mockSpec = {
       },
       {
         "id": 306,
-        "name": "customerobsession",
+        "name": "customerobsession 4",
         "usage_count": 917,
         "last_used_on": "2026-01-07T16:02:38Z",
         "created_on": "2021-05-22T10:14:12Z"
       },
       {
         "id": 307,
-        "name": "customerobsession",
+        "name": "customerobsession 5",
         "usage_count": 917,
         "last_used_on": "2026-01-04T16:02:38Z",
         "created_on": "2021-05-19T10:14:12Z"
       },
       {
         "id": 308,
-        "name": "customerobsession",
+        "name": "customerobsession 6",
         "usage_count": 917,
         "last_used_on": "2026-01-01T16:02:38Z",
         "created_on": "2021-05-16T10:14:12Z"
       },
       {
         "id": 309,
-        "name": "customerobsession",
+        "name": "customerobsession 7",
         "usage_count": 917,
         "last_used_on": "2025-12-29T16:02:38Z",
         "created_on": "2021-05-13T10:14:12Z"
       },
       {
         "id": 310,
-        "name": "customerobsession",
+        "name": "customerobsession 8",
         "usage_count": 917,
         "last_used_on": "2025-12-26T16:02:38Z",
         "created_on": "2021-05-10T10:14:12Z"
       },
       {
         "id": 311,
-        "name": "customerobsession",
+        "name": "customerobsession 9",
         "usage_count": 917,
         "last_used_on": "2025-12-23T16:02:38Z",
         "created_on": "2021-05-07T10:14:12Z"
       },
       {
         "id": 312,
-        "name": "customerobsession",
+        "name": "customerobsession 10",
         "usage_count": 917,
         "last_used_on": "2025-12-20T16:02:38Z",
         "created_on": "2021-05-04T10:14:12Z"
       },
       {
         "id": 313,
-        "name": "customerobsession",
+        "name": "customerobsession 11",
         "usage_count": 917,
         "last_used_on": "2025-12-17T16:02:38Z",
         "created_on": "2021-05-01T10:14:12Z"
       },
       {
         "id": 314,
-        "name": "customerobsession",
+        "name": "customerobsession 12",
         "usage_count": 917,
         "last_used_on": "2025-12-14T16:02:38Z",
         "created_on": "2021-04-28T10:14:12Z"
       },
       {
         "id": 315,
-        "name": "customerobsession",
+        "name": "customerobsession 13",
         "usage_count": 917,
         "last_used_on": "2025-12-11T16:02:38Z",
         "created_on": "2021-04-25T10:14:12Z"
       },
       {
         "id": 316,
-        "name": "customerobsession",
+        "name": "customerobsession 14",
         "usage_count": 917,
         "last_used_on": "2025-12-08T16:02:38Z",
         "created_on": "2021-04-22T10:14:12Z"
       },
       {
         "id": 317,
-        "name": "customerobsession",
+        "name": "customerobsession 15",
         "usage_count": 917,
         "last_used_on": "2025-12-05T16:02:38Z",
         "created_on": "2021-04-19T10:14:12Z"
       },
       {
         "id": 318,
-        "name": "customerobsession",
+        "name": "customerobsession 16",
         "usage_count": 917,
         "last_used_on": "2025-12-02T16:02:38Z",
         "created_on": "2021-04-16T10:14:12Z"
       },
       {
         "id": 319,
-        "name": "customerobsession",
+        "name": "customerobsession 17",
         "usage_count": 917,
         "last_used_on": "2025-11-29T16:02:38Z",
         "created_on": "2021-04-13T10:14:12Z"
       },
       {
         "id": 320,
-        "name": "customerobsession",
+        "name": "customerobsession 18",
         "usage_count": 917,
         "last_used_on": "2025-11-26T16:02:38Z",
         "created_on": "2021-04-10T10:14:12Z"
       },
       {
         "id": 321,
-        "name": "customerobsession",
+        "name": "customerobsession 19",
         "usage_count": 917,
         "last_used_on": "2025-11-23T16:02:38Z",
         "created_on": "2021-04-07T10:14:12Z"
       },
       {
         "id": 322,
-        "name": "customerobsession",
+        "name": "customerobsession 20",
         "usage_count": 917,
         "last_used_on": "2025-11-20T16:02:38Z",
         "created_on": "2021-04-04T10:14:12Z"
       },
       {
         "id": 323,
-        "name": "customerobsession",
+        "name": "customerobsession 21",
         "usage_count": 917,
         "last_used_on": "2025-11-17T16:02:38Z",
         "created_on": "2021-04-01T10:14:12Z"
       },
       {
         "id": 324,
-        "name": "customerobsession",
+        "name": "customerobsession 22",
         "usage_count": 917,
         "last_used_on": "2025-11-14T16:02:38Z",
         "created_on": "2021-03-29T10:14:12Z"
       },
       {
         "id": 325,
-        "name": "customerobsession",
+        "name": "customerobsession 23",
         "usage_count": 917,
         "last_used_on": "2025-11-11T16:02:38Z",
         "created_on": "2021-03-26T10:14:12Z"
       },
       {
         "id": 326,
-        "name": "customerobsession",
+        "name": "customerobsession 24",
         "usage_count": 917,
         "last_used_on": "2025-11-08T16:02:38Z",
         "created_on": "2021-03-23T10:14:12Z"
       },
       {
         "id": 327,
-        "name": "customerobsession",
+        "name": "customerobsession 25",
         "usage_count": 917,
         "last_used_on": "2025-11-05T16:02:38Z",
         "created_on": "2021-03-20T10:14:12Z"
@@ -13698,7 +13698,7 @@ export const mockSpec = {
       },
       {
         "id": 98,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 3",
         "status": "scheduled",
         "start_date": "2025-11-08",
         "end_date": "2025-12-10",
@@ -13718,7 +13718,7 @@ export const mockSpec = {
       },
       {
         "id": 99,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 4",
         "status": "in_progress",
         "start_date": "2025-11-05",
         "end_date": "2025-12-07",
@@ -13738,7 +13738,7 @@ export const mockSpec = {
       },
       {
         "id": 100,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 5",
         "status": "scheduled",
         "start_date": "2025-11-02",
         "end_date": "2025-12-04",
@@ -13758,7 +13758,7 @@ export const mockSpec = {
       },
       {
         "id": 101,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 6",
         "status": "in_progress",
         "start_date": "2025-10-30",
         "end_date": "2025-12-01",
@@ -13778,7 +13778,7 @@ export const mockSpec = {
       },
       {
         "id": 102,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 7",
         "status": "archived",
         "start_date": "2025-10-27",
         "end_date": "2025-11-28",
@@ -13798,7 +13798,7 @@ export const mockSpec = {
       },
       {
         "id": 103,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 8",
         "status": "in_progress",
         "start_date": "2025-10-24",
         "end_date": "2025-11-25",
@@ -13818,7 +13818,7 @@ export const mockSpec = {
       },
       {
         "id": 104,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 9",
         "status": "archived",
         "start_date": "2025-10-21",
         "end_date": "2025-11-22",
@@ -13838,7 +13838,7 @@ export const mockSpec = {
       },
       {
         "id": 105,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 10",
         "status": "in_progress",
         "start_date": "2025-10-18",
         "end_date": "2025-11-19",
@@ -13858,7 +13858,7 @@ export const mockSpec = {
       },
       {
         "id": 106,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 11",
         "status": "completed",
         "start_date": "2025-10-15",
         "end_date": "2025-11-16",
@@ -13878,7 +13878,7 @@ export const mockSpec = {
       },
       {
         "id": 107,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 12",
         "status": "in_progress",
         "start_date": "2025-10-12",
         "end_date": "2025-11-13",
@@ -13898,7 +13898,7 @@ export const mockSpec = {
       },
       {
         "id": 108,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 13",
         "status": "in_progress",
         "start_date": "2025-10-09",
         "end_date": "2025-11-10",
@@ -13918,7 +13918,7 @@ export const mockSpec = {
       },
       {
         "id": 109,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 14",
         "status": "scheduled",
         "start_date": "2025-10-06",
         "end_date": "2025-11-07",
@@ -13938,7 +13938,7 @@ export const mockSpec = {
       },
       {
         "id": 110,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 15",
         "status": "completed",
         "start_date": "2025-10-03",
         "end_date": "2025-11-04",
@@ -13958,7 +13958,7 @@ export const mockSpec = {
       },
       {
         "id": 111,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 16",
         "status": "archived",
         "start_date": "2025-09-30",
         "end_date": "2025-11-01",
@@ -13978,7 +13978,7 @@ export const mockSpec = {
       },
       {
         "id": 112,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 17",
         "status": "in_progress",
         "start_date": "2025-09-27",
         "end_date": "2025-10-29",
@@ -13998,7 +13998,7 @@ export const mockSpec = {
       },
       {
         "id": 113,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 18",
         "status": "archived",
         "start_date": "2025-09-24",
         "end_date": "2025-10-26",
@@ -14018,7 +14018,7 @@ export const mockSpec = {
       },
       {
         "id": 114,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 19",
         "status": "completed",
         "start_date": "2025-09-21",
         "end_date": "2025-10-23",
@@ -14038,7 +14038,7 @@ export const mockSpec = {
       },
       {
         "id": 115,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 20",
         "status": "in_progress",
         "start_date": "2025-09-18",
         "end_date": "2025-10-20",
@@ -14058,7 +14058,7 @@ export const mockSpec = {
       },
       {
         "id": 116,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 21",
         "status": "completed",
         "start_date": "2025-09-15",
         "end_date": "2025-10-17",
@@ -14078,7 +14078,7 @@ export const mockSpec = {
       },
       {
         "id": 117,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 22",
         "status": "archived",
         "start_date": "2025-09-12",
         "end_date": "2025-10-14",
@@ -14098,7 +14098,7 @@ export const mockSpec = {
       },
       {
         "id": 118,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 23",
         "status": "scheduled",
         "start_date": "2025-09-09",
         "end_date": "2025-10-11",
@@ -14118,7 +14118,7 @@ export const mockSpec = {
       },
       {
         "id": 119,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 24",
         "status": "in_progress",
         "start_date": "2025-09-06",
         "end_date": "2025-10-08",
@@ -14138,7 +14138,7 @@ export const mockSpec = {
       },
       {
         "id": 120,
-        "name": "FY2025 Year-End Calibration",
+        "name": "FY2025 Year-End Calibration 25",
         "status": "scheduled",
         "start_date": "2025-09-03",
         "end_date": "2025-10-05",

@@ -2757,7 +2757,7 @@ export const mockSpec = {
       {
         "id": 111571,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 2",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2774,7 +2774,7 @@ export const mockSpec = {
       {
         "id": 111572,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 3",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2791,7 +2791,7 @@ export const mockSpec = {
       {
         "id": 111573,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 4",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2808,7 +2808,7 @@ export const mockSpec = {
       {
         "id": 111574,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 5",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2825,7 +2825,7 @@ export const mockSpec = {
       {
         "id": 111575,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 6",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2842,7 +2842,7 @@ export const mockSpec = {
       {
         "id": 111576,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 7",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2859,7 +2859,7 @@ export const mockSpec = {
       {
         "id": 111577,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 8",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2876,7 +2876,7 @@ export const mockSpec = {
       {
         "id": 111578,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 9",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2893,7 +2893,7 @@ export const mockSpec = {
       {
         "id": 111579,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 10",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2910,7 +2910,7 @@ export const mockSpec = {
       {
         "id": 111580,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 11",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2927,7 +2927,7 @@ export const mockSpec = {
       {
         "id": 111581,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 12",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2944,7 +2944,7 @@ export const mockSpec = {
       {
         "id": 111582,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 13",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2961,7 +2961,7 @@ export const mockSpec = {
       {
         "id": 111583,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 14",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2978,7 +2978,7 @@ export const mockSpec = {
       {
         "id": 111584,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 15",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -2995,7 +2995,7 @@ export const mockSpec = {
       {
         "id": 111585,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 16",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -3012,7 +3012,7 @@ export const mockSpec = {
       {
         "id": 111586,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 17",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -3029,7 +3029,7 @@ export const mockSpec = {
       {
         "id": 111587,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 18",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -3046,7 +3046,7 @@ export const mockSpec = {
       {
         "id": 111588,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 19",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -3063,7 +3063,7 @@ export const mockSpec = {
       {
         "id": 111589,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 20",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -3080,7 +3080,7 @@ export const mockSpec = {
       {
         "id": 111590,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 21",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -3097,7 +3097,7 @@ export const mockSpec = {
       {
         "id": 111591,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 22",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -3114,7 +3114,7 @@ export const mockSpec = {
       {
         "id": 111592,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 23",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -3131,7 +3131,7 @@ export const mockSpec = {
       {
         "id": 111593,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 24",
         "type": "number",
         "entity": "offer",
         "sorting": 5,
@@ -3148,7 +3148,7 @@ export const mockSpec = {
       {
         "id": 111594,
         "alias": "tf23jli091uj",
-        "title": "Contract value",
+        "title": "Contract value 25",
         "type": "number",
         "entity": "offer",
         "sorting": 5,

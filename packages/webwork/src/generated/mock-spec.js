@@ -5260,7 +5260,7 @@ export const mockSpec = {
       },
       {
         "id": 5068,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 3",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5270,7 +5270,7 @@ export const mockSpec = {
       },
       {
         "id": 5069,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 4",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5280,7 +5280,7 @@ export const mockSpec = {
       },
       {
         "id": 5070,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 5",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5290,7 +5290,7 @@ export const mockSpec = {
       },
       {
         "id": 5071,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 6",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5300,7 +5300,7 @@ export const mockSpec = {
       },
       {
         "id": 5072,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 7",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5310,7 +5310,7 @@ export const mockSpec = {
       },
       {
         "id": 5073,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 8",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5320,7 +5320,7 @@ export const mockSpec = {
       },
       {
         "id": 5074,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 9",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5330,7 +5330,7 @@ export const mockSpec = {
       },
       {
         "id": 5075,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 10",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5340,7 +5340,7 @@ export const mockSpec = {
       },
       {
         "id": 5076,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 11",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5350,7 +5350,7 @@ export const mockSpec = {
       },
       {
         "id": 5077,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 12",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5360,7 +5360,7 @@ export const mockSpec = {
       },
       {
         "id": 5078,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 13",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5370,7 +5370,7 @@ export const mockSpec = {
       },
       {
         "id": 5079,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 14",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5380,7 +5380,7 @@ export const mockSpec = {
       },
       {
         "id": 5080,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 15",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5390,7 +5390,7 @@ export const mockSpec = {
       },
       {
         "id": 5081,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 16",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5400,7 +5400,7 @@ export const mockSpec = {
       },
       {
         "id": 5082,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 17",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5410,7 +5410,7 @@ export const mockSpec = {
       },
       {
         "id": 5083,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 18",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5420,7 +5420,7 @@ export const mockSpec = {
       },
       {
         "id": 5084,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 19",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5430,7 +5430,7 @@ export const mockSpec = {
       },
       {
         "id": 5085,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 20",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5440,7 +5440,7 @@ export const mockSpec = {
       },
       {
         "id": 5086,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 21",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5450,7 +5450,7 @@ export const mockSpec = {
       },
       {
         "id": 5087,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 22",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5460,7 +5460,7 @@ export const mockSpec = {
       },
       {
         "id": 5088,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 23",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5470,7 +5470,7 @@ export const mockSpec = {
       },
       {
         "id": 5089,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 24",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -5480,7 +5480,7 @@ export const mockSpec = {
       },
       {
         "id": 5090,
-        "workspace_name": "Northwind Studio",
+        "workspace_name": "Northwind Studio 25",
         "owner_id": 10231,
         "user_id": 10231,
         "role": "Owner",
@@ -6054,7 +6054,7 @@ export const mockSpec = {
       },
       {
         "id": 5531,
-        "name": "Website Redesign",
+        "name": "Website Redesign 4",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-12-25",
@@ -6074,7 +6074,7 @@ export const mockSpec = {
       },
       {
         "id": 5532,
-        "name": "Website Redesign",
+        "name": "Website Redesign 5",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-12-22",
@@ -6094,7 +6094,7 @@ export const mockSpec = {
       },
       {
         "id": 5533,
-        "name": "Website Redesign",
+        "name": "Website Redesign 6",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-12-19",
@@ -6114,7 +6114,7 @@ export const mockSpec = {
       },
       {
         "id": 5534,
-        "name": "Website Redesign",
+        "name": "Website Redesign 7",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-12-16",
@@ -6134,7 +6134,7 @@ export const mockSpec = {
       },
       {
         "id": 5535,
-        "name": "Website Redesign",
+        "name": "Website Redesign 8",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-12-13",
@@ -6154,7 +6154,7 @@ export const mockSpec = {
       },
       {
         "id": 5536,
-        "name": "Website Redesign",
+        "name": "Website Redesign 9",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-12-10",
@@ -6174,7 +6174,7 @@ export const mockSpec = {
       },
       {
         "id": 5537,
-        "name": "Website Redesign",
+        "name": "Website Redesign 10",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-12-07",
@@ -6194,7 +6194,7 @@ export const mockSpec = {
       },
       {
         "id": 5538,
-        "name": "Website Redesign",
+        "name": "Website Redesign 11",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-12-04",
@@ -6214,7 +6214,7 @@ export const mockSpec = {
       },
       {
         "id": 5539,
-        "name": "Website Redesign",
+        "name": "Website Redesign 12",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-12-01",
@@ -6234,7 +6234,7 @@ export const mockSpec = {
       },
       {
         "id": 5540,
-        "name": "Website Redesign",
+        "name": "Website Redesign 13",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-11-28",
@@ -6254,7 +6254,7 @@ export const mockSpec = {
       },
       {
         "id": 5541,
-        "name": "Website Redesign",
+        "name": "Website Redesign 14",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-11-25",
@@ -6274,7 +6274,7 @@ export const mockSpec = {
       },
       {
         "id": 5542,
-        "name": "Website Redesign",
+        "name": "Website Redesign 15",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-11-22",
@@ -6294,7 +6294,7 @@ export const mockSpec = {
       },
       {
         "id": 5543,
-        "name": "Website Redesign",
+        "name": "Website Redesign 16",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-11-19",
@@ -6314,7 +6314,7 @@ export const mockSpec = {
       },
       {
         "id": 5544,
-        "name": "Website Redesign",
+        "name": "Website Redesign 17",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-11-16",
@@ -6334,7 +6334,7 @@ export const mockSpec = {
       },
       {
         "id": 5545,
-        "name": "Website Redesign",
+        "name": "Website Redesign 18",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-11-13",
@@ -6354,7 +6354,7 @@ export const mockSpec = {
       },
       {
         "id": 5546,
-        "name": "Website Redesign",
+        "name": "Website Redesign 19",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-11-10",
@@ -6374,7 +6374,7 @@ export const mockSpec = {
       },
       {
         "id": 5547,
-        "name": "Website Redesign",
+        "name": "Website Redesign 20",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-11-07",
@@ -6394,7 +6394,7 @@ export const mockSpec = {
       },
       {
         "id": 5548,
-        "name": "Website Redesign",
+        "name": "Website Redesign 21",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-11-04",
@@ -6414,7 +6414,7 @@ export const mockSpec = {
       },
       {
         "id": 5549,
-        "name": "Website Redesign",
+        "name": "Website Redesign 22",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-11-01",
@@ -6434,7 +6434,7 @@ export const mockSpec = {
       },
       {
         "id": 5550,
-        "name": "Website Redesign",
+        "name": "Website Redesign 23",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-10-29",
@@ -6454,7 +6454,7 @@ export const mockSpec = {
       },
       {
         "id": 5551,
-        "name": "Website Redesign",
+        "name": "Website Redesign 24",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-10-26",
@@ -6474,7 +6474,7 @@ export const mockSpec = {
       },
       {
         "id": 5552,
-        "name": "Website Redesign",
+        "name": "Website Redesign 25",
         "owner_id": 10231,
         "status": 1,
         "start_date": "2024-10-23",
@@ -6558,7 +6558,7 @@ export const mockSpec = {
         "id": 88421,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 4",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 0,
         "status_name": "In Progress",
@@ -6578,7 +6578,7 @@ export const mockSpec = {
         "id": 88422,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 5",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 0,
         "status_name": "In Progress",
@@ -6598,7 +6598,7 @@ export const mockSpec = {
         "id": 88423,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 6",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 10,
         "status_name": "In Progress",
@@ -6618,7 +6618,7 @@ export const mockSpec = {
         "id": 88424,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 7",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 10,
         "status_name": "In Progress",
@@ -6638,7 +6638,7 @@ export const mockSpec = {
         "id": 88425,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 8",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 10,
         "status_name": "In Progress",
@@ -6658,7 +6658,7 @@ export const mockSpec = {
         "id": 88426,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 9",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 30,
         "status_name": "In Progress",
@@ -6678,7 +6678,7 @@ export const mockSpec = {
         "id": 88427,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 10",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 10,
         "status_name": "In Progress",
@@ -6698,7 +6698,7 @@ export const mockSpec = {
         "id": 88428,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 11",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 30,
         "status_name": "In Progress",
@@ -6718,7 +6718,7 @@ export const mockSpec = {
         "id": 88429,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 12",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 30,
         "status_name": "In Progress",
@@ -6738,7 +6738,7 @@ export const mockSpec = {
         "id": 88430,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 13",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 30,
         "status_name": "In Progress",
@@ -6758,7 +6758,7 @@ export const mockSpec = {
         "id": 88431,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 14",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 30,
         "status_name": "In Progress",
@@ -6778,7 +6778,7 @@ export const mockSpec = {
         "id": 88432,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 15",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 20,
         "status_name": "In Progress",
@@ -6798,7 +6798,7 @@ export const mockSpec = {
         "id": 88433,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 16",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 20,
         "status_name": "In Progress",
@@ -6818,7 +6818,7 @@ export const mockSpec = {
         "id": 88434,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 17",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 30,
         "status_name": "In Progress",
@@ -6838,7 +6838,7 @@ export const mockSpec = {
         "id": 88435,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 18",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 0,
         "status_name": "In Progress",
@@ -6858,7 +6858,7 @@ export const mockSpec = {
         "id": 88436,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 19",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 0,
         "status_name": "In Progress",
@@ -6878,7 +6878,7 @@ export const mockSpec = {
         "id": 88437,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 20",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 30,
         "status_name": "In Progress",
@@ -6898,7 +6898,7 @@ export const mockSpec = {
         "id": 88438,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 21",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 0,
         "status_name": "In Progress",
@@ -6918,7 +6918,7 @@ export const mockSpec = {
         "id": 88439,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 22",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 30,
         "status_name": "In Progress",
@@ -6938,7 +6938,7 @@ export const mockSpec = {
         "id": 88440,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 23",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 20,
         "status_name": "In Progress",
@@ -6958,7 +6958,7 @@ export const mockSpec = {
         "id": 88441,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 24",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 10,
         "status_name": "In Progress",
@@ -6978,7 +6978,7 @@ export const mockSpec = {
         "id": 88442,
         "project_id": 5521,
         "parent_id": null,
-        "title": "Design homepage hero",
+        "title": "Design homepage hero 25",
         "description": "Three layout options for the hero section, desktop and mobile.",
         "status": 10,
         "status_name": "In Progress",
@@ -7500,7 +7500,7 @@ export const mockSpec = {
       },
       {
         "id": 7741,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 4",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7521,7 +7521,7 @@ export const mockSpec = {
       },
       {
         "id": 7742,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 5",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7542,7 +7542,7 @@ export const mockSpec = {
       },
       {
         "id": 7743,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 6",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7563,7 +7563,7 @@ export const mockSpec = {
       },
       {
         "id": 7744,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 7",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7584,7 +7584,7 @@ export const mockSpec = {
       },
       {
         "id": 7745,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 8",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7605,7 +7605,7 @@ export const mockSpec = {
       },
       {
         "id": 7746,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 9",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7626,7 +7626,7 @@ export const mockSpec = {
       },
       {
         "id": 7747,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 10",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7647,7 +7647,7 @@ export const mockSpec = {
       },
       {
         "id": 7748,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 11",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7668,7 +7668,7 @@ export const mockSpec = {
       },
       {
         "id": 7749,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 12",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7689,7 +7689,7 @@ export const mockSpec = {
       },
       {
         "id": 7750,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 13",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7710,7 +7710,7 @@ export const mockSpec = {
       },
       {
         "id": 7751,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 14",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7731,7 +7731,7 @@ export const mockSpec = {
       },
       {
         "id": 7752,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 15",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7752,7 +7752,7 @@ export const mockSpec = {
       },
       {
         "id": 7753,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 16",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7773,7 +7773,7 @@ export const mockSpec = {
       },
       {
         "id": 7754,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 17",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7794,7 +7794,7 @@ export const mockSpec = {
       },
       {
         "id": 7755,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 18",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7815,7 +7815,7 @@ export const mockSpec = {
       },
       {
         "id": 7756,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 19",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7836,7 +7836,7 @@ export const mockSpec = {
       },
       {
         "id": 7757,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 20",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7857,7 +7857,7 @@ export const mockSpec = {
       },
       {
         "id": 7758,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 21",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7878,7 +7878,7 @@ export const mockSpec = {
       },
       {
         "id": 7759,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 22",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7899,7 +7899,7 @@ export const mockSpec = {
       },
       {
         "id": 7760,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 23",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7920,7 +7920,7 @@ export const mockSpec = {
       },
       {
         "id": 7761,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 24",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -7941,7 +7941,7 @@ export const mockSpec = {
       },
       {
         "id": 7762,
-        "contract_name": "Daniel Okafor – Website Redesign",
+        "contract_name": "Daniel Okafor – Website Redesign 25",
         "project_id": 5521,
         "project_name": "Website Redesign",
         "project_icon": null,
@@ -9466,154 +9466,154 @@ export const mockSpec = {
       },
       {
         "id": "00000000-0000-4000-a000-000000000004",
-        "name": "Annual Leave",
+        "name": "Annual Leave 4",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000005",
-        "name": "Annual Leave",
+        "name": "Annual Leave 5",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000006",
-        "name": "Annual Leave",
+        "name": "Annual Leave 6",
         "is_paid": true,
         "unit": "hours",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000007",
-        "name": "Annual Leave",
+        "name": "Annual Leave 7",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000008",
-        "name": "Annual Leave",
+        "name": "Annual Leave 8",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000009",
-        "name": "Annual Leave",
+        "name": "Annual Leave 9",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000010",
-        "name": "Annual Leave",
+        "name": "Annual Leave 10",
         "is_paid": true,
         "unit": "hours",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000011",
-        "name": "Annual Leave",
+        "name": "Annual Leave 11",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000012",
-        "name": "Annual Leave",
+        "name": "Annual Leave 12",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000013",
-        "name": "Annual Leave",
+        "name": "Annual Leave 13",
         "is_paid": true,
         "unit": "hours",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000014",
-        "name": "Annual Leave",
+        "name": "Annual Leave 14",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000015",
-        "name": "Annual Leave",
+        "name": "Annual Leave 15",
         "is_paid": true,
         "unit": "hours",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000016",
-        "name": "Annual Leave",
+        "name": "Annual Leave 16",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000017",
-        "name": "Annual Leave",
+        "name": "Annual Leave 17",
         "is_paid": true,
         "unit": "hours",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000018",
-        "name": "Annual Leave",
+        "name": "Annual Leave 18",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000019",
-        "name": "Annual Leave",
+        "name": "Annual Leave 19",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000020",
-        "name": "Annual Leave",
+        "name": "Annual Leave 20",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000021",
-        "name": "Annual Leave",
+        "name": "Annual Leave 21",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000022",
-        "name": "Annual Leave",
+        "name": "Annual Leave 22",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000023",
-        "name": "Annual Leave",
+        "name": "Annual Leave 23",
         "is_paid": true,
         "unit": "hours",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000024",
-        "name": "Annual Leave",
+        "name": "Annual Leave 24",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
       },
       {
         "id": "00000000-0000-4000-a000-000000000025",
-        "name": "Annual Leave",
+        "name": "Annual Leave 25",
         "is_paid": true,
         "unit": "days",
         "allowance": 24
@@ -9660,7 +9660,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000004",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 4",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9672,7 +9672,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000005",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 5",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9684,7 +9684,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000006",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 6",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9696,7 +9696,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000007",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 7",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9708,7 +9708,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000008",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 8",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9720,7 +9720,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000009",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 9",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9732,7 +9732,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000010",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 10",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9744,7 +9744,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000011",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 11",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9756,7 +9756,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000012",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 12",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9768,7 +9768,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000013",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 13",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9780,7 +9780,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000014",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 14",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9792,7 +9792,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000015",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 15",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9804,7 +9804,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000016",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 16",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9816,7 +9816,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000017",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 17",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9828,7 +9828,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000018",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 18",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9840,7 +9840,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000019",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 19",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9852,7 +9852,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000020",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 20",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9864,7 +9864,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000021",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 21",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9876,7 +9876,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000022",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 22",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9888,7 +9888,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000023",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 23",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9900,7 +9900,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000024",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 24",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9912,7 +9912,7 @@ export const mockSpec = {
         "id": "00000000-0000-4000-a000-000000000025",
         "member": "Daniel Okafor",
         "expense_date": "Mar 10, 2025",
-        "expense_name": "Stock photography license",
+        "expense_name": "Stock photography license 25",
         "project": "Website Redesign",
         "category": "Software & Licenses",
         "amount": 149,
@@ -9940,87 +9940,87 @@ export const mockSpec = {
       },
       {
         "id": "00000000-0000-4000-a000-000000000005",
-        "name": "Research"
+        "name": "Research 5"
       },
       {
         "id": "00000000-0000-4000-a000-000000000006",
-        "name": "Research"
+        "name": "Research 6"
       },
       {
         "id": "00000000-0000-4000-a000-000000000007",
-        "name": "Research"
+        "name": "Research 7"
       },
       {
         "id": "00000000-0000-4000-a000-000000000008",
-        "name": "Research"
+        "name": "Research 8"
       },
       {
         "id": "00000000-0000-4000-a000-000000000009",
-        "name": "Research"
+        "name": "Research 9"
       },
       {
         "id": "00000000-0000-4000-a000-000000000010",
-        "name": "Research"
+        "name": "Research 10"
       },
       {
         "id": "00000000-0000-4000-a000-000000000011",
-        "name": "Research"
+        "name": "Research 11"
       },
       {
         "id": "00000000-0000-4000-a000-000000000012",
-        "name": "Research"
+        "name": "Research 12"
       },
       {
         "id": "00000000-0000-4000-a000-000000000013",
-        "name": "Research"
+        "name": "Research 13"
       },
       {
         "id": "00000000-0000-4000-a000-000000000014",
-        "name": "Research"
+        "name": "Research 14"
       },
       {
         "id": "00000000-0000-4000-a000-000000000015",
-        "name": "Research"
+        "name": "Research 15"
       },
       {
         "id": "00000000-0000-4000-a000-000000000016",
-        "name": "Research"
+        "name": "Research 16"
       },
       {
         "id": "00000000-0000-4000-a000-000000000017",
-        "name": "Research"
+        "name": "Research 17"
       },
       {
         "id": "00000000-0000-4000-a000-000000000018",
-        "name": "Research"
+        "name": "Research 18"
       },
       {
         "id": "00000000-0000-4000-a000-000000000019",
-        "name": "Research"
+        "name": "Research 19"
       },
       {
         "id": "00000000-0000-4000-a000-000000000020",
-        "name": "Research"
+        "name": "Research 20"
       },
       {
         "id": "00000000-0000-4000-a000-000000000021",
-        "name": "Research"
+        "name": "Research 21"
       },
       {
         "id": "00000000-0000-4000-a000-000000000022",
-        "name": "Research"
+        "name": "Research 22"
       },
       {
         "id": "00000000-0000-4000-a000-000000000023",
-        "name": "Research"
+        "name": "Research 23"
       },
       {
         "id": "00000000-0000-4000-a000-000000000024",
-        "name": "Research"
+        "name": "Research 24"
       },
       {
         "id": "00000000-0000-4000-a000-000000000025",
-        "name": "Research"
+        "name": "Research 25"
       }
     ],
     "webhook": [

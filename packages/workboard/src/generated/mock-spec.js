@@ -5788,7 +5788,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 4",
         "team_owner": "212345",
         "team_type": "working_group",
         "level": "2",
@@ -5824,7 +5824,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 5",
         "team_owner": "212345",
         "team_type": "working_group",
         "level": "2",
@@ -5860,7 +5860,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 6",
         "team_owner": "212345",
         "team_type": "functional",
         "level": "2",
@@ -5896,7 +5896,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 7",
         "team_owner": "212345",
         "team_type": "working_group",
         "level": "2",
@@ -5932,7 +5932,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 8",
         "team_owner": "212345",
         "team_type": "working_group",
         "level": "2",
@@ -5968,7 +5968,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 9",
         "team_owner": "212345",
         "team_type": "functional",
         "level": "2",
@@ -6004,7 +6004,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 10",
         "team_owner": "212345",
         "team_type": "working_group",
         "level": "2",
@@ -6040,7 +6040,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 11",
         "team_owner": "212345",
         "team_type": "working_group",
         "level": "2",
@@ -6076,7 +6076,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 12",
         "team_owner": "212345",
         "team_type": "working_group",
         "level": "2",
@@ -6112,7 +6112,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 13",
         "team_owner": "212345",
         "team_type": "working_group",
         "level": "2",
@@ -6148,7 +6148,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 14",
         "team_owner": "212345",
         "team_type": "functional",
         "level": "2",
@@ -6184,7 +6184,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 15",
         "team_owner": "212345",
         "team_type": "functional",
         "level": "2",
@@ -6220,7 +6220,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 16",
         "team_owner": "212345",
         "team_type": "functional",
         "level": "2",
@@ -6256,7 +6256,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 17",
         "team_owner": "212345",
         "team_type": "functional",
         "level": "2",
@@ -6292,7 +6292,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 18",
         "team_owner": "212345",
         "team_type": "functional",
         "level": "2",
@@ -6328,7 +6328,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 19",
         "team_owner": "212345",
         "team_type": "functional",
         "level": "2",
@@ -6364,7 +6364,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 20",
         "team_owner": "212345",
         "team_type": "functional",
         "level": "2",
@@ -6400,7 +6400,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 21",
         "team_owner": "212345",
         "team_type": "working_group",
         "level": "2",
@@ -6436,7 +6436,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 22",
         "team_owner": "212345",
         "team_type": "functional",
         "level": "2",
@@ -6472,7 +6472,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 23",
         "team_owner": "212345",
         "team_type": "working_group",
         "level": "2",
@@ -6508,7 +6508,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 24",
         "team_owner": "212345",
         "team_type": "working_group",
         "level": "2",
@@ -6544,7 +6544,7 @@ export const mockSpec = {
           "48290",
           "48290"
         ],
-        "team_name": "Sales North America",
+        "team_name": "Sales North America 25",
         "team_owner": "212345",
         "team_type": "functional",
         "level": "2",
@@ -6676,7 +6676,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930113",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 2",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -6823,7 +6823,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930114",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 3",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -6983,7 +6983,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930115",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 4",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -7130,7 +7130,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930116",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 5",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -7290,7 +7290,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930117",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 6",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -7437,7 +7437,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930118",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 7",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -7584,7 +7584,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930119",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 8",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -7744,7 +7744,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930120",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 9",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -7891,7 +7891,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930121",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 10",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -8051,7 +8051,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930122",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 11",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -8211,7 +8211,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930123",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 12",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -8358,7 +8358,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930124",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 13",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -8518,7 +8518,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930125",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 14",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -8665,7 +8665,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930126",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 15",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -8825,7 +8825,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930127",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 16",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -8985,7 +8985,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930128",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 17",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -9132,7 +9132,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930129",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 18",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -9292,7 +9292,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930130",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 19",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -9439,7 +9439,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930131",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 20",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -9586,7 +9586,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930132",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 21",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -9746,7 +9746,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930133",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 22",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -9893,7 +9893,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930134",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 23",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -10040,7 +10040,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930135",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 24",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -10200,7 +10200,7 @@ export const mockSpec = {
       },
       {
         "goal_id": "930136",
-        "goal_name": "Grow North America ARR to $48M",
+        "goal_name": "Grow North America ARR to $48M 25",
         "goal_narrative": "Close the H2 gap to plan by expanding enterprise renewals.",
         "goal_type": {
           "id": "2",
@@ -10459,7 +10459,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 3",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -10660,7 +10660,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 4",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -10861,7 +10861,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 5",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -11062,7 +11062,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 6",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -11263,7 +11263,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 7",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -11464,7 +11464,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 8",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -11665,7 +11665,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 9",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -11866,7 +11866,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 10",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -12067,7 +12067,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 11",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -12268,7 +12268,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 12",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -12469,7 +12469,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 13",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -12670,7 +12670,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 14",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -12871,7 +12871,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 15",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -13072,7 +13072,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 16",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -13273,7 +13273,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 17",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -13474,7 +13474,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 18",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -13675,7 +13675,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 19",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -13876,7 +13876,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 20",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -14077,7 +14077,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 21",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -14278,7 +14278,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 22",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -14479,7 +14479,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 23",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -14680,7 +14680,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 24",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -14881,7 +14881,7 @@ export const mockSpec = {
         "metric_goal_id": "930112",
         "metric_owner": "212346",
         "metric_real_owner": "212346",
-        "metric_name": "New ARR booked (USD)",
+        "metric_name": "New ARR booked (USD) 25",
         "metric_update_interval": {
           "id": "2",
           "name": "Weekly"
@@ -15095,161 +15095,161 @@ export const mockSpec = {
       },
       {
         "id": "5120078",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 3",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120079",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 4",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120080",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 5",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120081",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 6",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120082",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 7",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120083",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 8",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120084",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 9",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120085",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 10",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120086",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 11",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120087",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 12",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120088",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 13",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120089",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 14",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120090",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 15",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120091",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 16",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120092",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 17",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120093",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 18",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120094",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 19",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120095",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 20",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120096",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 21",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120097",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 22",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120098",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 23",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120099",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 24",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
       },
       {
         "id": "5120100",
-        "name": "New ARR booked (USD)",
+        "name": "New ARR booked (USD) 25",
         "status": 1,
         "updated_by": "212340",
         "updated_date": "1754992800"
@@ -15282,7 +15282,7 @@ export const mockSpec = {
       },
       {
         "id": "3113",
-        "name": "FY25-H2",
+        "name": "FY25-H2 3",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15294,7 +15294,7 @@ export const mockSpec = {
       },
       {
         "id": "3114",
-        "name": "FY25-H2",
+        "name": "FY25-H2 4",
         "status": "1",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15306,7 +15306,7 @@ export const mockSpec = {
       },
       {
         "id": "3115",
-        "name": "FY25-H2",
+        "name": "FY25-H2 5",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15318,7 +15318,7 @@ export const mockSpec = {
       },
       {
         "id": "3116",
-        "name": "FY25-H2",
+        "name": "FY25-H2 6",
         "status": "1",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15330,7 +15330,7 @@ export const mockSpec = {
       },
       {
         "id": "3117",
-        "name": "FY25-H2",
+        "name": "FY25-H2 7",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15342,7 +15342,7 @@ export const mockSpec = {
       },
       {
         "id": "3118",
-        "name": "FY25-H2",
+        "name": "FY25-H2 8",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15354,7 +15354,7 @@ export const mockSpec = {
       },
       {
         "id": "3119",
-        "name": "FY25-H2",
+        "name": "FY25-H2 9",
         "status": "1",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15366,7 +15366,7 @@ export const mockSpec = {
       },
       {
         "id": "3120",
-        "name": "FY25-H2",
+        "name": "FY25-H2 10",
         "status": "1",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15378,7 +15378,7 @@ export const mockSpec = {
       },
       {
         "id": "3121",
-        "name": "FY25-H2",
+        "name": "FY25-H2 11",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15390,7 +15390,7 @@ export const mockSpec = {
       },
       {
         "id": "3122",
-        "name": "FY25-H2",
+        "name": "FY25-H2 12",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15402,7 +15402,7 @@ export const mockSpec = {
       },
       {
         "id": "3123",
-        "name": "FY25-H2",
+        "name": "FY25-H2 13",
         "status": "1",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15414,7 +15414,7 @@ export const mockSpec = {
       },
       {
         "id": "3124",
-        "name": "FY25-H2",
+        "name": "FY25-H2 14",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15426,7 +15426,7 @@ export const mockSpec = {
       },
       {
         "id": "3125",
-        "name": "FY25-H2",
+        "name": "FY25-H2 15",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15438,7 +15438,7 @@ export const mockSpec = {
       },
       {
         "id": "3126",
-        "name": "FY25-H2",
+        "name": "FY25-H2 16",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15450,7 +15450,7 @@ export const mockSpec = {
       },
       {
         "id": "3127",
-        "name": "FY25-H2",
+        "name": "FY25-H2 17",
         "status": "1",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15462,7 +15462,7 @@ export const mockSpec = {
       },
       {
         "id": "3128",
-        "name": "FY25-H2",
+        "name": "FY25-H2 18",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15474,7 +15474,7 @@ export const mockSpec = {
       },
       {
         "id": "3129",
-        "name": "FY25-H2",
+        "name": "FY25-H2 19",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15486,7 +15486,7 @@ export const mockSpec = {
       },
       {
         "id": "3130",
-        "name": "FY25-H2",
+        "name": "FY25-H2 20",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15498,7 +15498,7 @@ export const mockSpec = {
       },
       {
         "id": "3131",
-        "name": "FY25-H2",
+        "name": "FY25-H2 21",
         "status": "1",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15510,7 +15510,7 @@ export const mockSpec = {
       },
       {
         "id": "3132",
-        "name": "FY25-H2",
+        "name": "FY25-H2 22",
         "status": "1",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15522,7 +15522,7 @@ export const mockSpec = {
       },
       {
         "id": "3133",
-        "name": "FY25-H2",
+        "name": "FY25-H2 23",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15534,7 +15534,7 @@ export const mockSpec = {
       },
       {
         "id": "3134",
-        "name": "FY25-H2",
+        "name": "FY25-H2 24",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",
@@ -15546,7 +15546,7 @@ export const mockSpec = {
       },
       {
         "id": "3135",
-        "name": "FY25-H2",
+        "name": "FY25-H2 25",
         "status": "2",
         "group_id": "412",
         "group_name": "Planning cycle",

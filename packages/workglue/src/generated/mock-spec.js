@@ -2496,7 +2496,7 @@ export const mockSpec = {
       },
       {
         "id": 5231,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 5",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "active",
@@ -2521,7 +2521,7 @@ export const mockSpec = {
       },
       {
         "id": 5232,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 6",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "sales",
@@ -2546,7 +2546,7 @@ export const mockSpec = {
       },
       {
         "id": 5233,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 7",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "closed",
@@ -2571,7 +2571,7 @@ export const mockSpec = {
       },
       {
         "id": 5234,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 8",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "active",
@@ -2589,7 +2589,7 @@ export const mockSpec = {
       },
       {
         "id": 5235,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 9",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "sales",
@@ -2614,7 +2614,7 @@ export const mockSpec = {
       },
       {
         "id": 5236,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 10",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "sales",
@@ -2639,7 +2639,7 @@ export const mockSpec = {
       },
       {
         "id": 5237,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 11",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "sales",
@@ -2657,7 +2657,7 @@ export const mockSpec = {
       },
       {
         "id": 5238,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 12",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "active",
@@ -2682,7 +2682,7 @@ export const mockSpec = {
       },
       {
         "id": 5239,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 13",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "closed",
@@ -2707,7 +2707,7 @@ export const mockSpec = {
       },
       {
         "id": 5240,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 14",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "sales",
@@ -2732,7 +2732,7 @@ export const mockSpec = {
       },
       {
         "id": 5241,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 15",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "closed",
@@ -2750,7 +2750,7 @@ export const mockSpec = {
       },
       {
         "id": 5242,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 16",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "sales",
@@ -2768,7 +2768,7 @@ export const mockSpec = {
       },
       {
         "id": 5243,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 17",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "sales",
@@ -2793,7 +2793,7 @@ export const mockSpec = {
       },
       {
         "id": 5244,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 18",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "active",
@@ -2818,7 +2818,7 @@ export const mockSpec = {
       },
       {
         "id": 5245,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 19",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "active",
@@ -2843,7 +2843,7 @@ export const mockSpec = {
       },
       {
         "id": 5246,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 20",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "active",
@@ -2868,7 +2868,7 @@ export const mockSpec = {
       },
       {
         "id": 5247,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 21",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "active",
@@ -2893,7 +2893,7 @@ export const mockSpec = {
       },
       {
         "id": 5248,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 22",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "closed",
@@ -2918,7 +2918,7 @@ export const mockSpec = {
       },
       {
         "id": 5249,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 23",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "sales",
@@ -2936,7 +2936,7 @@ export const mockSpec = {
       },
       {
         "id": 5250,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 24",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "sales",
@@ -2954,7 +2954,7 @@ export const mockSpec = {
       },
       {
         "id": 5251,
-        "name": "Hollis Ridge Clubhouse - Exterior Repaint",
+        "name": "Hollis Ridge Clubhouse - Exterior Repaint 25",
         "customer_id": 3108,
         "stage_id": 307,
         "stage_group": "closed",
@@ -3037,7 +3037,7 @@ export const mockSpec = {
       },
       {
         "id": 3121,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 4",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3058,7 +3058,7 @@ export const mockSpec = {
       },
       {
         "id": 3122,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 5",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3079,7 +3079,7 @@ export const mockSpec = {
       },
       {
         "id": 3123,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 6",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3100,7 +3100,7 @@ export const mockSpec = {
       },
       {
         "id": 3124,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 7",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3121,7 +3121,7 @@ export const mockSpec = {
       },
       {
         "id": 3125,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 8",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3142,7 +3142,7 @@ export const mockSpec = {
       },
       {
         "id": 3126,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 9",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3163,7 +3163,7 @@ export const mockSpec = {
       },
       {
         "id": 3127,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 10",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3184,7 +3184,7 @@ export const mockSpec = {
       },
       {
         "id": 3128,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 11",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3205,7 +3205,7 @@ export const mockSpec = {
       },
       {
         "id": 3129,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 12",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3226,7 +3226,7 @@ export const mockSpec = {
       },
       {
         "id": 3130,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 13",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3247,7 +3247,7 @@ export const mockSpec = {
       },
       {
         "id": 3131,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 14",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3268,7 +3268,7 @@ export const mockSpec = {
       },
       {
         "id": 3132,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 15",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3289,7 +3289,7 @@ export const mockSpec = {
       },
       {
         "id": 3133,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 16",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3310,7 +3310,7 @@ export const mockSpec = {
       },
       {
         "id": 3134,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 17",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3331,7 +3331,7 @@ export const mockSpec = {
       },
       {
         "id": 3135,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 18",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3352,7 +3352,7 @@ export const mockSpec = {
       },
       {
         "id": 3136,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 19",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3373,7 +3373,7 @@ export const mockSpec = {
       },
       {
         "id": 3137,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 20",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3394,7 +3394,7 @@ export const mockSpec = {
       },
       {
         "id": 3138,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 21",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3415,7 +3415,7 @@ export const mockSpec = {
       },
       {
         "id": 3139,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 22",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3436,7 +3436,7 @@ export const mockSpec = {
       },
       {
         "id": 3140,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 23",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3457,7 +3457,7 @@ export const mockSpec = {
       },
       {
         "id": 3141,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 24",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3478,7 +3478,7 @@ export const mockSpec = {
       },
       {
         "id": 3142,
-        "name": "Hollis Ridge HOA",
+        "name": "Hollis Ridge HOA 25",
         "phone": "+15125550142",
         "website": "https://hollisridgehoa.example",
         "billing_address": {
@@ -3916,7 +3916,7 @@ export const mockSpec = {
       },
       {
         "id": 317,
-        "name": "Active",
+        "name": "Active 8",
         "group": "sales",
         "built_in": true,
         "position": 3,
@@ -3925,7 +3925,7 @@ export const mockSpec = {
       },
       {
         "id": 318,
-        "name": "Active",
+        "name": "Active 9",
         "group": "sales",
         "built_in": true,
         "position": 3,
@@ -3934,7 +3934,7 @@ export const mockSpec = {
       },
       {
         "id": 319,
-        "name": "Active",
+        "name": "Active 10",
         "group": "active",
         "built_in": true,
         "position": 3,
@@ -3943,7 +3943,7 @@ export const mockSpec = {
       },
       {
         "id": 320,
-        "name": "Active",
+        "name": "Active 11",
         "group": "closed",
         "built_in": true,
         "position": 3,
@@ -3952,7 +3952,7 @@ export const mockSpec = {
       },
       {
         "id": 321,
-        "name": "Active",
+        "name": "Active 12",
         "group": "closed",
         "built_in": true,
         "position": 3,
@@ -3961,7 +3961,7 @@ export const mockSpec = {
       },
       {
         "id": 322,
-        "name": "Active",
+        "name": "Active 13",
         "group": "closed",
         "built_in": true,
         "position": 3,
@@ -3970,7 +3970,7 @@ export const mockSpec = {
       },
       {
         "id": 323,
-        "name": "Active",
+        "name": "Active 14",
         "group": "active",
         "built_in": true,
         "position": 3,
@@ -3979,7 +3979,7 @@ export const mockSpec = {
       },
       {
         "id": 324,
-        "name": "Active",
+        "name": "Active 15",
         "group": "active",
         "built_in": true,
         "position": 3,
@@ -3988,7 +3988,7 @@ export const mockSpec = {
       },
       {
         "id": 325,
-        "name": "Active",
+        "name": "Active 16",
         "group": "sales",
         "built_in": true,
         "position": 3,
@@ -3997,7 +3997,7 @@ export const mockSpec = {
       },
       {
         "id": 326,
-        "name": "Active",
+        "name": "Active 17",
         "group": "closed",
         "built_in": true,
         "position": 3,
@@ -4006,7 +4006,7 @@ export const mockSpec = {
       },
       {
         "id": 327,
-        "name": "Active",
+        "name": "Active 18",
         "group": "sales",
         "built_in": true,
         "position": 3,
@@ -4015,7 +4015,7 @@ export const mockSpec = {
       },
       {
         "id": 328,
-        "name": "Active",
+        "name": "Active 19",
         "group": "active",
         "built_in": true,
         "position": 3,
@@ -4024,7 +4024,7 @@ export const mockSpec = {
       },
       {
         "id": 329,
-        "name": "Active",
+        "name": "Active 20",
         "group": "closed",
         "built_in": true,
         "position": 3,
@@ -4033,7 +4033,7 @@ export const mockSpec = {
       },
       {
         "id": 330,
-        "name": "Active",
+        "name": "Active 21",
         "group": "active",
         "built_in": true,
         "position": 3,
@@ -4042,7 +4042,7 @@ export const mockSpec = {
       },
       {
         "id": 331,
-        "name": "Active",
+        "name": "Active 22",
         "group": "sales",
         "built_in": true,
         "position": 3,
@@ -4051,7 +4051,7 @@ export const mockSpec = {
       },
       {
         "id": 332,
-        "name": "Active",
+        "name": "Active 23",
         "group": "sales",
         "built_in": true,
         "position": 3,
@@ -4060,7 +4060,7 @@ export const mockSpec = {
       },
       {
         "id": 333,
-        "name": "Active",
+        "name": "Active 24",
         "group": "active",
         "built_in": true,
         "position": 3,
@@ -4069,7 +4069,7 @@ export const mockSpec = {
       },
       {
         "id": 334,
-        "name": "Active",
+        "name": "Active 25",
         "group": "closed",
         "built_in": true,
         "position": 3,
@@ -4115,140 +4115,140 @@ export const mockSpec = {
       },
       {
         "id": 46,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 6",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-07-25T14:03:55Z",
         "updated_at": "2025-09-18T12:30:18Z"
       },
       {
         "id": 47,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 7",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-07-22T14:03:55Z",
         "updated_at": "2025-09-15T12:30:18Z"
       },
       {
         "id": 48,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 8",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-07-19T14:03:55Z",
         "updated_at": "2025-09-12T12:30:18Z"
       },
       {
         "id": 49,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 9",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-07-16T14:03:55Z",
         "updated_at": "2025-09-09T12:30:18Z"
       },
       {
         "id": 50,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 10",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-07-13T14:03:55Z",
         "updated_at": "2025-09-06T12:30:18Z"
       },
       {
         "id": 51,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 11",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-07-10T14:03:55Z",
         "updated_at": "2025-09-03T12:30:18Z"
       },
       {
         "id": 52,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 12",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-07-07T14:03:55Z",
         "updated_at": "2025-08-31T12:30:18Z"
       },
       {
         "id": 53,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 13",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-07-04T14:03:55Z",
         "updated_at": "2025-08-28T12:30:18Z"
       },
       {
         "id": 54,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 14",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-07-01T14:03:55Z",
         "updated_at": "2025-08-25T12:30:18Z"
       },
       {
         "id": 55,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 15",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-06-28T14:03:55Z",
         "updated_at": "2025-08-22T12:30:18Z"
       },
       {
         "id": 56,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 16",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-06-25T14:03:55Z",
         "updated_at": "2025-08-19T12:30:18Z"
       },
       {
         "id": 57,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 17",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-06-22T14:03:55Z",
         "updated_at": "2025-08-16T12:30:18Z"
       },
       {
         "id": 58,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 18",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-06-19T14:03:55Z",
         "updated_at": "2025-08-13T12:30:18Z"
       },
       {
         "id": 59,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 19",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-06-16T14:03:55Z",
         "updated_at": "2025-08-10T12:30:18Z"
       },
       {
         "id": 60,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 20",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-06-13T14:03:55Z",
         "updated_at": "2025-08-07T12:30:18Z"
       },
       {
         "id": 61,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 21",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-06-10T14:03:55Z",
         "updated_at": "2025-08-04T12:30:18Z"
       },
       {
         "id": 62,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 22",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-06-07T14:03:55Z",
         "updated_at": "2025-08-01T12:30:18Z"
       },
       {
         "id": 63,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 23",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-06-04T14:03:55Z",
         "updated_at": "2025-07-29T12:30:18Z"
       },
       {
         "id": 64,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 24",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-06-01T14:03:55Z",
         "updated_at": "2025-07-26T12:30:18Z"
       },
       {
         "id": 65,
-        "name": "Commercial Exterior",
+        "name": "Commercial Exterior 25",
         "description": "Exterior repaints of commercial and HOA buildings.",
         "created_at": "2025-05-29T14:03:55Z",
         "updated_at": "2025-07-23T12:30:18Z"
