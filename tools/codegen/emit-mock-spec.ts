@@ -203,8 +203,7 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
       if (!isObj(record)) break;
       // The n-th seeded record is its own person (or a numbered thing) on its own days, not the example again.
       const taken = new Set(list.flatMap((r) => Object.values(r).filter((v) => typeof v === "string")));
-      if (!distinctPerson(record, n + 1, taken))
-        numberName(record, resource, n + 1, (field) => fieldSchemas.get(field));
+      if (!distinctPerson(record, n + 1, taken)) numberName(record, resource, n + 1, fieldSchemas);
       shiftDates(record, 3 * (n + 1));
       const next =
         Math.max(0, ...list.map((r) => Number(r[idField])).filter((i) => Number.isSafeInteger(i))) + 1;

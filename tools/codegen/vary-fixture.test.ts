@@ -75,11 +75,11 @@ describe("shiftDates", () => {
 });
 
 describe("numberName", () => {
-  const free = { type: "string" };
+  const free = (...fields: string[]) => new Map(fields.map((f) => [f, { type: "string" }]));
 
   it("numbers the name, the title and the resource's own name field of a record", () => {
     const goal = { goal_name: "Grow ARR", title: "Q3", name: "North", project_name: "Website Redesign" };
-    numberName(goal, "goal", 7, () => free);
+    numberName(goal, "goal", 7, free("goal_name", "title", "name", "project_name"));
     // `project_name` names another record (the goal's project): it stays as that record is called.
     expect(goal).toEqual({
       goal_name: "Grow ARR 7",
@@ -88,19 +88,19 @@ describe("numberName", () => {
       project_name: "Website Redesign",
     });
     const metric = { tagged_metric_name: "New ARR" };
-    numberName(metric, "taggedMetric", 2, () => free);
+    numberName(metric, "taggedMetric", 2, free("tagged_metric_name"));
     expect(metric.tagged_metric_name).toBe("New ARR 2");
   });
 
   it("keeps a name held to a set of values, a pattern or a format, and fits the number in maxLength", () => {
-    const schemas: Record<string, unknown> = {
-      name: { type: "string", enum: ["Open", "Won"] },
-      title: { type: "string", maxLength: 12 },
-      stage_name: { type: "string", pattern: "^[a-z]+$" },
-      stage_title: { type: "string", format: "email" },
-    };
+    const schemas = new Map<string, unknown>([
+      ["name", { type: "string", enum: ["Open", "Won"] }],
+      ["title", { type: "string", maxLength: 12 }],
+      ["stage_name", { type: "string", pattern: "^[a-z]+$" }],
+      ["stage_title", { type: "string", format: "email" }],
+    ]);
     const stage = { name: "Open", title: "Qualified Lead", stage_name: "lead", stage_title: "a@b.example" };
-    numberName(stage, "stage", 12, (field) => schemas[field]);
+    numberName(stage, "stage", 12, schemas);
     expect(stage).toEqual({
       name: "Open",
       title: "Qualified 12",
@@ -110,9 +110,9 @@ describe("numberName", () => {
     expect(stage.title.length).toBeLessThanOrEqual(12);
   });
 
-  it("leaves a field without a schema or that is no string", () => {
+  it("leaves a field that has no schema or is no string", () => {
     const record = { name: 42, title: "Plan" };
-    numberName(record, "plan", 3, () => undefined);
+    numberName(record, "plan", 3, free("name"));
     expect(record).toEqual({ name: 42, title: "Plan" });
   });
 });

@@ -6,6 +6,8 @@
  * record's dates by the same amount, so a start stays before its end). Deterministic: the same n
  * gives the same record.
  */
+import { isObj } from "./spec-walk.ts";
+
 type Obj = Record<string, unknown>;
 
 const FIRST = [
@@ -123,27 +125,28 @@ function nameFields(resource: string): string[] {
   return ["name", "title", `${snake}_name`, `${snake}_title`];
 }
 
+/** Schema keywords that hold a string to given values or a shape a number would break. */
+const FIXED_TEXT = ["enum", "const", "pattern", "format"] as const;
+
 /**
  * Numbers the name of the n-th record that is no person (`Website Redesign 7`), so that a list of
  * seeded records can be told apart. A field whose schema holds its text to a set of values, a pattern
  * or a format keeps it; the number fits within `maxLength` (the name is shortened to make room).
- * `schemaOf` gives a field's schema, `$ref` resolved.
+ * `fieldSchemas` holds the record's property schemas, `$ref` resolved.
  */
 export function numberName(
   record: Obj,
   resource: string,
   n: number,
-  schemaOf: (field: string) => unknown,
+  fieldSchemas: ReadonlyMap<string, unknown>,
 ): void {
   for (const field of nameFields(resource)) {
     const value = record[field];
-    const schema = schemaOf(field);
-    if (typeof value !== "string" || typeof schema !== "object" || schema === null) continue;
-    const s = schema as Obj;
-    if (s["enum"] !== undefined || s["const"] !== undefined || s["pattern"] !== undefined) continue;
-    if (s["format"] !== undefined) continue;
+    const schema = fieldSchemas.get(field);
+    if (typeof value !== "string" || !isObj(schema)) continue;
+    if (FIXED_TEXT.some((keyword) => schema[keyword] !== undefined)) continue;
     const suffix = ` ${n}`;
-    const max = typeof s["maxLength"] === "number" ? s["maxLength"] : Number.POSITIVE_INFINITY;
+    const max = typeof schema["maxLength"] === "number" ? schema["maxLength"] : Number.POSITIVE_INFINITY;
     if (max < suffix.length + 1) continue;
     record[field] = `${value.slice(0, max - suffix.length).trimEnd()}${suffix}`;
   }
