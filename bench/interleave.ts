@@ -7,6 +7,8 @@
 export interface Variant {
   readonly label: string;
   readonly run: () => Promise<unknown>;
+  /** Called before each block of this variant's calls (e.g. to install its handlers). */
+  readonly enter?: () => void;
 }
 
 export interface VariantTiming {
@@ -31,7 +33,10 @@ export async function interleave(
     baseline = 0,
   }: { calls: number; rounds?: number; warmup?: number; baseline?: number },
 ): Promise<VariantTiming[]> {
-  for (const variant of variants) for (let i = 0; i < warmup; i++) await variant.run();
+  for (const variant of variants) {
+    variant.enter?.();
+    for (let i = 0; i < warmup; i++) await variant.run();
+  }
   const perRound = Math.ceil(calls / rounds);
   const totals = variants.map(() => 0);
   const ratios: number[][] = variants.map(() => []);
@@ -41,6 +46,7 @@ export async function interleave(
       const index = (round + k) % variants.length;
       const variant = variants[index];
       if (!variant) continue;
+      variant.enter?.();
       const start = performance.now();
       for (let i = 0; i < perRound; i++) await variant.run();
       times[index] = performance.now() - start;
