@@ -107,28 +107,32 @@ function withinRange(record: MockRecord, range: MockRange, bound: unknown): bool
 /**
  * Scalar query parameters that name a record field filter the list (`status=approved`, `project_id=5`);
  * those in `x-mock.ranges` bound a field instead (`date_from=2025-03-01`: on or after that day).
+ * The query is read once per request, not once per stored record.
  */
-function matchesFilters(
-  record: MockRecord,
+function recordFilter(
   query: Readonly<Record<string, unknown>>,
   ignored: ReadonlySet<string>,
   ranges: Readonly<Record<string, MockRange>> = {},
-): boolean {
+): (record: MockRecord) => boolean {
+  const bounds: { range: MockRange; bound: unknown }[] = [];
+  const equals: { key: string; text: string }[] = [];
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
     const range = Object.hasOwn(ranges, key) ? ranges[key] : undefined;
-    if (range) {
-      if (!withinRange(record, range, value)) return false;
-      continue;
-    }
+    if (range) bounds.push({ range, bound: value });
     // Values arrive coerced by the validators (numbers, booleans), or as strings without validation.
-    if (ignored.has(key) || !(key in record) || typeof value === "object") continue;
-    const field = record[key];
-    if (field !== null && typeof field === "object") continue;
-    if (field === null) return false;
-    if (String(field) !== String(value)) return false;
+    else if (!ignored.has(key) && typeof value !== "object") equals.push({ key, text: String(value) });
   }
-  return true;
+  return (record) => {
+    for (const { range, bound } of bounds) if (!withinRange(record, range, bound)) return false;
+    for (const { key, text } of equals) {
+      if (!(key in record)) continue;
+      const field = record[key];
+      if (field !== null && typeof field === "object") continue;
+      if (field === null || String(field) !== text) return false;
+    }
+    return true;
+  };
 }
 
 function pageParams(p: PaginationMeta): string[] {
@@ -284,7 +288,7 @@ export function applyOperation(
       const ignored = new Set([...(op.pagination ? pageParams(op.pagination) : []), ...op.arrayParams]);
       // RPC lists (POST, paging in the body) take their filters from the body too.
       const filters = op.pagination?.in === "body" && isRecord(input.body) ? input.body : input.query;
-      const all = store.peek(resource).filter((r) => matchesFilters(r, filters, ignored, op.mock.ranges));
+      const all = store.peek(resource).filter(recordFilter(filters, ignored, op.mock.ranges));
       const { items, meta } = listPage(op, all, input.query, input.body);
       // The page's records go into the answer as they are stored, uncopied: the answer is serialized
       // at once (createVendorMock's respond) and nothing writes to it.

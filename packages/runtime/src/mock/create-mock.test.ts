@@ -363,6 +363,16 @@ describe("filters and bodies", () => {
     }
   });
 
+  it("applies every field filter together, and neither paging parameters nor unknown names filter", async () => {
+    const mock = createVendorMock(spec, {});
+    const ids = async (path: string) =>
+      (await call(mock, path)).json?.["data"].map((n: { id: number }) => n.id);
+    expect(await ids("/notes?per_page=3&folder_id=7&status=open")).toEqual([2]);
+    expect(await ids("/notes?per_page=3&folder_id=7&status=archived")).toEqual([]);
+    expect(await ids("/notes?per_page=3&colour=blue")).toEqual([1, 2, 3]);
+    expect(await ids("/notes?per_page=3&page=1")).toEqual([1, 2, 3]);
+  });
+
   it("never stores a token sent in the body", async () => {
     const withBodyToken: MockSpec = {
       ...spec,
