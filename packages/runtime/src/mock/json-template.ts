@@ -1,10 +1,8 @@
+import { decodeToken, tokensOf } from "../util/json-pointer.ts";
+
 /** Deep copy of JSON data (templates are never mutated). */
 export function cloneJson<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
-}
-
-function decode(token: string): string {
-  return token.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
 /**
@@ -13,18 +11,17 @@ function decode(token: string): string {
  */
 export function setPointer(root: unknown, pointer: string, value: unknown): unknown {
   if (pointer === "") return value;
-  const keys = pointer.slice(1).split("/").map(decode);
+  const keys = tokensOf(pointer);
+  const last = keys.length - 1;
   let node = root as Record<string, unknown>;
-  keys.forEach((key, i) => {
-    if (i === keys.length - 1) {
-      node[key] = value;
-      return;
-    }
+  for (let i = 0; i < last; i++) {
+    const key = keys[i] as string;
     const next = node[key];
     // A missing step becomes an array when the pointer goes on with an index (`/manager/0/user_id`).
     if (next === null || typeof next !== "object") node[key] = /^\d+$/.test(keys[i + 1] ?? "") ? [] : {};
     node = node[key] as Record<string, unknown>;
-  });
+  }
+  node[keys[last] as string] = value;
   return root;
 }
 
@@ -36,5 +33,5 @@ export function withPointer(document: unknown, pointer: string, value: unknown):
 /** The parent pointer and last key of a pointer (`/meta/pagination/total` → `/meta/pagination`, `total`). */
 export function splitPointer(pointer: string): { parent: string; key: string } {
   const at = pointer.lastIndexOf("/");
-  return { parent: pointer.slice(0, at), key: decode(pointer.slice(at + 1)) };
+  return { parent: pointer.slice(0, at), key: decodeToken(pointer.slice(at + 1)) };
 }

@@ -1,12 +1,14 @@
 /** Decodes one RFC 6901 reference token (`~1` → `/`, `~0` → `~`). */
-function decodeToken(token: string): string {
+export function decodeToken(token: string): string {
   // Most tokens have nothing to decode, and the envelope check reads one on every call.
   return token.includes("~") ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token;
 }
 
-// The client reads the same few pointers (the vendor's envelope) on every call: parse each once.
+// The client reads the same few pointers (the vendor's envelope) on every call, the mock writes the
+// same few (a list's page block) on every request: parse each once.
 const parsed = new Map<string, readonly string[]>();
-function tokensOf(pointer: string): readonly string[] {
+/** The decoded reference tokens of a non-empty pointer (`/a~1b/0` → `["a/b", "0"]`). */
+export function tokensOf(pointer: string): readonly string[] {
   let tokens = parsed.get(pointer);
   if (tokens === undefined) {
     tokens = pointer.slice(1).split("/").map(decodeToken);
