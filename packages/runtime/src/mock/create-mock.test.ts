@@ -236,6 +236,22 @@ describe("createVendorMock", () => {
     expect((await call(mock, "/notes")).response.headers.get("x-request-id")).toBe("mock-1");
   });
 
+  it("adds the request id to an override's answer, even one whose headers are immutable", async () => {
+    const mock = createVendorMock(spec, {});
+    mock.override("getNote", () => new Response("{}", { status: 200, statusText: "Fine" }));
+    const made = (await call(mock, "/notes/1")).response;
+    expect([made.headers.get("x-request-id"), made.statusText]).toEqual(["mock-1", "Fine"]);
+    const redirect = Response.redirect("https://elsewhere.test/notes/1", 307);
+    expect(() => redirect.headers.set("x-probe", "1")).toThrow(TypeError);
+    mock.override("getNote", () => redirect);
+    const copied = await mock.handle(new Request(`${BASE}/notes/1`, { headers: auth }));
+    expect([copied?.status, copied?.headers.get("location"), copied?.headers.get("x-request-id")]).toEqual([
+      307,
+      "https://elsewhere.test/notes/1",
+      "mock-2",
+    ]);
+  });
+
   it("runs scenarios for the next calls only, and typed overrides until restored", async () => {
     const mock = createVendorMock(spec, {});
     mock.scenario("listNotes", { kind: "error", status: 429, retryAfter: 2 }, 2);

@@ -280,12 +280,18 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
         ? await handleMatched(request, url, found.operation, { ...found.params })
         : errorResponse(spec, 404, { message: `No route for ${request.method} ${url.pathname}` });
       if (response.type === "error" || !spec.requestIdHeader) return response;
-      const headers = new Headers(response.headers);
-      headers.set(
-        spec.requestIdHeader,
-        request.headers.get(spec.requestIdHeader) ?? `mock-${++requestCounter}`,
-      );
-      return new Response(response.body, { status: response.status, headers });
+      const id = request.headers.get(spec.requestIdHeader) ?? `mock-${++requestCounter}`;
+      try {
+        // A Response made here or by an override has headers that can still change: no copy needed.
+        response.headers.set(spec.requestIdHeader, id);
+        return response;
+      } catch {
+        // Its headers are immutable (an override answered with a fetched or redirect Response).
+        const headers = new Headers(response.headers);
+        headers.set(spec.requestIdHeader, id);
+        const { status, statusText } = response;
+        return new Response(response.body, { status, statusText, headers });
+      }
     },
     async fetch(input, init) {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
