@@ -110,6 +110,15 @@ describe("numberName", () => {
     expect(stage.title.length).toBeLessThanOrEqual(12);
   });
 
+  it("numbers a lowercase name without spaces (a tag, slug or handle) without a space", () => {
+    const names = ["customerobsession", "release-freeze", "q3_goals", "Marketing"].map((name) => {
+      const record = { name };
+      numberName(record, "hashtag", 4, free("name"));
+      return record.name;
+    });
+    expect(names).toEqual(["customerobsession4", "release-freeze-4", "q3_goals_4", "Marketing 4"]);
+  });
+
   it("leaves a field that has no schema or is no string", () => {
     const record = { name: 42, title: "Plan" };
     numberName(record, "plan", 3, free("name"));

@@ -129,7 +129,7 @@ function nameFields(resource: string): string[] {
 const FIXED_TEXT = ["enum", "const", "pattern", "format"] as const;
 
 /**
- * Numbers the name of the n-th record that is no person (`Website Redesign 7`), so that a list of
+ * Numbers the name of the n-th record that is no person (`Website Redesign 7`, `customerobsession7`), so that a list of
  * seeded records can be told apart. A field whose schema holds its text to a set of values, a pattern
  * or a format keeps it; the number fits within `maxLength` (the name is shortened to make room).
  * `fieldSchemas` holds the record's property schemas, `$ref` resolved.
@@ -145,11 +145,22 @@ export function numberName(
     const schema = fieldSchemas.get(field);
     if (typeof value !== "string" || !isObj(schema)) continue;
     if (FIXED_TEXT.some((keyword) => schema[keyword] !== undefined)) continue;
-    const suffix = ` ${n}`;
+    const suffix = numberSuffix(value, n);
     const max = typeof schema["maxLength"] === "number" ? schema["maxLength"] : Number.POSITIVE_INFINITY;
     if (max < suffix.length + 1) continue;
     record[field] = `${value.slice(0, max - suffix.length).trimEnd()}${suffix}`;
   }
+}
+
+/**
+ * How a name takes its number: after a space for words (`Website Redesign 7`); a lowercase name with
+ * no spaces is a tag, slug or handle, which keeps its joiner (`release-freeze-7`, `q3_goals_7`) or takes
+ * the number directly (`customerobsession7`, as a hashtag would).
+ */
+function numberSuffix(value: string, n: number): string {
+  if (/\s/.test(value) || value !== value.toLowerCase()) return ` ${n}`;
+  const joiner = /[-_.]/.exec(value)?.[0] ?? "";
+  return `${joiner}${n}`;
 }
 
 /** Moves every top-level date or date-time string of the record back by `days` whole days. */

@@ -13478,154 +13478,154 @@ export const mockSpec = {
       },
       {
         "id": 306,
-        "name": "customerobsession 4",
+        "name": "customerobsession4",
         "usage_count": 917,
         "last_used_on": "2026-01-07T16:02:38Z",
         "created_on": "2021-05-22T10:14:12Z"
       },
       {
         "id": 307,
-        "name": "customerobsession 5",
+        "name": "customerobsession5",
         "usage_count": 917,
         "last_used_on": "2026-01-04T16:02:38Z",
         "created_on": "2021-05-19T10:14:12Z"
       },
       {
         "id": 308,
-        "name": "customerobsession 6",
+        "name": "customerobsession6",
         "usage_count": 917,
         "last_used_on": "2026-01-01T16:02:38Z",
         "created_on": "2021-05-16T10:14:12Z"
       },
       {
         "id": 309,
-        "name": "customerobsession 7",
+        "name": "customerobsession7",
         "usage_count": 917,
         "last_used_on": "2025-12-29T16:02:38Z",
         "created_on": "2021-05-13T10:14:12Z"
       },
       {
         "id": 310,
-        "name": "customerobsession 8",
+        "name": "customerobsession8",
         "usage_count": 917,
         "last_used_on": "2025-12-26T16:02:38Z",
         "created_on": "2021-05-10T10:14:12Z"
       },
       {
         "id": 311,
-        "name": "customerobsession 9",
+        "name": "customerobsession9",
         "usage_count": 917,
         "last_used_on": "2025-12-23T16:02:38Z",
         "created_on": "2021-05-07T10:14:12Z"
       },
       {
         "id": 312,
-        "name": "customerobsession 10",
+        "name": "customerobsession10",
         "usage_count": 917,
         "last_used_on": "2025-12-20T16:02:38Z",
         "created_on": "2021-05-04T10:14:12Z"
       },
       {
         "id": 313,
-        "name": "customerobsession 11",
+        "name": "customerobsession11",
         "usage_count": 917,
         "last_used_on": "2025-12-17T16:02:38Z",
         "created_on": "2021-05-01T10:14:12Z"
       },
       {
         "id": 314,
-        "name": "customerobsession 12",
+        "name": "customerobsession12",
         "usage_count": 917,
         "last_used_on": "2025-12-14T16:02:38Z",
         "created_on": "2021-04-28T10:14:12Z"
       },
       {
         "id": 315,
-        "name": "customerobsession 13",
+        "name": "customerobsession13",
         "usage_count": 917,
         "last_used_on": "2025-12-11T16:02:38Z",
         "created_on": "2021-04-25T10:14:12Z"
       },
       {
         "id": 316,
-        "name": "customerobsession 14",
+        "name": "customerobsession14",
         "usage_count": 917,
         "last_used_on": "2025-12-08T16:02:38Z",
         "created_on": "2021-04-22T10:14:12Z"
       },
       {
         "id": 317,
-        "name": "customerobsession 15",
+        "name": "customerobsession15",
         "usage_count": 917,
         "last_used_on": "2025-12-05T16:02:38Z",
         "created_on": "2021-04-19T10:14:12Z"
       },
       {
         "id": 318,
-        "name": "customerobsession 16",
+        "name": "customerobsession16",
         "usage_count": 917,
         "last_used_on": "2025-12-02T16:02:38Z",
         "created_on": "2021-04-16T10:14:12Z"
       },
       {
         "id": 319,
-        "name": "customerobsession 17",
+        "name": "customerobsession17",
         "usage_count": 917,
         "last_used_on": "2025-11-29T16:02:38Z",
         "created_on": "2021-04-13T10:14:12Z"
       },
       {
         "id": 320,
-        "name": "customerobsession 18",
+        "name": "customerobsession18",
         "usage_count": 917,
         "last_used_on": "2025-11-26T16:02:38Z",
         "created_on": "2021-04-10T10:14:12Z"
       },
       {
         "id": 321,
-        "name": "customerobsession 19",
+        "name": "customerobsession19",
         "usage_count": 917,
         "last_used_on": "2025-11-23T16:02:38Z",
         "created_on": "2021-04-07T10:14:12Z"
       },
       {
         "id": 322,
-        "name": "customerobsession 20",
+        "name": "customerobsession20",
         "usage_count": 917,
         "last_used_on": "2025-11-20T16:02:38Z",
         "created_on": "2021-04-04T10:14:12Z"
       },
       {
         "id": 323,
-        "name": "customerobsession 21",
+        "name": "customerobsession21",
         "usage_count": 917,
         "last_used_on": "2025-11-17T16:02:38Z",
         "created_on": "2021-04-01T10:14:12Z"
       },
       {
         "id": 324,
-        "name": "customerobsession 22",
+        "name": "customerobsession22",
         "usage_count": 917,
         "last_used_on": "2025-11-14T16:02:38Z",
         "created_on": "2021-03-29T10:14:12Z"
       },
       {
         "id": 325,
-        "name": "customerobsession 23",
+        "name": "customerobsession23",
         "usage_count": 917,
         "last_used_on": "2025-11-11T16:02:38Z",
         "created_on": "2021-03-26T10:14:12Z"
       },
       {
         "id": 326,
-        "name": "customerobsession 24",
+        "name": "customerobsession24",
         "usage_count": 917,
         "last_used_on": "2025-11-08T16:02:38Z",
         "created_on": "2021-03-23T10:14:12Z"
       },
       {
         "id": 327,
-        "name": "customerobsession 25",
+        "name": "customerobsession25",
         "usage_count": 917,
         "last_used_on": "2025-11-05T16:02:38Z",
         "created_on": "2021-03-20T10:14:12Z"
