@@ -1,6 +1,6 @@
-import type { ApiMeta, AuthSchemeMeta, OperationMeta } from "@workapis/runtime";
+import type { ApiMeta, AuthSchemeMeta, OperationMeta, PaginationMeta } from "@workapis/runtime";
 import { retrySafeByMethod } from "../../packages/runtime/src/transport/retry-policy.ts";
-import type { ExtractedMeta, PaginatedOperation } from "./extract-meta.ts";
+import type { ExtractedMeta, ExtractedOperation, PaginatedOperation } from "./extract-meta.ts";
 import { fromPointer } from "./spec-error.ts";
 
 const key = (s: string) => JSON.stringify(s);
@@ -29,14 +29,27 @@ function runtimeNeeds(op: OperationMeta): boolean {
   );
 }
 
-/** The client only sends the token: OAuth endpoints and scopes are for `authorizeUrl`/`exchangeCode` and the docs. */
-function runtimeAuth(scheme: AuthSchemeMeta): AuthSchemeMeta {
-  return scheme.type === "oauth2" ? { type: scheme.type, name: scheme.name } : scheme;
+/**
+ * The schemes the client reads: it sends the first API key scheme as declared and otherwise a bearer
+ * token (http bearer and OAuth 2.0 alike), so only that API key scheme is listed. OAuth endpoints and
+ * scopes are for `authorizeUrl`/`exchangeCode` and the docs.
+ */
+function runtimeAuth(schemes: readonly AuthSchemeMeta[]): AuthSchemeMeta[] {
+  return schemes.filter((scheme) => scheme.type === "apiKey").slice(0, 1);
 }
 
-/** `retrySafe` only where it differs from what the method implies. */
-function runtimeOperation({ retrySafe, ...op }: OperationMeta): OperationMeta {
+/**
+ * `retrySafe` only where it differs from what the method implies; no operationId (the client finds
+ * operations by method and path, and names them so in its messages).
+ */
+function runtimeOperation({ retrySafe, operationId: _, ...listed }: ExtractedOperation): OperationMeta {
+  const op = listed.pagination ? { ...listed, pagination: runtimePagination(listed.pagination) } : listed;
   return retrySafe === undefined || retrySafe === safeByMethod(op) ? op : { ...op, retrySafe };
+}
+
+/** Pagination as `paginate()` reads it: the largest page size is for the mock and the docs. */
+function runtimePagination({ maxSize: _, ...pagination }: PaginationMeta): PaginationMeta {
+  return pagination;
 }
 
 /**
@@ -44,11 +57,12 @@ function runtimeOperation({ retrySafe, ...op }: OperationMeta): OperationMeta {
  * of it lands in a consumer's bundle. The webhook scheme is written beside the verifier in client.ts.
  */
 function runtimeMeta({ vendor, operations }: ExtractedMeta): ApiMeta {
-  const { webhookSignature: _, rateLimit, ...client } = vendor;
+  // The client's name is in its exports' names already; the webhook scheme goes beside the verifier.
+  const { webhookSignature: _, clientName: _name, rateLimit, ...client } = vendor;
   return {
     vendor: {
       ...client,
-      auth: client.auth.map(runtimeAuth),
+      auth: runtimeAuth(client.auth),
       // The limiter reads the numbers; the scope (per user, per account) is for the docs.
       ...(rateLimit ? { rateLimit: { requests: rateLimit.requests, perSeconds: rateLimit.perSeconds } } : {}),
     },

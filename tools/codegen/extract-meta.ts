@@ -9,16 +9,22 @@ import { deref, isObj, jsonMedia, operationsOf, parametersOf, propertiesOf, sche
 
 type Obj = Record<string, unknown>;
 
+/** An operation as codegen knows it: what the client reads, and its operationId (for types, mocks, docs). */
+export type ExtractedOperation = OperationMeta & { readonly operationId: string };
+
+/** The vendor as codegen knows it: what the client reads, and the name its exports are built from. */
+export type ExtractedVendor = VendorMeta & { readonly clientName: string };
+
 /** A paginated operation and where its success body lives in the generated `paths` type. */
 export interface PaginatedOperation {
-  readonly op: OperationMeta & { readonly pagination: PaginationMeta };
+  readonly op: ExtractedOperation & { readonly pagination: PaginationMeta };
   readonly successStatus: string;
   readonly mediaType: string;
 }
 
 export interface ExtractedMeta {
-  readonly vendor: VendorMeta;
-  readonly operations: readonly OperationMeta[];
+  readonly vendor: ExtractedVendor;
+  readonly operations: readonly ExtractedOperation[];
   readonly paginated: readonly PaginatedOperation[];
   /** The `components.schemas` name of the vendor's error-code enum, if any. */
   readonly errorCodeSchema: string | undefined;
@@ -176,7 +182,7 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
     problems.push({ file, pointer: "#/x-workapis/errorCodes", message: `${errorCodeRef} does not resolve` });
   }
 
-  const operations: OperationMeta[] = [];
+  const operations: ExtractedOperation[] = [];
   const paginated: PaginatedOperation[] = [];
   for (const walked of operationsOf(doc)) {
     const { path, method, pathItem, operation } = walked;
@@ -255,7 +261,7 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
   if (problems.length > before || !isObj(x) || !baseUrl) return undefined;
 
   const envelope = xw["envelope"] as VendorMeta["envelope"];
-  const vendor: VendorMeta = {
+  const vendor: ExtractedVendor = {
     clientName: String(xw["clientName"]),
     baseUrl,
     envelope,

@@ -47,8 +47,8 @@ export interface WebhookSignatureMeta {
   readonly toleranceSeconds?: number;
 }
 
+/** What the client reads of a vendor (codegen knows more: its name, its docs, its webhooks' payloads). */
 export interface VendorMeta {
-  readonly clientName: string;
   readonly baseUrl: string;
   readonly envelope: EnvelopeMeta;
   readonly auth: readonly AuthSchemeMeta[];
@@ -91,8 +91,8 @@ export type PaginationMeta =
       readonly maxSize?: number;
     };
 
+/** What the client reads of an operation: found by method and path template, as it is called. */
 export interface OperationMeta {
-  readonly operationId: string;
   readonly method: HttpMethodName;
   readonly path: string;
   /**

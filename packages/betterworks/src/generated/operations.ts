@@ -11,7 +11,6 @@ import type { components, paths } from "./schema.ts";
  */
 export const meta = {
   "vendor": {
-    "clientName": "Betterworks",
     "baseUrl": "https://app.betterworks.com/api/v1",
     "envelope": {
       "success": "/success",
@@ -33,7 +32,6 @@ export const meta = {
   },
   "operations": [
     {
-      "operationId": "listUsers",
       "method": "get",
       "path": "/users",
       "pagination": {
@@ -42,13 +40,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listDepartments",
       "method": "get",
       "path": "/departments",
       "pagination": {
@@ -57,26 +53,22 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "filterGoals",
       "method": "get",
       "path": "/goals/filter",
       "pagination": {
         "in": "query",
         "style": "next-url",
         "defaultSize": 30,
-        "maxSize": 30,
         "items": "/results",
         "next": "/nextURL"
       }
     },
     {
-      "operationId": "listMilestones",
       "method": "get",
       "path": "/goals/{goal_id}/milestones",
       "pagination": {
@@ -85,13 +77,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listGoalHistory",
       "method": "get",
       "path": "/goals/{goal_id}/history",
       "pagination": {
@@ -100,13 +90,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listGoalAssessments",
       "method": "get",
       "path": "/goals/{goal_id}/assessments",
       "pagination": {
@@ -115,13 +103,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listGoalComments",
       "method": "get",
       "path": "/goals/{goal_id}/comments",
       "pagination": {
@@ -130,13 +116,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listConversationTemplates",
       "method": "get",
       "path": "/conversations/templates",
       "pagination": {
@@ -145,13 +129,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listConversationDeployments",
       "method": "get",
       "path": "/conversations/deployments",
       "pagination": {
@@ -160,13 +142,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listConversations",
       "method": "get",
       "path": "/conversations",
       "pagination": {
@@ -175,13 +155,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listFeedbackTemplates",
       "method": "get",
       "path": "/feedback/templates",
       "pagination": {
@@ -190,13 +168,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listFeedback",
       "method": "get",
       "path": "/feedback",
       "pagination": {
@@ -205,13 +181,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listRecognition",
       "method": "get",
       "path": "/recognition",
       "pagination": {
@@ -220,13 +194,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listHashtags",
       "method": "get",
       "path": "/recognition/hashtags",
       "pagination": {
@@ -235,13 +207,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listCalibrationCycles",
       "method": "get",
       "path": "/calibration/cycles",
       "pagination": {
@@ -250,13 +220,11 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }
     },
     {
-      "operationId": "listTalentRecords",
       "method": "get",
       "path": "/calibration/cycles/{cycle_id}/talent_records",
       "pagination": {
@@ -265,7 +233,6 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "size",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/results",
         "total": "/count"
       }

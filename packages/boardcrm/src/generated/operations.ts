@@ -11,7 +11,6 @@ import type { components, paths } from "./schema.ts";
  */
 export const meta = {
   "vendor": {
-    "clientName": "BoardCRM",
     "baseUrl": "https://api.boardcrm.io",
     "envelope": {
       "success": "/status",
@@ -31,20 +30,17 @@ export const meta = {
   },
   "operations": [
     {
-      "operationId": "getOffer",
       "method": "post",
       "path": "/api/offer/get",
       "retrySafe": true
     },
     {
-      "operationId": "exportOffers",
       "method": "post",
       "path": "/api/offer/export",
       "parseAs": "blob",
       "retrySafe": true
     },
     {
-      "operationId": "listOffers",
       "method": "post",
       "path": "/api/offer/list",
       "pagination": {
@@ -58,13 +54,11 @@ export const meta = {
       "retrySafe": true
     },
     {
-      "operationId": "getLead",
       "method": "post",
       "path": "/api/lead/get",
       "retrySafe": true
     },
     {
-      "operationId": "listLeads",
       "method": "post",
       "path": "/api/lead/list",
       "pagination": {
@@ -78,14 +72,12 @@ export const meta = {
       "retrySafe": true
     },
     {
-      "operationId": "exportLeads",
       "method": "post",
       "path": "/api/lead/export",
       "parseAs": "blob",
       "retrySafe": true
     },
     {
-      "operationId": "listFields",
       "method": "post",
       "path": "/api/field/list",
       "retrySafe": true

@@ -279,7 +279,7 @@ describe("createApiClient: per-operation server and security", () => {
     const meta = {
       ...testMeta,
       operations: testMeta.operations.map((o) =>
-        o.operationId === "getNote"
+        o.path === "/notes/{id}"
           ? { ...o, secured: false as const, baseUrl: "https://auth.notes.test/oauth" }
           : o,
       ),

@@ -5,12 +5,11 @@ import { routeTable } from "./route-table.ts";
 describe("routeTable", () => {
   it("finds an operation by its method and path template, and nothing under another method", () => {
     const create: OperationMeta = {
-      operationId: "createNote",
       method: "post",
       path: "/notes",
       retrySafe: true,
     };
-    const remove: OperationMeta = { operationId: "deleteNote", method: "delete", path: "/notes/{id}" };
+    const remove: OperationMeta = { method: "delete", path: "/notes/{id}" };
     const table = routeTable([create, remove]);
     expect(table.post.get("/notes")).toBe(create);
     expect(table.delete.get("/notes/{id}")).toBe(remove);

@@ -124,7 +124,6 @@ export const BASE = "https://api.notes.test/v2";
 
 export const testMeta: ApiMeta = {
   vendor: {
-    clientName: "Test",
     baseUrl: BASE,
     envelope: { success: "/success", message: "/message", code: "/error", details: "/errors" },
     auth: [{ type: "bearer", name: "token" }],
@@ -132,7 +131,6 @@ export const testMeta: ApiMeta = {
   },
   operations: [
     {
-      operationId: "listNotes",
       method: "get",
       path: "/notes",
       retrySafe: true,
@@ -147,11 +145,10 @@ export const testMeta: ApiMeta = {
         lastPage: "/meta/last_page",
       },
     },
-    { operationId: "createNote", method: "post", path: "/notes", retrySafe: false },
-    { operationId: "getNote", method: "get", path: "/notes/{id}", retrySafe: true },
-    { operationId: "exportNotes", method: "get", path: "/notes/export", parseAs: "text" },
+    { method: "post", path: "/notes", retrySafe: false },
+    { method: "get", path: "/notes/{id}", retrySafe: true },
+    { method: "get", path: "/notes/export", parseAs: "text" },
     {
-      operationId: "listEvents",
       method: "get",
       path: "/events",
       retrySafe: true,
@@ -166,7 +163,6 @@ export const testMeta: ApiMeta = {
       },
     },
     {
-      operationId: "listFeed",
       method: "get",
       path: "/feed",
       retrySafe: true,

@@ -81,7 +81,16 @@ describe("paginate: page + per_page", () => {
     server.use(
       http.get(`${BASE}/notes`, () => HttpResponse.json({ success: true, data: { oops: true }, meta: {} })),
     );
-    await expect(api().paginate("/notes").toArray()).rejects.toBeInstanceOf(InvalidResponseError);
+    const failure = api().paginate("/notes").toArray();
+    await expect(failure).rejects.toBeInstanceOf(InvalidResponseError);
+    // Named as the caller knows the operation: by method and path.
+    await expect(failure).rejects.toThrow("GET /notes: no item array at /data in the response");
+  });
+
+  it("refuses a path that is not a paginated operation, before sending anything", () => {
+    expect(() => api().paginate("/notes/export" as "/notes")).toThrow(
+      new TypeError("/notes/export is not a paginated operation"),
+    );
   });
 });
 

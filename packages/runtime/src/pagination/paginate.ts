@@ -1,7 +1,7 @@
 import type { CallFn } from "../client/create-api-client.ts";
 import type { Page, PaginateLimits, Paginator, RequestControls } from "../client/types.ts";
 import { InvalidResponseError } from "../errors/api-error.ts";
-import type { OperationMeta } from "../metadata.ts";
+import type { OperationMeta, PaginationMeta } from "../metadata.ts";
 import { readPointer } from "../util/json-pointer.ts";
 import { firstParams, nextStep } from "./page-cursor.ts";
 
@@ -20,14 +20,17 @@ function withParams(init: Init, where: "query" | "body", values: Params): Init {
   return { ...init, params: { ...params, query: values } };
 }
 
+/** A paginated operation, its pagination in hand. */
+type Paginated = OperationMeta & { readonly pagination: PaginationMeta };
+const isPaginated = (op: OperationMeta): op is Paginated => op.pagination !== undefined;
+
 async function* iteratePages<Item>(
   call: CallFn,
-  op: OperationMeta,
+  op: Paginated,
   init: Init,
   limits: PaginateLimits,
 ): AsyncGenerator<Page<Item>> {
   const meta = op.pagination;
-  if (!meta) throw new TypeError(`${op.operationId} is not a paginated operation`);
   let params = firstParams(meta, paramsOf(init, meta.in));
   let seen = 0;
   for (let index = 1; limits.maxPages === undefined || index <= limits.maxPages; index++) {
@@ -37,7 +40,7 @@ async function* iteratePages<Item>(
     const response = result.response as Response;
     if (!Array.isArray(items)) {
       throw new InvalidResponseError({
-        message: `${op.operationId}: no item array at ${meta.items} in the response`,
+        message: `${op.method.toUpperCase()} ${op.path}: no item array at ${meta.items} in the response`,
         status: response.status,
         requestId: result.requestId,
         headers: response.headers,
@@ -65,8 +68,8 @@ async function* iterateItems<Item>(pages: AsyncIterable<Page<Item>>, maxItems: n
 
 /** Builds `client.paginate(path, init, limits)` over the operations that carry pagination metadata. */
 export function createPaginate(call: CallFn, operations: readonly OperationMeta[]) {
-  const byPath = new Map<string, OperationMeta>();
-  for (const op of operations) if (op.pagination) byPath.set(op.path, op);
+  const byPath = new Map<string, Paginated>();
+  for (const op of operations) if (isPaginated(op)) byPath.set(op.path, op);
   return <Item>(path: string, init?: Init, limits: PaginateLimits = {}): Paginator<Item> => {
     const op = byPath.get(path);
     if (!op) throw new TypeError(`${path} is not a paginated operation`);

@@ -11,7 +11,6 @@ import type { paths } from "./schema.ts";
  */
 export const meta = {
   "vendor": {
-    "clientName": "WebWork",
     "baseUrl": "https://api.webwork-tracker.com/api/v2",
     "envelope": {
       "success": "/success",
@@ -19,16 +18,7 @@ export const meta = {
       "code": "/error",
       "details": "/errors"
     },
-    "auth": [
-      {
-        "type": "oauth2",
-        "name": "oauth2"
-      },
-      {
-        "type": "bearer",
-        "name": "personalAccessToken"
-      }
-    ],
+    "auth": [],
     "rateLimit": {
       "requests": 60,
       "perSeconds": 60
@@ -36,7 +26,6 @@ export const meta = {
   },
   "operations": [
     {
-      "operationId": "listWorkspaces",
       "method": "get",
       "path": "/workspaces",
       "pagination": {
@@ -45,14 +34,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listMembers",
       "method": "get",
       "path": "/members",
       "pagination": {
@@ -61,14 +48,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listProjects",
       "method": "get",
       "path": "/projects",
       "pagination": {
@@ -77,14 +62,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listTasks",
       "method": "get",
       "path": "/tasks",
       "pagination": {
@@ -93,14 +76,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listProjectViewers",
       "method": "get",
       "path": "/project-viewers",
       "pagination": {
@@ -109,14 +90,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listContracts",
       "method": "get",
       "path": "/contracts",
       "pagination": {
@@ -125,14 +104,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listTimeEntries",
       "method": "get",
       "path": "/time-entries",
       "pagination": {
@@ -141,14 +118,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listTimesheets",
       "method": "get",
       "path": "/timesheets",
       "pagination": {
@@ -157,14 +132,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listTimeRequests",
       "method": "get",
       "path": "/time-requests",
       "pagination": {
@@ -173,14 +146,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listLeaves",
       "method": "get",
       "path": "/leaves",
       "pagination": {
@@ -189,14 +160,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listLeaveBalances",
       "method": "get",
       "path": "/leaves/balances",
       "pagination": {
@@ -205,14 +174,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listExpenses",
       "method": "get",
       "path": "/expenses",
       "pagination": {
@@ -221,14 +188,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 20,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "getTrackedHoursReport",
       "method": "get",
       "path": "/reports/tracked-hours",
       "pagination": {
@@ -237,14 +202,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 30,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "getDailyTimelineReport",
       "method": "get",
       "path": "/reports/daily-timeline",
       "pagination": {
@@ -253,14 +216,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 30,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "getActivityDescriptionsReport",
       "method": "get",
       "path": "/reports/activity-descriptions",
       "pagination": {
@@ -269,14 +230,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 30,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "getTaskReport",
       "method": "get",
       "path": "/reports/task-report",
       "pagination": {
@@ -285,14 +244,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 30,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "getActivityLevelReport",
       "method": "get",
       "path": "/reports/activity-level",
       "pagination": {
@@ -301,7 +258,6 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 30,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"

@@ -11,27 +11,16 @@ import type { components, paths } from "./schema.ts";
  */
 export const meta = {
   "vendor": {
-    "clientName": "WorkBoard",
     "baseUrl": "https://www.myworkboard.com/wb/apis",
     "envelope": {
       "success": "/success",
       "message": "/message",
       "code": "/error"
     },
-    "auth": [
-      {
-        "type": "bearer",
-        "name": "bearerAuth"
-      },
-      {
-        "type": "oauth2",
-        "name": "oauth2"
-      }
-    ]
+    "auth": []
   },
   "operations": [
     {
-      "operationId": "listTeams",
       "method": "get",
       "path": "/team",
       "pagination": {
@@ -45,7 +34,6 @@ export const meta = {
       }
     },
     {
-      "operationId": "listGoals",
       "method": "get",
       "path": "/goal",
       "pagination": {
@@ -59,7 +47,6 @@ export const meta = {
       }
     },
     {
-      "operationId": "listMetrics",
       "method": "get",
       "path": "/metric",
       "pagination": {
@@ -73,7 +60,6 @@ export const meta = {
       }
     },
     {
-      "operationId": "listMetricsByTag",
       "method": "get",
       "path": "/metric/tags",
       "pagination": {
@@ -87,7 +73,6 @@ export const meta = {
       }
     },
     {
-      "operationId": "listTags",
       "method": "get",
       "path": "/tags",
       "pagination": {
@@ -101,7 +86,6 @@ export const meta = {
       }
     },
     {
-      "operationId": "listActionItems",
       "method": "get",
       "path": "/activity",
       "pagination": {
@@ -115,33 +99,28 @@ export const meta = {
       }
     },
     {
-      "operationId": "pushDatastreamValue",
       "method": "post",
       "path": "/stream/{stream_id}",
       "secured": false
     },
     {
-      "operationId": "updateMetricByWebhook",
       "method": "post",
       "path": "/hook/{webhook_hash}",
       "secured": false
     },
     {
-      "operationId": "requestAuthorizationCode",
       "method": "get",
       "path": "/authorize",
       "secured": false,
       "baseUrl": "https://www.myworkboard.com/wb/oauth"
     },
     {
-      "operationId": "exchangeAuthorizationCode",
       "method": "post",
       "path": "/token",
       "secured": false,
       "baseUrl": "https://www.myworkboard.com/wb/oauth"
     },
     {
-      "operationId": "revokeAccessToken",
       "method": "post",
       "path": "/revoke",
       "baseUrl": "https://www.myworkboard.com/wb/oauth"

@@ -11,7 +11,6 @@ import type { components, paths } from "./schema.ts";
  */
 export const meta = {
   "vendor": {
-    "clientName": "Workglue",
     "baseUrl": "https://api.workglue.com/v1",
     "envelope": {
       "success": "/success",
@@ -19,16 +18,10 @@ export const meta = {
       "code": "/code",
       "details": "/errors"
     },
-    "auth": [
-      {
-        "type": "bearer",
-        "name": "accountApiKey"
-      }
-    ]
+    "auth": []
   },
   "operations": [
     {
-      "operationId": "listJobs",
       "method": "get",
       "path": "/jobs",
       "pagination": {
@@ -37,14 +30,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 25,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listCustomers",
       "method": "get",
       "path": "/customers",
       "pagination": {
@@ -53,14 +44,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 25,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listContacts",
       "method": "get",
       "path": "/contacts",
       "pagination": {
@@ -69,14 +58,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 25,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listJobStages",
       "method": "get",
       "path": "/job-stages",
       "pagination": {
@@ -85,14 +72,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 25,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listJobTypes",
       "method": "get",
       "path": "/job-types",
       "pagination": {
@@ -101,14 +86,12 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 25,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
       }
     },
     {
-      "operationId": "listEmployees",
       "method": "get",
       "path": "/employees",
       "pagination": {
@@ -117,7 +100,6 @@ export const meta = {
         "pageParam": "page",
         "sizeParam": "per_page",
         "defaultSize": 25,
-        "maxSize": 100,
         "items": "/data",
         "total": "/meta/pagination/total",
         "lastPage": "/meta/pagination/last_page"
