@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, errors as playwrightErrors } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic } from "../../tools/docs/static-server.ts";
 import { repoRoot, SpecModel, vendors } from "../conformance/spec-model.ts";
@@ -90,19 +90,25 @@ for (const { vendor, spec } of vendors()) {
       const before = await occurrences();
       const input = page.locator('input[placeholder^="Search"]');
       // Opens the search box (Ctrl+K, or a click on it) and types the term. The menu clicks above
-      // can still be scrolling the page, which closes the box; and now and then Redoc's search
-      // worker answers with nothing: so a box found closed, or showing nothing after 3 s, is
-      // opened and typed into again.
+      // can still be scrolling the page, which closes the box or renders it anew while it is being
+      // typed into; and now and then Redoc's search worker answers with nothing: so a box found
+      // closed, gone mid-typing, or showing nothing after 3 s, is opened and typed into again.
       let typedAt = 0;
       const type = async () => {
-        if (!(await input.isVisible())) {
-          await page.locator("body").click({ position: { x: 600, y: 5 } });
-          await page.keyboard.press("Control+k");
+        try {
+          if (!(await input.isVisible())) {
+            await page.locator("body").click({ position: { x: 600, y: 5 }, timeout: 3_000 });
+            await page.keyboard.press("Control+k");
+          }
+          if (!(await input.isVisible()))
+            await page.getByText("Search", { exact: false }).first().click({ timeout: 3_000 });
+          await input.fill("", { timeout: 3_000 });
+          await input.fill(wanted, { timeout: 3_000 });
+          typedAt = Date.now();
+        } catch (error) {
+          if (!(error instanceof playwrightErrors.TimeoutError)) throw error;
+          typedAt = 0; // typed into nothing: the next poll types again
         }
-        if (!(await input.isVisible())) await page.getByText("Search", { exact: false }).first().click();
-        await input.fill("");
-        await input.fill(wanted);
-        typedAt = Date.now();
       };
       await type();
       const found = async () => {
@@ -110,7 +116,7 @@ for (const { vendor, spec } of vendors()) {
         if (count <= before && (!(await input.isVisible()) || Date.now() - typedAt > 3_000)) await type();
         return count;
       };
-      await expect.poll(found, { timeout: 20_000 }).toBeGreaterThan(before);
+      await expect.poll(found, { timeout: 40_000 }).toBeGreaterThan(before);
       await page.keyboard.press("Escape");
       await page.screenshot({ path: resolve(shots, `${vendor}.png`) });
       expect(outside).toEqual([]);
