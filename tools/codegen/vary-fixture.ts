@@ -129,10 +129,10 @@ function nameFields(resource: string): string[] {
 const FIXED_TEXT = ["enum", "const", "pattern", "format"] as const;
 
 /**
- * Numbers the name of the n-th record that is no person (`Website Redesign 7`, `customerobsession7`), so that a list of
- * seeded records can be told apart. A field whose schema holds its text to a set of values, a pattern
- * or a format keeps it; the number fits within `maxLength` (the name is shortened to make room).
- * `fieldSchemas` holds the record's property schemas, `$ref` resolved.
+ * Numbers the name of the n-th record that is no person (`Website Redesign 7`, `customerobsession7`),
+ * so that a list of seeded records can be told apart. A field whose schema holds its text to a set of
+ * values, a pattern or a format keeps it; the number fits within `maxLength` (the name is shortened to
+ * make room). `fieldSchemas` holds the record's property schemas, `$ref` resolved.
  */
 export function numberName(
   record: Obj,
