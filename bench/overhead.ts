@@ -34,6 +34,39 @@ export async function overheadVariants(): Promise<Variant[]> {
   ];
 }
 
+/**
+ * The same call with stubs that first make the Request a real fetch makes of what it is given:
+ * openapi-fetch hands fetch a Request that fetch copies; ours hands it a URL and an init that fetch
+ * makes its one Request of (with the attempt's signal, which fetch links to that Request). The
+ * plain stub above does none of that, so this pair shows what the clients cost with fetch's own
+ * Request included. The middle row is what an openapi-fetch user writes for a per-request timeout,
+ * the one thing of ours that makes fetch's work dearer.
+ */
+export async function requestMakingVariants(): Promise<Variant[]> {
+  const copying = (input: Request, init?: RequestInit) => {
+    void new Request(input, init);
+    return stub();
+  };
+  const withTimeout = (input: Request) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 60_000);
+    void new Request(input, { signal: controller.signal });
+    return stub().finally(() => clearTimeout(timer));
+  };
+  const making = (url: string, init: RequestInit) => {
+    void new Request(url, init);
+    return stub();
+  };
+  const bare = (await ownOpenapiFetch("bare-making"))<paths>({ baseUrl: BASE, fetch: copying });
+  const timed = (await ownOpenapiFetch("bare-timeout"))<paths>({ baseUrl: BASE, fetch: withTimeout });
+  const ours = createWebWorkClient({ token: "t", fetch: making, rateLimit: false, logLevel: "off" });
+  return [
+    { label: "openapi-fetch, fetch's Request made", run: () => bare.GET("/workspaces") },
+    { label: "openapi-fetch + a timeout signal, fetch's Request made", run: () => timed.GET("/workspaces") },
+    { label: "@workapis/webwork, fetch's Request made", run: () => ours.GET("/workspaces") },
+  ];
+}
+
 export interface OverheadRow extends VariantTiming {
   /** The lowest and highest ratio of the runs (`ratio` is their median). */
   readonly low: number;
@@ -45,8 +78,12 @@ export interface OverheadRow extends VariantTiming {
  * machine's drift closely). Each row has the median run's figures and the range of its ratio: on a
  * shared 2-core machine one run's ratio moves by a few hundredths.
  */
-export async function overhead(calls = 50_000, runs = 3): Promise<OverheadRow[]> {
-  const variants = await overheadVariants();
+export async function overhead(
+  calls = 50_000,
+  runs = 3,
+  variantSet: () => Promise<Variant[]> = overheadVariants,
+): Promise<OverheadRow[]> {
+  const variants = await variantSet();
   const results: VariantTiming[][] = [];
   for (let run = 0; run < runs; run++) results.push(await interleave(variants, { calls, rounds: 100 }));
   return variants.map((variant, index) => {

@@ -24,7 +24,7 @@ export async function paginationMemory(items: number) {
   const mock = createWebWorkMock();
   const client = createWebWorkClient({
     token: "t",
-    fetch: async (request) => (await mock.handle(request)) ?? new Response("not mocked", { status: 404 }),
+    fetch: mock.fetch,
     rateLimit: false,
     logLevel: "off",
   });

@@ -8,7 +8,7 @@ import { bundleSizes } from "./bundle-size.ts";
 import { loopbackOverhead } from "./loopback.ts";
 import { mockServerLoad } from "./mock-server-load.ts";
 import { mockThroughput } from "./mock-throughput.ts";
-import { overhead } from "./overhead.ts";
+import { overhead, requestMakingVariants } from "./overhead.ts";
 import { paginationMemory } from "./pagination-memory.ts";
 import { pipeline } from "./pipeline.ts";
 import { typecheckCost } from "./typecheck-cost.ts";
@@ -20,6 +20,13 @@ console.log(
 );
 console.log("| client | µs/call | ratio (median of 3 runs) | range |\n|---|---|---|---|");
 for (const r of await overhead())
+  console.log(`| ${r.label} | ${fmt(r.perCallUs)} | ${fmt(r.ratio)}× | ${fmt(r.low)}–${fmt(r.high)}× |`);
+
+console.log(
+  "\n## The same, each stub first making the Request a real fetch makes (baseline: bare openapi-fetch, its Request copied)\n",
+);
+console.log("| client | µs/call | ratio (median of 3 runs) | range |\n|---|---|---|---|");
+for (const r of await overhead(30_000, 3, requestMakingVariants))
   console.log(`| ${r.label} | ${fmt(r.perCallUs)} | ${fmt(r.ratio)}× | ${fmt(r.low)}–${fmt(r.high)}× |`);
 
 console.log(

@@ -196,10 +196,10 @@ describe("@workapis/betterworks against its mock", () => {
 
     mock.restore("getCurrentUser");
     const asBearer = client({
-      fetch: (request) => {
-        const headers = new Headers(request.headers);
+      fetch: (url, init) => {
+        const headers = new Headers(init.headers);
         headers.set("Authorization", `Bearer ${TOKEN}`);
-        return globalThis.fetch(new Request(request, { headers }));
+        return globalThis.fetch(url, { ...init, headers });
       },
     });
     const { error } = await asBearer.GET("/user");

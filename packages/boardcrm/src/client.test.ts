@@ -38,7 +38,8 @@ function recordingClient(token = TOKEN): { client: BoardCRMClient; sent: Request
     token,
     retry: { baseDelayMs: 1, maxDelayMs: 2 },
     logLevel: "off",
-    fetch: (request) => {
+    fetch: (url, init) => {
+      const request = new Request(url, init);
       sent.push(request.clone());
       return fetch(request);
     },

@@ -361,8 +361,8 @@ describe("WorkBoard OAuth 2.0 with the runtime helpers", () => {
 
     const unwrapping: OAuthConfig = {
       ...oauth,
-      fetch: async (request) => {
-        const response = await fetch(request);
+      fetch: async (url, init) => {
+        const response = await fetch(url, init);
         const body = (await response.json()) as { data?: Record<string, unknown> };
         return Response.json({ ...body, ...body.data }, { status: response.status });
       },

@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { OutgoingRequest } from "../transport/outgoing-request.ts";
 import { planAuth } from "./auth-plan.ts";
 
-const request = () => new Request("https://api.test/x?page=2");
+const request = () =>
+  new OutgoingRequest("https://api.test/x?page=2", { method: "GET", headers: new Headers() });
+const applied = (plan: ReturnType<typeof planAuth>, token: string) => {
+  const sent = request();
+  plan.apply(sent, token);
+  return sent;
+};
 
 describe("planAuth", () => {
   it("sends a bearer token by default (http bearer and OAuth 2.0)", () => {
     const plan = planAuth([{ type: "oauth2", name: "oauth", scopes: [] }]);
-    expect(plan.apply(request(), "t1").headers.get("authorization")).toBe("Bearer t1");
+    expect(applied(plan, "t1").headers.get("authorization")).toBe("Bearer t1");
     expect(plan.secretHeaders).toEqual(["authorization"]);
   });
 
@@ -14,16 +21,18 @@ describe("planAuth", () => {
     const plan = planAuth([
       { type: "apiKey", name: "key", in: "header", param: "Authorization", prefix: "APIToken" },
     ]);
-    expect(plan.apply(request(), "k1").headers.get("authorization")).toBe("APIToken k1");
+    expect(applied(plan, "k1").headers.get("authorization")).toBe("APIToken k1");
   });
 
   it("sends a query token and marks the parameter secret", () => {
     const plan = planAuth([
       { type: "apiKey", name: "board", in: "query", param: "access_token", alsoInBody: true },
     ]);
-    const url = new URL(plan.apply(request(), "b1").url);
+    const sent = applied(plan, "b1");
+    const url = new URL(sent.url);
     expect(url.searchParams.get("access_token")).toBe("b1");
     expect(url.searchParams.get("page")).toBe("2");
+    expect(sent.headers.has("authorization")).toBe(false);
     expect(plan.secretParams).toEqual(["access_token"]);
   });
 });

@@ -1,4 +1,5 @@
 import type { AuthSchemeMeta } from "../metadata.ts";
+import type { OutgoingRequest } from "../transport/outgoing-request.ts";
 
 /**
  * A token, or a function that returns the current one (for rotation). A function that also has
@@ -15,12 +16,11 @@ export function canRefresh(
 /** How a vendor's credential is attached to a request, and which names carry secrets. */
 export interface AuthPlan {
   /**
-   * Attaches the token. A header scheme sets it on `request` itself and returns it (a Request's
-   * headers can be changed until it is sent; on Node 20 that is cheaper than handing the header to
-   * openapi-fetch's merge, which copies it once more into the Request); a query scheme returns a
-   * new Request with the parameter added.
+   * Attaches the token to the request: a header scheme sets it on its headers (on Node 20 that is
+   * cheaper than handing the header to openapi-fetch's merge), a query scheme adds the parameter to
+   * its URL.
    */
-  readonly apply: (request: Request, token: string) => Request;
+  readonly apply: (request: OutgoingRequest, token: string) => void;
   /**
    * For tokens the vendor also reads from the body (BoardCRM's `access_token`): the body field. The
    * client puts the token into every object body it sends, and into the query only when there is none.
@@ -34,7 +34,6 @@ function headerPlan(name: string, prefix: string | undefined): AuthPlan {
   return {
     apply(request, token) {
       request.headers.set(name, prefix ? `${prefix} ${token}` : token);
-      return request;
     },
     secretHeaders: [name.toLowerCase()],
     secretParams: [],
@@ -46,7 +45,7 @@ function queryPlan(param: string): AuthPlan {
     apply(request, token) {
       const url = new URL(request.url);
       url.searchParams.set(param, token);
-      return new Request(url, request);
+      request.url = url.href;
     },
     secretHeaders: [],
     secretParams: [param],

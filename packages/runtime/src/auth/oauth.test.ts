@@ -81,7 +81,7 @@ describe("OAuth helpers", () => {
     const silent: OAuthConfig = {
       ...config,
       timeoutMs: 20,
-      fetch: (_request, init) => {
+      fetch: (_url, init) => {
         signals.push(init.signal);
         return new Promise<Response>(() => undefined);
       },

@@ -3,6 +3,7 @@ import { ApiError, errorClassForStatus, TimeoutError } from "../errors/api-error
 import { redactRequest } from "../errors/redact.ts";
 import { attemptAbort } from "../transport/attempt-abort.ts";
 import { defaultFetch, type FetchLike } from "../transport/fetch-like.ts";
+import { OutgoingRequest } from "../transport/outgoing-request.ts";
 
 /** An OAuth 2.0 authorization-code client, as the vendor registered it. */
 export interface OAuthConfig {
@@ -74,9 +75,9 @@ async function tokenRequest(
 ): Promise<TokenSet> {
   const body = new URLSearchParams({ client_id: config.clientId, ...fields, ...config.extraTokenParams });
   if (config.clientSecret) body.set("client_secret", config.clientSecret);
-  const request = new Request(config.tokenUrl, {
+  const request = new OutgoingRequest(config.tokenUrl, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+    headers: new Headers({ "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" }),
     body,
   });
   const redacted = redactRequest(request);
@@ -84,7 +85,7 @@ async function tokenRequest(
   const abort = attemptAbort(undefined);
   let response: Response;
   try {
-    response = await abort.send(config.fetch ?? defaultFetch, request, timeoutMs);
+    response = await abort.send(config.fetch ?? defaultFetch, request, request.body, timeoutMs);
   } catch (cause) {
     if (abort.timedOut)
       throw new TimeoutError({

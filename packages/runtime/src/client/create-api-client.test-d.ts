@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { ApiError } from "../errors/api-error.ts";
+import type { ClientOptions } from "./client-options.ts";
 import { createApiClient } from "./create-api-client.ts";
 import type { Note, TestErrorCode, TestPaginated, TestPaths } from "./test-fixture.ts";
 import { testMeta } from "./test-fixture.ts";
@@ -64,5 +65,21 @@ describe("client types", () => {
     api.paginate("/notes/{id}");
     // @ts-expect-error per_page is a number
     api.paginate("/notes", { params: { query: { per_page: "2" } } });
+  });
+});
+
+describe("the fetch option", () => {
+  it("takes globalThis.fetch and any function of fetch's shape, and hands it a URL and a full init", () => {
+    expectTypeOf(globalThis.fetch).toExtend<NonNullable<ClientOptions["fetch"]>>();
+    const standardShape = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init);
+    expectTypeOf(standardShape).toExtend<NonNullable<ClientOptions["fetch"]>>();
+    expectTypeOf<Parameters<NonNullable<ClientOptions["fetch"]>>[0]>().toEqualTypeOf<string>();
+    const init = {} as Parameters<NonNullable<ClientOptions["fetch"]>>[1];
+    expectTypeOf(init.headers).toEqualTypeOf<Headers>();
+    expectTypeOf(init.method).toEqualTypeOf<string>();
+    expectTypeOf(init.signal).toEqualTypeOf<AbortSignal>();
+    // A function of a Request alone (the shape before fetch(url, init)) no longer fits.
+    const ofRequest = (request: Request) => fetch(request);
+    expectTypeOf(ofRequest).not.toExtend<NonNullable<ClientOptions["fetch"]>>();
   });
 });

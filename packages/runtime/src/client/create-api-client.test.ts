@@ -295,3 +295,54 @@ describe("createApiClient: per-operation server and security", () => {
     expect(calls.seen[0]?.headers.get("authorization")).toBeNull();
   });
 });
+
+describe("createApiClient: a custom fetch", () => {
+  it("is called as fetch(url, init): the built URL, the method, the merged headers with the token, the body", async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const api = client({
+      headers: { "X-Team": "core" },
+      fetch: async (url, init) => {
+        calls.push({ url, init });
+        return Response.json({ success: true, data: { id: 3, text: "made" } });
+      },
+    });
+    await api.GET("/notes", { params: { query: { tag: "a b", page: 2 } }, cache: "no-store" });
+    const created = await api.POST("/notes", { body: { text: "made" } });
+    expect(created.data?.data.id).toBe(3);
+    const [listed, posted] = calls;
+    expect(listed?.url).toBe(`${BASE}/notes?tag=a%20b&page=2`);
+    expect(listed?.init.method).toBe("GET");
+    expect(listed?.init.cache).toBe("no-store");
+    expect(listed?.init.body ?? null).toBeNull();
+    expect(posted?.url).toBe(`${BASE}/notes`);
+    expect(posted?.init.method).toBe("POST");
+    expect(posted?.init.body).toBe('{"text":"made"}');
+    const headers = new Headers(posted?.init.headers);
+    expect(headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+    expect(headers.get("content-type")).toBe("application/json");
+    expect(headers.get("x-team")).toBe("core");
+    expect(posted?.init.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it("makes the same request through globalThis.fetch as the fetch it was given would", async () => {
+    const calls = counting((_, request) =>
+      HttpResponse.json({ success: true, data: { id: 4, text: request.method } }),
+    );
+    server.use(http.post(`${BASE}/notes`, calls.resolver));
+    const { data } = await client().POST("/notes", { body: { text: "x" } });
+    expect(data?.data.text).toBe("POST");
+    const sent = calls.seen[0];
+    expect(sent?.url).toBe(`${BASE}/notes`);
+    expect(await sent?.text()).toBe('{"text":"x"}');
+    expect(sent?.headers.get("content-type")).toBe("application/json");
+    expect(sent?.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+  });
+});
+
+describe("createApiClient: base URLs", () => {
+  it("refuses a baseUrl option that is not a URL when the client is made", () => {
+    expect(() => client({ baseUrl: "api.notes.test/v2" })).toThrow(
+      new TypeError("baseUrl is not a URL: api.notes.test/v2"),
+    );
+  });
+});

@@ -12,6 +12,7 @@ import { levelLogger } from "../logging/logger.ts";
 import type { ApiMeta, HttpMethodName, OperationMeta } from "../metadata.ts";
 import { createPaginate } from "../pagination/paginate.ts";
 import { defaultFetch } from "../transport/fetch-like.ts";
+import { OutgoingRequest } from "../transport/outgoing-request.ts";
 import { RateLimiter } from "../transport/rate-limiter.ts";
 import {
   DEFAULT_RETRY,
@@ -59,11 +60,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-function withTrailingSlash(request: Request): Request {
-  const url = new URL(request.url);
-  if (url.pathname.endsWith("/")) return request;
-  url.pathname = `${url.pathname}/`;
-  return new Request(url, request);
+/** Ends the path of the request's URL with a slash, for a vendor whose URLs all end in one (Django style). */
+function addTrailingSlash(request: OutgoingRequest): void {
+  const { url } = request;
+  const query = url.indexOf("?");
+  const path = query < 0 ? url : url.slice(0, query);
+  if (!path.endsWith("/")) request.url = `${path}/${query < 0 ? "" : url.slice(query)}`;
+}
+
+/** A baseUrl option that is not a URL fails when the client is made, not as every call's connection error. */
+function checkedBaseUrl(baseUrl: string | undefined): string | undefined {
+  if (baseUrl !== undefined && !URL.canParse(baseUrl))
+    throw new TypeError(`baseUrl is not a URL: ${baseUrl}`);
+  return baseUrl;
 }
 
 function resolveRetry(
@@ -84,13 +93,15 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
 ): ApiClient<Paths, Code, Pag> {
   const { vendor } = meta;
   const inner: Client<Paths> = createClient<Paths>({
-    baseUrl: options.baseUrl ?? vendor.baseUrl,
+    baseUrl: checkedBaseUrl(options.baseUrl) ?? vendor.baseUrl,
     ...(options.headers ? { headers: options.headers } : {}),
+    // openapi-fetch builds each call's URL, headers and body into one of these instead of a Request.
+    Request: OutgoingRequest as unknown as typeof Request,
   });
   const routes = routeTable(meta.operations);
   const auth = planAuth(vendor.auth);
   const secrets = { headers: auth.secretHeaders, params: auth.secretParams };
-  const redact = (request: Request) => redactRequest(request, secrets);
+  const redact = (request: OutgoingRequest) => redactRequest(request, secrets);
   const clientRetry = resolveRetry(options.retry, DEFAULT_RETRY);
   const rateLimit = options.rateLimit === false ? undefined : (options.rateLimit ?? vendor.rateLimit);
   const limiter = rateLimit ? new RateLimiter(rateLimit.requests, rateLimit.perSeconds) : undefined;
@@ -126,7 +137,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
       signal: init.signal,
     };
   };
-  const factsOf = (response: Response, sent: Request | undefined): ResponseFacts => ({
+  const factsOf = (response: Response, sent: OutgoingRequest | undefined): ResponseFacts => ({
     status: response.status,
     headers: response.headers,
     requestId: response.headers.get(requestIdHeader) ?? undefined,
@@ -144,7 +155,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
     const op = routes[method].get(path);
     const control = controlOf(op, method, init);
     const record: SendRecord = { attempts: 0 };
-    let sent: Request | undefined;
+    let sent: OutgoingRequest | undefined;
     try {
       const source = options.token;
       // A plain string token needs no await (each one is a turn of the microtask queue per call).
@@ -178,16 +189,17 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
             : (rest?.["baseUrl"] as string | undefined),
         // A download (`text/*`, a file) is read as its media type says; JSON is openapi-fetch's default.
         parseAs: rest?.["parseAs"] ?? op?.parseAs,
-        fetch: (request: Request) => {
-          const target = vendor.trailingSlash ? withTrailingSlash(request) : request;
+        fetch: (built: Request) => {
+          const request = built as unknown as OutgoingRequest;
+          if (vendor.trailingSlash) addTrailingSlash(request);
           // Operations that take no credential (security: []) never see the token. The credential
-          // and the request id go onto the Request openapi-fetch built from the caller's headers:
-          // ours win over the caller's credential, the caller's request id wins over a fresh one.
-          const prepared = secured && !tokenInBody ? auth.apply(target, token) : target;
-          if (vendor.requestIdHeader && !prepared.headers.has(vendor.requestIdHeader))
-            prepared.headers.set(vendor.requestIdHeader, crypto.randomUUID());
-          sent = prepared;
-          return send(prepared, control, record);
+          // and the request id go onto the headers openapi-fetch merged from the caller's: ours win
+          // over the caller's credential, the caller's request id wins over a fresh one.
+          if (secured && !tokenInBody) auth.apply(request, token);
+          if (vendor.requestIdHeader && !request.headers.has(vendor.requestIdHeader))
+            request.headers.set(vendor.requestIdHeader, crypto.randomUUID());
+          sent = request;
+          return send(request, control, record);
         },
       };
       const openapiCall = inner[UPPER[method]] as (path: string, init: unknown) => Promise<unknown>;

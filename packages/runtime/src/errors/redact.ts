@@ -44,8 +44,15 @@ export function redactHeaders(
   return out;
 }
 
+/** What redaction reads of a request: a WHATWG Request fits, and so does the client's OutgoingRequest. */
+export interface RequestLike {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers;
+}
+
 export function redactRequest(
-  request: Request,
+  request: RequestLike,
   secretNames: { readonly headers?: readonly string[]; readonly params?: readonly string[] } = {},
 ): RedactedRequest {
   return {

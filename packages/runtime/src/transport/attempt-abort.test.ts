@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { attemptAbort } from "./attempt-abort.ts";
-import type { FetchLike } from "./fetch-like.ts";
+import type { FetchInit, FetchLike } from "./fetch-like.ts";
+import { OutgoingRequest } from "./outgoing-request.ts";
 
-const request = () => new Request("https://api.notes.test/v2/notes/1");
+const request = () =>
+  new OutgoingRequest("https://api.notes.test/v2/notes/1", { method: "GET", headers: new Headers() });
 
 /** A fetch that answers only when told to, rejects when its signal aborts, and keeps that signal. */
 function controlledFetch() {
@@ -29,7 +31,7 @@ describe("attemptAbort", () => {
   it("aborts the fetch's signal with a TimeoutError once the timeout passes, and not before", async () => {
     const abort = attemptAbort(undefined);
     const remote = controlledFetch();
-    const sent = abort.send(remote.fetch, request(), 50).catch((e: unknown) => e);
+    const sent = abort.send(remote.fetch, request(), null, 50).catch((e: unknown) => e);
     vi.advanceTimersByTime(49);
     expect(remote.signals[0]?.aborted).toBe(false);
     vi.advanceTimersByTime(1);
@@ -47,7 +49,7 @@ describe("attemptAbort", () => {
       init = given;
       return new Promise(() => undefined);
     };
-    const sent = abort.send(deaf, request(), 20).catch((e: unknown) => e);
+    const sent = abort.send(deaf, request(), null, 20).catch((e: unknown) => e);
     vi.advanceTimersByTime(20);
     expect(((await sent) as DOMException).name).toBe("TimeoutError");
     expect(abort.timedOut).toBe(true);
@@ -61,7 +63,7 @@ describe("attemptAbort", () => {
     const caller = new AbortController();
     const abort = attemptAbort(caller.signal);
     const remote = controlledFetch();
-    const sent = abort.send(remote.fetch, request(), 50).catch((e: unknown) => e);
+    const sent = abort.send(remote.fetch, request(), null, 50).catch((e: unknown) => e);
     const reason = new Error("user left");
     caller.abort(reason);
     expect(await sent).toBe(reason);
@@ -75,7 +77,7 @@ describe("attemptAbort", () => {
     caller.abort(reason);
     const abort = attemptAbort(caller.signal);
     const remote = controlledFetch();
-    expect(await abort.send(remote.fetch, request(), 50).catch((e: unknown) => e)).toBe(reason);
+    expect(await abort.send(remote.fetch, request(), null, 50).catch((e: unknown) => e)).toBe(reason);
     expect(remote.signals).toHaveLength(0);
     expect(abort.timedOut).toBe(false);
     expect(vi.getTimerCount()).toBe(0);
@@ -85,7 +87,7 @@ describe("attemptAbort", () => {
     const caller = new AbortController();
     const abort = attemptAbort(caller.signal);
     const remote = controlledFetch();
-    const sent = abort.send(remote.fetch, request(), 50);
+    const sent = abort.send(remote.fetch, request(), null, 50);
     remote.answer(new Response("ok"));
     expect(await (await sent).text()).toBe("ok");
     expect(vi.getTimerCount()).toBe(0);
@@ -99,17 +101,51 @@ describe("attemptAbort", () => {
     const caller = new AbortController();
     const firstFetch = controlledFetch();
     const one = attemptAbort(caller.signal)
-      .send(firstFetch.fetch, request(), 10)
+      .send(firstFetch.fetch, request(), null, 10)
       .catch((e: unknown) => e);
     vi.advanceTimersByTime(10);
     await one;
     const secondFetch = controlledFetch();
-    const two = attemptAbort(caller.signal).send(secondFetch.fetch, request(), 10);
+    const two = attemptAbort(caller.signal).send(secondFetch.fetch, request(), null, 10);
     expect(firstFetch.signals[0]?.aborted).toBe(true);
     expect(secondFetch.signals[0]?.aborted).toBe(false);
     expect(secondFetch.signals[0]).not.toBe(firstFetch.signals[0]);
     secondFetch.answer(new Response(null, { status: 204 }));
     expect((await two).status).toBe(204);
+  });
+});
+
+describe("attemptAbort's fetch init", () => {
+  it("holds the request's method, headers, body and the rest of its init, and a spread of it keeps the signal", async () => {
+    const headers = new Headers({ "Content-Type": "application/json" });
+    const outgoing = new OutgoingRequest("https://api.notes.test/v2/notes", {
+      method: "POST",
+      headers,
+      body: '{"text":"hi"}',
+      redirect: "follow",
+      cache: "no-store",
+    });
+    let url: string | undefined;
+    let copy: Partial<FetchInit> = {};
+    const sent = await attemptAbort(undefined).send(
+      (given, init) => {
+        url = given;
+        copy = { ...init };
+        return Promise.resolve(new Response("ok"));
+      },
+      outgoing,
+      '{"text":"hi"}',
+      1_000,
+    );
+    expect(await sent.text()).toBe("ok");
+    expect(url).toBe("https://api.notes.test/v2/notes");
+    expect(copy.method).toBe("POST");
+    expect(copy.headers).toBe(headers);
+    expect(copy.body).toBe('{"text":"hi"}');
+    expect(copy.redirect).toBe("follow");
+    expect(copy.cache).toBe("no-store");
+    expect(copy.signal).toBeInstanceOf(AbortSignal);
+    expect(copy.signal?.aborted).toBe(false);
   });
 });
 
@@ -125,7 +161,7 @@ describe("attemptAbort's timer", () => {
       return timer;
     }) as typeof setTimeout);
     try {
-      const sent = attemptAbort(undefined).send(async () => new Response("ok"), request(), 60_000);
+      const sent = attemptAbort(undefined).send(async () => new Response("ok"), request(), null, 60_000);
       expect(timers).toHaveLength(1);
       expect(timers[0]?.hasRef()).toBe(true);
       await sent;

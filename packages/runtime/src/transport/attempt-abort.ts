@@ -1,13 +1,12 @@
 import type { FetchInit, FetchLike } from "./fetch-like.ts";
+import type { OutgoingRequest } from "./outgoing-request.ts";
 
 /**
  * One attempt with its own abort signal: aborted by the attempt's timeout or by the caller's signal.
  *
- * The signal goes to fetch as `init.signal`, not into the Request: undici's fetch builds its own
- * Request from input and init anyway, so a signal given there is linked once (a listener, a WeakRef
- * and a finalizer), while one built into the input Request is linked again by that copy; on Node 20
- * a Request built with a signal costs about half again a stubbed call. The signal is made when
- * first read, so a fetch that never reads it does not pay for it.
+ * The signal goes to fetch in its init, beside the URL, so fetch links it to the one Request it
+ * makes. It is made when first read (an own getter of the init, so spreading the init makes it
+ * too): a fetch that never reads it does not pay for it.
  */
 export interface AttemptAbort {
   /** Whether the timeout (not the caller) aborted the attempt. */
@@ -19,7 +18,12 @@ export interface AttemptAbort {
    * and the caller link end when it settles: they cover the attempt until the headers arrive (as
    * in Stainless SDKs), not the reading of the body.
    */
-  send(fetch: FetchLike, request: Request, timeoutMs: number): Promise<Response>;
+  send(
+    fetch: FetchLike,
+    request: OutgoingRequest,
+    body: BodyInit | null,
+    timeoutMs: number,
+  ): Promise<Response>;
 }
 
 export function attemptAbort(caller: AbortSignal | undefined): AttemptAbort {
@@ -27,12 +31,11 @@ export function attemptAbort(caller: AbortSignal | undefined): AttemptAbort {
 }
 
 /**
- * The attempt is also the `init` its fetch gets: `signal` is a getter on the prototype, so the
- * AbortController (a fifth of a stubbed call on Node 20) is made only when a fetch reads it. A class
- * rather than closures: on the hot path one object replaces half a dozen functions per attempt, and
- * a fetch that spreads or logs its `init` sees no own properties of ours.
+ * The AbortController (a fifth of a stubbed call on Node 20) is made only when the fetch reads its
+ * signal. A class rather than closures: on the hot path one object replaces half a dozen functions
+ * per attempt.
  */
-class Attempt implements AttemptAbort, FetchInit {
+class Attempt implements AttemptAbort {
   #timedOut = false;
   readonly #caller: AbortSignal | undefined;
   #controller: AbortController | undefined = undefined;
@@ -52,7 +55,7 @@ class Attempt implements AttemptAbort, FetchInit {
     return this.#timedOut;
   }
 
-  get signal(): AbortSignal {
+  #signal(): AbortSignal {
     if (!this.#controller) {
       this.#controller = new AbortController();
       if (this.#stopped) this.#controller.abort(this.#stopped.reason);
@@ -60,7 +63,12 @@ class Attempt implements AttemptAbort, FetchInit {
     return this.#controller.signal;
   }
 
-  send(fetch: FetchLike, request: Request, timeoutMs: number): Promise<Response> {
+  send(
+    fetch: FetchLike,
+    request: OutgoingRequest,
+    body: BodyInit | null,
+    timeoutMs: number,
+  ): Promise<Response> {
     return new Promise<Response>((resolve, reject) => {
       this.#reject = reject;
       const caller = this.#caller;
@@ -79,7 +87,7 @@ class Attempt implements AttemptAbort, FetchInit {
       }
       let sent: Promise<Response>;
       try {
-        sent = fetch(request, this);
+        sent = fetch(request.url, this.#init(request, body));
       } catch (cause) {
         // A fetch that throws instead of rejecting fails the same way.
         sent = Promise.reject(cause);
@@ -97,6 +105,20 @@ class Attempt implements AttemptAbort, FetchInit {
         },
       );
     });
+  }
+
+  /** The request's init with this attempt's body and signal (the signal made when first read). */
+  #init(request: OutgoingRequest, body: BodyInit | null): FetchInit {
+    const attempt = this;
+    return {
+      ...request.init,
+      method: request.method,
+      headers: request.headers,
+      body,
+      get signal() {
+        return attempt.#signal();
+      },
+    };
   }
 
   #finish(): void {

@@ -3,6 +3,7 @@ import { AbortedError, ConnectionError, TimeoutError } from "../errors/api-error
 import { redactRequest } from "../errors/redact.ts";
 import { levelLogger } from "../logging/logger.ts";
 import type { FetchLike } from "./fetch-like.ts";
+import { OutgoingRequest } from "./outgoing-request.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 import { DEFAULT_RETRY } from "./retry-policy.ts";
 import { type SendControl, type SendRecord, send } from "./send.ts";
@@ -32,35 +33,45 @@ const hanging: FetchLike = (_request, { signal }) =>
   });
 
 describe("send", () => {
-  it("sends the first attempt as it was built, with that attempt's signal beside it", async () => {
-    const request = new Request(NOTE_URL);
-    const seen: Request[] = [];
+  it("sends the request's URL and init as they were built, with that attempt's signal", async () => {
+    const request = new OutgoingRequest(NOTE_URL, {
+      method: "GET",
+      headers: new Headers({ Accept: "application/json" }),
+    });
+    const urls: string[] = [];
+    const headers: Headers[] = [];
     const signals: AbortSignal[] = [];
     const record: SendRecord = { attempts: 0 };
     const response = await send(
       request,
-      control(async (r, init) => {
-        seen.push(r);
+      control(async (url, init) => {
+        urls.push(url);
+        headers.push(init.headers);
         signals.push(init.signal);
         return new Response("{}");
       }),
       record,
     );
     expect(response.status).toBe(200);
-    expect(seen).toHaveLength(1);
-    expect(seen[0]).toBe(request);
+    expect(urls).toEqual([NOTE_URL]);
+    expect(headers[0]).toBe(request.headers);
+    expect(headers[0]?.get("accept")).toBe("application/json");
     expect(signals[0]?.aborted).toBe(false);
     expect(record.attempts).toBe(1);
   });
 
   it("sends the body again on every retry", async () => {
-    const request = new Request(NOTE_URL, { method: "PUT", body: '{"text":"again"}' });
+    const request = new OutgoingRequest(NOTE_URL, {
+      method: "PUT",
+      headers: new Headers(),
+      body: '{"text":"again"}',
+    });
     const bodies: string[] = [];
     const record: SendRecord = { attempts: 0 };
     const response = await send(
       request,
-      control(async (r) => {
-        bodies.push(await r.text());
+      control(async (url, init) => {
+        bodies.push(await new Request(url, init).text());
         return new Response(null, { status: bodies.length < 3 ? 503 : 200 });
       }),
       record,
@@ -70,13 +81,40 @@ describe("send", () => {
     expect(record.attempts).toBe(3);
   });
 
+  it("sends a streamed body again on every retry, each attempt a stream of its own", async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("chunk-1,"));
+        controller.enqueue(new TextEncoder().encode("chunk-2"));
+        controller.close();
+      },
+    });
+    const init = { method: "PUT", headers: new Headers(), body: stream, duplex: "half" };
+    const request = new OutgoingRequest(NOTE_URL, init as RequestInit & { headers: Headers });
+    const bodies: string[] = [];
+    const sentStreams: unknown[] = [];
+    const response = await send(
+      request,
+      control(async (url, init) => {
+        sentStreams.push(init.body);
+        bodies.push(await new Request(url, init).text());
+        return new Response(null, { status: bodies.length < 3 ? 503 : 200 });
+      }),
+      { attempts: 0 },
+    );
+    expect(response.status).toBe(200);
+    expect(bodies).toEqual(["chunk-1,chunk-2", "chunk-1,chunk-2", "chunk-1,chunk-2"]);
+    expect(new Set(sentStreams).size).toBe(3);
+    expect(sentStreams).not.toContain(stream);
+  });
+
   it("times out each attempt through the signal the fetch sees, then reports TimeoutError", async () => {
-    const request = new Request(NOTE_URL);
+    const request = new OutgoingRequest(NOTE_URL, { headers: new Headers() });
     const signals: AbortSignal[] = [];
     const record: SendRecord = { attempts: 0 };
-    const fetch: FetchLike = (r, init) => {
+    const fetch: FetchLike = (url, init) => {
       signals.push(init.signal);
-      return hanging(r, init);
+      return hanging(url, init);
     };
     const failure = await send(request, control(fetch, { timeoutMs: 10 }), record).catch((e) => e);
     expect(failure).toBeInstanceOf(TimeoutError);
@@ -87,7 +125,7 @@ describe("send", () => {
 
   it("aborts on the caller's signal without retrying", async () => {
     const caller = new AbortController();
-    const request = new Request(NOTE_URL);
+    const request = new OutgoingRequest(NOTE_URL, { headers: new Headers() });
     const record: SendRecord = { attempts: 0 };
     const pending = send(request, control(hanging, { signal: caller.signal }), record).catch((e) => e);
     setTimeout(() => caller.abort(), 5);
@@ -96,7 +134,7 @@ describe("send", () => {
   });
 
   it("times out and retries a fetch that ignores its signal, cancelling an answer that comes too late", async () => {
-    const request = new Request(NOTE_URL);
+    const request = new OutgoingRequest(NOTE_URL, { headers: new Headers() });
     const record: SendRecord = { attempts: 0 };
     let answered = 0;
     let cancelled = 0;
@@ -125,7 +163,7 @@ describe("send", () => {
     };
     const record: SendRecord = { attempts: 0 };
     const failure = await send(
-      new Request(NOTE_URL),
+      new OutgoingRequest(NOTE_URL, { headers: new Headers() }),
       control(async () => new Response(null, { status: 503 }), { log }),
       record,
     ).catch((e) => e);
@@ -138,7 +176,7 @@ describe("send", () => {
     const record: SendRecord = { attempts: 0 };
     let sent = 0;
     const first = await send(
-      new Request(NOTE_URL),
+      new OutgoingRequest(NOTE_URL, { headers: new Headers() }),
       control(
         async () => {
           sent++;
@@ -151,7 +189,7 @@ describe("send", () => {
     expect(first.status).toBe(200);
     const caller = new AbortController();
     const waiting = send(
-      new Request(NOTE_URL),
+      new OutgoingRequest(NOTE_URL, { headers: new Headers() }),
       control(
         async () => {
           sent++;
@@ -169,7 +207,7 @@ describe("send", () => {
   it("reports a fetch that throws synchronously as a failed attempt", async () => {
     const record: SendRecord = { attempts: 0 };
     const failure = await send(
-      new Request(NOTE_URL),
+      new OutgoingRequest(NOTE_URL, { headers: new Headers() }),
       control(() => {
         throw new TypeError("no network stack");
       }),

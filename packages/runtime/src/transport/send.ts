@@ -3,6 +3,7 @@ import type { RedactedRequest } from "../errors/redact.ts";
 import type { Logger } from "../logging/logger.ts";
 import { attemptAbort } from "./attempt-abort.ts";
 import type { FetchLike } from "./fetch-like.ts";
+import type { OutgoingRequest } from "./outgoing-request.ts";
 import type { RateLimiter } from "./rate-limiter.ts";
 import { backoffDelay, isRetryableStatus, type ResolvedRetryOptions, retryDelay } from "./retry-policy.ts";
 import { sleep } from "./sleep.ts";
@@ -17,7 +18,7 @@ export interface SendControl {
   readonly signal: AbortSignal | undefined;
   readonly limiter: RateLimiter | undefined;
   readonly random: () => number;
-  readonly redact: (request: Request) => RedactedRequest;
+  readonly redact: (request: OutgoingRequest) => RedactedRequest;
   /** Receives one debug line per attempt and a warning per retry, all redacted. */
   readonly log: Logger;
   /** Whether debug lines are wanted: the per-attempt lines are not even built otherwise (hot path). */
@@ -35,14 +36,17 @@ export interface SendRecord {
  * connection failures, timeouts, 408, 429 and 5xx with backoff when the operation is safe to repeat.
  * Transport failures become `ConnectionError`, `TimeoutError` or `AbortedError`.
  *
- * The first attempt sends `request` as it is; a retry sends a copy of its body taken before the first
- * send. Each attempt gets its own signal as fetch's `init.signal`.
+ * Every attempt sends the same body: a string, form or blob can be sent again as it is, and a stream
+ * that may have to be sent again is split before each attempt, one branch kept for the next. Each
+ * attempt gets its own signal as fetch's `init.signal`.
  */
-export async function send(request: Request, control: SendControl, record: SendRecord): Promise<Response> {
+export async function send(
+  request: OutgoingRequest,
+  control: SendControl,
+  record: SendRecord,
+): Promise<Response> {
   const callerSignal = control.signal;
-  // Sending a body consumes it: keep an unsent copy when a retry may have to send it again.
-  const mayRetry = control.retrySafe && control.retry.maxRetries > 0;
-  const unsent = mayRetry && request.body !== null ? request.clone() : undefined;
+  let body = request.body;
   for (let retry = 0; ; retry++) {
     const canRetry = control.retrySafe && retry < control.retry.maxRetries;
     // Without a limiter there is nothing to wait for: not even an `await undefined` (a turn of the queue).
@@ -54,14 +58,16 @@ export async function send(request: Request, control: SendControl, record: SendR
       }
     }
     const abort = attemptAbort(callerSignal);
-    const attempt = retry > 0 && unsent ? unsent.clone() : request;
+    let sending = body;
+    // Sending a stream consumes it: keep a branch of it while another attempt may have to send it.
+    if (canRetry && body instanceof ReadableStream) [sending, body] = body.tee();
     record.attempts = retry + 1;
     // Log lines (and the clock read for them) only when wanted: the success path builds none.
     const started = control.debug ? Date.now() : 0;
     if (control.debug) control.log.debug(`${line(control.redact(request))} (attempt ${record.attempts})`);
     let response: Response;
     try {
-      response = await abort.send(control.fetch, attempt, control.timeoutMs);
+      response = await abort.send(control.fetch, request, sending, control.timeoutMs);
     } catch (cause) {
       if (callerSignal?.aborted) throw abortedError(request, control, cause);
       const who = control.redact(request);
@@ -100,7 +106,7 @@ function line({ method, url }: RedactedRequest): string {
   return `${method} ${url}`;
 }
 
-async function pause(ms: number, request: Request, control: SendControl): Promise<void> {
+async function pause(ms: number, request: OutgoingRequest, control: SendControl): Promise<void> {
   try {
     await sleep(ms, control.signal);
   } catch (cause) {
@@ -108,7 +114,7 @@ async function pause(ms: number, request: Request, control: SendControl): Promis
   }
 }
 
-function abortedError(request: Request, control: SendControl, cause: unknown): AbortedError {
+function abortedError(request: OutgoingRequest, control: SendControl, cause: unknown): AbortedError {
   return new AbortedError({
     message: "Request aborted by the caller",
     request: control.redact(request),
