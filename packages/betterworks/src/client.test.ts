@@ -199,7 +199,7 @@ describe("@workapis/betterworks against its mock", () => {
       fetch: (url, init) => {
         const headers = new Headers(init.headers);
         headers.set("Authorization", `Bearer ${TOKEN}`);
-        return globalThis.fetch(url, { ...init, headers });
+        return globalThis.fetch(url, { ...init, headers, signal: init.signal });
       },
     });
     const { error } = await asBearer.GET("/user");

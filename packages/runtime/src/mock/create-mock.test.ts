@@ -226,6 +226,21 @@ describe("createVendorMock", () => {
     ).rejects.toBe(reason);
   });
 
+  it("as a fetch, rejects with the reason of a signal aborted while it answers, and answers when none is", async () => {
+    const mock = createVendorMock(spec, {});
+    mock.scenario("*", { kind: "latency", ms: 200 }, 2);
+    const controller = new AbortController();
+    const reason = new Error("timed out on our side");
+    const started = Date.now();
+    const pending = mock.fetch(`${BASE}/notes`, { headers: auth, signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 10);
+    await expect(pending).rejects.toBe(reason);
+    expect(Date.now() - started).toBeLessThan(150);
+    const kept = new AbortController();
+    const answered = await mock.fetch(`${BASE}/notes`, { headers: auth, signal: kept.signal });
+    expect(answered.status).toBe(200);
+  });
+
   it("echoes or assigns the request id", async () => {
     const mock = createVendorMock(spec, {});
     expect(

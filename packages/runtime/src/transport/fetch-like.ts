@@ -1,7 +1,8 @@
 /**
  * What a fetch gets with each attempt, besides the URL: the request's method, headers, body and the
- * rest of its init, and the attempt's signal (aborted on timeout or by the caller). The signal is
- * made when first read, by name or by spreading the init (`{ ...init }` copies it).
+ * rest of its init, and the attempt's signal (aborted on timeout or by the caller). The signal is a
+ * getter made when first read: pass `init` on as it is or read `init.signal` by name, since
+ * `{ ...init }` copies everything but it.
  */
 export interface FetchInit extends RequestInit {
   readonly method: string;

@@ -15,10 +15,11 @@
  * `ConnectionError` that says why.
  */
 export class OutgoingRequest {
-  url: string;
-  readonly method: string;
-  readonly headers: Headers;
-  readonly init: RequestInit & { readonly headers: Headers };
+  // Declared, not defined: the constructor sets them (and the bundle carries no field list).
+  declare url: string;
+  declare readonly method: string;
+  declare readonly headers: Headers;
+  declare readonly init: RequestInit & { readonly headers: Headers };
 
   constructor(url: string, init: RequestInit & { readonly headers: Headers }) {
     this.url = url;
