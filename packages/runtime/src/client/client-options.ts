@@ -10,7 +10,10 @@ export interface ClientOptions {
   readonly token: TokenSource;
   /** Overrides the spec's server URL (a proxy, a mock server, a test instance). */
   readonly baseUrl?: string;
-  /** A custom `fetch` (defaults to `globalThis.fetch`, looked up at call time). */
+  /**
+   * A custom `fetch`, called as `fetch(url, init)` (see `FetchInit`). Defaults to `globalThis.fetch`,
+   * looked up at call time.
+   */
   readonly fetch?: FetchLike;
   /** Headers sent with every request. */
   readonly headers?: Readonly<Record<string, string>>;

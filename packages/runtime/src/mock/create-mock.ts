@@ -295,8 +295,9 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
     },
     fetch(input, init) {
       // The caller's signal is watched here, not linked into the Request: undici links a signal
-      // through a WeakRef, which keeps the Request (and what it reaches) alive until the event loop
-      // turns, and a loop of in-process calls never turns it (paginating 1 000 pages held ~40 MB).
+      // through a WeakRef, whose target V8 keeps until the current run of microtasks is over, and a
+      // loop of in-process calls is one such run (100k Requests made with a signal in one peaked at
+      // +217 MB on Node 20, without one at +44 MB).
       const signal = init?.signal ?? undefined;
       const request =
         input instanceof Request && init === undefined
