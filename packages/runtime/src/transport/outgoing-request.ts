@@ -14,14 +14,17 @@
  * would refuse (a body on a GET, a URL that is not one) fetch refuses, and the call fails with a
  * `ConnectionError` that says why.
  */
+/** The init openapi-fetch gives its `Request`: headers always merged into a `Headers` of their own. */
+export type OutgoingInit = RequestInit & { readonly headers: Headers };
+
 export class OutgoingRequest {
   // Declared, not defined: the constructor sets them (and the bundle carries no field list).
   declare url: string;
   declare readonly method: string;
   declare readonly headers: Headers;
-  declare readonly init: RequestInit & { readonly headers: Headers };
+  declare readonly init: OutgoingInit;
 
-  constructor(url: string, init: RequestInit & { readonly headers: Headers }) {
+  constructor(url: string, init: OutgoingInit) {
     this.url = url;
     this.method = init.method ?? "GET";
     this.headers = init.headers;

@@ -3,7 +3,7 @@ import { AbortedError, ConnectionError, TimeoutError } from "../errors/api-error
 import { redactRequest } from "../errors/redact.ts";
 import { levelLogger } from "../logging/logger.ts";
 import type { FetchLike } from "./fetch-like.ts";
-import { OutgoingRequest } from "./outgoing-request.ts";
+import { type OutgoingInit, OutgoingRequest } from "./outgoing-request.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 import { DEFAULT_RETRY } from "./retry-policy.ts";
 import { type SendControl, type SendRecord, send } from "./send.ts";
@@ -90,7 +90,7 @@ describe("send", () => {
       },
     });
     const init = { method: "PUT", headers: new Headers(), body: stream, duplex: "half" };
-    const request = new OutgoingRequest(NOTE_URL, init as RequestInit & { headers: Headers });
+    const request = new OutgoingRequest(NOTE_URL, init as OutgoingInit);
     const bodies: string[] = [];
     const sentStreams: unknown[] = [];
     const response = await send(
