@@ -121,6 +121,8 @@ export const xMockSchema = {
   },
 } as const;
 
-export const xSourceSchema = {
-  anyOf: [{ const: "inferred" }, { type: "string", pattern: "^https://" }],
-} as const;
+/** `x-source`: the address of the vendor page or published document that shows this operation. */
+export const xSourceSchema = { type: "string", pattern: "^https://" } as const;
+
+/** `x-inferred`: why the design is ours, worded as an assumption, where the vendor documents nothing. */
+export const xInferredSchema = { type: "string", minLength: 20 } as const;

@@ -2,7 +2,13 @@ import type { AuthSchemeMeta, OperationMeta, PaginationMeta, VendorMeta } from "
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 // The runtime's own rule, from its source: codegen runs before the runtime is built.
 import { retrySafeByMethod } from "../../packages/runtime/src/transport/retry-policy.ts";
-import { xMockSchema, xPaginationSchema, xSourceSchema, xWorkapisSchema } from "./extension-schemas.ts";
+import {
+  xInferredSchema,
+  xMockSchema,
+  xPaginationSchema,
+  xSourceSchema,
+  xWorkapisSchema,
+} from "./extension-schemas.ts";
 import type { LoadedSpec } from "./load-spec.ts";
 import { type SpecProblem, toPointer } from "./spec-error.ts";
 import { deref, isObj, jsonMedia, operationsOf, parametersOf, propertiesOf, schemaAt } from "./spec-walk.ts";
@@ -36,6 +42,7 @@ const validators = {
   "x-pagination": ajv.compile(xPaginationSchema),
   "x-mock": ajv.compile(xMockSchema),
   "x-source": ajv.compile(xSourceSchema),
+  "x-inferred": ajv.compile(xInferredSchema),
 };
 
 function check(
@@ -55,6 +62,23 @@ function check(
     });
   }
   return false;
+}
+
+/** Every operation names its evidence: exactly one of `x-source` (a vendor page) or `x-inferred` (why it is ours). */
+function checkProvenance(
+  operation: Obj,
+  at: readonly (string | number)[],
+  file: string,
+  problems: SpecProblem[],
+): void {
+  const source = operation["x-source"];
+  const inferred = operation["x-inferred"];
+  if ((source === undefined) === (inferred === undefined)) {
+    problems.push({ file, pointer: toPointer(at), message: "needs exactly one of x-source or x-inferred" });
+    return;
+  }
+  if (source !== undefined) check("x-source", source, [...at, "x-source"], file, problems);
+  else check("x-inferred", inferred, [...at, "x-inferred"], file, problems);
 }
 
 function authSchemes(doc: Obj): AuthSchemeMeta[] {
@@ -193,7 +217,7 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
         .filter((p) => p["in"] === "query")
         .map((p) => String(p["name"])),
     );
-    check("x-source", operation["x-source"], [...at, "x-source"], file, problems);
+    checkProvenance(operation, at, file, problems);
     if (operation["x-mock"] === undefined)
       problems.push({ file, pointer: toPointer(at), message: "x-mock is required" });
     else if (check("x-mock", operation["x-mock"], [...at, "x-mock"], file, problems))

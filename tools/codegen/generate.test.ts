@@ -95,6 +95,34 @@ describe("generateVendor", () => {
     ]);
   });
 
+  it.each([
+    [
+      "both x-source and x-inferred",
+      "x-inferred: Not documented",
+      "x-source: https://tiny.test/docs/a\n      x-inferred: Not documented",
+    ],
+    [
+      "neither x-source nor x-inferred",
+      "      x-inferred: Not documented by the vendor; the design is assumed.\n",
+      "",
+    ],
+  ])("fails on an operation with %s", async (_name, find, replace) => {
+    const problems = await problemsOf(tiny.replace(find, replace));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        pointer: "#/paths/~1notes/get",
+        message: "needs exactly one of x-source or x-inferred",
+      }),
+    );
+  });
+
+  it("fails on x-source that is no https address, such as the old `inferred` marker", async () => {
+    const problems = await problemsOf(
+      tiny.replace("x-inferred: Not documented by the vendor; the design is assumed.", "x-source: inferred"),
+    );
+    expect(problems).toContainEqual(expect.objectContaining({ pointer: "#/paths/~1notes/get/x-source" }));
+  });
+
   it("fails on x-mock.ranges naming a query parameter the operation does not declare", async () => {
     const problems = await problemsOf(
       tiny.replace(

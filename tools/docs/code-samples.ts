@@ -144,9 +144,10 @@ export function withCodeSamples(doc: Obj, ctx: SampleContext): Obj {
   for (const op of operationsOf(copy)) {
     op.operation["x-codeSamples"] = codeSamples(copy, op, ctx);
     const source = op.operation["x-source"];
+    const inferred = op.operation["x-inferred"];
     const note =
-      source === "inferred"
-        ? "\n\n> **Provenance: inferred.** The vendor publishes no reference for this operation; its design is ours."
+      typeof inferred === "string"
+        ? `\n\n> **Provenance: inferred.** ${inferred}`
         : typeof source === "string"
           ? `\n\n> **Provenance:** [vendor documentation](${source}).`
           : "";
