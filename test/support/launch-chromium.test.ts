@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { chromiumExecutable, launchChromium, packagedChromiumDir } from "./launch-chromium.ts";
+
+describe("launchChromium", () => {
+  it("starts the browser shipped in the npm package when CHROMIUM_PATH is not set", async () => {
+    const browser = await launchChromium({});
+    try {
+      const page = await browser.newPage();
+      await page.setContent("<main><h1>rendered</h1></main>");
+      await expect(page.locator("h1").textContent()).resolves.toBe("rendered");
+      expect(browser.version()).toMatch(/^\d+\./);
+    } finally {
+      await browser.close();
+    }
+    await expect(chromiumExecutable({})).resolves.toBe(`${packagedChromiumDir}/chromium`);
+  });
+
+  it("uses CHROMIUM_PATH when it is set", async () => {
+    const missing = "/nonexistent/chromium-for-test";
+    await expect(chromiumExecutable({ CHROMIUM_PATH: missing })).resolves.toBe(missing);
+    await expect(launchChromium({ CHROMIUM_PATH: missing })).rejects.toThrow(missing);
+  });
+});
