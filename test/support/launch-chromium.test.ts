@@ -1,5 +1,13 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chromiumExecutable, launchChromium, packagedChromiumDir } from "./launch-chromium.ts";
+import {
+  bundledLibraryDir,
+  chromiumExecutable,
+  lacksSharedLibraries,
+  launchChromium,
+  packagedChromiumDir,
+} from "./launch-chromium.ts";
 
 describe("launchChromium", () => {
   it("starts the browser shipped in the npm package when CHROMIUM_PATH is not set", async () => {
@@ -13,6 +21,20 @@ describe("launchChromium", () => {
       await browser.close();
     }
     await expect(chromiumExecutable({})).resolves.toBe(`${packagedChromiumDir}/chromium`);
+  });
+
+  it("runs on the shared libraries shipped with it, for a machine that lacks them", async () => {
+    const browser = await launchChromium({}, { bundledLibraries: true });
+    try {
+      const page = await browser.newPage();
+      await page.setContent("<p>bundled</p>");
+      await expect(page.locator("p").textContent()).resolves.toBe("bundled");
+    } finally {
+      await browser.close();
+    }
+    expect(existsSync(join(bundledLibraryDir, "libnss3.so"))).toBe(true);
+    // A file ldd cannot read is not reported as lacking libraries: the launch reports it instead.
+    expect(lacksSharedLibraries("/nonexistent/chromium-for-test")).toBe(false);
   });
 
   it("uses CHROMIUM_PATH when it is set", async () => {

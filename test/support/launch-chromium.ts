@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -48,18 +49,7 @@ export async function packagedChromiumPath(): Promise<string> {
   mkdirSync(tmpdir(), { recursive: true });
   const staging = mkdtempSync(`${packagedChromiumDir}.partial-`);
   try {
-    // The package writes into os.tmpdir(), which reads TMPDIR; it computes every target path before
-    // its first await, so the override is needed only for the synchronous part of the call.
-    const previous = process.env["TMPDIR"];
-    process.env["TMPDIR"] = staging;
-    let unpacking: Promise<string>;
-    try {
-      unpacking = Chromium.executablePath();
-    } finally {
-      if (previous === undefined) delete process.env["TMPDIR"];
-      else process.env["TMPDIR"] = previous;
-    }
-    await unpacking;
+    await unpackInto(staging);
     try {
       renameSync(staging, packagedChromiumDir);
     } catch (error) {
@@ -72,13 +62,66 @@ export async function packagedChromiumPath(): Promise<string> {
   return binary;
 }
 
+/**
+ * Runs the package's own unpacking with two settings it reads from the environment: TMPDIR (where
+ * it writes, through os.tmpdir()) and AWS_EXECUTION_ENV, which makes it also unpack the shared
+ * libraries it ships for Amazon Linux (NSS, NSPR, expat) into `al2023/lib`. Both are read before its
+ * first await, so they are set only for the synchronous part of the call.
+ */
+async function unpackInto(dir: string): Promise<void> {
+  const saved = { TMPDIR: process.env["TMPDIR"], AWS_EXECUTION_ENV: process.env["AWS_EXECUTION_ENV"] };
+  process.env["TMPDIR"] = dir;
+  process.env["AWS_EXECUTION_ENV"] = `AWS_Lambda_nodejs${process.versions.node.split(".")[0]}.x`;
+  let unpacking: Promise<string>;
+  try {
+    unpacking = Chromium.executablePath();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+  await unpacking;
+}
+
+/** The folder of shared libraries shipped with the packaged browser. */
+export const bundledLibraryDir = join(packagedChromiumDir, "al2023", "lib");
+
+/**
+ * Whether the binary needs the bundled shared libraries: the machine lacks one of the libraries it
+ * links (a bare machine may have no NSS). The system's own are preferred when present.
+ */
+export function lacksSharedLibraries(binary: string): boolean {
+  try {
+    return execFileSync("ldd", [binary], { encoding: "utf8" }).includes("not found");
+  } catch {
+    return false; // no ldd: let the launch report what is missing
+  }
+}
+
 /** The browser to launch: `CHROMIUM_PATH` when set, else the packaged one. */
 export async function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const fromEnv = env["CHROMIUM_PATH"];
   return fromEnv ? fromEnv : packagedChromiumPath();
 }
 
+export interface LaunchOptions {
+  /** Load the packaged browser's own shared libraries even when the machine has them. */
+  readonly bundledLibraries?: boolean;
+}
+
 /** Launches headless Chromium for a test; the caller closes it. */
-export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
-  return chromium.launch({ executablePath: await chromiumExecutable(env), args: [...chromiumFlags] });
+export async function launchChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  options: LaunchOptions = {},
+): Promise<Browser> {
+  const executablePath = await chromiumExecutable(env);
+  const packaged = !env["CHROMIUM_PATH"];
+  const withBundled = packaged && (options.bundledLibraries === true || lacksSharedLibraries(executablePath));
+  const libraryPath = [bundledLibraryDir, env["LD_LIBRARY_PATH"]].filter(Boolean).join(":");
+  return chromium.launch({
+    executablePath,
+    args: [...chromiumFlags],
+    ...(withBundled ? { env: { ...env, LD_LIBRARY_PATH: libraryPath } } : {}),
+  });
 }
