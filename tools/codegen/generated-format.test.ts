@@ -60,7 +60,6 @@ describe("generated code layout", () => {
         ["x/operations.ts", source],
         ["x/README.md", "# not code\n"],
       ]),
-      repoRoot,
     );
     expect(overlongLines("operations.ts", out.get("x/operations.ts") ?? "")).toEqual([]);
     expect(out.get("x/operations.ts")).toContain('op29: { method: "GET" }');
