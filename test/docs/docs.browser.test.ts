@@ -1,17 +1,17 @@
 import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
-import { type Browser, chromium, errors as playwrightErrors } from "playwright-core";
+import { type Browser, errors as playwrightErrors } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic } from "../../tools/docs/static-server.ts";
 import { repoRoot, SpecModel, vendors } from "../conformance/spec-model.ts";
+import { launchChromium } from "../support/launch-chromium.ts";
 
 /**
- * The rendered docs in headless Chromium (Debian's, installed by .ci/run): every vendor page loads
+ * The rendered docs in headless Chromium (see ../support/launch-chromium.ts): every vendor page loads
  * from 127.0.0.1 alone with no console error, lists every operation, search finds one, and a
  * screenshot lands in test-output/docs/.
  */
-const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 const shots = resolve(repoRoot, "test-output/docs");
 let browser: Browser;
 let server: Server;
@@ -20,18 +20,7 @@ let base = "";
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   ({ url: base, server } = await serveStatic(resolve(repoRoot, "site")));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

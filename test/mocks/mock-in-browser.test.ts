@@ -2,16 +2,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { serveStatic } from "../../tools/docs/static-server.ts";
+import { launchChromium } from "../support/launch-chromium.ts";
 
 /**
  * The mocks run in a browser: a page bundled for platform=browser (no Node built-in may sneak in)
  * creates a WebWork mock and answers requests in headless Chromium.
  */
-const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
-
 describe("mocks in a browser", () => {
   it("bundle for the browser and answer requests in Chromium", async () => {
     const result = await build({
@@ -43,10 +41,7 @@ describe("mocks in a browser", () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((i) => i.startsWith("node:"))).toEqual([]);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu"],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const errors: string[] = [];

@@ -15,7 +15,7 @@ export function emitClient(meta: ExtractedMeta): string {
     `import { meta, type ${name}ErrorCode, type ${name}PaginatedOperations } from "./operations.ts";`,
     `import type { paths${signed ? ", webhooks" : ""} } from "./schema.ts";`,
     "",
-    `/** A typed ${name} client: \`GET\`/\`POST\`/\`PUT\`/\`PATCH\`/\`DELETE\` by path, and \`paginate\` over list operations. */`,
+    `/**\n * A typed ${name} client: \`GET\`/\`POST\`/\`PUT\`/\`PATCH\`/\`DELETE\` by path, and \`paginate\` over\n * list operations.\n */`,
     `export type ${name}Client = ApiClient<paths, ${name}ErrorCode, ${name}PaginatedOperations>;`,
     "",
     `export type ${name}ClientOptions = ClientOptions;`,
@@ -30,7 +30,7 @@ export function emitClient(meta: ExtractedMeta): string {
     "",
     ...(signed
       ? [
-          `/** Verifies and parses ${name}'s signed webhooks into the typed events of the spec's \`webhooks:\` section. */`,
+          `/**\n * Verifies and parses ${name}'s signed webhooks into the typed events of the spec's\n * \`webhooks:\` section.\n */`,
           // The scheme is written out (not read from `meta`) and the call marked pure, so a bundler
           // drops the verifier, and the HMAC code under it, from a consumer that never imports it.
           `export const ${name[0]?.toLowerCase()}${name.slice(1)}Webhooks = /* @__PURE__ */ createWebhookVerifier<webhooks>(${JSON.stringify(meta.vendor.webhookSignature)});`,

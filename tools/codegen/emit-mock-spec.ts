@@ -270,7 +270,7 @@ export function emitMockEntry(meta: ExtractedMeta, customOperations: readonly st
     "",
     ...(custom
       ? [
-          "/** The hand-written answers (src/mock-behaviours.ts) of the operations the spec marks `x-mock.action: custom`. */",
+          "/**\n * The hand-written answers (src/mock-behaviours.ts) of the operations the spec marks\n * `x-mock.action: custom`.\n */",
           `const customBehaviours: MockBehaviours<operations, ${custom}> = behaviours;`,
           "",
         ]
@@ -286,7 +286,7 @@ export function emitMockEntry(meta: ExtractedMeta, customOperations: readonly st
     "  return Object.assign(mock, { handlers: mswHandlers(mock) });",
     "}",
     "",
-    `/** Handlers of a default ${name} mock instance: \`setupServer(...handlers)\`. Use create${name}Mock() for your own store. */`,
+    `/**\n * Handlers of a default ${name} mock instance: \`setupServer(...handlers)\`. Use create${name}Mock()\n * for your own store.\n */`,
     `export const handlers = create${name}Mock().handlers;`,
     "",
   ].join("\n");

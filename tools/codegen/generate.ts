@@ -7,6 +7,7 @@ import { emitOperations } from "./emit-operations.ts";
 import { emitSchema } from "./emit-schema.ts";
 import { emitValidators } from "./emit-validators.ts";
 import { extractMeta } from "./extract-meta.ts";
+import { formatGenerated } from "./format-generated.ts";
 import { generatedHeader } from "./header.ts";
 import { lintSpec } from "./lint-spec.ts";
 import { loadSpec, located } from "./load-spec.ts";
@@ -20,7 +21,7 @@ Everything in this folder is written by \`pnpm generate\` (tools/codegen) from t
 `;
 
 /**
- * Generates one vendor's files (repo-relative path → content) without writing them. A spec that
+ * Generates one vendor's files (repo-relative path → content), formatted, without writing them. A spec that
  * does not parse, lint or carry valid extensions throws `SpecError` listing file and JSON pointer.
  */
 export async function generateVendor(entry: VendorEntry, repoRoot: string): Promise<Map<string, string>> {
@@ -43,5 +44,5 @@ export async function generateVendor(entry: VendorEntry, repoRoot: string): Prom
   files.set(`${entry.outDir}/mock-validators.ts`, header + validators);
   files.set(`${entry.outDir}/mock.ts`, header + emitMockEntry(meta, custom));
   files.set(`${entry.outDir}/README.md`, FOLDER_README);
-  return files;
+  return formatGenerated(files);
 }
