@@ -90,6 +90,12 @@ describe("errorFromResponse", () => {
       undocumented,
     );
     expect([nothing.code, nothing.message]).toEqual([undefined, "Oops"]);
+    const punctuated = errorFromResponse(
+      facts(400),
+      { success: false, message: "Request failed.", error: "The name is required." },
+      undocumented,
+    );
+    expect(punctuated.message).toBe("Request failed. The name is required.");
   });
 
   it("keeps a documented code and turns an undocumented one into part of the message", () => {
@@ -117,7 +123,7 @@ describe("errorFromResponse", () => {
       "not_found",
     );
     const other = errorFromResponse(facts(404), { error: "gone_fishing", message: "No job 7" }, named);
-    expect([other.code, other.message]).toEqual([undefined, "No job 7: gone_fishing"]);
+    expect([other.code, other.message]).toEqual([undefined, "No job 7 (gone_fishing)"]);
   });
 
   it("keeps a short snippet of a non-JSON body in the message", () => {

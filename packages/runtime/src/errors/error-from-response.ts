@@ -50,7 +50,9 @@ export function invalidResponseError<Code, Body>(facts: ResponseFacts, cause: un
 function withOther(message: string | undefined, other: string | number | undefined): string | undefined {
   if (other === undefined || message?.includes(String(other))) return message;
   if (message === undefined) return String(other);
-  return typeof other === "number" ? `${message} (${other})` : `${message}: ${other}`;
+  // A number or a single word reads as a code, in brackets; a sentence follows the message.
+  if (typeof other === "number" || !/\s/.test(other)) return `${message} (${other})`;
+  return /[.!?:]$/.test(message) ? `${message} ${other}` : `${message}: ${other}`;
 }
 
 function snippet(text: string): string {
