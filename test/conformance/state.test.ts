@@ -1,6 +1,6 @@
-import { readPointer } from "@workapis/runtime";
 import type { VendorMock } from "@workapis/runtime/mock";
 import { describe, expect, it } from "vitest";
+import { readPointer } from "../../packages/runtime/src/util/json-pointer.ts";
 import { buildRequest } from "./request-builder.ts";
 import { SpecModel, vendors } from "./spec-model.ts";
 

@@ -56,12 +56,14 @@ function runtimePagination({ maxSize: _, ...pagination }: PaginationMeta): Pagin
  * The metadata object the client is built from: only what `createApiClient` reads, since every byte
  * of it lands in a consumer's bundle. The webhook scheme is written beside the verifier in client.ts.
  */
-function runtimeMeta({ vendor, operations }: ExtractedMeta): ApiMeta {
+function runtimeMeta({ vendor, operations, errorCodes }: ExtractedMeta): ApiMeta {
   // The client's name is in its exports' names already; the webhook scheme goes beside the verifier.
   const { webhookSignature: _, clientName: _name, rateLimit, ...client } = vendor;
   return {
     vendor: {
       ...client,
+      // Only the documented codes are read as `ApiError.code`; any other value there joins the message.
+      ...(client.envelope.code === undefined ? {} : { envelope: { ...client.envelope, codes: errorCodes } }),
       auth: runtimeAuth(client.auth),
       // The limiter reads the numbers; the scope (per user, per account) is for the docs.
       ...(rateLimit ? { rateLimit: { requests: rateLimit.requests, perSeconds: rateLimit.perSeconds } } : {}),
@@ -86,8 +88,8 @@ export function emitOperations(meta: ExtractedMeta): string {
     ` */`,
     `export const meta = ${JSON.stringify(runtimeMeta(meta), null, 2)} as const satisfies ApiMeta;`,
     "",
-    `/** The vendor's own error codes (\`ApiError.code\`). */`,
-    `export type ${name}ErrorCode = ${errorCodeSchema ? `components["schemas"][${key(errorCodeSchema)}]` : "string"};`,
+    `/** The vendor's documented error codes (\`ApiError.code\`); \`never\` when it documents none. */`,
+    `export type ${name}ErrorCode = ${errorCodeSchema ? `components["schemas"][${key(errorCodeSchema)}]` : "never"};`,
     "",
     "/** Operations `paginate()` accepts: path → method and item type. */",
     `export type ${name}PaginatedOperations = {`,

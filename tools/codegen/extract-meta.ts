@@ -32,8 +32,10 @@ export interface ExtractedMeta {
   readonly vendor: ExtractedVendor;
   readonly operations: readonly ExtractedOperation[];
   readonly paginated: readonly PaginatedOperation[];
-  /** The `components.schemas` name of the vendor's error-code enum, if any. */
+  /** The `components.schemas` name of the vendor's error-code enum, if it lists any code. */
   readonly errorCodeSchema: string | undefined;
+  /** The documented error codes: the values of that enum (none when the spec declares none). */
+  readonly errorCodes: readonly (string | number)[];
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -188,6 +190,12 @@ function checkRanges(
   }
 }
 
+/** The codes an `x-workapis.errorCodes` schema documents: its enum's strings and numbers, nothing else. */
+function documentedCodes(schema: unknown): (string | number)[] {
+  const values = isObj(schema) && Array.isArray(schema["enum"]) ? schema["enum"] : [];
+  return values.filter((v): v is string | number => typeof v === "string" || typeof v === "number");
+}
+
 /** Validates the project's extensions and extracts what the runtime needs; problems are collected, not thrown. */
 export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): ExtractedMeta | undefined {
   const { document: doc, file } = spec;
@@ -299,6 +307,7 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
       ? { webhookSignature: xw["webhookSignature"] as unknown as VendorMeta["webhookSignature"] & object }
       : {}),
   };
-  const errorCodeSchema = errorCodeRef ? errorCodeRef.split("/").pop() : undefined;
-  return { vendor, operations, paginated, errorCodeSchema };
+  const errorCodes = documentedCodes(errorCodeRef ? deref(doc, { $ref: errorCodeRef }) : undefined);
+  const errorCodeSchema = errorCodes.length > 0 ? errorCodeRef?.split("/").pop() : undefined;
+  return { vendor, operations, paginated, errorCodeSchema, errorCodes };
 }

@@ -82,6 +82,24 @@ describe("generateVendor", () => {
     );
   });
 
+  it("gives the client the documented error codes, and a union of exactly those", async () => {
+    const documented = (await generateFrom(tiny)).get("out/operations.ts") ?? "";
+    expect(runtimeMeta(documented).vendor?.["envelope"]).toEqual({
+      success: "/success",
+      message: "/message",
+      code: "/code",
+      codes: ["bad_note", "no_access"],
+    });
+    expect(documented).toContain('export type TinyErrorCode = components["schemas"]["ErrorCode"];');
+    // No errorCodes, or a code schema without an enum: nothing is documented, so nothing is a code.
+    const openEnded = tiny.replace("      enum: [bad_note, no_access]\n", "");
+    for (const spec of [tiny.replace('  errorCodes: "#/components/schemas/ErrorCode"\n', ""), openEnded]) {
+      const operations = (await generateFrom(spec)).get("out/operations.ts") ?? "";
+      expect(runtimeMeta(operations).vendor?.["envelope"]).toMatchObject({ code: "/code", codes: [] });
+      expect(operations).toContain("export type TinyErrorCode = never;");
+    }
+  });
+
   it("lists a POST the spec marks x-retry-safe, with retrySafe, so the client retries it", async () => {
     const files = await generateFrom(
       tiny.replace(

@@ -1,5 +1,6 @@
-export type { AuthPlan, TokenSource } from "./auth/auth-plan.ts";
-export { planAuth } from "./auth/auth-plan.ts";
+// The public API: what users call and what the generated vendor packages import. Anything else in
+// src/ is internal; test/packaging/export-surface.json records this list.
+export type { TokenSource } from "./auth/auth-plan.ts";
 export {
   authorizeUrl,
   exchangeCode,
@@ -43,19 +44,27 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors/api-error.ts";
-export { REDACTED, type RedactedRequest } from "./errors/redact.ts";
+export type { RedactedRequest } from "./errors/redact.ts";
 export type { Logger, LogLevel } from "./logging/logger.ts";
-export type * from "./metadata.ts";
+export type {
+  ApiMeta,
+  AuthSchemeMeta,
+  EnvelopeMeta,
+  HttpMethodName,
+  OperationMeta,
+  PaginationMeta,
+  RateLimitMeta,
+  VendorMeta,
+  WebhookSignatureMeta,
+} from "./metadata.ts";
 export type { FetchInit, FetchLike } from "./transport/fetch-like.ts";
-export type { OutgoingRequest } from "./transport/outgoing-request.ts";
-export { RateLimiter } from "./transport/rate-limiter.ts";
 export type { RetryOptions } from "./transport/retry-policy.ts";
-export { readPointer } from "./util/json-pointer.ts";
 export {
   createWebhookVerifier,
   signWebhook,
   verifyWebhook,
   type WebhookEvent,
+  type WebhookFailure,
   type WebhookInput,
   type WebhookPayloads,
   WebhookVerificationError,

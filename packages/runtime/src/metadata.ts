@@ -9,7 +9,14 @@ export interface EnvelopeMeta {
   /** JSON pointer to the success flag; a body whose flag is not `true` is a failure. */
   readonly success: string;
   readonly message: string;
+  /** JSON pointer to the vendor's error code. */
   readonly code?: string;
+  /**
+   * The error codes the vendor documents. When given, only these are read as `ApiError.code`; any
+   * other value at `code` (a sentence, an unpublished number) is added to the message instead.
+   * When absent, any string or number at `code` is the code.
+   */
+  readonly codes?: readonly (string | number)[];
   readonly details?: string;
 }
 

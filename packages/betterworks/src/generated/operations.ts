@@ -16,7 +16,22 @@ export const meta = {
       "success": "/success",
       "message": "/detail",
       "code": "/code",
-      "details": "/errors"
+      "details": "/errors",
+      "codes": [
+        "parse_error",
+        "invalid_parameter",
+        "not_authenticated",
+        "authentication_failed",
+        "user_inactive",
+        "permission_denied",
+        "privacy_notice_not_accepted",
+        "not_found",
+        "report_not_ready",
+        "report_failed",
+        "validation_failed",
+        "throttled",
+        "server_error"
+      ]
     },
     "auth": [
       {
@@ -240,7 +255,7 @@ export const meta = {
   ]
 } as const satisfies ApiMeta;
 
-/** The vendor's own error codes (`ApiError.code`). */
+/** The vendor's documented error codes (`ApiError.code`); `never` when it documents none. */
 export type BetterworksErrorCode = components["schemas"]["ErrorCode"];
 
 /** Operations `paginate()` accepts: path → method and item type. */

@@ -16,7 +16,10 @@ export const meta = {
       "success": "/status",
       "message": "/message",
       "code": "/error",
-      "details": "/details"
+      "details": "/details",
+      "codes": [
+        4030
+      ]
     },
     "auth": [
       {
@@ -85,7 +88,7 @@ export const meta = {
   ]
 } as const satisfies ApiMeta;
 
-/** The vendor's own error codes (`ApiError.code`). */
+/** The vendor's documented error codes (`ApiError.code`); `never` when it documents none. */
 export type BoardCRMErrorCode = components["schemas"]["ErrorCode"];
 
 /** Operations `paginate()` accepts: path → method and item type. */

@@ -9,8 +9,15 @@ import {
   type TestPaths,
   testMeta,
 } from "../client/test-fixture.ts";
-import { BadRequestError, TimeoutError } from "../errors/api-error.ts";
-import { authorizeUrl, exchangeCode, memoryTokenStore, type OAuthConfig, oauthToken } from "./oauth.ts";
+import { BadRequestError, ConnectionError, InvalidResponseError, TimeoutError } from "../errors/api-error.ts";
+import {
+  authorizeUrl,
+  exchangeCode,
+  memoryTokenStore,
+  type OAuthConfig,
+  oauthToken,
+  refreshTokens,
+} from "./oauth.ts";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
@@ -74,6 +81,35 @@ describe("OAuth helpers", () => {
     expect((error as BadRequestError).code).toBe("invalid_grant");
     expect((error as Error).message).toContain("Code expired");
     expect(JSON.stringify(error)).not.toContain("client-secret-xyz");
+  });
+
+  it.each([
+    ["a JSON body without access_token", () => HttpResponse.json({ token_type: "Bearer" })],
+    ["an access_token that is not a string", () => HttpResponse.json({ access_token: 42 })],
+    ["a body that is not JSON", () => new HttpResponse("<html>maintenance</html>", { status: 200 })],
+    ["an empty body", () => new HttpResponse(null, { status: 200 })],
+  ])("reports a 200 with %s as InvalidResponseError", async (_, answer) => {
+    server.use(http.post(config.tokenUrl, answer));
+    const error = await exchangeCode(config, "code-9").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as InvalidResponseError).status).toBe(200);
+    expect((error as Error).message).toContain("access_token");
+    expect(JSON.stringify(error)).not.toContain("client-secret-xyz");
+    expect(String(error)).not.toContain("code-9");
+  });
+
+  it("reports a token request that gets no response as ConnectionError, without secrets", async () => {
+    const cause = new TypeError("fetch failed");
+    const unreachable: OAuthConfig = { ...config, fetch: () => Promise.reject(cause) };
+    const error = await refreshTokens(unreachable, "refresh-token-secret").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).not.toBeInstanceOf(TimeoutError);
+    expect((error as ConnectionError).status).toBeUndefined();
+    expect((error as Error).cause).toBe(cause);
+    for (const secret of ["client-secret-xyz", "refresh-token-secret", "hash-abc"]) {
+      expect(String(error)).not.toContain(secret);
+      expect(JSON.stringify(error)).not.toContain(secret);
+    }
   });
 
   it("fails a token request that never answers with TimeoutError, and aborts its signal", async () => {

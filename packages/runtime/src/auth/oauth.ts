@@ -1,5 +1,11 @@
 import { DEFAULT_TIMEOUT_MS } from "../client/client-options.ts";
-import { ApiError, errorClassForStatus, TimeoutError } from "../errors/api-error.ts";
+import {
+  ApiError,
+  ConnectionError,
+  errorClassForStatus,
+  InvalidResponseError,
+  TimeoutError,
+} from "../errors/api-error.ts";
 import { redactRequest } from "../errors/redact.ts";
 import { attemptAbort } from "../transport/attempt-abort.ts";
 import { defaultFetch, type FetchLike } from "../transport/fetch-like.ts";
@@ -93,7 +99,7 @@ async function tokenRequest(
         request: redacted,
         cause,
       });
-    throw new ApiError({
+    throw new ConnectionError({
       message: "OAuth token request failed before a response arrived",
       request: redacted,
       cause,
@@ -108,10 +114,10 @@ async function tokenRequest(
     // handled below: no access_token
   }
   const token = json["access_token"];
-  if (!response.ok || typeof token !== "string") {
-    const Class = errorClassForStatus(response.ok ? 502 : response.status);
-    const code = typeof json["error"] === "string" ? json["error"] : undefined;
-    const description = typeof json["error_description"] === "string" ? json["error_description"] : undefined;
+  const code = typeof json["error"] === "string" ? json["error"] : undefined;
+  const description = typeof json["error_description"] === "string" ? json["error_description"] : undefined;
+  if (!response.ok) {
+    const Class = errorClassForStatus(response.status);
     throw new Class({
       message: `OAuth token request failed: ${description ?? code ?? `HTTP ${response.status}`}`,
       status: response.status,
@@ -120,6 +126,17 @@ async function tokenRequest(
       headers: response.headers,
     });
   }
+  // A success status without a token: the server answered, but not with what OAuth promises.
+  if (typeof token !== "string" || token.length === 0)
+    throw new InvalidResponseError({
+      message: `OAuth token response (HTTP ${response.status}) has no access_token${
+        (description ?? code) ? `: ${description ?? code}` : ""
+      }`,
+      status: response.status,
+      code,
+      request: redacted,
+      headers: response.headers,
+    });
   const expiresIn = Number(json["expires_in"]);
   return {
     accessToken: token,

@@ -14,10 +14,21 @@ export function envelopeMessage(body: unknown, envelope: EnvelopeMeta): string |
   return typeof message === "string" && message.length > 0 ? message : undefined;
 }
 
-export function envelopeCode(body: unknown, envelope: EnvelopeMeta): string | number | undefined {
-  if (envelope.code === undefined) return undefined;
-  const code = readPointer(body, envelope.code);
-  return typeof code === "string" || typeof code === "number" ? code : undefined;
+/**
+ * The value at the envelope's code pointer, split in two: `code` when it is one the vendor documents
+ * (given as the documented value, so `"4030"` reads as `4030`), `other` when it is anything else worth
+ * telling the caller (a sentence, an unpublished number).
+ */
+export function envelopeCode(
+  body: unknown,
+  envelope: EnvelopeMeta,
+): { readonly code?: string | number; readonly other?: string | number } {
+  if (envelope.code === undefined) return {};
+  const value = readPointer(body, envelope.code);
+  if (typeof value !== "number" && (typeof value !== "string" || value.length === 0)) return {};
+  if (envelope.codes === undefined) return { code: value };
+  const documented = envelope.codes.find((code) => String(code) === String(value));
+  return documented === undefined ? { other: value } : { code: documented };
 }
 
 /**

@@ -68,6 +68,64 @@ describe("errorFromResponse", () => {
     expect(error.details).toEqual({ title: ["required"], "lead.name": ["too long"] });
   });
 
+  it("reads only documented codes as code; a sentence at the code's place goes to the message", () => {
+    const undocumented: EnvelopeMeta = { ...webwork, codes: [] };
+    const detailed = errorFromResponse(
+      facts(401),
+      { success: false, message: "Unauthorized", error: "Invalid or expired access token." },
+      undocumented,
+    );
+    expect(detailed.code).toBeUndefined();
+    expect(detailed.message).toBe("Unauthorized: Invalid or expired access token.");
+    const alone = errorFromResponse(
+      facts(400),
+      { success: false, error: "The name is required." },
+      undocumented,
+    );
+    expect(alone.code).toBeUndefined();
+    expect(alone.message).toBe("The name is required.");
+    const nothing = errorFromResponse(
+      facts(500),
+      { success: false, message: "Oops", error: null },
+      undocumented,
+    );
+    expect([nothing.code, nothing.message]).toEqual([undefined, "Oops"]);
+    const punctuated = errorFromResponse(
+      facts(400),
+      { success: false, message: "Request failed.", error: "The name is required." },
+      undocumented,
+    );
+    expect(punctuated.message).toBe("Request failed. The name is required.");
+  });
+
+  it("keeps a documented code and turns an undocumented one into part of the message", () => {
+    const documented: EnvelopeMeta = { ...boardcrm, codes: [4030] };
+    const known = errorFromResponse(
+      facts(200),
+      { status: false, error: 4030, message: "Access error" },
+      documented,
+    );
+    expect([known.code, known.message]).toEqual([4030, "Access error"]);
+    const asText = errorFromResponse(
+      facts(200),
+      { status: false, error: "4030", message: "Access error" },
+      documented,
+    );
+    expect(asText.code).toBe(4030);
+    const unknown = errorFromResponse(
+      facts(200),
+      { status: false, error: 5001, message: "Failure" },
+      documented,
+    );
+    expect([unknown.code, unknown.message]).toEqual([undefined, "Failure (5001)"]);
+    const named: EnvelopeMeta = { ...webwork, codes: ["not_found", "rate_limited"] };
+    expect(errorFromResponse(facts(404), { error: "not_found", message: "No job 7" }, named).code).toBe(
+      "not_found",
+    );
+    const other = errorFromResponse(facts(404), { error: "gone_fishing", message: "No job 7" }, named);
+    expect([other.code, other.message]).toEqual([undefined, "No job 7 (gone_fishing)"]);
+  });
+
   it("keeps a short snippet of a non-JSON body in the message", () => {
     const error = errorFromResponse(facts(502), "<html><body>Bad gateway</body></html>", webwork);
     expect(error).toBeInstanceOf(InternalServerError);

@@ -18,13 +18,14 @@ export function errorFromResponse<Code, Body>(
 ): ApiError<Code, Body> {
   const Class = errorClassForStatus(facts.status);
   const isText = typeof body === "string";
+  const { code, other } = isText ? {} : envelopeCode(body, envelope);
   const message =
-    (isText ? undefined : envelopeMessage(body, envelope)) ??
+    withOther(isText ? undefined : envelopeMessage(body, envelope), other) ??
     `HTTP ${facts.status}${isText && body.length > 0 ? `: ${snippet(body)}` : ""}`;
   return new Class<Code, Body>({
     message,
     status: facts.status,
-    code: isText ? undefined : (envelopeCode(body, envelope) as Code | undefined),
+    code: code as Code | undefined,
     details: isText ? undefined : envelopeDetails(body, envelope),
     requestId: facts.requestId,
     request: facts.request,
@@ -43,6 +44,15 @@ export function invalidResponseError<Code, Body>(facts: ResponseFacts, cause: un
     headers: facts.headers,
     cause,
   });
+}
+
+/** The envelope's message with a value from the code's place that is not a documented code. */
+function withOther(message: string | undefined, other: string | number | undefined): string | undefined {
+  if (other === undefined || message?.includes(String(other))) return message;
+  if (message === undefined) return String(other);
+  // A number or a single word reads as a code, in brackets; a sentence follows the message.
+  if (typeof other === "number" || !/\s/.test(other)) return `${message} (${other})`;
+  return /[.!?:]$/.test(message) ? `${message} ${other}` : `${message}: ${other}`;
 }
 
 function snippet(text: string): string {

@@ -2,10 +2,26 @@
 // Marked pure so that a bundle without webhooks drops it (bundlers cannot tell it has no side effects).
 const encoder = /* @__PURE__ */ new TextEncoder();
 
-export async function hmacSha256(
-  secret: string,
-  message: string | Uint8Array<ArrayBuffer>,
-): Promise<Uint8Array> {
+/** A body as a webhook handler receives it: text, or the raw bytes (a Node `Buffer` is a `Uint8Array`). */
+export type RawBody = string | Uint8Array | ArrayBuffer;
+
+/**
+ * The bytes of a body, exactly as received. A string is encoded as UTF-8; bytes are copied as they are
+ * (only the view's own range), so a BOM or bytes that are not valid UTF-8 are signed and checked as sent.
+ */
+export function bytesOf(body: RawBody): Uint8Array<ArrayBuffer> {
+  if (typeof body === "string") return encoder.encode(body);
+  return body instanceof ArrayBuffer ? new Uint8Array(body.slice(0)) : new Uint8Array(body);
+}
+
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+export async function hmacSha256(secret: string, message: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey(
     "raw",
     encoder.encode(secret),
@@ -13,8 +29,7 @@ export async function hmacSha256(
     false,
     ["sign"],
   );
-  const data = typeof message === "string" ? encoder.encode(message) : message;
-  return new Uint8Array(await crypto.subtle.sign("HMAC", key, data));
+  return new Uint8Array(await crypto.subtle.sign("HMAC", key, message));
 }
 
 export function toHex(bytes: Uint8Array): string {

@@ -86,6 +86,79 @@ describe("webhook signatures", () => {
     ).rejects.toThrow("not JSON");
   });
 
+  it("verifies the raw bytes as received: a BOM or invalid UTF-8 signed over its bytes", async () => {
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(body)]);
+    const invalid = new Uint8Array([0x7b, 0x22, 0x78, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x22, 0x7d]);
+    for (const bytes of [bom, invalid]) {
+      const mac = createHmac("sha256", secret).update(bytes).digest("hex");
+      const headers = { "X-Sig": `sha256=${mac}` };
+      await expect(verifyWebhook(hexScheme, { body: bytes, headers, secret })).resolves.toBeUndefined();
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      await expect(verifyWebhook(hexScheme, { body: buffer, headers, secret })).resolves.toBeUndefined();
+      // A Node Buffer is a view into a larger pool: only its own bytes are signed.
+      const pooled = Buffer.concat([Buffer.from("padding"), Buffer.from(bytes)]).subarray(7);
+      await expect(verifyWebhook(hexScheme, { body: pooled, headers, secret })).resolves.toBeUndefined();
+    }
+  });
+
+  it("verifies timestamped signatures over the bytes, and signs bytes the same way", async () => {
+    const now = Date.parse("2026-03-01T12:00:00Z");
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d, 0xff]);
+    const headers = await signWebhook(timed, secret, bytes, now);
+    const expected = createHmac("sha256", secret)
+      .update(Buffer.concat([Buffer.from(`${headers["X-Ts"]}.`), bytes]))
+      .digest("base64");
+    expect(headers["X-Sig"]).toBe(expected);
+    await expect(verifyWebhook(timed, { body: bytes, headers, secret, now })).resolves.toBeUndefined();
+  });
+
+  it("accepts hex signatures in either case", async () => {
+    const mac = createHmac("sha256", secret).update(body).digest("hex");
+    for (const signature of [`sha256=${mac.toUpperCase()}`, `SHA256=${mac.toUpperCase()}`, `sha256=${mac}`])
+      await expect(
+        verifyWebhook(hexScheme, { body, headers: { "X-Sig": signature }, secret }),
+      ).resolves.toBeUndefined();
+    const base64 = createHmac("sha256", secret).update(body).digest("base64");
+    const flipped = base64.replace(/[a-z]/, (c) => c.toUpperCase());
+    const untimed = { ...timed, timestampHeader: undefined } as unknown as WebhookSignatureMeta;
+    await expect(
+      verifyWebhook(untimed, { body, headers: { "X-Sig": base64 }, secret }),
+    ).resolves.toBeUndefined();
+    await expect(verifyWebhook(untimed, { body, headers: { "X-Sig": flipped }, secret })).rejects.toThrow(
+      "does not match",
+    );
+  });
+
+  it("refuses an empty or missing secret with a WebhookVerificationError", async () => {
+    const headers = { "X-Sig": "sha256=00" };
+    for (const empty of ["", undefined as unknown as string]) {
+      const error = await verifyWebhook(hexScheme, { body, headers, secret: empty }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WebhookVerificationError);
+      expect((error as WebhookVerificationError).reason).toBe("secret-missing");
+      expect((error as Error).message).toContain("secret");
+      await expect(signWebhook(hexScheme, empty, body)).rejects.toThrow(WebhookVerificationError);
+    }
+  });
+
+  it("never puts the secret in a failure's message", async () => {
+    const verifier = createWebhookVerifier<Record<string, never>>(timed);
+    const now = Date.parse("2026-03-01T12:00:00Z");
+    const junk = "not json {";
+    const signed = await verifier.sign(secret, junk, now);
+    const failures = [
+      () => verifier.verify({ body, headers: {}, secret, now }),
+      () => verifier.verify({ body, headers: { "X-Sig": "abc" }, secret, now }),
+      () => verifier.verify({ body, headers: { "X-Sig": "abc", "X-Ts": "1" }, secret, now }),
+      () => verifier.verify({ body, headers: { "X-Sig": "abc", "X-Ts": String(now / 1000) }, secret, now }),
+      () => verifier.parse({ body: junk, headers: signed, secret, now }),
+    ];
+    for (const failure of failures) {
+      const error = await failure().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WebhookVerificationError);
+      expect(`${String(error)} ${JSON.stringify(error)} ${(error as Error).stack}`).not.toContain(secret);
+    }
+  });
+
   it("constantTimeEqual agrees with === for any strings", () => {
     fc.assert(fc.property(fc.string(), fc.string(), (a, b) => constantTimeEqual(a, b) === (a === b)));
     expect(constantTimeEqual("abc", "abc")).toBe(true);

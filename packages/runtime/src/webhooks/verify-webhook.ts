@@ -1,9 +1,35 @@
 import type { WebhookSignatureMeta } from "../metadata.ts";
-import { constantTimeEqual, hmacSha256, toBase64, toHex } from "./hmac.ts";
+import {
+  bytesOf,
+  concatBytes,
+  constantTimeEqual,
+  hmacSha256,
+  type RawBody,
+  toBase64,
+  toHex,
+} from "./hmac.ts";
 
-/** A webhook whose signature is missing, wrong, or outside the timestamp tolerance. */
+/** Why a webhook was refused. */
+export type WebhookFailure =
+  | "secret-missing"
+  | "signature-missing"
+  | "timestamp-missing"
+  | "timestamp-outside-tolerance"
+  | "signature-mismatch"
+  | "body-not-json";
+
+/**
+ * A webhook whose signature is missing, wrong, or outside the timestamp tolerance, whose body is not
+ * JSON, or that was checked without a secret. The message never contains the secret.
+ */
 export class WebhookVerificationError extends Error {
   override readonly name = "WebhookVerificationError";
+  readonly reason: WebhookFailure;
+
+  constructor(reason: WebhookFailure, message: string) {
+    super(message);
+    this.reason = reason;
+  }
 }
 
 /** The payload type of each event in openapi-typescript's `webhooks` type. */
@@ -24,21 +50,32 @@ function header(headers: HeaderSource, name: string): string | undefined {
   return undefined;
 }
 
-const decoder = /* @__PURE__ */ new TextDecoder();
-const asText = (body: string | Uint8Array) => (typeof body === "string" ? body : decoder.decode(body));
+/** An empty or absent secret would "verify" against a MAC anyone can compute: refuse it up front. */
+function requireSecret(secret: unknown): asserts secret is string {
+  if (typeof secret !== "string" || secret.length === 0)
+    throw new WebhookVerificationError(
+      "secret-missing",
+      "the webhook secret is empty or missing: pass the signing secret the vendor issued",
+    );
+}
 
-async function digest(scheme: WebhookSignatureMeta, secret: string, signed: string): Promise<string> {
+/** What is signed: the body's bytes, after `<timestamp>.` when the scheme has a timestamp. */
+function signedContent(scheme: WebhookSignatureMeta, body: RawBody, timestamp: string | undefined) {
+  const bytes = bytesOf(body);
+  return scheme.timestampHeader ? concatBytes(bytesOf(`${timestamp ?? ""}.`), bytes) : bytes;
+}
+
+async function digest(scheme: WebhookSignatureMeta, secret: string, signed: Uint8Array<ArrayBuffer>) {
   const mac = await hmacSha256(secret, signed);
   return `${scheme.prefix ?? ""}${scheme.encoding === "hex" ? toHex(mac) : toBase64(mac)}`;
 }
 
-function signedContent(scheme: WebhookSignatureMeta, body: string, timestamp: string | undefined): string {
-  return scheme.timestampHeader ? `${timestamp ?? ""}.${body}` : body;
-}
-
 export interface WebhookInput {
-  /** The raw request body exactly as received (not re-serialised JSON). */
-  readonly body: string | Uint8Array;
+  /**
+   * The raw request body exactly as received (not re-serialised JSON): the bytes (`Uint8Array`, a Node
+   * `Buffer`, `ArrayBuffer`) or the text. Bytes are checked as they are, BOM and all.
+   */
+  readonly body: RawBody;
   readonly headers: HeaderSource;
   /** The per-webhook signing secret the vendor issued. */
   readonly secret: string;
@@ -48,30 +85,36 @@ export interface WebhookInput {
 
 /** Verifies a webhook's signature (and timestamp, where the scheme has one); throws `WebhookVerificationError`. */
 export async function verifyWebhook(scheme: WebhookSignatureMeta, input: WebhookInput): Promise<void> {
-  const signature = header(input.headers, scheme.header);
-  if (!signature) throw new WebhookVerificationError(`missing ${scheme.header} header`);
+  requireSecret(input.secret);
+  const signature = header(input.headers, scheme.header)?.trim();
+  if (!signature) throw new WebhookVerificationError("signature-missing", `missing ${scheme.header} header`);
   let timestamp: string | undefined;
   if (scheme.timestampHeader) {
     timestamp = header(input.headers, scheme.timestampHeader);
     const seconds = Number(timestamp);
     if (!timestamp || !Number.isFinite(seconds))
-      throw new WebhookVerificationError(`missing ${scheme.timestampHeader} header`);
+      throw new WebhookVerificationError("timestamp-missing", `missing ${scheme.timestampHeader} header`);
     const skew = Math.abs((input.now ?? Date.now()) / 1000 - seconds);
     if (skew > (scheme.toleranceSeconds ?? 300))
-      throw new WebhookVerificationError("timestamp outside the tolerance");
+      throw new WebhookVerificationError("timestamp-outside-tolerance", "timestamp outside the tolerance");
   }
-  const expected = await digest(scheme, input.secret, signedContent(scheme, asText(input.body), timestamp));
-  if (!constantTimeEqual(expected, signature.trim()))
-    throw new WebhookVerificationError("signature does not match");
+  const expected = await digest(scheme, input.secret, signedContent(scheme, input.body, timestamp));
+  // Hex digits (and the prefix before them) carry no meaning in their case; base64's letters do.
+  const matches =
+    scheme.encoding === "hex"
+      ? constantTimeEqual(expected.toLowerCase(), signature.toLowerCase())
+      : constantTimeEqual(expected, signature);
+  if (!matches) throw new WebhookVerificationError("signature-mismatch", "signature does not match");
 }
 
 /** Signs a body the way the vendor does: the headers to send (used by our mocks and tests). */
 export async function signWebhook(
   scheme: WebhookSignatureMeta,
   secret: string,
-  body: string,
+  body: RawBody,
   now: number = Date.now(),
 ): Promise<Record<string, string>> {
+  requireSecret(secret);
   const timestamp = scheme.timestampHeader ? String(Math.floor(now / 1000)) : undefined;
   const headers: Record<string, string> = {
     [scheme.header]: await digest(scheme, secret, signedContent(scheme, body, timestamp)),
@@ -85,8 +128,14 @@ export interface WebhookVerifier<W> {
   verify(input: WebhookInput): Promise<void>;
   /** Verifies, then parses the body into the typed event union. */
   parse(input: WebhookInput): Promise<WebhookEvent<W>>;
-  sign(secret: string, body: string, now?: number): Promise<Record<string, string>>;
+  sign(secret: string, body: RawBody, now?: number): Promise<Record<string, string>>;
 }
+
+// Parsing is lenient where JSON allows: a leading BOM is dropped, invalid UTF-8 becomes U+FFFD (the
+// signature was already checked over the exact bytes).
+const decoder = /* @__PURE__ */ new TextDecoder();
+const asText = (body: RawBody) =>
+  typeof body === "string" ? body.replace(/^\uFEFF/, "") : decoder.decode(body);
 
 export function createWebhookVerifier<W>(scheme: WebhookSignatureMeta): WebhookVerifier<W> {
   return {
@@ -97,6 +146,7 @@ export function createWebhookVerifier<W>(scheme: WebhookSignatureMeta): WebhookV
         return JSON.parse(asText(input.body)) as WebhookEvent<W>;
       } catch (cause) {
         throw new WebhookVerificationError(
+          "body-not-json",
           `body is not JSON: ${cause instanceof Error ? cause.message : String(cause)}`,
         );
       }

@@ -16,7 +16,8 @@ export const meta = {
       "success": "/success",
       "message": "/message",
       "code": "/error",
-      "details": "/errors"
+      "details": "/errors",
+      "codes": []
     },
     "auth": [],
     "rateLimit": {
@@ -266,8 +267,8 @@ export const meta = {
   ]
 } as const satisfies ApiMeta;
 
-/** The vendor's own error codes (`ApiError.code`). */
-export type WebWorkErrorCode = string;
+/** The vendor's documented error codes (`ApiError.code`); `never` when it documents none. */
+export type WebWorkErrorCode = never;
 
 /** Operations `paginate()` accepts: path → method and item type. */
 export type WebWorkPaginatedOperations = {

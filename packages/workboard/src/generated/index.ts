@@ -3,4 +3,4 @@
 export { createWorkBoardClient, type WorkBoardClient, type WorkBoardClientOptions } from "./client.ts";
 export type { WorkBoardErrorCode, WorkBoardOperationId, WorkBoardPaginatedOperations } from "./operations.ts";
 export type { components, operations, paths, webhooks } from "./schema.ts";
-export { AbortedError, ApiError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InternalServerError, InvalidResponseError, NotFoundError, PermissionDeniedError, RateLimitError, TimeoutError, UnprocessableEntityError, unwrap, type ApiResult, type Logger, type LogLevel, type Paginator, type RetryOptions } from "@workapis/runtime";
+export { AbortedError, ApiError, AuthenticationError, BadRequestError, ConflictError, ConnectionError, InternalServerError, InvalidResponseError, NotFoundError, PermissionDeniedError, RateLimitError, TimeoutError, UnprocessableEntityError, unwrap, type ApiResult, type Logger, type LogLevel, type Paginator, type RetryOptions, authorizeUrl, exchangeCode, memoryTokenStore, oauthToken, refreshTokens, type OAuthConfig, type RefreshableToken, type TokenSet, type TokenStore } from "@workapis/runtime";

@@ -15,7 +15,22 @@ export const meta = {
     "envelope": {
       "success": "/success",
       "message": "/message",
-      "code": "/error"
+      "code": "/error",
+      "codes": [
+        "invalid_client_id",
+        "invalid_client_hash",
+        "invalid_auth_code",
+        "invalid_access_token",
+        "auth_code_expired",
+        "invalid_redirect_uri",
+        "invalid_resource_id",
+        "insufficient_access",
+        "missing_required_parameters",
+        "invalid_webhook_url",
+        "invalid_webhook_action",
+        "invalid_webhook_secret",
+        "invalid_goal_id"
+      ]
     },
     "auth": []
   },
@@ -128,7 +143,7 @@ export const meta = {
   ]
 } as const satisfies ApiMeta;
 
-/** The vendor's own error codes (`ApiError.code`). */
+/** The vendor's documented error codes (`ApiError.code`); `never` when it documents none. */
 export type WorkBoardErrorCode = components["schemas"]["ErrorCode"];
 
 /** Operations `paginate()` accepts: path → method and item type. */

@@ -16,7 +16,20 @@ export const meta = {
       "success": "/success",
       "message": "/message",
       "code": "/code",
-      "details": "/errors"
+      "details": "/errors",
+      "codes": [
+        "bad_request",
+        "missing_api_key",
+        "invalid_api_key",
+        "personal_api_key_not_allowed",
+        "not_found",
+        "built_in_stage",
+        "resource_in_use",
+        "contact_required",
+        "validation_failed",
+        "rate_limited",
+        "internal_error"
+      ]
     },
     "auth": []
   },
@@ -108,7 +121,7 @@ export const meta = {
   ]
 } as const satisfies ApiMeta;
 
-/** The vendor's own error codes (`ApiError.code`). */
+/** The vendor's documented error codes (`ApiError.code`); `never` when it documents none. */
 export type WorkglueErrorCode = components["schemas"]["ErrorCode"];
 
 /** Operations `paginate()` accepts: path → method and item type. */

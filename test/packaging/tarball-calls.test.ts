@@ -1,0 +1,132 @@
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../conformance/spec-model.ts";
+
+/**
+ * What a user gets from npm: the packed tarballs of the runtime and the five vendors, installed with
+ * plain npm into a project outside the workspace, loaded from a `.cjs` and from a `.mjs` file, each
+ * making one real call per vendor against a loopback server that records what it received.
+ */
+const run = promisify(execFile);
+const vendors = ["workboard", "workglue", "betterworks", "webwork", "boardcrm"] as const;
+type Vendor = (typeof vendors)[number];
+
+/** The credential each vendor's spec says the client sends, as the server should see it. */
+const expectedAuth: Record<Vendor, (seen: Seen) => unknown> = {
+  workboard: (seen) => seen.authorization,
+  workglue: (seen) => seen.authorization,
+  webwork: (seen) => seen.authorization,
+  betterworks: (seen) => seen.authorization,
+  boardcrm: (seen) => (JSON.parse(seen.body) as { access_token?: unknown }).access_token,
+};
+const expectedCredential: Record<Vendor, string> = {
+  workboard: "Bearer token-workboard",
+  workglue: "Bearer token-workglue",
+  webwork: "Bearer token-webwork",
+  betterworks: "APIToken token-betterworks",
+  boardcrm: "token-boardcrm",
+};
+const expectedPath: Record<Vendor, string> = {
+  workboard: "/workboard/user/7",
+  workglue: "/workglue/jobs/7",
+  betterworks: "/betterworks/users/7/",
+  webwork: "/webwork/members/7",
+  boardcrm: "/boardcrm/api/offer/get",
+};
+
+interface Seen {
+  readonly method: string;
+  readonly path: string;
+  readonly authorization: string | undefined;
+  readonly body: string;
+}
+
+const project = mkdtempSync(join(tmpdir(), "workapis-tarball-calls-"));
+const seen = new Map<string, Seen[]>();
+let server: Server;
+let baseUrl = "";
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+beforeAll(async () => {
+  server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? "/", "http://loopback");
+    const vendor = url.pathname.split("/")[1] ?? "";
+    const body = await readBody(request);
+    const list = seen.get(vendor) ?? [];
+    list.push({
+      method: request.method ?? "",
+      path: url.pathname,
+      authorization: request.headers.authorization,
+      body,
+    });
+    seen.set(vendor, list);
+    response.writeHead(200, { "content-type": "application/json" });
+    // Both success flags the vendors use, and a marker the caller must get back.
+    response.end(JSON.stringify({ success: true, status: true, data: { id: 7, vendor } }));
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const tarballs = join(project, "tarballs");
+  mkdirSync(tarballs);
+  const names = ["runtime", ...vendors];
+  await Promise.all(
+    names.map((name) =>
+      run("pnpm", ["pack", "--pack-destination", tarballs], { cwd: resolve(repoRoot, "packages", name) }),
+    ),
+  );
+  const files = readdirSync(tarballs);
+  const dependencies = Object.fromEntries(
+    names.map((name) => [
+      `@workapis/${name}`,
+      `file:tarballs/${files.find((f) => f.startsWith(`workapis-${name}-`))}`,
+    ]),
+  );
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "calls", private: true, dependencies }),
+  );
+  for (const file of ["calls.cjs", "calls.mjs", "call-plan.cjs"])
+    copyFileSync(resolve(import.meta.dirname, "fixture", file), join(project, file));
+  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd: project,
+    env: { ...process.env, CI: "true" },
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await new Promise((done) => server.close(done));
+  rmSync(project, { recursive: true, force: true });
+});
+
+describe.each(["calls.cjs", "calls.mjs"])("installed tarballs, loaded from %s", (file) => {
+  it("make one real call per vendor with the vendor's credential", async () => {
+    seen.clear();
+    const { stdout } = await run("node", [file], {
+      cwd: project,
+      env: { ...process.env, WORKAPIS_BASE_URL: baseUrl },
+    });
+    const results = JSON.parse(stdout) as Record<Vendor, { data?: unknown; error?: string }>;
+    for (const vendor of vendors) {
+      expect(results[vendor], vendor).toEqual({
+        data: { success: true, status: true, data: { id: 7, vendor } },
+      });
+      const requests = seen.get(vendor) ?? [];
+      expect(requests, vendor).toHaveLength(1);
+      const [request] = requests as [Seen];
+      expect(request.path, vendor).toBe(expectedPath[vendor]);
+      expect(expectedAuth[vendor](request), vendor).toBe(expectedCredential[vendor]);
+    }
+  });
+});
