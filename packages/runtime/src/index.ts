@@ -46,8 +46,7 @@ export {
 export { REDACTED, type RedactedRequest } from "./errors/redact.ts";
 export type { Logger, LogLevel } from "./logging/logger.ts";
 export type * from "./metadata.ts";
-export type { FetchInit, FetchLike } from "./transport/fetch-like.ts";
-export type { OutgoingRequest } from "./transport/outgoing-request.ts";
+export type { FetchLike } from "./transport/fetch-like.ts";
 export { RateLimiter } from "./transport/rate-limiter.ts";
 export type { RetryOptions } from "./transport/retry-policy.ts";
 export { readPointer } from "./util/json-pointer.ts";

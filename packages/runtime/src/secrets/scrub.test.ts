@@ -38,7 +38,13 @@ describe("scrubValue and scrubError", () => {
     });
     scrubError(error, scrubberFor([TOKEN]));
     expect(error.message).toBe("API key Bearer [redacted] is not valid");
-    for (const shown of [String(error), JSON.stringify(error), error.stack ?? "", JSON.stringify(error.body), JSON.stringify(error.details)])
+    for (const shown of [
+      String(error),
+      JSON.stringify(error),
+      error.stack ?? "",
+      JSON.stringify(error.body),
+      JSON.stringify(error.details),
+    ])
       expect(shown).not.toContain(TOKEN);
   });
 });
