@@ -25,7 +25,8 @@ function runtimeNeeds(op: OperationMeta): boolean {
     op.pagination !== undefined ||
     op.secured === false ||
     op.baseUrl !== undefined ||
-    op.parseAs !== undefined
+    op.parseAs !== undefined ||
+    op.emptyStatuses !== undefined
   );
 }
 

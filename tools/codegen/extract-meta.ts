@@ -132,6 +132,18 @@ function successResponse(doc: Obj, operation: Obj): { status: string; mediaType:
  * How the client reads the operation's success body when it is not JSON: `text` for `text/*`, `blob`
  * for any other media type (a download). The runtime's response types apply the same rule.
  */
+/** The 2xx statuses other than 204 that an operation declares without content (an empty body is success). */
+export function emptyStatusesOf(doc: Obj, operation: Obj): number[] {
+  const responses = isObj(operation["responses"]) ? operation["responses"] : {};
+  return Object.keys(responses)
+    .filter((s) => /^2\d\d$/.test(s) && s !== "204")
+    .filter((s) => {
+      const response = deref(doc, responses[s]);
+      return isObj(response) && !isObj(response["content"]);
+    })
+    .map(Number);
+}
+
 export function parseModeOf(doc: Obj, operation: Obj): "text" | "blob" | undefined {
   const responses = isObj(operation["responses"]) ? operation["responses"] : {};
   const media = Object.keys(responses)
@@ -275,6 +287,7 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
     ) as { url?: unknown }[] | undefined;
     const ownUrl = typeof ownServers?.[0]?.url === "string" ? ownServers[0].url : undefined;
     const parseAs = parseModeOf(doc, operation);
+    const emptyStatuses = emptyStatusesOf(doc, operation);
     const security = operation["security"] ?? doc["security"];
     const open =
       Array.isArray(security) &&
@@ -288,6 +301,7 @@ export function extractMeta(spec: LoadedSpec, problems: SpecProblem[]): Extracte
       ...(open ? { secured: false as const } : {}),
       ...(ownUrl ? { baseUrl: ownUrl } : {}),
       ...(parseAs ? { parseAs } : {}),
+      ...(emptyStatuses.length > 0 ? { emptyStatuses } : {}),
     });
   }
   if (problems.length > before || !isObj(x) || !baseUrl) return undefined;

@@ -196,10 +196,10 @@ describe("@workapis/betterworks against its mock", () => {
 
     mock.restore("getCurrentUser");
     const asBearer = client({
-      fetch: (url, init) => {
-        const headers = new Headers(init.headers);
+      fetch: (request) => {
+        const headers = new Headers(request.headers);
         headers.set("Authorization", `Bearer ${TOKEN}`);
-        return globalThis.fetch(url, { ...init, headers, signal: init.signal });
+        return globalThis.fetch(new Request(request, { headers }));
       },
     });
     const { error } = await asBearer.GET("/user");

@@ -38,8 +38,7 @@ function recordingClient(token = TOKEN): { client: BoardCRMClient; sent: Request
     token,
     retry: { baseDelayMs: 1, maxDelayMs: 2 },
     logLevel: "off",
-    fetch: (url, init) => {
-      const request = new Request(url, init);
+    fetch: (request) => {
       sent.push(request.clone());
       return fetch(request);
     },

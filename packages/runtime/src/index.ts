@@ -57,7 +57,7 @@ export type {
   VendorMeta,
   WebhookSignatureMeta,
 } from "./metadata.ts";
-export type { FetchInit, FetchLike } from "./transport/fetch-like.ts";
+export type { FetchLike } from "./transport/fetch-like.ts";
 export type { RetryOptions } from "./transport/retry-policy.ts";
 export {
   createWebhookVerifier,

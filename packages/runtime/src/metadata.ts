@@ -117,6 +117,11 @@ export interface OperationMeta {
    * file download). Absent for JSON. The response types say the same (`string`, `Blob`).
    */
   readonly parseAs?: "text" | "blob";
+  /**
+   * The 2xx statuses (other than 204) the spec declares without content: an empty body is success
+   * for them. For any other 2xx of a JSON operation an empty body is an `InvalidResponseError`.
+   */
+  readonly emptyStatuses?: readonly number[];
 }
 
 /** Everything a vendor package hands the runtime. */

@@ -361,8 +361,8 @@ describe("WorkBoard OAuth 2.0 with the runtime helpers", () => {
 
     const unwrapping: OAuthConfig = {
       ...oauth,
-      fetch: async (url, init) => {
-        const response = await fetch(url, init);
+      fetch: async (request) => {
+        const response = await fetch(request);
         const body = (await response.json()) as { data?: Record<string, unknown> };
         return Response.json({ ...body, ...body.data }, { status: response.status });
       },

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { OutgoingRequest } from "../transport/outgoing-request.ts";
 import { planAuth } from "./auth-plan.ts";
 
-const request = () =>
-  new OutgoingRequest("https://api.test/x?page=2", { method: "GET", headers: new Headers() });
-const applied = (plan: ReturnType<typeof planAuth>, token: string) => {
-  const sent = request();
-  plan.apply(sent, token);
-  return sent;
-};
+const request = () => new Request("https://api.test/x?page=2", { method: "GET" });
+const applied = (plan: ReturnType<typeof planAuth>, token: string) => plan.apply(request(), token);
 
 describe("planAuth", () => {
   it("sends a bearer token by default (http bearer and OAuth 2.0)", () => {

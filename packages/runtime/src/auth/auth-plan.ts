@@ -1,5 +1,4 @@
 import type { AuthSchemeMeta } from "../metadata.ts";
-import type { OutgoingRequest } from "../transport/outgoing-request.ts";
 
 /**
  * A token, or a function that returns the current one (for rotation). A function that also has
@@ -16,11 +15,10 @@ export function canRefresh(
 /** How a vendor's credential is attached to a request, and which names carry secrets. */
 export interface AuthPlan {
   /**
-   * Attaches the token to the request: a header scheme sets it on its headers (on Node 20 that is
-   * cheaper than handing the header to openapi-fetch's merge), a query scheme adds the parameter to
-   * its URL.
+   * The request with the token attached: a header scheme sets it on the request's headers (replacing
+   * one the caller set), a query scheme returns a copy of the request with the parameter in its URL.
    */
-  readonly apply: (request: OutgoingRequest, token: string) => void;
+  readonly apply: (request: Request, token: string) => Request;
   /**
    * For tokens the vendor also reads from the body (BoardCRM's `access_token`): the body field. The
    * client puts the token into every object body it sends, and into the query only when there is none.
@@ -34,6 +32,7 @@ function headerPlan(name: string, prefix: string | undefined): AuthPlan {
   return {
     apply(request, token) {
       request.headers.set(name, prefix ? `${prefix} ${token}` : token);
+      return request;
     },
     secretHeaders: [name.toLowerCase()],
     secretParams: [],
@@ -45,7 +44,7 @@ function queryPlan(param: string): AuthPlan {
     apply(request, token) {
       const url = new URL(request.url);
       url.searchParams.set(param, token);
-      request.url = url.href;
+      return new Request(url, request);
     },
     secretHeaders: [],
     secretParams: [param],

@@ -117,8 +117,8 @@ describe("OAuth helpers", () => {
     const silent: OAuthConfig = {
       ...config,
       timeoutMs: 20,
-      fetch: (_url, init) => {
-        signals.push(init.signal);
+      fetch: (request) => {
+        signals.push(request.signal);
         return new Promise<Response>(() => undefined);
       },
     };

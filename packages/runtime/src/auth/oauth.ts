@@ -7,9 +7,9 @@ import {
   TimeoutError,
 } from "../errors/api-error.ts";
 import { redactRequest } from "../errors/redact.ts";
-import { attemptAbort } from "../transport/attempt-abort.ts";
+import { Deadline } from "../transport/deadline.ts";
 import { defaultFetch, type FetchLike } from "../transport/fetch-like.ts";
-import { OutgoingRequest } from "../transport/outgoing-request.ts";
+import { fetchFollowingRedirects } from "../transport/redirects.ts";
 
 /** An OAuth 2.0 authorization-code client, as the vendor registered it. */
 export interface OAuthConfig {
@@ -81,19 +81,28 @@ async function tokenRequest(
 ): Promise<TokenSet> {
   const body = new URLSearchParams({ client_id: config.clientId, ...fields, ...config.extraTokenParams });
   if (config.clientSecret) body.set("client_secret", config.clientSecret);
-  const request = new OutgoingRequest(config.tokenUrl, {
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = new Deadline(timeoutMs, undefined);
+  const request = new Request(config.tokenUrl, {
     method: "POST",
-    headers: new Headers({ "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" }),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
     body,
+    redirect: "manual",
+    signal: deadline.signal,
   });
   const redacted = redactRequest(request);
-  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const abort = attemptAbort(undefined);
   let response: Response;
+  let text: string;
   try {
-    response = await abort.send(config.fetch ?? defaultFetch, request, request.body, timeoutMs);
+    // The body carries the client secret, a code or a refresh token: it never goes to another origin.
+    const fetch = config.fetch ?? defaultFetch;
+    response = await deadline.cover(
+      fetchFollowingRedirects(request, fetch, { headers: [], params: [], inBody: true }),
+    );
+    text = await deadline.cover(response.text());
   } catch (cause) {
-    if (abort.timedOut)
+    if (cause instanceof ApiError) throw cause;
+    if (deadline.timedOut)
       throw new TimeoutError({
         message: `OAuth token request timed out after ${timeoutMs} ms`,
         request: redacted,
@@ -104,8 +113,9 @@ async function tokenRequest(
       request: redacted,
       cause,
     });
+  } finally {
+    deadline.end();
   }
-  const text = await response.text();
   let json: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(text);

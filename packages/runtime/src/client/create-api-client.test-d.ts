@@ -69,17 +69,26 @@ describe("client types", () => {
 });
 
 describe("the fetch option", () => {
-  it("takes globalThis.fetch and any function of fetch's shape, and hands it a URL and a full init", () => {
+  it("takes globalThis.fetch and any function of a Request, per client and per call", () => {
     expectTypeOf(globalThis.fetch).toExtend<NonNullable<ClientOptions["fetch"]>>();
-    const standardShape = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init);
-    expectTypeOf(standardShape).toExtend<NonNullable<ClientOptions["fetch"]>>();
-    expectTypeOf<Parameters<NonNullable<ClientOptions["fetch"]>>[0]>().toEqualTypeOf<string>();
-    const init = {} as Parameters<NonNullable<ClientOptions["fetch"]>>[1];
-    expectTypeOf(init.headers).toEqualTypeOf<Headers>();
-    expectTypeOf(init.method).toEqualTypeOf<string>();
-    expectTypeOf(init.signal).toEqualTypeOf<AbortSignal>();
-    // A function of a Request alone (the shape before fetch(url, init)) no longer fits.
     const ofRequest = (request: Request) => fetch(request);
-    expectTypeOf(ofRequest).not.toExtend<NonNullable<ClientOptions["fetch"]>>();
+    expectTypeOf(ofRequest).toExtend<NonNullable<ClientOptions["fetch"]>>();
+    expectTypeOf<Parameters<NonNullable<ClientOptions["fetch"]>>>().toEqualTypeOf<[request: Request]>();
+    api.GET("/notes", { fetch: ofRequest });
+    // A function of a URL and an init is not called that way.
+    const ofUrl = (url: string, init: RequestInit) => fetch(url, init);
+    expectTypeOf(ofUrl).not.toExtend<NonNullable<ClientOptions["fetch"]>>();
+  });
+
+  it("offers no redirect option: the client follows redirects itself", () => {
+    // @ts-expect-error redirect is not a call option
+    api.GET("/notes", { redirect: "follow" });
+  });
+
+  it("takes false or a number as a timeout, per client and per call", () => {
+    expectTypeOf<false>().toExtend<NonNullable<ClientOptions["timeoutMs"]>>();
+    api.GET("/notes", { timeoutMs: false });
+    // @ts-expect-error a timeout is not a string
+    api.GET("/notes", { timeoutMs: "5s" });
   });
 });

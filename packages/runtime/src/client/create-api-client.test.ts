@@ -297,12 +297,12 @@ describe("createApiClient: per-operation server and security", () => {
 });
 
 describe("createApiClient: a custom fetch", () => {
-  it("is called as fetch(url, init): the built URL, the method, the merged headers with the token, the body", async () => {
-    const calls: { url: string; init: RequestInit }[] = [];
+  it("is called with a Request: the built URL, the method, the merged headers with the token, the body", async () => {
+    const calls: Request[] = [];
     const api = client({
       headers: { "X-Team": "core" },
-      fetch: async (url, init) => {
-        calls.push({ url, init });
+      fetch: async (request) => {
+        calls.push(request);
         return Response.json({ success: true, data: { id: 3, text: "made" } });
       },
     });
@@ -310,18 +310,19 @@ describe("createApiClient: a custom fetch", () => {
     const created = await api.POST("/notes", { body: { text: "made" } });
     expect(created.data?.data.id).toBe(3);
     const [listed, posted] = calls;
+    expect(listed).toBeInstanceOf(Request);
     expect(listed?.url).toBe(`${BASE}/notes?tag=a%20b&page=2`);
-    expect(listed?.init.method).toBe("GET");
-    expect(listed?.init.cache).toBe("no-store");
-    expect(listed?.init.body ?? null).toBeNull();
+    expect(listed?.method).toBe("GET");
+    expect(listed?.cache).toBe("no-store");
+    expect(listed?.redirect).toBe("manual");
+    expect(listed?.body).toBeNull();
     expect(posted?.url).toBe(`${BASE}/notes`);
-    expect(posted?.init.method).toBe("POST");
-    expect(posted?.init.body).toBe('{"text":"made"}');
-    const headers = new Headers(posted?.init.headers);
-    expect(headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
-    expect(headers.get("content-type")).toBe("application/json");
-    expect(headers.get("x-team")).toBe("core");
-    expect(posted?.init.signal).toBeInstanceOf(AbortSignal);
+    expect(posted?.method).toBe("POST");
+    expect(await posted?.text()).toBe('{"text":"made"}');
+    expect(posted?.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+    expect(posted?.headers.get("content-type")).toBe("application/json");
+    expect(posted?.headers.get("x-team")).toBe("core");
+    expect(posted?.signal).toBeInstanceOf(AbortSignal);
   });
 
   it("makes the same request through globalThis.fetch as the fetch it was given would", async () => {

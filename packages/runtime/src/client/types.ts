@@ -8,15 +8,19 @@ import type {
 } from "openapi-fetch";
 import type { ErrorStatus, HttpMethod, OkStatus, PathsWithMethod } from "openapi-typescript-helpers";
 import type { ApiError } from "../errors/api-error.ts";
+import type { FetchLike } from "../transport/fetch-like.ts";
 import type { RetryOptions } from "../transport/retry-policy.ts";
 
-/** Per-request controls accepted beside openapi-fetch's own options. */
+/** Per-request controls accepted beside openapi-fetch's own options; each overrides the client's. */
 export interface RequestControls {
-  /** Per-attempt timeout in ms (overrides the client's). */
-  readonly timeoutMs?: number;
+  /** Time limit of each attempt in ms, body included; `false` or `Infinity` for none. */
+  readonly timeoutMs?: number | false;
   /** Retry settings for this request, or `false` to send it once. */
   readonly retry?: RetryOptions | false;
+  /** Aborts the call: whatever step it is at (waiting, sending, reading, backing off) ends with `AbortedError`. */
   readonly signal?: AbortSignal;
+  /** The fetch this call is sent through, instead of the client's. */
+  readonly fetch?: FetchLike;
 }
 
 /** The shape of openapi-typescript's `paths` (exported as a type alias): every path lists every method. */
@@ -65,12 +69,17 @@ type Responses<Op> = Op extends { responses: infer R } ? R : Record<never, never
 type SuccessOf<Op> = ResponseBody<Responses<Op>[OkStatus & keyof Responses<Op>]>;
 type ErrorOf<Op> = ResponseBody<Responses<Op>[ErrorStatus & keyof Responses<Op>]>;
 
-/** What every call accepts beside its params and body: openapi-fetch's options, fetch's, and ours. */
-interface CallOptions extends Omit<RequestInit, "body" | "headers" | "method" | "signal">, RequestControls {
+/**
+ * What every call accepts beside its params and body: openapi-fetch's options, fetch's (but
+ * `redirect`: the client follows redirects itself), and ours.
+ */
+interface CallOptions
+  extends Omit<RequestInit, "body" | "headers" | "method" | "signal" | "redirect">,
+    RequestControls {
   baseUrl?: string;
   headers?: HeadersOptions;
   pathSerializer?: PathSerializer;
-  fetch?: (input: Request) => Promise<Response>;
+  /** openapi-fetch middleware for this call, run after the client's (it sees no credential). */
   middleware?: Middleware[];
 }
 

@@ -13,6 +13,8 @@ export interface ApiErrorInit<Code, Body> {
   readonly headers?: Headers | undefined;
   readonly body?: Body | undefined;
   readonly cause?: unknown;
+  /** How many times the request was sent (retries included); `undefined` when nothing was sent. */
+  readonly attempts?: number | undefined;
 }
 
 /**
@@ -33,6 +35,8 @@ export class ApiError<Code = string | number, Body = unknown> extends Error {
   declare readonly headers: Headers | undefined;
   /** The parsed response body (the vendor's error envelope), when there was one. */
   declare readonly body: Body | undefined;
+  /** How many times the request was sent (retries included); `undefined` when nothing was sent. */
+  declare readonly attempts: number | undefined;
 
   constructor(init: ApiErrorInit<Code, Body>) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -43,6 +47,7 @@ export class ApiError<Code = string | number, Body = unknown> extends Error {
     this.request = init.request;
     this.headers = init.headers;
     this.body = init.body;
+    this.attempts = init.attempts;
   }
 
   toJSON(): Record<string, unknown> {
@@ -54,6 +59,7 @@ export class ApiError<Code = string | number, Body = unknown> extends Error {
       details: this.details,
       requestId: this.requestId,
       request: this.request,
+      attempts: this.attempts,
     };
   }
 }

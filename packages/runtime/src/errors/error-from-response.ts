@@ -8,6 +8,8 @@ export interface ResponseFacts {
   readonly headers: Headers;
   readonly requestId: string | undefined;
   readonly request: RedactedRequest | undefined;
+  /** How many times the request was sent (retries included). */
+  readonly attempts?: number | undefined;
 }
 
 /** Builds the typed error for a response whose body was parsed (or kept as text when not JSON). */
@@ -31,6 +33,7 @@ export function errorFromResponse<Code, Body>(
     request: facts.request,
     headers: facts.headers,
     body: isText ? undefined : (body as Body),
+    attempts: facts.attempts,
   });
 }
 
@@ -42,6 +45,7 @@ export function invalidResponseError<Code, Body>(facts: ResponseFacts, cause: un
     requestId: facts.requestId,
     request: facts.request,
     headers: facts.headers,
+    attempts: facts.attempts,
     cause,
   });
 }

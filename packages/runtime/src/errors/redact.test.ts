@@ -21,3 +21,28 @@ describe("redaction", () => {
     expect(redactUrl("not a url?token=zzz")).toBe("not a url");
   });
 });
+
+describe("redaction by pattern", () => {
+  it("redacts any header or parameter whose name speaks of auth, tokens, secrets, keys, passwords, cookies or sessions", () => {
+    const request = new Request(
+      "https://api.test/x?api_key=k1&session_id=s1&my_password=p1&sig=keep&page=2",
+      {
+        headers: {
+          "X-Auth-Token": "h1",
+          "X-Vendor-Secret": "h2",
+          "X-Session": "h3",
+          "Set-Cookie2": "h4",
+          "X-Passwd": "h5",
+          "X-Trace": "visible",
+        },
+      },
+    );
+    const redacted = redactRequest(request);
+    const text = JSON.stringify(redacted);
+    for (const secret of ["k1", "s1", "p1", "h1", "h2", "h3", "h4", "h5"]) expect(text).not.toContain(secret);
+    expect(redacted.headers["x-trace"]).toBe("visible");
+    const query = new URL(redacted.url).searchParams;
+    expect(query.get("sig")).toBe("keep");
+    expect(query.get("page")).toBe("2");
+  });
+});

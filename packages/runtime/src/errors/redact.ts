@@ -7,12 +7,22 @@ export interface RedactedRequest {
 
 export const REDACTED = "[redacted]";
 
-const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "x-api-key", "api-key"]);
-const SECRET_PARAM = /token|secret|password|key|hash|code|signature|auth/i;
+/**
+ * A header name that may carry a credential, by pattern rather than by list, so that a vendor's or a
+ * caller's own header (`X-Api-Key`, `X-Auth-Token`, `X-Session`, `Cookie`) is covered too.
+ */
+const SECRET_HEADER = /auth|token|secret|key|password|passwd|cookie|session|signature/i;
+/** A query or body parameter name that may carry a credential (OAuth's `code` and `client_hash` too). */
+const SECRET_PARAM = /auth|token|secret|key|password|passwd|cookie|session|signature|hash|code/i;
 
 /** True for a query or body parameter name that may carry a credential. */
 export function isSecretName(name: string): boolean {
   return SECRET_PARAM.test(name);
+}
+
+/** True for a header name that may carry a credential. */
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADER.test(name);
 }
 
 export function redactUrl(url: string, extraSecretParams: readonly string[] = []): string {
@@ -39,12 +49,12 @@ export function redactHeaders(
   const extra = new Set(extraSecretHeaders.map((h) => h.toLowerCase()));
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.has(name) || extra.has(name) ? REDACTED : value;
+    out[name] = isSecretHeader(name) || extra.has(name) ? REDACTED : value;
   });
   return out;
 }
 
-/** What redaction reads of a request: a WHATWG Request fits, and so does the client's OutgoingRequest. */
+/** What redaction reads of a request (a WHATWG `Request` fits). */
 export interface RequestLike {
   readonly method: string;
   readonly url: string;

@@ -34,3 +34,48 @@ describe("RateLimiter", () => {
     expect(() => new RateLimiter(0, 60)).toThrow(RangeError);
   });
 });
+
+describe("RateLimiter over 200 requests with a fake clock", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  /** The largest number of arrivals within any window of `windowMs` (its start included, its end not). */
+  function busiestWindow(arrivals: readonly number[], windowMs: number): number {
+    const sorted = [...arrivals].sort((a, b) => a - b);
+    let most = 0;
+    for (let i = 0, j = 0; j < sorted.length; j++) {
+      while ((sorted[j] ?? 0) - (sorted[i] ?? 0) >= windowMs) i++;
+      most = Math.max(most, j - i + 1);
+    }
+    return most;
+  }
+
+  it("keeps every 60 s window at 60 arrivals or fewer, however long each request takes to arrive", async () => {
+    const limiter = new RateLimiter(60, 60);
+    const arrivals: number[] = [];
+    // Each request reaches the server after a delay of its own (0 to 59 s), then ends.
+    const request = async (i: number) => {
+      const release = await limiter.hold();
+      await new Promise((arrive) => setTimeout(arrive, (i * 7919) % 59_000));
+      arrivals.push(Date.now());
+      release();
+    };
+    const all = Promise.all(Array.from({ length: 200 }, (_, i) => request(i)));
+    await vi.advanceTimersByTimeAsync(20 * 60_000);
+    await all;
+    expect(arrivals).toHaveLength(200);
+    expect(busiestWindow(arrivals, 60_000)).toBeLessThanOrEqual(60);
+  });
+
+  it("starts at most 60 requests in any 60 s window when each ends at once", async () => {
+    const limiter = new RateLimiter(60, 60);
+    const starts: number[] = [];
+    const all = Promise.all(
+      Array.from({ length: 200 }, () => limiter.acquire().then(() => starts.push(Date.now()))),
+    );
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await all;
+    expect(starts).toHaveLength(200);
+    expect(busiestWindow(starts, 60_000)).toBeLessThanOrEqual(60);
+  });
+});

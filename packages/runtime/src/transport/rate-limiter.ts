@@ -1,40 +1,99 @@
 import { sleep } from "./sleep.ts";
 
+/** Ends a request's hold on its slot: from then on the slot counts from the moment it was released. */
+export type ReleaseSlot = () => void;
+
+interface Slot {
+  /** When the request ended (its response or failure came); `Infinity` while it is under way. */
+  end: number;
+}
+
 /**
- * A client-side sliding-window limiter: at most `requests` starts in any `perSeconds` window.
- * Callers over the limit wait in FIFO order instead of failing. Memory is O(requests).
+ * A client-side sliding-window limiter: at most `requests` requests in any window of `perSeconds`
+ * (a window of `perSeconds` includes its start, not its end), callers over the limit waiting in FIFO order instead of failing.
+ *
+ * A request reaches the server some time between its start and its end, so counting starts alone is
+ * not enough: requests held up on the way (a slow proxy, a retrying connection) can all arrive in a
+ * later window together with the ones started in it. The client therefore holds a slot from the
+ * start of a request until its end (`hold`), and the slot counts for one window after that end: any
+ * window of arrivals then holds at most `requests` of them. `acquire` takes a slot that ends at once.
+ * Memory is O(requests).
  */
 export class RateLimiter {
   readonly #requests: number;
   readonly #windowMs: number;
-  readonly #starts: number[] = [];
-  #queue: Promise<void> = Promise.resolve();
+  #slots: Slot[] = [];
+  #queue: Promise<unknown> = Promise.resolve();
+  /** Settles when a held slot is released: what a caller waits for while every slot is held. */
+  #released: { promise: Promise<void>; resolve: () => void } = deferred();
 
   constructor(requests: number, perSeconds: number) {
-    if (!(requests >= 1) || !(perSeconds > 0))
-      throw new RangeError("rate limit needs requests >= 1 and perSeconds > 0");
+    if (!Number.isFinite(requests) || requests < 1 || !Number.isFinite(perSeconds) || perSeconds <= 0)
+      throw new RangeError("rate limit needs requests >= 1 and perSeconds > 0 (finite numbers)");
     this.#requests = Math.floor(requests);
     this.#windowMs = perSeconds * 1000;
   }
 
-  /** Waits for a slot; rejects with the signal's reason when `signal` aborts first. */
-  acquire(signal?: AbortSignal): Promise<void> {
+  /** Waits for a slot that ends at once; rejects with the signal's reason when `signal` aborts first. */
+  async acquire(signal?: AbortSignal): Promise<void> {
+    const release = await this.hold(signal);
+    release();
+  }
+
+  /**
+   * Waits for a slot and holds it until the returned function is called (at the end of the request);
+   * rejects with the signal's reason when `signal` aborts first.
+   */
+  hold(signal?: AbortSignal): Promise<ReleaseSlot> {
     const turn = this.#queue.then(() => this.#take(signal));
-    // The next caller waits for this one's turn whether it succeeds or is aborted.
+    // The next caller waits for this one's turn whether it gets a slot or is aborted.
     this.#queue = turn.catch(() => undefined);
     return turn;
   }
 
-  async #take(signal?: AbortSignal): Promise<void> {
+  async #take(signal: AbortSignal | undefined): Promise<ReleaseSlot> {
     for (;;) {
       signal?.throwIfAborted();
       const now = Date.now();
-      while (this.#starts.length > 0 && (this.#starts[0] ?? 0) <= now - this.#windowMs) this.#starts.shift();
-      if (this.#starts.length < this.#requests) {
-        this.#starts.push(now);
-        return;
+      // A slot counts while its end lies within the window that ends at `now`.
+      this.#slots = this.#slots.filter((slot) => slot.end > now - this.#windowMs);
+      if (this.#slots.length < this.#requests) {
+        const slot: Slot = { end: Number.POSITIVE_INFINITY };
+        this.#slots.push(slot);
+        return () => this.#release(slot);
       }
-      await sleep((this.#starts[0] ?? now) + this.#windowMs - now, signal);
+      const earliestEnd = Math.min(...this.#slots.map((slot) => slot.end));
+      if (earliestEnd === Number.POSITIVE_INFINITY) await untilAborted(this.#released.promise, signal);
+      else await sleep(earliestEnd + this.#windowMs - now, signal);
     }
   }
+
+  #release(slot: Slot): void {
+    if (slot.end !== Number.POSITIVE_INFINITY) return;
+    slot.end = Date.now();
+    const released = this.#released;
+    this.#released = deferred();
+    released.resolve();
+  }
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as `signal` aborts. */
+function untilAborted(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return promise;
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    });
+  });
 }

@@ -31,6 +31,15 @@ describe("parseRetryAfter", () => {
   });
 });
 
+describe("parseRetryAfter: what counts as absent", () => {
+  it("treats a negative, signed or non-date value as absent, so the default backoff applies", () => {
+    for (const value of ["-1", "-5", "+3", "0x10", "1e3", "12abc", "2026-01-01"])
+      expect(parseRetryAfter(headers({ "retry-after": value })), value).toBeUndefined();
+    expect(parseRetryAfter(headers({ "retry-after-ms": "-20" }))).toBeUndefined();
+    expect(retryDelay(0, headers({ "retry-after": "-1" }), DEFAULT_RETRY, () => 0)).toBe(500);
+  });
+});
+
 describe("backoff", () => {
   it("doubles from the base, caps at the maximum and jitters down by at most 25%", () => {
     expect(backoffDelay(0, DEFAULT_RETRY, () => 0)).toBe(500);
