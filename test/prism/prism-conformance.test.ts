@@ -1,6 +1,9 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { MockOperation, VendorMock } from "@workapis/runtime/mock";
 import { type MockServer, serveMock } from "@workapis/runtime/mock/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { type BuildOptions, buildRequest } from "../conformance/request-builder.ts";
 import { isObj, SpecModel, type SpecOperation, vendors } from "../conformance/spec-model.ts";
 import { type PrismProxy, startPrismProxy } from "./prism-proxy.ts";
@@ -42,13 +45,30 @@ interface VendorRun {
   readonly exercised: Set<string>;
 }
 
-const runs = new Map<string, VendorRun>();
+const runs = new Map<string, Promise<VendorRun>>();
 const specs = vendors();
 
 const baseOf = (mock: VendorMock, op: MockOperation | undefined): string => op?.serverUrl ?? mock.baseUrl;
 
+/**
+ * Prism reads the schemas of an OpenAPI 3.1 document as JSON Schema draft-07 unless the document
+ * names its dialect (@stoplight/http-spec 7 sets `$schema` to draft-07 otherwise), and draft-07
+ * silently ignores 2020-12 keywords such as `dependentRequired`, which our specs use. OpenAPI 3.1's
+ * default dialect is JSON Schema 2020-12, so Prism gets a copy of the spec that says so in
+ * `jsonSchemaDialect`, the one form Prism recognises; nothing else in the copy differs.
+ */
+async function specFor2020(model: SpecModel, vendor: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `prism-${vendor}-`));
+  const file = join(dir, "openapi.json");
+  await writeFile(file, JSON.stringify({ ...model.doc, jsonSchemaDialect: DRAFT_2020_12 }));
+  return file;
+}
+
+const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+
 async function startVendor(vendor: string, spec: string): Promise<VendorRun> {
   const model = new SpecModel(spec);
+  const prismSpec = await specFor2020(model, vendor);
   const mock = await loadMock(vendor);
   const server = await serveMock(mock, { port: 0 });
   const origin = new URL(server.url).origin;
@@ -57,34 +77,27 @@ async function startVendor(vendor: string, spec: string): Promise<VendorRun> {
     // serveMock answers for the vendor's origin, under any path of it.
     if (new URL(base).origin !== new URL(mock.baseUrl).origin)
       throw new Error(`${vendor}: ${base} is on another host than ${mock.baseUrl}`);
-    proxies.set(base, await startPrismProxy(spec, `${origin}${new URL(base).pathname}`));
+    proxies.set(base, await startPrismProxy(prismSpec, `${origin}${new URL(base).pathname}`));
   }
   return { model, mock, server, proxies, exercised: new Set() };
 }
 
-beforeAll(async () => {
-  // Prism takes seconds to read a spec: start all of them at once.
-  const started = await Promise.allSettled(
-    specs.map(async ({ vendor, spec }) => runs.set(vendor, await startVendor(vendor, spec))),
-  );
-  const failed = started.find((s) => s.status === "rejected");
-  if (failed) throw failed.reason;
-});
-
 afterAll(async () => {
-  const lines = [...runs].map(([vendor, run]) => `${vendor}: ${run.exercised.size} operations`);
+  const started = await Promise.all([...runs].map(async ([vendor, run]) => [vendor, await run] as const));
+  const lines = started.map(([vendor, run]) => `${vendor}: ${run.exercised.size} operations`);
   console.log(`operations exercised through Prism's validating proxy:\n  ${lines.join("\n  ")}`);
   await Promise.all(
-    [...runs.values()].flatMap((run) => [
-      run.server.close(),
-      ...[...run.proxies.values()].map((p) => p.stop()),
-    ]),
+    started.flatMap(([, run]) => [run.server.close(), ...[...run.proxies.values()].map((p) => p.stop())]),
   );
 });
 
-function runOf(vendor: string): VendorRun {
-  const run = runs.get(vendor);
-  if (!run) throw new Error(`${vendor} did not start`);
+/** The vendor's mock server and Prism in front of it, started on first use. */
+function runOf(vendor: string, spec: string): Promise<VendorRun> {
+  let run = runs.get(vendor);
+  if (!run) {
+    run = startVendor(vendor, spec);
+    runs.set(vendor, run);
+  }
   return run;
 }
 
@@ -157,9 +170,50 @@ function pointer(body: unknown, path: string): unknown {
   return current;
 }
 
+type Obj = Record<string, unknown>;
+
+/** The JSON request body schema and its example, when both are objects. */
+function bodyParts(model: SpecModel, op: SpecOperation): { schema: Obj; example: Obj } | undefined {
+  const media = model.json(op.operation["requestBody"]);
+  const schema = model.deref(media?.["schema"]);
+  const example = model.example(media);
+  return isObj(schema) && isObj(example) ? { schema, example: structuredClone(example) } : undefined;
+}
+
+/** The example body without its first required property, other than credentials sent in the body. */
+function withoutRequiredProperty(model: SpecModel, op: SpecOperation, credential?: string): Obj | undefined {
+  const parts = bodyParts(model, op);
+  const required = Array.isArray(parts?.schema["required"]) ? (parts.schema["required"] as string[]) : [];
+  const name = required.find((r) => r !== credential);
+  if (!parts || name === undefined) return undefined;
+  delete parts.example[name];
+  return parts.example;
+}
+
+/** The example body with a property that `dependentRequired` ties to others, and without those. */
+function withoutDependents(model: SpecModel, op: SpecOperation): Obj | undefined {
+  const parts = bodyParts(model, op);
+  const dependent = parts?.schema["dependentRequired"];
+  const first = isObj(dependent) ? Object.entries(dependent)[0] : undefined;
+  const properties = parts?.schema["properties"];
+  if (!parts || !first || !Array.isArray(first[1]) || !isObj(properties)) return undefined;
+  const [name, needs] = first as [string, string[]];
+  const property = model.deref(properties[name]);
+  const value = parts.example[name] ?? (isObj(property) ? property["example"] : undefined);
+  if (value === undefined) return undefined;
+  parts.example[name] = value;
+  for (const need of needs) delete parts.example[need];
+  return parts.example;
+}
+
 /** The invalid requests made for an operation, where they apply. */
-function invalidRequests(model: SpecModel, op: SpecOperation): { what: string; options: BuildOptions }[] {
+function invalidRequests(run: VendorRun, op: SpecOperation): { what: string; options: BuildOptions }[] {
+  const { model } = run;
   const requestBody = model.deref(op.operation["requestBody"]) as { required?: boolean } | undefined;
+  const scheme = run.mock.spec.auth[0];
+  const credential = scheme?.type === "apiKey" && scheme.alsoInBody ? scheme.param : undefined;
+  const missing = withoutRequiredProperty(model, op, credential);
+  const dependents = withoutDependents(model, op);
   return [
     { what: "without credentials", applies: isSecured(op, model), options: { auth: false } },
     {
@@ -171,6 +225,12 @@ function invalidRequests(model: SpecModel, op: SpecOperation): { what: string; o
       what: "with a body of the wrong type",
       applies: requestBody?.required === true,
       options: { body: ["not", "an", "object"] },
+    },
+    { what: "without a required body property", applies: missing !== undefined, options: { body: missing } },
+    {
+      what: "with a body property but not the ones it depends on",
+      applies: dependents !== undefined,
+      options: { body: dependents },
     },
   ].filter((i) => i.applies);
 }
@@ -190,7 +250,7 @@ async function checkOperation(run: VendorRun, op: SpecOperation): Promise<string
     );
   if (problems.length === 0) run.exercised.add(op.operationId);
 
-  for (const { what, options } of invalidRequests(run.model, op)) {
+  for (const { what, options } of invalidRequests(run, op)) {
     const e = await throughPrism(run, op, options);
     const request = describeViolations(e.request);
     if (request.length === 0 || request.some((v) => v.includes(ROUTE_NOT_FOUND)))
@@ -210,7 +270,7 @@ describe.concurrent("mocks behind Prism's validating proxy", () => {
   for (const { vendor, spec } of specs) {
     const operations = new SpecModel(spec).operations();
     it(`${vendor}: all ${operations.length} operations, valid and invalid requests, with no violation`, async () => {
-      const run = runOf(vendor);
+      const run = await runOf(vendor, spec);
       const isDelete = (op: SpecOperation) => op.method === "delete" || /delete|remove/i.test(op.operationId);
       const ordered = [...operations.filter((op) => !isDelete(op)), ...operations.filter(isDelete)];
       const problems: string[] = [];

@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { connect, createServer } from "node:net";
 import { dirname, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export interface PrismProxy {
   /** Prism's own origin: send requests here, with paths as the spec writes them. */
@@ -27,40 +29,65 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const address = server.address();
+  await new Promise<void>((done) => server.close(() => done()));
+  if (typeof address !== "object" || address === null) throw new Error("no free port");
+  return address.port;
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once("error", () => done(false));
+  });
+}
+
 /**
  * Starts `prism proxy <spec> <upstream>` on a free port of 127.0.0.1. Prism checks each request
  * against the spec, forwards it to `upstream` (the spec path appended to upstream's path), checks
  * the answer against the spec, and reports what it found in the `sl-violations` response header.
+ * It logs warnings only: its per-request info log costs more than the checks.
  */
 export async function startPrismProxy(spec: string, upstream: string): Promise<PrismProxy> {
-  const child = spawn(
-    process.execPath,
-    [prismBin(), "proxy", spec, upstream, "--port", "0", "--host", "127.0.0.1"],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-    },
-  );
-  let output = "";
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`prism did not start in 90 s:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Prism is listening on (http:\/\/[\w.:]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`prism exited (${code}) before listening:\n${output}`));
-    });
+  const port = await freePort();
+  const args = [
+    prismBin(),
+    "proxy",
+    spec,
+    upstream,
+    "--port",
+    String(port),
+    "--host",
+    "127.0.0.1",
+    "-v",
+    "warn",
+  ];
+  const child = spawn(process.execPath, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
   });
-  // Its per-request log is not needed (the header carries the findings), but must be drained.
-  child.stdout?.removeAllListeners("data").resume();
-  child.stderr?.removeAllListeners("data").resume();
-  return { url, stop: () => stopProcess(child) };
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output = `${output}${chunk.toString()}`.slice(-4000);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const deadline = Date.now() + 90_000;
+  while (!(await accepts(port))) {
+    if (child.exitCode !== null)
+      throw new Error(`prism exited (${child.exitCode}) before listening:\n${output}`);
+    if (Date.now() > deadline) {
+      await stopProcess(child);
+      throw new Error(`prism did not listen within 90 s:\n${output}`);
+    }
+    await sleep(100);
+  }
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopProcess(child) };
 }
