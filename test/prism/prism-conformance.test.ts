@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MockOperation, VendorMock } from "@workapis/runtime/mock";
@@ -59,11 +59,13 @@ const baseOf = (mock: VendorMock, op: MockOperation | undefined): string => op?.
  */
 async function specFor2020(model: SpecModel, vendor: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `prism-${vendor}-`));
+  tempDirs.push(dir);
   const file = join(dir, "openapi.json");
   await writeFile(file, JSON.stringify({ ...model.doc, jsonSchemaDialect: DRAFT_2020_12 }));
   return file;
 }
 
+const tempDirs: string[] = [];
 const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
 
 async function startVendor(vendor: string, spec: string): Promise<VendorRun> {
@@ -89,6 +91,7 @@ afterAll(async () => {
   await Promise.all(
     started.flatMap(([, run]) => [run.server.close(), ...[...run.proxies.values()].map((p) => p.stop())]),
   );
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 /** The vendor's mock server and Prism in front of it, started on first use. */
