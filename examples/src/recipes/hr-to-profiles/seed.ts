@@ -50,7 +50,7 @@ const lena = person(7005, "Lena Vogel", "Recruiter", "People", ref(priya), false
 /** Betterworks: four active employees (Omar is not in WorkBoard yet) and one who left. */
 export const employees: Employee[] = [priya, marcus, dana, omar, lena];
 
-const user = (user_id: string, e: Employee, changes: Partial<User>): User => ({
+const user = (user_id: string, e: Person, changes: Partial<User>): User => ({
   user_id,
   email: e.email,
   first_name: e.first_name,
