@@ -37,6 +37,47 @@ describe("site/index.html", () => {
     }
     await page.close();
   });
+
+  it("is a front door: counts and documented share per vendor, guides that open, nothing from outside", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    const outside: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("request", (r) => {
+      if (new URL(r.url()).hostname !== "127.0.0.1") outside.push(r.url());
+    });
+    await page.goto(`${base}/index.html`, { waitUntil: "networkidle" });
+    for (const { vendor, spec } of vendors()) {
+      const model = new SpecModel(spec);
+      const row = page.locator(`tr[data-vendor="${vendor}"]`);
+      await expect(row.locator("td.ops").textContent()).resolves.toBe(String(model.operations().length));
+      await expect(row.locator("td.share").textContent()).resolves.toMatch(
+        /\d+ documented \(\d+ %\), \d+ inferred/,
+      );
+      await expect(row.locator(`a[href="./${vendor}/evidence.html"]`).count()).resolves.toBe(1);
+    }
+    await page.screenshot({ path: resolve(shots, "front-door.png"), fullPage: true });
+    for (const guide of [
+      "Quickstart",
+      "Testing with mocks",
+      "Pagination",
+      "Errors",
+      "Webhooks",
+      "OAuth 2.0",
+    ]) {
+      await page.getByRole("link", { name: guide, exact: true }).first().click();
+      await expect(page.locator("h1").first().textContent()).resolves.toBe(guide);
+      await page.goBack();
+    }
+    await page.locator('a[href="./workglue/evidence.html"]').click();
+    await expect(page.locator("h1").textContent()).resolves.toContain("what is documented, what is assumed");
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
 });
 
 for (const { vendor, spec } of vendors()) {

@@ -1,9 +1,11 @@
 /**
  * `pnpm generate [--check] [vendor…]`: regenerates packages/<vendor>/src/generated from the specs
- * listed in redocly.yaml. With --check it writes nothing and exits 1 when a committed file is stale.
+ * listed in redocly.yaml, and the evidence table in each packages/<vendor>/README.md that holds the
+ * evidence-table markers. With --check it writes nothing and exits 1 when a committed file is stale.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { vendorReadme } from "../evidence/vendor-readme.ts";
 import { generateVendor } from "./generate.ts";
 import { SpecError } from "./spec-error.ts";
 import { readVendors } from "./workspace-config.ts";
@@ -32,6 +34,10 @@ for (const entry of vendors) {
         }
       }
     }
+    // The README's evidence table is a generated section of a hand-written file, kept apart from the
+    // generated folder so the stale-file sweep above never touches the package's own files.
+    const readme = vendorReadme(entry, repoRoot);
+    if (readme) files.set(readme.path, readme.content);
     for (const [path, content] of files) {
       const abs = join(repoRoot, path);
       const current = existsSync(abs) ? readFileSync(abs, "utf8") : undefined;

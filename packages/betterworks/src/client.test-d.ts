@@ -20,8 +20,8 @@ describe("Betterworks client types", () => {
     expectTypeOf(requestId).toEqualTypeOf<string | undefined>();
     if (data) {
       expectTypeOf(data).toEqualTypeOf<Schemas["User"]>();
-      expectTypeOf(data.role).toEqualTypeOf<"super_admin" | "hr_admin" | "admin" | "user">();
-      expectTypeOf(data.department).toEqualTypeOf<Schemas["DepartmentRef"] | null>();
+      expectTypeOf(data.role).toEqualTypeOf<"super_admin" | "hr_admin" | "admin" | "user" | undefined>();
+      expectTypeOf(data.department).toEqualTypeOf<Schemas["DepartmentRef"] | null | undefined>();
     }
     if (error) {
       expectTypeOf(error).toExtend<ApiError<BetterworksErrorCode, Schemas["ErrorEnvelope"]>>();
@@ -33,12 +33,12 @@ describe("Betterworks client types", () => {
     expectTypeOf<"privacy_notice_not_accepted">().toExtend<BetterworksErrorCode>();
 
     const page = await unwrap(betterworks.GET("/users", { params: { query: { page: 2, size: 100 } } }));
-    expectTypeOf(page.results).toEqualTypeOf<Schemas["User"][]>();
-    expectTypeOf(page.next).toEqualTypeOf<string | null>();
+    expectTypeOf(page.results).toEqualTypeOf<Schemas["User"][] | undefined>();
+    expectTypeOf(page.next).toEqualTypeOf<string | null | undefined>();
 
     const filtered = await unwrap(betterworks.GET("/goals/filter", { params: { query: { owner: 148665 } } }));
-    expectTypeOf(filtered.nextURL).toEqualTypeOf<string | null>();
-    expectTypeOf(filtered.more).toEqualTypeOf<boolean>();
+    expectTypeOf(filtered.nextURL).toEqualTypeOf<string | null | undefined>();
+    expectTypeOf(filtered.more).toEqualTypeOf<boolean | undefined>();
 
     const department = await unwrap(betterworks.POST("/departments", { body: { name: "Legal" } }));
     expectTypeOf(department).toEqualTypeOf<Schemas["Department"]>();

@@ -117,7 +117,7 @@ describe("@workapis/boardcrm against its mock", () => {
       expect(deals.map((d) => d.id)).toEqual(inColumn.map((o) => o["id"]));
       mock.store.update("offer", DEAL, { values: { price: 18500 } });
       const listed = await unwrap(client().POST("/api/offer/list", { body: { limit: 100 } }));
-      expect(listed.data.offers.find((d) => d.id === DEAL)?.values?.["price"]).toBe(18500);
+      expect(listed.data?.offers?.find((d) => d.id === DEAL)?.values?.["price"]).toBe(18500);
     });
 
     it("keeps the values set-values sets, per deal, where offer/list returns them", async () => {
@@ -132,7 +132,7 @@ describe("@workapis/boardcrm against its mock", () => {
         description: null,
       });
       const listed = await unwrap(client().POST("/api/offer/list", { body: { limit: 100 } }));
-      expect(listed.data.offers.find((d) => d.id === DEAL)?.values).toEqual({
+      expect(listed.data?.offers?.find((d) => d.id === DEAL)?.values).toEqual({
         price: 24000,
         tf23jli091uj: "won",
         description: null,

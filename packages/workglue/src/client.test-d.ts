@@ -8,9 +8,9 @@ describe("Workglue client types", () => {
   it("infers response data and the error code from the spec", async () => {
     const { data, error } = await workglue.GET("/jobs/{jobId}", { params: { path: { jobId: 5203 } } });
     if (data) {
-      expectTypeOf(data.data).toEqualTypeOf<Schemas["Job"]>();
-      expectTypeOf(data.data.stage_group).toEqualTypeOf<"sales" | "active" | "closed">();
-      expectTypeOf(data.data.kind).toEqualTypeOf<"opportunity" | "job">();
+      expectTypeOf(data.data).toEqualTypeOf<Schemas["Job"] | undefined>();
+      expectTypeOf(data.data?.stage_group).toEqualTypeOf<"sales" | "active" | "closed" | undefined>();
+      expectTypeOf(data.data?.kind).toEqualTypeOf<"opportunity" | "job" | undefined>();
     }
     if (error) {
       expectTypeOf(error).toExtend<ApiError<WorkglueErrorCode, unknown>>();
@@ -21,9 +21,9 @@ describe("Workglue client types", () => {
 
   it("types the created record and the employee kind", async () => {
     const { data } = await workglue.POST("/contacts", { body: { customer_id: 3109, first_name: "Jordan" } });
-    if (data) expectTypeOf(data.data).toEqualTypeOf<Schemas["Contact"]>();
+    if (data) expectTypeOf(data.data).toEqualTypeOf<Schemas["Contact"] | undefined>();
     const employee = await workglue.GET("/employees/{employeeId}", { params: { path: { employeeId: 230 } } });
-    if (employee.data) expectTypeOf(employee.data.data.type).toEqualTypeOf<"user" | "sub">();
+    if (employee.data) expectTypeOf(employee.data.data?.type).toEqualTypeOf<"user" | "sub" | undefined>();
   });
 
   it("paginate yields the list's item type and accepts only paginated paths", () => {

@@ -67,12 +67,13 @@ async function betterworksRows(betterworks: BetterworksClient): Promise<GoalRow[
     rows.push({
       source: "Betterworks",
       goal_id: String(goal.id),
-      name: goal.name,
-      owner: goal.owner.user?.name ?? goal.owner.group?.name ?? "",
-      progress_percent: percent(goal.progress * 100),
-      start_date: goal.start,
-      end_date: goal.end,
-      status: goal.state,
+      // Betterworks documents no goal body, so every field may be absent.
+      name: goal.name ?? "",
+      owner: goal.owner?.user?.name ?? goal.owner?.group?.name ?? "",
+      progress_percent: percent((goal.progress ?? 0) * 100),
+      start_date: goal.start ?? "",
+      end_date: goal.end ?? "",
+      status: goal.state ?? "",
     });
   }
   return rows;

@@ -43,9 +43,9 @@ export const workBoardOwners: WorkBoard["schemas"]["User"][] = [
 const bwGoal = (
   id: number,
   name: string,
-  owner: BetterworksGoal["owner"],
+  owner: NonNullable<BetterworksGoal["owner"]>,
   progress: number,
-  state: BetterworksGoal["state"],
+  state: NonNullable<BetterworksGoal["state"]>,
 ): BetterworksGoal => ({
   id,
   uuid: `00000000-0000-4000-9000-${String(id).padStart(12, "0")}`,
@@ -67,7 +67,7 @@ const bwGoal = (
   modified: "2026-11-30T17:45:00Z",
 });
 
-const byUser = (id: number, name: string): BetterworksGoal["owner"] => ({
+const byUser = (id: number, name: string): NonNullable<BetterworksGoal["owner"]> => ({
   type: "user",
   user: { id, name, email: `${name.replace(" ", ".").toLowerCase()}@kestrel.example` },
   group: null,

@@ -119,14 +119,20 @@ export async function hrToProfiles(
 
   const lookUp = workBoardDirectory(clients.workboard);
   for (const employee of employees) {
-    const item = `WorkBoard ${employee.email}`;
+    // Betterworks documents no user body, so even the email may be absent.
+    const email = employee.email;
+    if (!email) {
+      outcome.failed(`Betterworks user ${String(employee.id)}`, "no email to match on");
+      continue;
+    }
+    const item = `WorkBoard ${email}`;
     try {
-      const user = await lookUp(employee.email);
+      const user = await lookUp(email);
       if (!user) {
         outcome.failed(item, "no WorkBoard user with this email");
         continue;
       }
-      const manager = employee.manager ? await lookUp(employee.manager.email) : undefined;
+      const manager = employee.manager?.email ? await lookUp(employee.manager.email) : undefined;
       if (employee.manager && !manager)
         progress.problem(`${item}: manager ${employee.manager.email} has no WorkBoard user; manager not set`);
       const update = workBoardChanges(employee, user, manager?.user_id);
@@ -154,13 +160,14 @@ export async function hrToProfiles(
   }
   for (const employee of employees) {
     const item = `Workglue ${employee.email}`;
-    const person = staff.get(employee.email.toLowerCase());
-    const position = positionFor(employee.title);
-    if (!person) {
+    const person = employee.email ? staff.get(employee.email.toLowerCase()) : undefined;
+    const position = positionFor(employee.title ?? null);
+    if (!person?.id) {
       outcome.failed(item, "no Workglue employee with this email");
       continue;
     }
-    if (!position || (person.positions.length === 1 && person.positions[0] === position)) {
+    const positions = person.positions ?? [];
+    if (!position || (positions.length === 1 && positions[0] === position)) {
       outcome.unchanged(item);
       continue;
     }
@@ -172,7 +179,7 @@ export async function hrToProfiles(
       outcome.failed(item, reasonOf(error));
       continue;
     }
-    outcome.changed(`${item}: positions ${person.positions.join("+") || "none"} → ${position}`);
+    outcome.changed(`${item}: positions ${positions.join("+") || "none"} → ${position}`);
   }
   return outcome.report;
 }

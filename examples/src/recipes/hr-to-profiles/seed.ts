@@ -7,15 +7,17 @@ import { replaceRecords } from "../../harness/replace-records.ts";
 type Employee = Betterworks["schemas"]["User"];
 type User = WorkBoard["schemas"]["User"];
 type Staff = Workglue["schemas"]["Employee"];
+/** A seeded employee: every field of the Betterworks type is optional, these are always set here. */
+type Person = Employee & { id: number; name: string; email: string; first_name: string; last_name: string };
 
 const person = (
   id: number,
   name: string,
   title: string,
   department: string | null,
-  manager: Employee["manager"],
+  manager: NonNullable<Employee["manager"]> | null,
   is_active = true,
-): Employee => {
+): Person => {
   const [first_name = "", last_name = ""] = name.split(" ");
   return {
     id,
@@ -38,7 +40,7 @@ const person = (
   };
 };
 
-const ref = (e: Employee) => ({ id: e.id, name: e.name, email: e.email });
+const ref = (e: Person) => ({ id: e.id, name: e.name, email: e.email });
 const priya = person(7001, "Priya Raman", "VP Sales", "Sales", null);
 const marcus = person(7002, "Marcus Lee", "Senior Account Executive", "Sales", ref(priya));
 const dana = person(7003, "Dana Kim", "Project Manager", "Operations", ref(priya));
@@ -48,7 +50,7 @@ const lena = person(7005, "Lena Vogel", "Recruiter", "People", ref(priya), false
 /** Betterworks: four active employees (Omar is not in WorkBoard yet) and one who left. */
 export const employees: Employee[] = [priya, marcus, dana, omar, lena];
 
-const user = (user_id: string, e: Employee, changes: Partial<User>): User => ({
+const user = (user_id: string, e: Person, changes: Partial<User>): User => ({
   user_id,
   email: e.email,
   first_name: e.first_name,
@@ -70,7 +72,7 @@ export const workBoardUsers: User[] = [
   }),
 ];
 
-const staff = (id: number, e: Employee, positions: Staff["positions"]): Staff => ({
+const staff = (id: number, e: Person, positions: NonNullable<Staff["positions"]>): Staff => ({
   id,
   type: "user",
   first_name: e.first_name,
