@@ -83,7 +83,7 @@ describe("@workapis/webwork against its mock", () => {
     expect(data?.success).toBe(true);
   });
 
-  it("verifies and parses a signed webhook into a typed event", async () => {
+  it("parses a webhook delivery without any signature, since WebWork documents none", async () => {
     const body = JSON.stringify({
       id: "evt_1",
       event: "tracker.started",
@@ -91,11 +91,24 @@ describe("@workapis/webwork against its mock", () => {
       workspace_id: WORKSPACE,
       data: { user_id: 10234 },
     });
-    const headers = await webWorkWebhooks.sign("whsec_test", body);
-    const event = await webWorkWebhooks.parse({ body, headers, secret: "whsec_test" });
+    const event = await webWorkWebhooks.parse({ body });
     expect(event.event).toBe("tracker.started");
-    await expect(webWorkWebhooks.parse({ body, headers, secret: "whsec_wrong" })).rejects.toThrow(
+    const bytes = new TextEncoder().encode(body);
+    await expect(webWorkWebhooks.parse({ body: bytes, headers: {} })).resolves.toMatchObject({
+      workspace_id: WORKSPACE,
+    });
+    await expect(webWorkWebhooks.parse({ body: "not json" })).rejects.toThrow(/not JSON/);
+  });
+
+  it("checks the assumed signature scheme only when the caller asks", async () => {
+    const body = '{"event":"tracker.stopped","data":{"user_id":10234}}';
+    const headers = await webWorkWebhooks.sign("whsec_test", body);
+    await expect(webWorkWebhooks.verify({ body, headers, secret: "whsec_test" })).resolves.toBeUndefined();
+    await expect(webWorkWebhooks.verify({ body, headers, secret: "whsec_wrong" })).rejects.toThrow(
       /signature/,
     );
+    await expect(webWorkWebhooks.parse({ body, headers: {} })).resolves.toMatchObject({
+      event: "tracker.stopped",
+    });
   });
 });
