@@ -83,6 +83,49 @@ describe("@workapis/webwork against its mock", () => {
     expect(data?.success).toBe(true);
   });
 
+  it("creates a time entry the way the vendor answers: saved_minutes, no id, then listed", async () => {
+    const [contract] = mock.store.list("contract");
+    const { data, error, response } = await client().POST("/time-entries", {
+      body: {
+        workspace_id: WORKSPACE,
+        user_id: Number(contract?.["user_id"]),
+        contract_id: Number(contract?.["id"]),
+        notes: "Client workshop",
+        date: "2025-03-12",
+        start_time: "09:00",
+        end_time: "10:30",
+      },
+    });
+    expect(error).toBeUndefined();
+    expect(response?.status).toBe(201);
+    expect(data?.saved_minutes).toBe(90);
+    expect(data?.data).not.toHaveProperty("id");
+    expect(data?.data?.start_time).toBe("2025-03-12T09:00:00Z");
+    const listed = await client().GET("/time-entries", {
+      params: {
+        query: { workspace_id: WORKSPACE, user_id: Number(contract?.["user_id"]), date: "2025-03-12" },
+      },
+    });
+    const entry = listed.data?.data.find((e) => e.activity_description === "Client workshop");
+    expect(entry?.duration_minutes).toBe(90);
+    expect(entry?.method).toBe("Manually added time");
+    expect(typeof entry?.id).toBe("string");
+  });
+
+  it("refuses a time entry whose end is not after its start, in the vendor's envelope", async () => {
+    const { error, response } = await client().POST("/time-entries", {
+      body: {
+        workspace_id: WORKSPACE,
+        user_id: 10234,
+        date: "2025-03-12",
+        start_time: "11:00",
+        end_time: "10:00",
+      },
+    });
+    expect(response?.status).toBe(422);
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+  });
+
   it("parses a webhook delivery without any signature, since WebWork documents none", async () => {
     const body = JSON.stringify({
       id: "evt_1",
