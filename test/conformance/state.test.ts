@@ -30,13 +30,17 @@ for (const { vendor, spec } of vendors()) {
 
       it(`${resource}: a created record can be read, listed and deleted`, async () => {
         const mock = factory();
+        const idField = create.m.mock.idField ?? "id";
+        const before = new Set(mock.store.list(resource).map((r) => r[idField]));
         const created = (await mock.handle(buildRequest(model, mock, createOp).request)) as Response;
         expect(created.status).toBe(create.m.successStatus);
-        const record = readPointer(await created.json(), create.m.mock.record ?? "/data") as Record<
+        const answered = readPointer(await created.json(), create.m.mock.record ?? "/data");
+        // Some vendors answer a create without the record (WebWork's leave requests): then the new
+        // record is the one the store did not hold before.
+        const record = (answered ?? mock.store.list(resource).find((r) => !before.has(r[idField]))) as Record<
           string,
           unknown
         >;
-        const idField = create.m.mock.idField ?? "id";
         const id = record[idField] as string | number;
         expect(id).toBeDefined();
         expect(mock.store.get(resource, id)).toBeDefined();

@@ -4,12 +4,16 @@ import type { ExtractedMeta } from "./extract-meta.ts";
 export function emitClient(meta: ExtractedMeta): string {
   const name = meta.vendor.clientName;
   const signed = meta.vendor.webhookSignature !== undefined;
+  // `inferred` marks a scheme the vendor does not document (x-workapis.webhookSignature.inferred).
+  const { inferred = false, ...scheme } = (meta.vendor.webhookSignature ?? {}) as { inferred?: boolean };
   const runtime = [
     "type ApiClient",
     "type ClientOptions",
     "createApiClient",
     ...(signed ? ["createWebhookVerifier"] : []),
+    ...(signed && inferred ? ["type WebhookEvent", "type WebhookInput", "WebhookVerificationError"] : []),
   ];
+  const helper = `${name[0]?.toLowerCase()}${name.slice(1)}Webhooks`;
   return [
     `import { ${runtime.join(", ")} } from "@workapis/runtime";`,
     `import { meta, type ${name}ErrorCode, type ${name}PaginatedOperations } from "./operations.ts";`,
@@ -28,12 +32,39 @@ export function emitClient(meta: ExtractedMeta): string {
     `  return createApiClient<paths, ${name}ErrorCode, ${name}PaginatedOperations>(meta, options);`,
     "}",
     "",
-    ...(signed
+    ...(signed && !inferred
       ? [
           `/**\n * Verifies and parses ${name}'s signed webhooks into the typed events of the spec's\n * \`webhooks:\` section.\n */`,
           // The scheme is written out (not read from `meta`) and the call marked pure, so a bundler
           // drops the verifier, and the HMAC code under it, from a consumer that never imports it.
-          `export const ${name[0]?.toLowerCase()}${name.slice(1)}Webhooks = /* @__PURE__ */ createWebhookVerifier<webhooks>(${JSON.stringify(meta.vendor.webhookSignature)});`,
+          `export const ${helper} = /* @__PURE__ */ createWebhookVerifier<webhooks>(${JSON.stringify(scheme)});`,
+          "",
+        ]
+      : []),
+    ...(signed && inferred
+      ? [
+          "/**",
+          ` * Parses ${name}'s webhook deliveries into the typed events of the spec's \`webhooks:\` section.`,
+          ` * ${name} does not document how deliveries are signed, so \`parse\` verifies nothing; \`verify\``,
+          " * checks the spec's assumed scheme and is for callers who have confirmed their deliveries use it.",
+          " */",
+          `export const ${helper} = /* @__PURE__ */ (() => {`,
+          `  const assumed = createWebhookVerifier<webhooks>(${JSON.stringify(scheme)});`,
+          "  return {",
+          "    verify: assumed.verify,",
+          "    sign: assumed.sign,",
+          // Headers and secret are accepted (and ignored) so calls written for a verifying helper still work.
+          '    async parse(input: Pick<WebhookInput, "body"> & Partial<WebhookInput>): Promise<WebhookEvent<webhooks>> {',
+          '      const text = typeof input.body === "string" ? input.body : new TextDecoder().decode(input.body);',
+          "      try {",
+          "        return JSON.parse(text) as WebhookEvent<webhooks>;",
+          "      } catch (cause) {",
+          "        const reason = cause instanceof Error ? cause.message : String(cause);",
+          '        throw new WebhookVerificationError("body is not JSON: " + reason);',
+          "      }",
+          "    },",
+          "  };",
+          "})();",
           "",
         ]
       : []),

@@ -41,6 +41,9 @@ export const xWorkapisSchema = {
         prefix: { type: "string" },
         timestampHeader: { type: "string" },
         toleranceSeconds: positive,
+        // The vendor does not document this scheme: the generated helper parses without verifying
+        // and offers the scheme only through an explicit `verify` call.
+        inferred: { type: "boolean" },
       },
     },
   },

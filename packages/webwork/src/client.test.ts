@@ -83,7 +83,50 @@ describe("@workapis/webwork against its mock", () => {
     expect(data?.success).toBe(true);
   });
 
-  it("verifies and parses a signed webhook into a typed event", async () => {
+  it("creates a time entry the way the vendor answers: saved_minutes, no id, then listed", async () => {
+    const [contract] = mock.store.list("contract");
+    const { data, error, response } = await client().POST("/time-entries", {
+      body: {
+        workspace_id: WORKSPACE,
+        user_id: Number(contract?.["user_id"]),
+        contract_id: Number(contract?.["id"]),
+        notes: "Client workshop",
+        date: "2025-03-12",
+        start_time: "09:00",
+        end_time: "10:30",
+      },
+    });
+    expect(error).toBeUndefined();
+    expect(response?.status).toBe(201);
+    expect(data?.saved_minutes).toBe(90);
+    expect(data?.data).not.toHaveProperty("id");
+    expect(data?.data?.start_time).toBe("2025-03-12T09:00:00Z");
+    const listed = await client().GET("/time-entries", {
+      params: {
+        query: { workspace_id: WORKSPACE, user_id: Number(contract?.["user_id"]), date: "2025-03-12" },
+      },
+    });
+    const entry = listed.data?.data.find((e) => e.activity_description === "Client workshop");
+    expect(entry?.duration_minutes).toBe(90);
+    expect(entry?.method).toBe("Manually added time");
+    expect(typeof entry?.id).toBe("string");
+  });
+
+  it("refuses a time entry whose end is not after its start, in the vendor's envelope", async () => {
+    const { error, response } = await client().POST("/time-entries", {
+      body: {
+        workspace_id: WORKSPACE,
+        user_id: 10234,
+        date: "2025-03-12",
+        start_time: "11:00",
+        end_time: "10:00",
+      },
+    });
+    expect(response?.status).toBe(422);
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+  });
+
+  it("parses a webhook delivery without any signature, since WebWork documents none", async () => {
     const body = JSON.stringify({
       id: "evt_1",
       event: "tracker.started",
@@ -91,11 +134,24 @@ describe("@workapis/webwork against its mock", () => {
       workspace_id: WORKSPACE,
       data: { user_id: 10234 },
     });
-    const headers = await webWorkWebhooks.sign("whsec_test", body);
-    const event = await webWorkWebhooks.parse({ body, headers, secret: "whsec_test" });
+    const event = await webWorkWebhooks.parse({ body });
     expect(event.event).toBe("tracker.started");
-    await expect(webWorkWebhooks.parse({ body, headers, secret: "whsec_wrong" })).rejects.toThrow(
+    const bytes = new TextEncoder().encode(body);
+    await expect(webWorkWebhooks.parse({ body: bytes, headers: {} })).resolves.toMatchObject({
+      workspace_id: WORKSPACE,
+    });
+    await expect(webWorkWebhooks.parse({ body: "not json" })).rejects.toThrow(/not JSON/);
+  });
+
+  it("checks the assumed signature scheme only when the caller asks", async () => {
+    const body = '{"event":"tracker.stopped","data":{"user_id":10234}}';
+    const headers = await webWorkWebhooks.sign("whsec_test", body);
+    await expect(webWorkWebhooks.verify({ body, headers, secret: "whsec_test" })).resolves.toBeUndefined();
+    await expect(webWorkWebhooks.verify({ body, headers, secret: "whsec_wrong" })).rejects.toThrow(
       /signature/,
     );
+    await expect(webWorkWebhooks.parse({ body, headers: {} })).resolves.toMatchObject({
+      event: "tracker.stopped",
+    });
   });
 });
