@@ -38,10 +38,10 @@ describe("@workapis/workboard against its mock", () => {
     const { data, error } = await client().GET("/team/{team_id}", { params: { path: { team_id: 48213 } } });
     expect(error).toBeUndefined();
     expect(data?.success).toBe(true);
-    expect(data?.data.team.team_id).toBe("48213");
-    expect(data?.data.team.team_name).toBe("Sales North America");
-    expect(data?.data.team.team_type).toBe("functional");
-    expect(data?.data.team.dotted_team_ids).toEqual(["48290"]);
+    expect(data?.data?.team?.team_id).toBe("48213");
+    expect(data?.data?.team?.team_name).toBe("Sales North America");
+    expect(data?.data?.team?.team_type).toBe("functional");
+    expect(data?.data?.team?.dotted_team_ids).toEqual(["48290"]);
   });
 
   it("creates a team the mock then returns by id and in the list", async () => {
@@ -50,12 +50,12 @@ describe("@workapis/workboard against its mock", () => {
         body: { team_owner: "212346", team_name: "Mid-Market Sales West", parent_team_id: "48213" },
       }),
     );
-    const id = created.data.team.team_id;
-    expect(created.data.team.team_name).toBe("Mid-Market Sales West");
-    expect(mock.store.get("team", id)).toMatchObject({ team_name: "Mid-Market Sales West" });
+    const id = created.data?.team?.team_id;
+    expect(created.data?.team?.team_name).toBe("Mid-Market Sales West");
+    expect(mock.store.get("team", String(id))).toMatchObject({ team_name: "Mid-Market Sales West" });
 
     const read = await unwrap(client().GET("/team/{team_id}", { params: { path: { team_id: Number(id) } } }));
-    expect(read.data.team.team_name).toBe("Mid-Market Sales West");
+    expect(read.data?.team?.team_name).toBe("Mid-Market Sales West");
     const all = await client().paginate("/team").toArray();
     expect(all.some((t) => t.team_id === id)).toBe(true);
   });
@@ -65,8 +65,8 @@ describe("@workapis/workboard against its mock", () => {
     expect(seeded).toBeGreaterThan(15);
 
     const first = await unwrap(client().GET("/team", { params: { query: { limit: 10, offset: 10 } } }));
-    expect(first.data.totalCount).toBe(seeded);
-    expect(first.data.team.map((t) => t.team_id)).toEqual(
+    expect(first.data?.totalCount).toBe(seeded);
+    expect(first.data?.team?.map((t) => t.team_id)).toEqual(
       mock.store
         .list("team")
         .slice(10, 20)
@@ -102,7 +102,19 @@ describe("@workapis/workboard against its mock", () => {
     const read = await unwrap(
       client().GET("/metric/{metric_id}", { params: { path: { metric_id: Number(metric_id) } } }),
     );
-    expect(read.data.metric.metric_achieve_target).toBe("123456");
+    expect(read.data?.metric?.metric_achieve_target).toBe("123456");
+  });
+
+  it("answers a tag update on a metric with status and message, as WorkBoard documents", async () => {
+    const metricId = Number(mock.store.list("metric")[0]?.["metric_id"]);
+    const { data, error } = await client().PUT("/metric/{metric_id}/tags", {
+      params: { path: { metric_id: metricId } },
+      body: { tag_ids: [3107] },
+    });
+    expect(error).toBeUndefined();
+    expect(typeof data?.status).toBe("string");
+    expect(typeof data?.message).toBe("string");
+    expect(data).not.toHaveProperty("success");
   });
 
   it("looks a user up by email or id, and pages every user with include=org_members", async () => {
@@ -116,15 +128,15 @@ describe("@workapis/workboard against its mock", () => {
     const byEmail = await unwrap(
       client().GET("/user", { params: { query: { user_id: String(target?.["email"]).toUpperCase() } } }),
     );
-    expect(byEmail.data.user).toMatchObject({ user_id: target?.["user_id"], email: target?.["email"] });
+    expect(byEmail.data?.user).toMatchObject({ user_id: target?.["user_id"], email: target?.["email"] });
     const missing = await client().GET("/user", { params: { query: { user_id: "nobody@example.com" } } });
     expect(missing.error).toBeInstanceOf(NotFoundError);
 
     const second = await unwrap(
       client().GET("/user", { params: { query: { include: "org_members", limit: 5, offset: 5 } } }),
     );
-    expect(second.data.totalCount).toBe(users.length);
-    expect((second.data.user as { user_id: string }[]).map((u) => u.user_id)).toEqual(
+    expect(second.data?.totalCount).toBe(users.length);
+    expect(((second.data?.user ?? []) as { user_id: string }[]).map((u) => u.user_id)).toEqual(
       users.slice(5, 10).map((u) => u["user_id"]),
     );
   });
@@ -134,10 +146,10 @@ describe("@workapis/workboard against its mock", () => {
     const ownerId = String(owner?.["user_id"]);
     mock.store.insert("goal", { goal_id: "990001", goal_name: "Mocked goal", goal_owner: ownerId });
     const { data } = await unwrap(client().GET("/goal", { params: { query: { goal_owner_id: ownerId } } }));
-    expect(data.goal).toHaveLength(1);
-    const [person] = data.goal;
+    expect(data?.goal).toHaveLength(1);
+    const [person] = data?.goal ?? [];
     expect(person && "people_goals" in person ? person.user_email : undefined).toBe(owner?.["email"]);
-    const goals = person && "people_goals" in person ? person.people_goals : [];
+    const goals = person && "people_goals" in person ? (person.people_goals ?? []) : [];
     expect(goals.map((g) => g.goal_id)).toContain("990001");
     expect(goals.every((g) => g.goal_owner === ownerId)).toBe(true);
   });
@@ -227,11 +239,11 @@ describe("@workapis/workboard against its mock", () => {
     });
     expect(error).toBeUndefined();
     expect(data?.success).toBe(true);
-    expect(data?.data.goal.goals?.[0]?.goal_id).toMatch(/^\d+$/);
-    const failed = data?.data.goal.error ?? [];
+    expect(data?.data?.goal?.goals?.[0]?.goal_id).toMatch(/^\d+$/);
+    const failed = data?.data?.goal?.error ?? [];
     expect(failed).toHaveLength(1);
     expect(failed[0]?.error).toMatch(/target date/);
-    expect(failed[0]?.for_row.goal_name).toBe("Hire two partner managers");
+    expect(failed[0]?.for_row?.["goal_name"]).toBe("Hire two partner managers");
   });
 
   it("passes each failed row back through a typed override of createGoals", async () => {
@@ -251,8 +263,8 @@ describe("@workapis/workboard against its mock", () => {
         body: { goals: [{ goal_name: "A", goal_owner: "nobody@example.org" }, { goal_name: "B" }] },
       }),
     );
-    expect(result.data.goal.goals).toEqual([]);
-    expect(result.data.goal.error?.map((e) => [e.error, e.for_row.goal_name])).toEqual([
+    expect(result.data?.goal?.goals).toEqual([]);
+    expect(result.data?.goal?.error?.map((e) => [e.error, e.for_row?.["goal_name"]])).toEqual([
       ["Goal owner not found", "A"],
       ["Goal owner not found", "B"],
     ]);
@@ -285,7 +297,7 @@ describe("@workapis/workboard against its mock", () => {
     mock.scenario("listTeams", { kind: "error", status: 429, retryAfter: 0 });
     const { data, error } = await client().GET("/team");
     expect(error).toBeUndefined();
-    expect(data?.data.team.length).toBeGreaterThan(0);
+    expect(data?.data?.team?.length).toBeGreaterThan(0);
   });
 
   it("does not repeat a POST after a 500 and reports it typed", async () => {

@@ -1,5 +1,6 @@
 import type { MockBehaviours, MockRecord, MockStore } from "@workapis/runtime/mock";
 import type { components, operations } from "./generated/schema.ts";
+import { customAttributeBehaviours, definitionListBehaviour } from "./mock-custom-attributes.ts";
 
 type User = components["schemas"]["User"];
 type Goal = components["schemas"]["Goal"];
@@ -42,12 +43,12 @@ function goalsByPerson(store: MockStore, ownerId: string | undefined): PeopleGoa
       };
       people.set(owner, person);
     }
-    person.people_goals.push(goal);
+    person.people_goals = [...(person.people_goals ?? []), goal];
   }
   return [...people.values()];
 }
 
-export const behaviours: MockBehaviours<operations, "listUsers" | "listGoals"> = {
+const v1Behaviours: MockBehaviours<operations, "listUsers" | "listGoals"> = {
   listUsers: ({ query, store, error }) => {
     if (query.user_id !== undefined) {
       const user = findUser(store, query.user_id);
@@ -67,7 +68,10 @@ export const behaviours: MockBehaviours<operations, "listUsers" | "listGoals"> =
     return own ? { success: true, message: "User found", data: { user: own } } : error(404);
   },
   listGoals: ({ query, store }) => {
-    const people = goalsByPerson(store, query.goal_owner_id);
+    const people = goalsByPerson(
+      store,
+      query.goal_owner_id === undefined ? undefined : String(query.goal_owner_id),
+    );
     return {
       success: true,
       message: "Goals found",
@@ -75,3 +79,9 @@ export const behaviours: MockBehaviours<operations, "listUsers" | "listGoals"> =
     };
   },
 };
+
+/**
+ * Every operation the spec marks `x-mock.action: custom` (v1's users and goals, v2's custom
+ * attributes), and v2's definition list, whose answer shape the engine's unpaged list cannot produce.
+ */
+export const behaviours = { ...v1Behaviours, ...customAttributeBehaviours, ...definitionListBehaviour };

@@ -55,7 +55,12 @@ async function metricsByOwnerEmail(
 ): Promise<Map<string, TargetMetric>> {
   const byOwnerId = new Map<string, TargetMetric>();
   for await (const metric of workboard.paginate("/metric", { params: { query: { limit: 100 } } })) {
-    if (metric.metric_name !== metricName || metric.metric_owner === undefined) continue;
+    if (
+      metric.metric_name !== metricName ||
+      metric.metric_owner === undefined ||
+      metric.metric_id === undefined
+    )
+      continue;
     byOwnerId.set(metric.metric_owner, { id: metric.metric_id, current: metric.metric_achieve_target });
   }
   const byEmail = new Map<string, TargetMetric>();
@@ -63,7 +68,8 @@ async function metricsByOwnerEmail(
     const { data } = await unwrap(
       workboard.GET("/user/{user_id}", { params: { path: { user_id: Number(ownerId) } } }),
     );
-    byEmail.set(data.user.email.toLowerCase(), metric);
+    const email = data?.user?.email;
+    if (email !== undefined) byEmail.set(email.toLowerCase(), metric);
   }
   progress.step(`WorkBoard: ${byEmail.size} "${metricName}" metrics with an owner`);
   return byEmail;

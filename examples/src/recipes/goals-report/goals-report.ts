@@ -35,8 +35,8 @@ function isoDate(value: string | undefined): string {
 function workBoardRow(goal: WorkBoardGoal, ownerName: string | undefined): GoalRow {
   return {
     source: "WorkBoard",
-    goal_id: goal.goal_id,
-    name: goal.goal_name,
+    goal_id: goal.goal_id ?? "",
+    name: goal.goal_name ?? "",
     owner: goal.goal_owner_full_name ?? ownerName ?? goal.goal_owner ?? "",
     progress_percent: goal.goal_progress === undefined ? "" : percent(Number(goal.goal_progress)),
     start_date: isoDate(goal.goal_start_date),
@@ -53,9 +53,9 @@ async function workBoardRows(workboard: WorkBoardClient): Promise<GoalRow[]> {
   })) {
     if ("people_goals" in group) {
       const name = [group.user_first_name, group.user_last_name].filter(Boolean).join(" ") || undefined;
-      for (const goal of group.people_goals) rows.push(workBoardRow(goal, name));
-    } else {
-      for (const goal of group.team_goals) rows.push(workBoardRow(goal, group.team_name));
+      for (const goal of group.people_goals ?? []) rows.push(workBoardRow(goal, name));
+    } else if ("team_goals" in group) {
+      for (const goal of group.team_goals ?? []) rows.push(workBoardRow(goal, group.team_name));
     }
   }
   return rows;

@@ -53,7 +53,8 @@ function workBoardDirectory(workboard: WorkBoardClient) {
         .then(({ data, error }) => {
           if (error instanceof NotFoundError) return undefined;
           if (error) throw error;
-          return Array.isArray(data.data.user) ? data.data.user[0] : data.data.user;
+          const user = data.data?.user;
+          return Array.isArray(user) ? user[0] : user;
         });
       cache.set(key, found);
     }
