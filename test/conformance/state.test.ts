@@ -1,5 +1,5 @@
+import type { VendorMock } from "@workapis/mock";
 import { readPointer } from "@workapis/runtime";
-import type { VendorMock } from "@workapis/runtime/mock";
 import { describe, expect, it } from "vitest";
 import { buildRequest } from "./request-builder.ts";
 import { SpecModel, vendors } from "./spec-model.ts";

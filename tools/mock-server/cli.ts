@@ -3,7 +3,7 @@
  * 127.0.0.1 for curl and non-JS consumers, until interrupted.
  */
 import { parseArgs } from "node:util";
-import { serveMock } from "@workapis/runtime/mock/server";
+import { serveMock } from "@workapis/mock/server";
 import { loadVendorMock } from "./load-vendor-mock.ts";
 
 const { values, positionals } = parseArgs({

@@ -1,5 +1,5 @@
-import type { PaginationMeta } from "../metadata.ts";
-import { readPointer } from "../util/json-pointer.ts";
+import type { PaginationMeta } from "@workapis/runtime";
+import { readPointer } from "@workapis/runtime";
 import { errorResponse } from "./error-responses.ts";
 import { cloneJson, setPointer, splitPointer, withPointer } from "./json-template.ts";
 import type { MockRecord, MockStore } from "./mock-store.ts";

@@ -1,4 +1,4 @@
-import type { AuthSchemeMeta } from "../metadata.ts";
+import type { AuthSchemeMeta } from "@workapis/runtime";
 import { applyOperation, type OperationInput, type OperationOutput } from "./apply-operation.ts";
 import { errorResponse, fieldErrors, type MockErrorInit } from "./error-responses.ts";
 import { MockStore } from "./mock-store.ts";

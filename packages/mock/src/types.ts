@@ -1,4 +1,4 @@
-import type { AuthSchemeMeta, EnvelopeMeta, HttpMethodName, PaginationMeta } from "../metadata.ts";
+import type { AuthSchemeMeta, EnvelopeMeta, HttpMethodName, PaginationMeta } from "@workapis/runtime";
 
 /** The `x-mock` extension of an operation (specs/CONVENTIONS.md). */
 export interface MockBehaviour {
