@@ -8,7 +8,7 @@ import type {
   OverrideResolver,
   UntypedOperations,
 } from "./override-types.ts";
-import { parseBody, parseQuery } from "./request-parsing.ts";
+import { ForbiddenKeyError, type ParsedBody, parseBody, parseQuery } from "./request-parsing.ts";
 import { createRouteMatcher } from "./route-matcher.ts";
 import { seededFixtures } from "./seeded-order.ts";
 import type { CompiledValidator, MockOperation, MockSpec, OperationValidators } from "./types.ts";
@@ -136,6 +136,14 @@ function validationError(
   });
 }
 
+/** A key that leads to a prototype, refused as the vendor refuses a field it does not allow. */
+function forbiddenKeyError(spec: MockSpec, op: MockOperation, key: string): Response {
+  return errorResponse(spec, op.statuses.includes(422) ? 422 : 400, {
+    message: "Validation failed",
+    details: { [key]: [`The ${key} field is not allowed.`] },
+  });
+}
+
 /** Builds a vendor mock from its generated spec and validators. */
 export function createVendorMock<Ops extends OperationsShape = UntypedOperations>(
   spec: MockSpec,
@@ -220,10 +228,18 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
     if (scenario?.kind === "latency") await sleep(scenario.ms);
     if (scenario?.kind === "error") return errorResponse(spec, scenario.status, scenario);
 
-    const query = parseQuery(url, op.arrayParams);
-    const parsed = op.hasBody ? await parseBody(request) : { ok: true as const, body: undefined };
-    if (!parsed.ok)
+    let query: Record<string, unknown>;
+    try {
+      query = parseQuery(url, op.arrayParams);
+    } catch (error) {
+      if (error instanceof ForbiddenKeyError) return forbiddenKeyError(spec, op, error.key);
+      throw error;
+    }
+    const parsed: ParsedBody = op.hasBody ? await parseBody(request) : { ok: true, body: undefined };
+    if (!parsed.ok) {
+      if (parsed.forbiddenKey !== undefined) return forbiddenKeyError(spec, op, parsed.forbiddenKey);
       return errorResponse(spec, op.statuses.includes(400) ? 400 : 422, { message: parsed.message });
+    }
     if (op.secured) {
       const auth = tokenPresent(request, url, parsed.body, spec.auth);
       if (auth !== "ok") {
