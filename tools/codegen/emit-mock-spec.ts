@@ -1,5 +1,6 @@
-import type { MockOperation, MockSpec } from "@workapis/mock";
+import type { MockOperation, MockSpec, RecordBlank } from "@workapis/mock";
 import { generateSync } from "json-schema-faker";
+import { answerBlank, blankRecord } from "./blank-record.ts";
 import type { ExtractedMeta } from "./extract-meta.ts";
 import {
   deref,
@@ -113,6 +114,7 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     const xMock = operation["x-mock"] as MockOperation["mock"] | undefined;
     if (xMock?.idField) idFields[xMock.resource] = xMock.idField;
   }
+  const createAnswers = new Map<string, Obj>();
   let seed = SEED;
   for (const walked of operationsOf(doc)) {
     const { operation } = walked;
@@ -173,6 +175,8 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
       })(),
     });
 
+    if (xMock.action === "create" && success.media) createAnswers.set(operationId, success.media);
+
     // Seed records: list items and single-record examples, in spec order.
     if (xMock.action === "list") {
       const itemsPointer = pagination?.items ?? xMock.record ?? "/data";
@@ -217,6 +221,18 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     }
   }
 
+  // What a new record holds before the request's values, per resource, from its schema alone.
+  const blanks: Record<string, RecordBlank> = {};
+  for (const [resource, schema] of recordSchemas)
+    if (isObj(schema)) blanks[resource] = blankRecord(doc, schema, idFields[resource] ?? "id");
+  for (const [index, op] of operations.entries()) {
+    const media = createAnswers.get(op.operationId);
+    const recordSchema = recordSchemas.get(op.mock.resource);
+    if (!media || !isObj(recordSchema)) continue;
+    const extra = answerBlank(doc, schemaAt(doc, media["schema"], op.mock.record ?? "/data"), recordSchema);
+    if (extra) operations[index] = { ...op, answerBlank: extra };
+  }
+
   const detailsPointer = meta.vendor.envelope.details;
   const sample = detailsPointer ? readPointer(errors["422"] ?? errors["400"], detailsPointer) : undefined;
   const first = isObj(sample) ? Object.values(sample)[0] : undefined;
@@ -230,6 +246,7 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     detailsStyle: Array.isArray(first) || first === undefined ? "array" : "string",
     operations,
     fixtures,
+    blanks,
   };
 }
 

@@ -31,6 +31,11 @@ export interface MockOptions {
    * seed-determined order: the same seed gives byte-identical responses on every run.
    */
   readonly seed?: number;
+  /**
+   * The clock for the times a server stamps on new records (`created_at`). Default: a fixed instant,
+   * 2026-01-15T12:00:00Z, so answers are the same on every run; pass `() => new Date()` for real time.
+   */
+  readonly now?: () => Date;
 }
 
 /** A ready failure for the next matching calls. */
@@ -67,6 +72,8 @@ export interface VendorMock<Ops extends OperationsShape = UntypedOperations> {
   /** Seed records again and drop overrides and scenarios. */
   reset(): void;
 }
+
+const FIXED_NOW = new Date("2026-01-15T12:00:00Z");
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -203,7 +210,7 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
             error: (status, init = {}) => errorResponse(spec, status, init),
           }),
         ).then((r) => (r instanceof Response ? r : { status: op.successStatus, body: r }))
-      : applyOperation(spec, store, op, input);
+      : applyOperation(spec, store, op, input, options.now?.() ?? FIXED_NOW);
     if (output instanceof Response) return output;
     if (output.body === undefined || output.status === 204)
       return new Response(null, { status: output.status });

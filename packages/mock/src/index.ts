@@ -19,9 +19,12 @@ export type {
 export { TEST_CLIENT_OPTIONS } from "./test-client-options.ts";
 export type {
   CompiledValidator,
+  MadeValue,
   MockBehaviour,
   MockOperation,
   MockRange,
   MockSpec,
+  NestedCreate,
   OperationValidators,
+  RecordBlank,
 } from "./types.ts";
