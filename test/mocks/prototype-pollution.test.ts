@@ -80,7 +80,11 @@ describe.each([
   });
 
   it("validates later requests as before", async () => {
-    await fetch(`${base}/api/offer/create`, { method: "POST", headers: form, body: FORBIDDEN_FORMS[0] ?? "" });
+    await fetch(`${base}/api/offer/create`, {
+      method: "POST",
+      headers: form,
+      body: FORBIDDEN_FORMS[0] ?? "",
+    });
     const response = await fetch(`${base}/api/offer/create`, {
       method: "POST",
       headers: form,
