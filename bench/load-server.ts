@@ -4,7 +4,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serveMock } from "@workapis/runtime/mock/server";
+import { serveMock } from "@workapis/mock/server";
 import { createWebWorkMock } from "@workapis/webwork/msw";
 
 export type ChildMessage =

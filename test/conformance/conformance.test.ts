@@ -1,4 +1,4 @@
-import type { VendorMock } from "@workapis/runtime/mock";
+import type { VendorMock } from "@workapis/mock";
 import { describe, expect, it } from "vitest";
 import { buildRequest } from "./request-builder.ts";
 import { SpecModel, type SpecOperation, vendors } from "./spec-model.ts";

@@ -1,4 +1,4 @@
-import type { MockSpec, VendorMock } from "@workapis/runtime/mock";
+import type { MockSpec, VendorMock } from "@workapis/mock";
 import { isObj, type SpecModel, type SpecOperation } from "./spec-model.ts";
 
 type Obj = Record<string, unknown>;

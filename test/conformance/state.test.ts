@@ -1,4 +1,4 @@
-import type { VendorMock } from "@workapis/runtime/mock";
+import type { VendorMock } from "@workapis/mock";
 import { describe, expect, it } from "vitest";
 import { readPointer } from "../../packages/runtime/src/util/json-pointer.ts";
 import { buildRequest } from "./request-builder.ts";

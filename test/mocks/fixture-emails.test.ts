@@ -1,6 +1,6 @@
 import { createBetterworksMock } from "@workapis/betterworks/msw";
 import { createBoardCRMMock } from "@workapis/boardcrm/msw";
-import type { VendorMock } from "@workapis/runtime/mock";
+import type { VendorMock } from "@workapis/mock";
 import { createWebWorkMock } from "@workapis/webwork/msw";
 import { createWorkBoardMock } from "@workapis/workboard/msw";
 import { createWorkglueMock } from "@workapis/workglue/msw";

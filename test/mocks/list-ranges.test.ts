@@ -1,6 +1,6 @@
 import { createBetterworksClient } from "@workapis/betterworks";
 import { createBetterworksMock } from "@workapis/betterworks/msw";
-import type { VendorMock } from "@workapis/runtime/mock";
+import type { VendorMock } from "@workapis/mock";
 import { createWebWorkClient } from "@workapis/webwork";
 import { createWebWorkMock } from "@workapis/webwork/msw";
 import { describe, expect, it } from "vitest";

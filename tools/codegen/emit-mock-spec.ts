@@ -1,5 +1,6 @@
-import type { MockOperation, MockSpec } from "@workapis/runtime/mock";
+import type { MockOperation, MockSpec, RecordBlank } from "@workapis/mock";
 import { generateSync } from "json-schema-faker";
+import { answerBlank, blankRecord } from "./blank-record.ts";
 import type { ExtractedMeta } from "./extract-meta.ts";
 import {
   deref,
@@ -113,6 +114,7 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     const xMock = operation["x-mock"] as MockOperation["mock"] | undefined;
     if (xMock?.idField) idFields[xMock.resource] = xMock.idField;
   }
+  const createAnswers = new Map<string, Obj>();
   let seed = SEED;
   for (const walked of operationsOf(doc)) {
     const { operation } = walked;
@@ -173,6 +175,8 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
       })(),
     });
 
+    if (xMock.action === "create" && success.media) createAnswers.set(operationId, success.media);
+
     // Seed records: list items and single-record examples, in spec order.
     if (xMock.action === "list") {
       const itemsPointer = pagination?.items ?? xMock.record ?? "/data";
@@ -217,6 +221,18 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     }
   }
 
+  // What a new record holds before the request's values, per resource, from its schema alone.
+  const blanks: Record<string, RecordBlank> = {};
+  for (const [resource, schema] of recordSchemas)
+    if (isObj(schema)) blanks[resource] = blankRecord(doc, schema, idFields[resource] ?? "id");
+  for (const [index, op] of operations.entries()) {
+    const media = createAnswers.get(op.operationId);
+    const recordSchema = recordSchemas.get(op.mock.resource);
+    if (!media || !isObj(recordSchema)) continue;
+    const extra = answerBlank(doc, schemaAt(doc, media["schema"], op.mock.record ?? "/data"), recordSchema);
+    if (extra) operations[index] = { ...op, answerBlank: extra };
+  }
+
   const detailsPointer = meta.vendor.envelope.details;
   const sample = detailsPointer ? readPointer(errors["422"] ?? errors["400"], detailsPointer) : undefined;
   const first = isObj(sample) ? Object.values(sample)[0] : undefined;
@@ -230,6 +246,7 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     detailsStyle: Array.isArray(first) || first === undefined ? "array" : "string",
     operations,
     fixtures,
+    blanks,
   };
 }
 
@@ -244,7 +261,7 @@ export function emitMockSpec(spec: MockSpec): { readonly js: string; readonly dt
   return {
     js: [doc, `export const mockSpec = ${JSON.stringify(spec, null, 2)};`, ""].join("\n"),
     dts: [
-      'import type { MockSpec } from "@workapis/runtime/mock";',
+      'import type { MockSpec } from "@workapis/mock";',
       "",
       doc,
       "export declare const mockSpec: MockSpec;",
@@ -255,18 +272,21 @@ export function emitMockSpec(spec: MockSpec): { readonly js: string; readonly dt
 
 /**
  * `mock.ts`: the vendor's mock factory. Operations marked `x-mock.action: custom` are answered by the
- * package's hand-written `src/mock-behaviours.ts`; the type check makes it cover exactly those.
+ * package's hand-written `src/mock-behaviours.ts`; the type check makes it cover exactly those. Nothing
+ * runs at import: a mock (and its seeded store) exists only once a test calls the factory.
  */
 export function emitMockEntry(meta: ExtractedMeta, customOperations: readonly string[] = []): string {
   const name = meta.vendor.clientName;
   const custom = customOperations.map((id) => JSON.stringify(id)).join(" | ");
   return [
-    `import { createVendorMock, ${custom ? "type MockBehaviours, " : ""}type MockOptions, mswHandlers, type VendorMock } from "@workapis/runtime/mock";`,
+    `import { createVendorMock, ${custom ? "type MockBehaviours, " : ""}type MockOptions, TEST_CLIENT_OPTIONS, type VendorMock } from "@workapis/mock";`,
+    'import { mswHandlers } from "@workapis/mock/msw";',
     ...(custom ? ['import { behaviours } from "../mock-behaviours.ts";'] : []),
+    `import { create${name}Client, type ${name}Client, type ${name}ClientOptions } from "./client.ts";`,
     'import { mockSpec } from "./mock-spec.js";',
     'import { validators } from "./mock-validators.ts";',
     'import type { operations } from "./schema.ts";',
-    'export type { MockOptions, MockRecord, MockStore, OverrideResolver, Scenario } from "@workapis/runtime/mock";',
+    'export type { MockOptions, MockRecord, MockStore, OverrideResolver, Scenario } from "@workapis/mock";',
     "",
     ...(custom
       ? [
@@ -278,16 +298,22 @@ export function emitMockEntry(meta: ExtractedMeta, customOperations: readonly st
     `/** A stateful, validating ${name} mock; \`handlers\` plugs into msw's setupServer/setupWorker. */`,
     `export interface ${name}Mock extends VendorMock<operations> {`,
     "  readonly handlers: ReturnType<typeof mswHandlers>;",
+    "  /**",
+    "   * A client wired to this mock for tests: it calls `mock.fetch` (no msw, no network), has no",
+    "   * client-side rate limit and retries without waiting. Any option can still be given.",
+    "   */",
+    `  client(options?: Partial<${name}ClientOptions>): ${name}Client;`,
     "}",
     "",
     `/** Creates an independent ${name} mock with its own store, seeded the same way every time. */`,
     `export function create${name}Mock(options: MockOptions = {}): ${name}Mock {`,
     `  const mock = createVendorMock<operations>(mockSpec, validators, options${custom ? ", customBehaviours" : ""});`,
-    "  return Object.assign(mock, { handlers: mswHandlers(mock) });",
+    "  return Object.assign(mock, {",
+    "    handlers: mswHandlers(mock),",
+    `    client: (clientOptions: Partial<${name}ClientOptions> = {}): ${name}Client =>`,
+    `      create${name}Client({ ...TEST_CLIENT_OPTIONS, baseUrl: mock.baseUrl, fetch: mock.fetch, ...clientOptions }),`,
+    "  });",
     "}",
-    "",
-    `/**\n * Handlers of a default ${name} mock instance: \`setupServer(...handlers)\`. Use create${name}Mock()\n * for your own store.\n */`,
-    `export const handlers = create${name}Mock().handlers;`,
     "",
   ].join("\n");
 }

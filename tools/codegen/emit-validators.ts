@@ -128,7 +128,7 @@ export function emitValidators(doc: Obj, problems: SpecProblem[], file: string):
   const coercingCode = Object.keys(coercingExports).length ? standaloneCode(coercing, coercingExports) : "";
   return [
     "// @ts-nocheck: ajv standalone output (plain JavaScript); its types are declared by the export below.",
-    'import type { OperationValidators } from "@workapis/runtime/mock";',
+    'import type { OperationValidators } from "@workapis/mock";',
     "",
     "const s = (() => {",
     selfContained(strictCode),

@@ -111,7 +111,20 @@ export const xMockSchema = {
     fromBody: { type: "object", propertyNames: pointer, additionalProperties: pointer },
     embeds: { type: "object", propertyNames: pointer, additionalProperties: { type: "string" } },
     references: { type: "object", additionalProperties: { type: "string" } },
-    nested: { type: "object", additionalProperties: { type: "string" } },
+    nested: {
+      type: "object",
+      additionalProperties: {
+        oneOf: [
+          { type: "string" },
+          {
+            type: "object",
+            required: ["resource"],
+            additionalProperties: false,
+            properties: { resource: { type: "string" }, set: { type: "object" } },
+          },
+        ],
+      },
+    },
     ranges: {
       type: "object",
       additionalProperties: {

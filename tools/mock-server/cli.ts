@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const { vendor, port, seed } = command;
   const mock = await loadVendorMock(vendor, seed === undefined ? {} : { seed });
   // Loaded only to serve: `--help` and argument errors work before the packages are built.
-  const { serveMock } = await import("@workapis/runtime/mock/server");
+  const { serveMock } = await import("@workapis/mock/server");
   const server = await serveMock(mock, { port, host: HOST }).catch((error: unknown) => {
     const message = listenError(error, port);
     if (message) fail(message, 1);

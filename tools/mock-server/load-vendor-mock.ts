@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { MockOptions, VendorMock } from "@workapis/runtime/mock";
+import type { MockOptions, VendorMock } from "@workapis/mock";
 import { readVendors } from "../codegen/workspace-config.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../..");

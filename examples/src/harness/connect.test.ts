@@ -1,4 +1,4 @@
-import { serveMock } from "@workapis/runtime/mock/server";
+import { serveMock } from "@workapis/mock/server";
 import { createWebWorkMock } from "@workapis/webwork/msw";
 import { describe, expect, it } from "vitest";
 import { recipes } from "../recipes.ts";

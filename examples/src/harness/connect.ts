@@ -1,5 +1,5 @@
+import { type MockServer, serveMock } from "@workapis/mock/server";
 import type { ClientOptions } from "@workapis/runtime";
-import { type MockServer, serveMock } from "@workapis/runtime/mock/server";
 import { type Clients, type Mocks, type VendorName, vendors } from "./vendors.ts";
 
 /** Seeds the mocks a recipe runs against, per vendor. */

@@ -1,4 +1,4 @@
-import type { MockRecord, MockStore } from "@workapis/runtime/mock";
+import type { MockRecord, MockStore } from "@workapis/mock";
 
 /** Replaces every record of a resource with the given ones (a recipe's seed data, not the spec's). */
 export function replaceRecords(store: MockStore, resource: string, records: readonly object[]): void {

@@ -1,4 +1,4 @@
-import type { MockBehaviours } from "@workapis/runtime/mock";
+import type { MockBehaviours } from "@workapis/mock";
 import type { components, operations } from "./generated/schema.ts";
 
 type FieldValue = components["schemas"]["FieldValue"];

@@ -1,4 +1,4 @@
-import type { MockBehaviours, MockRecord, MockStore } from "@workapis/runtime/mock";
+import type { MockBehaviours, MockRecord, MockStore } from "@workapis/mock";
 import type { components, operations } from "./generated/schema.ts";
 
 type TimeEntry = components["schemas"]["TimeEntry"];

@@ -3163,5 +3163,53 @@ export const mockSpec = {
         ]
       }
     ]
+  },
+  "blanks": {
+    "offer": {
+      "values": {
+        "column_id": 1,
+        "lead_id": null
+      },
+      "made": {
+        "created_at": "date-time-space",
+        "updated_at": "date-time-space"
+      },
+      "objects": {
+        "lead": {
+          "values": {
+            "id": 1,
+            "name": ""
+          },
+          "made": {
+            "created_at": "date-time-space"
+          }
+        }
+      }
+    },
+    "lead": {
+      "values": {
+        "name": ""
+      },
+      "made": {
+        "created_at": "date-time-space"
+      }
+    },
+    "comment": {
+      "values": {
+        "offer_id": 1,
+        "text": "x"
+      },
+      "made": {
+        "created_at": "date-time-space",
+        "updated_at": "date-time-space"
+      }
+    },
+    "field": {
+      "values": {
+        "alias": "x",
+        "title": "",
+        "type": ""
+      }
+    }
   }
 };

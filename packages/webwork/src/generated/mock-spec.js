@@ -322,6 +322,13 @@ export const mockSpec = {
         "invitation_link": [
           "string"
         ]
+      },
+      "answerBlank": {
+        "values": {},
+        "made": {
+          "invitation_link": "uri",
+          "user_id": "id"
+        }
       }
     },
     {
@@ -4587,6 +4594,12 @@ export const mockSpec = {
         "token": [
           "string"
         ]
+      },
+      "answerBlank": {
+        "values": {
+          "token": "whsec_EXAMPLE_not_a_real_secret_0000"
+        },
+        "made": {}
       }
     },
     {
@@ -10361,5 +10374,150 @@ export const mockSpec = {
         "message": "Time tracking started successfully"
       }
     ]
+  },
+  "blanks": {
+    "workspace": {
+      "values": {
+        "workspace_name": "",
+        "owner_id": 1,
+        "user_id": 1,
+        "role": "",
+        "status": ""
+      },
+      "made": {
+        "created_at": "date-time-space"
+      }
+    },
+    "member": {
+      "values": {
+        "email": "unknown@mock.invalid",
+        "firstname": "",
+        "lastname": "",
+        "status": ""
+      },
+      "made": {
+        "created_at": "date-time",
+        "updated_at": "date-time"
+      }
+    },
+    "project": {
+      "values": {
+        "name": "",
+        "status": 0
+      },
+      "made": {
+        "created_at": "date-time",
+        "updated_at": "date-time"
+      }
+    },
+    "task": {
+      "values": {
+        "project_id": 1,
+        "title": "",
+        "status": 0
+      },
+      "made": {
+        "created_at": "date-time",
+        "updated_at": "date-time"
+      }
+    },
+    "viewer": {
+      "values": {
+        "email": "unknown@mock.invalid",
+        "firstname": "",
+        "lastname": "",
+        "status": "",
+        "projects": []
+      }
+    },
+    "contract": {
+      "values": {
+        "project_id": 1,
+        "user_id": 1,
+        "status": ""
+      },
+      "made": {
+        "created_at": "date-time",
+        "updated_at": "date-time"
+      }
+    },
+    "tracker": {
+      "values": {
+        "message": "",
+        "start_time": "",
+        "contract_id": 1,
+        "project_id": 1,
+        "task_id": null
+      }
+    },
+    "timeEntry": {
+      "values": {
+        "user_id": 1,
+        "contract_id": 1,
+        "start_time": "09:00",
+        "end_time": "09:00"
+      },
+      "made": {
+        "date": "date"
+      }
+    },
+    "timesheet": {
+      "values": {
+        "user_id": 1,
+        "status": "open",
+        "total_minutes": 0
+      },
+      "made": {
+        "date_from": "date",
+        "date_to": "date"
+      }
+    },
+    "timeRequest": {
+      "values": {
+        "user_id": 1,
+        "status": "pending"
+      },
+      "made": {
+        "start": "date-time",
+        "end": "date-time",
+        "created_at": "date-time",
+        "updated_at": "date-time"
+      }
+    },
+    "leave": {
+      "values": {
+        "user_id": 1,
+        "status": "pending"
+      },
+      "made": {
+        "start_date": "date",
+        "end_date": "date",
+        "created_at": "date-time"
+      }
+    },
+    "leavePolicy": {
+      "values": {
+        "name": ""
+      }
+    },
+    "expense": {
+      "values": {
+        "expense_name": "",
+        "amount": 0
+      }
+    },
+    "expenseCategory": {
+      "values": {
+        "name": ""
+      }
+    },
+    "webhook": {
+      "values": {
+        "events": []
+      },
+      "made": {
+        "url": "uri"
+      }
+    }
   }
 };

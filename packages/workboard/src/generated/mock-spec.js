@@ -18956,5 +18956,84 @@ export const mockSpec = {
         "objectSubtype": "0,1"
       }
     ]
+  },
+  "blanks": {
+    "user": {
+      "values": {
+        "email": "unknown@mock.invalid",
+        "first_name": "",
+        "last_name": "",
+        "manager": false
+      },
+      "objects": {
+        "profile": {
+          "values": {}
+        }
+      }
+    },
+    "team": {
+      "values": {
+        "team_name": ""
+      },
+      "made": {
+        "created_at": "date-time",
+        "updated_at": "date-time"
+      }
+    },
+    "goal": {
+      "values": {
+        "goal_name": ""
+      },
+      "objects": {
+        "goal_custom_permission": {
+          "values": {}
+        }
+      }
+    },
+    "metric": {
+      "values": {
+        "metric_name": ""
+      },
+      "objects": {
+        "metric_automation": {
+          "values": {}
+        }
+      }
+    },
+    "taggedMetric": {
+      "values": {},
+      "made": {
+        "updated_date": "date-time"
+      }
+    },
+    "tag": {
+      "values": {
+        "name": ""
+      },
+      "made": {
+        "created_date": "date-time",
+        "updated_date": "date-time"
+      }
+    },
+    "actionItem": {
+      "values": {
+        "ai_description": ""
+      }
+    },
+    "workstream": {
+      "values": {
+        "ws_name": ""
+      },
+      "objects": {
+        "ws_effort": {
+          "values": {}
+        }
+      }
+    },
+    "datastream": {
+      "values": {
+        "stream_name": ""
+      }
+    }
   }
 };

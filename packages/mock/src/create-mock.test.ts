@@ -104,6 +104,8 @@ const spec: MockSpec = {
     ],
     folder: [{ id: 7, name: "Work" }],
   },
+  // A new note is open (the spec's default) and in no folder until one is sent.
+  blanks: { note: { values: { status: "open", folder_id: null } }, folder: { values: {} } },
 };
 
 const body: CompiledValidator = Object.assign(

@@ -1,4 +1,4 @@
-import { readPointer } from "../util/json-pointer.ts";
+import { readPointer } from "@workapis/runtime";
 import { cloneJson, withPointer } from "./json-template.ts";
 import type { MockSpec } from "./types.ts";
 

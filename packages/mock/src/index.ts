@@ -6,7 +6,6 @@ export {
 } from "./create-mock.ts";
 export { errorResponse, type MockErrorInit } from "./error-responses.ts";
 export { type MockRecord, MockStore } from "./mock-store.ts";
-export { mswHandlers } from "./msw-handlers.ts";
 export type {
   MockBehaviours,
   OperationsShape,
@@ -17,11 +16,15 @@ export type {
   SuccessBody,
   UntypedOperations,
 } from "./override-types.ts";
+export { TEST_CLIENT_OPTIONS } from "./test-client-options.ts";
 export type {
   CompiledValidator,
+  MadeValue,
   MockBehaviour,
   MockOperation,
   MockRange,
   MockSpec,
+  NestedCreate,
   OperationValidators,
+  RecordBlank,
 } from "./types.ts";

@@ -87,6 +87,12 @@ export class MockStore {
     return this.#collection(resource).delete(String(id));
   }
 
+  /** A uuid no other record of this store has: deterministic, so answers are the same every run. */
+  nextUuid(): string {
+    this.#created++;
+    return `00000000-0000-4000-8000-${String(this.#created).padStart(12, "0")}`;
+  }
+
   /** The next id for a resource, in the style of its existing ids: integers count up, strings are deterministic UUIDs. */
   nextId(resource: string, sample?: unknown): string | number {
     this.#created++;

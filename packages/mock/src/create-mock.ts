@@ -1,4 +1,4 @@
-import type { AuthSchemeMeta } from "../metadata.ts";
+import type { AuthSchemeMeta } from "@workapis/runtime";
 import { applyOperation, type OperationInput, type OperationOutput } from "./apply-operation.ts";
 import { errorResponse, fieldErrors, type MockErrorInit } from "./error-responses.ts";
 import { MockStore } from "./mock-store.ts";
@@ -8,7 +8,7 @@ import type {
   OverrideResolver,
   UntypedOperations,
 } from "./override-types.ts";
-import { parseBody, parseQuery } from "./request-parsing.ts";
+import { ForbiddenKeyError, type ParsedBody, parseBody, parseQuery } from "./request-parsing.ts";
 import { createRouteMatcher } from "./route-matcher.ts";
 import { seededFixtures } from "./seeded-order.ts";
 import type { CompiledValidator, MockOperation, MockSpec, OperationValidators } from "./types.ts";
@@ -31,6 +31,11 @@ export interface MockOptions {
    * seed-determined order: the same seed gives byte-identical responses on every run.
    */
   readonly seed?: number;
+  /**
+   * The clock for the times a server stamps on new records (`created_at`). Default: a fixed instant,
+   * 2026-01-15T12:00:00Z, so answers are the same on every run; pass `() => new Date()` for real time.
+   */
+  readonly now?: () => Date;
 }
 
 /** A ready failure for the next matching calls. */
@@ -67,6 +72,8 @@ export interface VendorMock<Ops extends OperationsShape = UntypedOperations> {
   /** Seed records again and drop overrides and scenarios. */
   reset(): void;
 }
+
+const FIXED_NOW = new Date("2026-01-15T12:00:00Z");
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -136,6 +143,14 @@ function validationError(
   });
 }
 
+/** A key that leads to a prototype, refused as the vendor refuses a field it does not allow. */
+function forbiddenKeyError(spec: MockSpec, op: MockOperation, key: string): Response {
+  return errorResponse(spec, op.statuses.includes(422) ? 422 : 400, {
+    message: "Validation failed",
+    details: { [key]: [`The ${key} field is not allowed.`] },
+  });
+}
+
 /** Builds a vendor mock from its generated spec and validators. */
 export function createVendorMock<Ops extends OperationsShape = UntypedOperations>(
   spec: MockSpec,
@@ -195,7 +210,7 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
             error: (status, init = {}) => errorResponse(spec, status, init),
           }),
         ).then((r) => (r instanceof Response ? r : { status: op.successStatus, body: r }))
-      : applyOperation(spec, store, op, input);
+      : applyOperation(spec, store, op, input, options.now?.() ?? FIXED_NOW);
     if (output instanceof Response) return output;
     if (output.body === undefined || output.status === 204)
       return new Response(null, { status: output.status });
@@ -220,10 +235,18 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
     if (scenario?.kind === "latency") await sleep(scenario.ms);
     if (scenario?.kind === "error") return errorResponse(spec, scenario.status, scenario);
 
-    const query = parseQuery(url, op.arrayParams);
-    const parsed = op.hasBody ? await parseBody(request) : { ok: true as const, body: undefined };
-    if (!parsed.ok)
+    let query: Record<string, unknown>;
+    try {
+      query = parseQuery(url, op.arrayParams);
+    } catch (error) {
+      if (error instanceof ForbiddenKeyError) return forbiddenKeyError(spec, op, error.key);
+      throw error;
+    }
+    const parsed: ParsedBody = op.hasBody ? await parseBody(request) : { ok: true, body: undefined };
+    if (!parsed.ok) {
+      if (parsed.forbiddenKey !== undefined) return forbiddenKeyError(spec, op, parsed.forbiddenKey);
       return errorResponse(spec, op.statuses.includes(400) ? 400 : 422, { message: parsed.message });
+    }
     if (op.secured) {
       const auth = tokenPresent(request, url, parsed.body, spec.auth);
       if (auth !== "ok") {

@@ -1,4 +1,4 @@
-import type { AuthSchemeMeta, EnvelopeMeta, HttpMethodName, PaginationMeta } from "../metadata.ts";
+import type { AuthSchemeMeta, EnvelopeMeta, HttpMethodName, PaginationMeta } from "@workapis/runtime";
 
 /** The `x-mock` extension of an operation (specs/CONVENTIONS.md). */
 export interface MockBehaviour {
@@ -9,7 +9,11 @@ export interface MockBehaviour {
   readonly set?: Readonly<Record<string, unknown>>;
   readonly record?: string;
   readonly references?: Readonly<Record<string, string>>;
-  readonly nested?: Readonly<Record<string, string>>;
+  /**
+   * create only: body fields that create a record of another resource (BoardCRM's `lead`), by
+   * resource name, or with field values the new record gets (`{ resource: contact, set: { is_primary: true } }`).
+   */
+  readonly nested?: Readonly<Record<string, string | NestedCreate>>;
   /** The status when the target record does not exist (default 404; e.g. 409 "no running tracker"). */
   readonly missingStatus?: number;
   /** update/action: record pointers set from request body pointers (`/metric_achieve_target` ← `/metric_data`). */
@@ -24,6 +28,29 @@ export interface MockBehaviour {
   readonly embeds?: Readonly<Record<string, string>>;
   /** list only: query parameters that bound a record field (`date_from` ≤ the record's `date_from`). */
   readonly ranges?: Readonly<Record<string, MockRange>>;
+}
+
+/** A record created with its parent, with values the server sets on it. */
+export interface NestedCreate {
+  readonly resource: string;
+  readonly set?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A value the mock makes for each new record: a stamp of the current time, a fresh uuid or link, its
+ * id, or (`object`) a required object field made from its own blank.
+ */
+export type MadeValue = "date-time" | "date-time-space" | "date" | "uuid" | "uri" | "id" | "object";
+
+/**
+ * What a new record holds before the request's values, from its schema (never from examples):
+ * `values` (defaults the spec states, `null`, the smallest value of a type), `made` (stamps, uuids,
+ * links) and `objects` (the blank of each object field, for a record embedded by reference).
+ */
+export interface RecordBlank {
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly made?: Readonly<Record<string, MadeValue>>;
+  readonly objects?: Readonly<Record<string, RecordBlank>>;
 }
 
 /**
@@ -77,6 +104,8 @@ export interface MockOperation {
    * record's value, so answers stay valid against the spec.
    */
   readonly fieldTypes?: Readonly<Record<string, readonly string[]>>;
+  /** create only: the answer's fields that the resource's records lack (see `RecordBlank`). */
+  readonly answerBlank?: RecordBlank;
 }
 
 /** A vendor's mock, as tools/codegen writes it into `src/generated/mock-spec.js`. */
@@ -93,4 +122,6 @@ export interface MockSpec {
   readonly operations: readonly MockOperation[];
   /** Seed records per resource: spec examples first, then schema-valid generated ones. */
   readonly fixtures: Readonly<Record<string, readonly Record<string, unknown>[]>>;
+  /** What a new record of each resource holds before the request's values. */
+  readonly blanks: Readonly<Record<string, RecordBlank>>;
 }

@@ -41,4 +41,34 @@ describe("request parsing", () => {
       c: "4",
     });
   });
+
+  it("makes form containers without a prototype", async () => {
+    const parsed = await parseBody(form("lead%5Bname%5D=Ana&title=x"));
+    const body = (parsed.ok ? parsed.body : undefined) as Record<string, Record<string, unknown>>;
+    expect(Object.getPrototypeOf(body)).toBeNull();
+    expect(Object.getPrototypeOf(body["lead"])).toBeNull();
+    expect(Object.getPrototypeOf(parseQuery(new URL("https://x.test/?a=1"), []))).toBeNull();
+  });
+
+  it.each(["__proto__%5Bx%5D=1", "a%5Bconstructor%5D%5Bprototype%5D=1", "prototype=1"])(
+    "refuses the form key in %s",
+    async (body) => {
+      const parsed = await parseBody(form(body));
+      expect(parsed).toMatchObject({ ok: false, forbiddenKey: expect.stringMatching(/proto|constructor/) });
+      expect(({} as Record<string, unknown>)["x"]).toBeUndefined();
+    },
+  );
+
+  it("refuses a prototype key at any depth of a JSON body", async () => {
+    const request = new Request("https://x.test/", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: '{"a":[{"b":{"__proto__":{"x":1}}}]}',
+    });
+    expect(await parseBody(request)).toMatchObject({ ok: false, forbiddenKey: "__proto__" });
+  });
+
+  it("refuses a prototype key in the query", () => {
+    expect(() => parseQuery(new URL("https://x.test/?__proto__%5Bx%5D=1"), [])).toThrow(/__proto__/);
+  });
 });

@@ -1,0 +1,10 @@
+import { defineConfig } from "tsup";
+import { packageBuild } from "../../tsup.base.ts";
+
+export default defineConfig(
+  packageBuild({
+    index: "src/index.ts",
+    msw: "src/msw.ts",
+    server: "src/server.ts",
+  }),
+);

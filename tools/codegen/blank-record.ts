@@ -1,0 +1,126 @@
+import type { MadeValue, RecordBlank } from "@workapis/mock";
+import { deref, isObj, propertiesOf } from "./spec-walk.ts";
+
+type Obj = Record<string, unknown>;
+
+/** Fields a server stamps on every new record (`created_at`, `modified`, `updated_on` …). */
+const STAMP = /^(created|updated|modified)(_at|_on|_date|_time)?$|^date_(created|updated|modified)$/;
+
+function requiredOf(doc: Obj, schema: unknown): Set<string> {
+  const s = deref(doc, schema);
+  if (!isObj(s)) return new Set();
+  const parts = [s, ...(Array.isArray(s["allOf"]) ? s["allOf"].map((p) => deref(doc, p)) : [])];
+  return new Set(
+    parts.flatMap((p) => (isObj(p) && Array.isArray(p["required"]) ? p["required"].map(String) : [])),
+  );
+}
+
+/** The branches of a schema (its anyOf/oneOf parts, or itself), each resolved. */
+function branches(doc: Obj, schema: unknown): Obj[] {
+  const s = deref(doc, schema);
+  if (!isObj(s)) return [];
+  for (const key of ["anyOf", "oneOf"]) {
+    if (Array.isArray(s[key])) return s[key].map((part) => deref(doc, part)).filter(isObj);
+  }
+  return [s];
+}
+
+function typesOf(schema: Obj): string[] {
+  if (Array.isArray(schema["type"])) return schema["type"].map(String);
+  if (typeof schema["type"] === "string") return [schema["type"]];
+  if (isObj(schema["properties"])) return ["object"];
+  return [];
+}
+
+/** The date-time a server makes, in the shape the spec's own example has (`2025-03-14 10:22:05` or ISO). */
+function stampOf(schema: Obj): MadeValue {
+  const sample = schema["example"] ?? (Array.isArray(schema["examples"]) ? schema["examples"][0] : undefined);
+  if (typeof sample === "string" && /^\d{4}-\d\d-\d\d$/.test(sample)) return "date";
+  if (typeof sample === "string" && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(sample)) return "date-time-space";
+  return schema["format"] === "date" ? "date" : "date-time";
+}
+
+/**
+ * What a server puts in a new record before the request's values, from the record's schema alone
+ * (never its examples): the spec's `default`, `null` where the field may be null, a stamp for
+ * creation and change times, a fresh uuid or link where the schema asks for one, and the smallest
+ * value of the field's type for the rest of the required fields. Optional fields stay out. The id
+ * field is left to the store.
+ */
+export function blankRecord(doc: Obj, schema: unknown, idField = "id", depth = 0): RecordBlank {
+  const values: Obj = {};
+  const made: Record<string, MadeValue> = {};
+  const objects: Record<string, RecordBlank> = {};
+  const required = requiredOf(doc, schema);
+  for (const [name, property] of propertiesOf(doc, schema)) {
+    if (name === idField && depth === 0) continue;
+    const parts = branches(doc, property);
+    const own = deref(doc, property);
+    const main = parts.find((p) => !typesOf(p).every((t) => t === "null")) ?? (isObj(own) ? own : {});
+    const types = parts.flatMap(typesOf);
+    const nullable = types.includes("null");
+    const object = parts.find((p) => typesOf(p).includes("object") && isObj(p["properties"]));
+    if (object && depth < 4) objects[name] = blankRecord(doc, object, idField, depth + 1);
+    const format = main["format"];
+    if (isObj(own) && "default" in own) values[name] = own["default"];
+    else if ("default" in main) values[name] = main["default"];
+    else if ("const" in main) values[name] = main["const"];
+    else if (STAMP.test(name) && (format === "date-time" || format === "date" || types.includes("string")))
+      made[name] = stampOf(main);
+    else if (!required.has(name)) continue;
+    else if (nullable) values[name] = null;
+    else if (format === "uuid") made[name] = "uuid";
+    else if (format === "uri" || format === "url") made[name] = "uri";
+    // A reserved domain: plainly an address the mock made.
+    else if (format === "email") values[name] = "unknown@mock.invalid";
+    else if (format === "date-time" || format === "date") made[name] = stampOf(main);
+    else if (Array.isArray(main["enum"]) && main["enum"].length > 0) values[name] = main["enum"][0];
+    // A required object is made from its own blank (objects).
+    else if (object) made[name] = "object";
+    else values[name] = smallest(main, types);
+  }
+  return {
+    values,
+    ...(Object.keys(made).length ? { made } : {}),
+    ...(Object.keys(objects).length ? { objects } : {}),
+  };
+}
+
+function smallest(schema: Obj, types: readonly string[]): unknown {
+  if (types.includes("integer") || types.includes("number")) {
+    const minimum = typeof schema["minimum"] === "number" ? schema["minimum"] : undefined;
+    const exclusive =
+      typeof schema["exclusiveMinimum"] === "number" ? schema["exclusiveMinimum"] + 1 : undefined;
+    return Math.max(minimum ?? 0, exclusive ?? 0);
+  }
+  if (types.includes("boolean")) return false;
+  if (types.includes("array")) return [];
+  if (types.includes("string")) {
+    // The shortest of a few plain values the field's pattern and length allow; else its own example.
+    const pattern = typeof schema["pattern"] === "string" ? new RegExp(schema["pattern"], "u") : undefined;
+    const min = typeof schema["minLength"] === "number" ? schema["minLength"] : 0;
+    const fits = (v: string) => v.length >= min && (pattern?.test(v) ?? true);
+    return ["", "x", "mock", "mock_1", "1"].find(fits) ?? schema["example"] ?? "";
+  }
+  return null;
+}
+
+/**
+ * The fields of a create operation's answer that its resource's records lack (WebWork answers an
+ * invitation with `user_id` and `invitation_link`): `*id` fields name the new record, the rest follow
+ * `blankRecord`. Undefined when the answer is the record.
+ */
+export function answerBlank(doc: Obj, answerSchema: unknown, recordSchema: unknown): RecordBlank | undefined {
+  const known = new Set(propertiesOf(doc, recordSchema).map(([name]) => name));
+  const extra = propertiesOf(doc, answerSchema).filter(([name]) => !known.has(name));
+  if (extra.length === 0) return undefined;
+  const blank = blankRecord(doc, answerSchema, "");
+  const keep = new Set(extra.map(([name]) => name));
+  const pick = <T>(o: Readonly<Record<string, T>> | undefined) =>
+    Object.fromEntries(Object.entries(o ?? {}).filter(([name]) => keep.has(name)));
+  const made: Record<string, MadeValue> = pick(blank.made);
+  for (const name of keep) if (/(^|_)id$/.test(name)) made[name] = "id";
+  const values = pick(blank.values);
+  for (const name of Object.keys(made)) delete values[name];
+  return { values, made, ...(blank.objects ? { objects: pick(blank.objects) } : {}) };
+}
