@@ -10,8 +10,7 @@ export function emitClient(meta: ExtractedMeta): string {
     "type ApiClient",
     "type ClientOptions",
     "createApiClient",
-    ...(signed ? ["createWebhookVerifier"] : []),
-    ...(signed && inferred ? ["type WebhookEvent", "type WebhookInput", "WebhookVerificationError"] : []),
+    ...(signed ? [inferred ? "createWebhookParser" : "createWebhookVerifier"] : []),
   ];
   const helper = `${name[0]?.toLowerCase()}${name.slice(1)}Webhooks`;
   return [
@@ -48,23 +47,7 @@ export function emitClient(meta: ExtractedMeta): string {
           ` * ${name} does not document how deliveries are signed, so \`parse\` verifies nothing; \`verify\``,
           " * checks the spec's assumed scheme and is for callers who have confirmed their deliveries use it.",
           " */",
-          `export const ${helper} = /* @__PURE__ */ (() => {`,
-          `  const assumed = createWebhookVerifier<webhooks>(${JSON.stringify(scheme)});`,
-          "  return {",
-          "    verify: assumed.verify,",
-          "    sign: assumed.sign,",
-          // Headers and secret are accepted (and ignored) so calls written for a verifying helper still work.
-          '    async parse(input: Pick<WebhookInput, "body"> & Partial<WebhookInput>): Promise<WebhookEvent<webhooks>> {',
-          '      const text = typeof input.body === "string" ? input.body : new TextDecoder().decode(input.body);',
-          "      try {",
-          "        return JSON.parse(text) as WebhookEvent<webhooks>;",
-          "      } catch (cause) {",
-          "        const reason = cause instanceof Error ? cause.message : String(cause);",
-          '        throw new WebhookVerificationError("body is not JSON: " + reason);',
-          "      }",
-          "    },",
-          "  };",
-          "})();",
+          `export const ${helper} = /* @__PURE__ */ createWebhookParser<webhooks>(${JSON.stringify(scheme)});`,
           "",
         ]
       : []),

@@ -1,4 +1,4 @@
-import { readPointer } from "@workapis/runtime";
+import { readPointer } from "@workapis/runtime/internal";
 import { cloneJson, withPointer } from "./json-template.ts";
 import type { MockStore } from "./mock-store.ts";
 import { idOf, type OperationInput, type OperationOutput, recordPointer } from "./operation-io.ts";

@@ -1,4 +1,5 @@
-import { type PaginationMeta, readPointer } from "@workapis/runtime";
+import type { PaginationMeta } from "@workapis/runtime";
+import { readPointer } from "@workapis/runtime/internal";
 import { cloneJson, setPointer, splitPointer, withPointer } from "./json-template.ts";
 import type { MockRecord, MockStore } from "./mock-store.ts";
 import type { OperationInput, OperationOutput } from "./operation-io.ts";

@@ -1,4 +1,4 @@
-import { readPointer } from "@workapis/runtime";
+import { readPointer } from "@workapis/runtime/internal";
 import { errorResponse } from "./error-responses.ts";
 import { cloneJson, withPointer } from "./json-template.ts";
 import type { MockRecord, MockStore } from "./mock-store.ts";

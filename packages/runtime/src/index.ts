@@ -60,12 +60,14 @@ export type {
 export type { FetchLike } from "./transport/fetch-like.ts";
 export type { RetryOptions } from "./transport/retry-policy.ts";
 export {
+  createWebhookParser,
   createWebhookVerifier,
   signWebhook,
   verifyWebhook,
   type WebhookEvent,
   type WebhookFailure,
   type WebhookInput,
+  type WebhookParser,
   type WebhookPayloads,
   WebhookVerificationError,
   type WebhookVerifier,

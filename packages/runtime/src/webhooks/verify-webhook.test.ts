@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { WebhookSignatureMeta } from "../metadata.ts";
 import { constantTimeEqual } from "./hmac.ts";
 import {
+  createWebhookParser,
   createWebhookVerifier,
   signWebhook,
   verifyWebhook,
@@ -162,5 +163,30 @@ describe("webhook signatures", () => {
   it("constantTimeEqual agrees with === for any strings", () => {
     fc.assert(fc.property(fc.string(), fc.string(), (a, b) => constantTimeEqual(a, b) === (a === b)));
     expect(constantTimeEqual("abc", "abc")).toBe(true);
+  });
+});
+
+describe("createWebhookParser (an assumed, undocumented signature scheme)", () => {
+  const parser = createWebhookParser<{
+    "tracker.started": { post: { requestBody: { content: { "application/json": { event: string } } } } };
+  }>(hexScheme);
+
+  it("parses a delivery that carries no signature at all: the assumed scheme is not enforced", async () => {
+    await expect(parser.parse({ body: new TextEncoder().encode(body) })).resolves.toEqual(JSON.parse(body));
+    await expect(parser.parse({ body, headers: { "X-Sig": "sha256=00" }, secret })).resolves.toMatchObject({
+      event: "tracker.started",
+    });
+  });
+
+  it("still refuses a body that is not JSON, with a typed reason", async () => {
+    await expect(parser.parse({ body: "not json" })).rejects.toMatchObject({ reason: "body-not-json" });
+  });
+
+  it("checks the assumed scheme when the caller opts in with verify()", async () => {
+    const headers = await parser.sign(secret, body);
+    await expect(parser.verify({ body, headers, secret })).resolves.toBeUndefined();
+    await expect(parser.verify({ body, headers: {}, secret })).rejects.toMatchObject({
+      reason: "signature-missing",
+    });
   });
 });

@@ -137,20 +137,47 @@ const decoder = /* @__PURE__ */ new TextDecoder();
 const asText = (body: RawBody) =>
   typeof body === "string" ? body.replace(/^\uFEFF/, "") : decoder.decode(body);
 
+/** A delivery's body as the typed event; a body that is not JSON is a `WebhookVerificationError`. */
+function parseEvent<W>(body: RawBody): WebhookEvent<W> {
+  try {
+    return JSON.parse(asText(body)) as WebhookEvent<W>;
+  } catch (cause) {
+    throw new WebhookVerificationError(
+      "body-not-json",
+      `body is not JSON: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
+}
+
 export function createWebhookVerifier<W>(scheme: WebhookSignatureMeta): WebhookVerifier<W> {
   return {
     verify: (input) => verifyWebhook(scheme, input),
     async parse(input) {
       await verifyWebhook(scheme, input);
-      try {
-        return JSON.parse(asText(input.body)) as WebhookEvent<W>;
-      } catch (cause) {
-        throw new WebhookVerificationError(
-          "body-not-json",
-          `body is not JSON: ${cause instanceof Error ? cause.message : String(cause)}`,
-        );
-      }
+      return parseEvent<W>(input.body);
     },
     sign: (secret, body, now) => signWebhook(scheme, secret, body, now),
+  };
+}
+
+/** Webhooks of a vendor whose signature scheme is assumed, not documented: see `createWebhookParser`. */
+export interface WebhookParser<W> {
+  /** Checks the assumed signature scheme; for callers who have confirmed their deliveries use it. */
+  verify(input: WebhookInput): Promise<void>;
+  /** Parses a delivery into its typed event without verifying anything (headers and secret are ignored). */
+  parse(input: Pick<WebhookInput, "body"> & Partial<WebhookInput>): Promise<WebhookEvent<W>>;
+  sign(secret: string, body: RawBody, now?: number): Promise<Record<string, string>>;
+}
+
+/**
+ * For a vendor that does not document how it signs deliveries: `parse` verifies nothing, so an assumed
+ * scheme is never enforced; `verify` offers the assumed scheme to callers who opt in.
+ */
+export function createWebhookParser<W>(assumedScheme: WebhookSignatureMeta): WebhookParser<W> {
+  const assumed = createWebhookVerifier<W>(assumedScheme);
+  return {
+    verify: assumed.verify,
+    parse: async (input) => parseEvent<W>(input.body),
+    sign: assumed.sign,
   };
 }
