@@ -33,7 +33,7 @@ describe("packed tarballs in a fresh npm project", () => {
   }, () => {
     const tarballs = join(project, "tarballs");
     mkdirSync(tarballs);
-    const names = ["runtime", ...vendors().map((v) => v.vendor)];
+    const names = ["runtime", "mock", ...vendors().map((v) => v.vendor)];
     for (const name of names) {
       execFileSync("pnpm", ["pack", "--pack-destination", tarballs], {
         cwd: resolve(repoRoot, "packages", name),

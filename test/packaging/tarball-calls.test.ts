@@ -80,7 +80,7 @@ beforeAll(async () => {
 
   const tarballs = join(project, "tarballs");
   mkdirSync(tarballs);
-  const names = ["runtime", ...vendors];
+  const names = ["runtime", "mock", ...vendors];
   await Promise.all(
     names.map((name) =>
       run("pnpm", ["pack", "--pack-destination", tarballs], { cwd: resolve(repoRoot, "packages", name) }),

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MockOperation, VendorMock } from "@workapis/mock";
-import { type MockServer, serveMock } from "@workapis/runtime/mock/server";
+import { type MockServer, serveMock } from "@workapis/mock/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { type BuildOptions, buildRequest } from "../conformance/request-builder.ts";
 import { isObj, SpecModel, type SpecOperation, vendors } from "../conformance/spec-model.ts";
