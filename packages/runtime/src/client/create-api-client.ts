@@ -285,21 +285,22 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
       // The request as errors and log lines show it: redacted, and made only when one is wanted.
       const who =
         (result === undefined || !result.response.ok || debug || canRetry) && sent ? redact(sent) : undefined;
+      const abortedByCaller = (received: Response | undefined, cause?: unknown) =>
+        failure(
+          finish(
+            new AbortedError({ message: "Request aborted by the caller", request: who, cause }),
+            attempt,
+            scrub,
+          ),
+          received,
+        );
 
       // Retry, or the result.
       let error: ApiError;
       let response = result?.response ?? received;
       if (result === undefined) {
         if (thrown instanceof ApiError) return failure(finish(thrown, attempt, scrub), received);
-        if (signal?.aborted)
-          return failure(
-            finish(
-              new AbortedError({ message: "Request aborted by the caller", request: who, cause: thrown }),
-              attempt,
-              scrub,
-            ),
-            received,
-          );
+        if (signal?.aborted) return abortedByCaller(received, thrown);
         if (deadline.timedOut)
           error = new TimeoutError({
             message: `Request timed out after ${settings.timeoutMs} ms`,
@@ -331,15 +332,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
             `${who ? line(who) : `${method.toUpperCase()} ${path}`}: ${error.message}; retrying in ${delay} ms`,
           ),
         );
-        if (!(await pause(delay, signal)))
-          return failure(
-            finish(
-              new AbortedError({ message: "Request aborted by the caller", request: who }),
-              attempt,
-              scrub,
-            ),
-            received,
-          );
+        if (!(await pause(delay, signal))) return abortedByCaller(received);
         continue;
       }
 
@@ -350,15 +343,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
         const delay = retryDelay(attempt - 1, response.headers, settings.retry, random);
         if (delay !== undefined) {
           log.warn(logLine(`${who ? line(who) : path}: HTTP ${response.status}; retrying in ${delay} ms`));
-          if (!(await pause(delay, signal)))
-            return failure(
-              finish(
-                new AbortedError({ message: "Request aborted by the caller", request: who }),
-                attempt,
-                scrub,
-              ),
-              response,
-            );
+          if (!(await pause(delay, signal))) return abortedByCaller(response);
           continue;
         }
       }
