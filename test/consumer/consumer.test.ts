@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot, vendors } from "../conformance/spec-model.ts";
+import { vendors } from "../conformance/spec-model.ts";
+import { packTarballs } from "../packaging/pack-tarballs.ts";
 
 /**
  * Users install @workapis/* from npm: pack every package (pnpm pack rewrites workspace: ranges), install
@@ -30,24 +31,10 @@ function run(cmd: string, args: string[]): string {
 describe("packed tarballs in a fresh npm project", () => {
   it("install, type-check (bundler, node16), pass a vitest suite and load from CommonJS", {
     timeout: 600_000,
-  }, () => {
-    const tarballs = join(project, "tarballs");
-    mkdirSync(tarballs);
+  }, async () => {
     const names = ["runtime", "mock", ...vendors().map((v) => v.vendor)];
-    for (const name of names) {
-      execFileSync("pnpm", ["pack", "--pack-destination", tarballs], {
-        cwd: resolve(repoRoot, "packages", name),
-        stdio: "pipe",
-      });
-    }
-    const files = readdirSync(tarballs);
-    expect(files).toHaveLength(names.length);
-    const dependencies = Object.fromEntries(
-      names.map((name) => [
-        `@workapis/${name}`,
-        `file:tarballs/${files.find((f) => f.startsWith(`workapis-${name}-`))}`,
-      ]),
-    );
+    const dependencies = await packTarballs(project, names);
+    expect(readdirSync(join(project, "tarballs"))).toHaveLength(names.length);
     writeFileSync(
       join(project, "package.json"),
       JSON.stringify({

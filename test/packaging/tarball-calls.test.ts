@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../conformance/spec-model.ts";
+import { packTarballs } from "./pack-tarballs.ts";
 
 /**
  * What a user gets from npm: the packed tarballs of the runtime and the five vendors, installed with
@@ -78,21 +78,7 @@ beforeAll(async () => {
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const tarballs = join(project, "tarballs");
-  mkdirSync(tarballs);
-  const names = ["runtime", "mock", ...vendors];
-  await Promise.all(
-    names.map((name) =>
-      run("pnpm", ["pack", "--pack-destination", tarballs], { cwd: resolve(repoRoot, "packages", name) }),
-    ),
-  );
-  const files = readdirSync(tarballs);
-  const dependencies = Object.fromEntries(
-    names.map((name) => [
-      `@workapis/${name}`,
-      `file:tarballs/${files.find((f) => f.startsWith(`workapis-${name}-`))}`,
-    ]),
-  );
+  const dependencies = await packTarballs(project, ["runtime", "mock", ...vendors]);
   writeFileSync(
     join(project, "package.json"),
     JSON.stringify({ name: "calls", private: true, dependencies }),
