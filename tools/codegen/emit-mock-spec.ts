@@ -92,6 +92,41 @@ function fake(doc: Obj, schema: unknown, seed: number): unknown {
   );
 }
 
+/** An error example as a template: its lists emptied, so no failure repeats the example's particulars. */
+function errorTemplate(body: unknown): unknown {
+  if (Array.isArray(body)) return [];
+  if (!isObj(body)) return body;
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, errorTemplate(value)]));
+}
+
+/**
+ * An operation's documented error examples, split by style: those in the vendor's envelope (they have
+ * its success flag) feed the vendor-wide templates; when any lacks the flag, the operation answers
+ * every failure from its own examples (`own`, with "default" the first), as WorkBoard's API v2 does.
+ */
+export function operationErrors(
+  doc: Obj,
+  responses: Obj,
+  successPointer: string,
+): { vendor: Record<string, unknown>; own?: Record<string, unknown> } {
+  const vendor: Record<string, unknown> = {};
+  const all: Record<string, unknown> = {};
+  let foreign = false;
+  for (const [status, response] of Object.entries(responses)) {
+    if (!/^[1345]\d\d$|^default$/.test(status)) continue;
+    const body = mediaExample(doc, jsonMedia(doc, response));
+    if (body === undefined) continue;
+    all[status] = body;
+    if (readPointer(body, successPointer) === undefined) foreign = true;
+    else vendor[status] = body;
+  }
+  if (!foreign) return { vendor };
+  const own: Record<string, unknown> = {};
+  for (const [status, body] of Object.entries(all)) own[status] = errorTemplate(body);
+  own["default"] ??= Object.values(own)[0];
+  return { vendor: {}, own };
+}
+
 /** MockSpec data: operations with their templates, the vendor's error bodies, and seeded fixtures. */
 export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): MockSpec {
   const operations: MockOperation[] = [];
@@ -125,13 +160,10 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
       mediaExample(doc, success.media) ??
       (success.media ? fake(doc, success.media["schema"], seed++) : undefined);
     const responses = isObj(operation["responses"]) ? operation["responses"] : {};
-    for (const [status, response] of Object.entries(responses)) {
-      if (/^2/.test(status)) continue;
-      const body = mediaExample(doc, jsonMedia(doc, response));
-      if (body !== undefined) {
-        errors[status] ??= body;
-        errors["default"] ??= body;
-      }
+    const ownErrors = operationErrors(doc, responses, meta.vendor.envelope.success);
+    for (const [status, body] of Object.entries(ownErrors.vendor)) {
+      errors[status] ??= body;
+      errors["default"] ??= body;
     }
     const params = parametersOf(doc, walked);
     const opMeta = meta.operations.find((o) => o.operationId === operationId);
@@ -165,6 +197,7 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
       ...(typeof operation["x-required-role"] === "string"
         ? { requiredRole: operation["x-required-role"] }
         : {}),
+      ...(ownErrors.own ? { errors: ownErrors.own } : {}),
       ...(() => {
         const pointer = xMock.record ?? "/data";
         const types =

@@ -1,6 +1,6 @@
 import { applyCreate } from "./create-operation.ts";
 import { applyDelete } from "./delete-operation.ts";
-import { errorResponse } from "./error-responses.ts";
+import { errorResponse, errorStyleOf } from "./error-responses.ts";
 import { cloneJson } from "./json-template.ts";
 import { applyList } from "./list-operation.ts";
 import type { MockStore } from "./mock-store.ts";
@@ -21,7 +21,7 @@ export function applyOperation(
   const { resource, action } = op.mock;
   const missing = op.mock.missingStatus ?? 404;
   const notFound = () =>
-    errorResponse(spec, missing, {
+    errorResponse(errorStyleOf(spec, op), missing, {
       message: missing === 404 ? `No ${resource} with that id` : `No such ${resource}`,
     });
   switch (action) {

@@ -211,6 +211,34 @@ describe("createVendorMock", () => {
     expect(await mock.handle(new Request("https://elsewhere.test/notes"))).toBeUndefined();
   });
 
+  it("answers an operation that documents its own error bodies in those, not the vendor's envelope", async () => {
+    const own = {
+      "401": { statusCode: 401, error: "Unauthorized", message: "Unauthorized" },
+      "422": { statusCode: 422, error: "Unprocessable Entity", message: "Validation failed" },
+      default: { statusCode: 422, error: "Unprocessable Entity", message: "Validation failed" },
+    };
+    const operations = spec.operations.map((op) =>
+      op.operationId === "createNote" ? { ...op, errors: own } : op,
+    );
+    const mock = createVendorMock({ ...spec, operations }, { createNote: { body } });
+    const noAuth = await mock.handle(new Request(`${BASE}/notes`, { method: "POST" }));
+    expect(noAuth?.status).toBe(401);
+    const refused = (await noAuth?.json()) as Body;
+    expect(refused).toMatchObject({ statusCode: 401, error: "Unauthorized" });
+    expect(refused["success"]).toBeUndefined();
+    const invalid = await call(mock, "/notes", {
+      method: "POST",
+      body: "[]",
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(invalid.response.status).toBe(422);
+    expect(invalid.json).toMatchObject({ statusCode: 422, message: "Validation failed" });
+    expect(invalid.json?.["success"]).toBeUndefined();
+    // Other operations keep the vendor's envelope.
+    const listed = await mock.handle(new Request(`${BASE}/notes`));
+    expect(await listed?.json()).toMatchObject({ success: false });
+  });
+
   it("serves as a fetch: a URL and init or a Request, another host unreachable, an aborted signal refused", async () => {
     const mock = createVendorMock(spec, { createNote: { body } });
     const created = await mock.fetch(`${BASE}/notes`, {

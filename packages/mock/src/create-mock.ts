@@ -1,6 +1,6 @@
 import type { AuthSchemeMeta } from "@workapis/runtime";
 import { applyOperation, type OperationInput, type OperationOutput } from "./apply-operation.ts";
-import { errorResponse, fieldErrors, type MockErrorInit } from "./error-responses.ts";
+import { errorResponse, errorStyleOf, fieldErrors, type MockErrorInit } from "./error-responses.ts";
 import { MockStore } from "./mock-store.ts";
 import type {
   MockBehaviours,
@@ -137,7 +137,7 @@ function validationError(
     : op.statuses.includes(fallback)
       ? fallback
       : preferred;
-  return errorResponse(spec, status, {
+  return errorResponse(errorStyleOf(spec, op), status, {
     message: preferred === 422 ? "Validation failed" : "Invalid parameters",
     details: fieldErrors(validator.errors ?? [], prefix),
   });
@@ -145,7 +145,7 @@ function validationError(
 
 /** A key that leads to a prototype, refused as the vendor refuses a field it does not allow. */
 function forbiddenKeyError(spec: MockSpec, op: MockOperation, key: string): Response {
-  return errorResponse(spec, op.statuses.includes(422) ? 422 : 400, {
+  return errorResponse(errorStyleOf(spec, op), op.statuses.includes(422) ? 422 : 400, {
     message: "Validation failed",
     details: { [key]: [`The ${key} field is not allowed.`] },
   });
@@ -207,7 +207,7 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
             query: input.query as never,
             body: input.body as never,
             store,
-            error: (status, init = {}) => errorResponse(spec, status, init),
+            error: (status, init = {}) => errorResponse(errorStyleOf(spec, op), status, init),
           }),
         ).then((r) => (r instanceof Response ? r : { status: op.successStatus, body: r }))
       : applyOperation(spec, store, op, input, options.now?.() ?? FIXED_NOW);
@@ -233,7 +233,7 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
     const scenario = takeScenario(op.operationId);
     if (scenario?.kind === "network-error") return Response.error();
     if (scenario?.kind === "latency") await sleep(scenario.ms);
-    if (scenario?.kind === "error") return errorResponse(spec, scenario.status, scenario);
+    if (scenario?.kind === "error") return errorResponse(errorStyleOf(spec, op), scenario.status, scenario);
 
     let query: Record<string, unknown>;
     try {
@@ -245,12 +245,14 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
     const parsed: ParsedBody = op.hasBody ? await parseBody(request) : { ok: true, body: undefined };
     if (!parsed.ok) {
       if (parsed.forbiddenKey !== undefined) return forbiddenKeyError(spec, op, parsed.forbiddenKey);
-      return errorResponse(spec, op.statuses.includes(400) ? 400 : 422, { message: parsed.message });
+      return errorResponse(errorStyleOf(spec, op), op.statuses.includes(400) ? 400 : 422, {
+        message: parsed.message,
+      });
     }
     if (op.secured) {
       const auth = tokenPresent(request, url, parsed.body, spec.auth);
       if (auth !== "ok") {
-        return errorResponse(spec, 401, {
+        return errorResponse(errorStyleOf(spec, op), 401, {
           message:
             auth === "missing"
               ? "Unauthenticated: no access token was sent"
@@ -262,7 +264,7 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
       const token = bearerToken(request, spec.auth);
       const role = (token && options.tokenRoles?.[token]) ?? options.defaultRole ?? "admin";
       if (role !== op.requiredRole) {
-        return errorResponse(spec, 403, {
+        return errorResponse(errorStyleOf(spec, op), 403, {
           message: `This key's user has the ${role} role; this needs ${op.requiredRole}`,
         });
       }
@@ -272,7 +274,7 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
       if (v.path && !v.path(params)) return validationError(spec, op, v.path, "", 400);
       if (v.query && !v.query(query)) return validationError(spec, op, v.query, "", 400);
       if (op.hasBody && parsed.body === undefined && op.bodyRequired) {
-        return errorResponse(spec, op.statuses.includes(422) ? 422 : 400, {
+        return errorResponse(errorStyleOf(spec, op), op.statuses.includes(422) ? 422 : 400, {
           details: { body: ["The request body is required."] },
         });
       }

@@ -1,4 +1,4 @@
-import { errorResponse } from "./error-responses.ts";
+import { errorResponse, errorStyleOf } from "./error-responses.ts";
 import type { MockRecord, MockStore } from "./mock-store.ts";
 import type { OperationInput, OperationOutput } from "./operation-io.ts";
 import { respondWithRecord } from "./operation-io.ts";
@@ -86,7 +86,7 @@ export function applyCreate(
   // A create that names its own key (a tracker per user) conflicts with an existing record.
   const given = payload[idField];
   if ((typeof given === "string" || typeof given === "number") && store.get(resource, given)) {
-    return errorResponse(spec, op.statuses.includes(409) ? 409 : 422, {
+    return errorResponse(errorStyleOf(spec, op), op.statuses.includes(409) ? 409 : 422, {
       message: `That ${resource} already exists`,
     });
   }

@@ -1,6 +1,6 @@
 import { readPointer } from "@workapis/runtime/internal";
 import { cloneJson, withPointer } from "./json-template.ts";
-import type { MockSpec } from "./types.ts";
+import type { MockOperation, MockSpec } from "./types.ts";
 
 export interface MockErrorInit {
   readonly message?: string;
@@ -20,6 +20,14 @@ const DEFAULT_MESSAGES: Record<number, string> = {
   429: "Too many requests",
   500: "Internal server error",
 };
+
+/**
+ * The error bodies an operation answers with: its own documented ones when its failures do not use
+ * the vendor's envelope (WorkBoard's API v2 next to v1), else the vendor's.
+ */
+export function errorStyleOf(spec: MockSpec, op: MockOperation | undefined): MockSpec {
+  return op?.errors ? { ...spec, errors: op.errors } : spec;
+}
 
 /** A response in the vendor's own error envelope, built from the spec's error example for that status. */
 export function errorResponse(

@@ -1,4 +1,4 @@
-import { errorResponse } from "./error-responses.ts";
+import { errorResponse, errorStyleOf } from "./error-responses.ts";
 import type { MockRecord, MockStore } from "./mock-store.ts";
 import type { MockOperation, MockSpec } from "./types.ts";
 
@@ -12,7 +12,7 @@ export function danglingReference(
   for (const [field, target] of Object.entries(op.mock.references ?? {})) {
     const ref = payload[field];
     if (ref !== undefined && ref !== null && !store.get(target, ref as string | number)) {
-      return errorResponse(spec, op.statuses.includes(422) ? 422 : 400, {
+      return errorResponse(errorStyleOf(spec, op), op.statuses.includes(422) ? 422 : 400, {
         details: { [field]: [`The selected ${field} is invalid: no ${target} ${String(ref)}.`] },
       });
     }

@@ -106,6 +106,12 @@ export interface MockOperation {
   readonly fieldTypes?: Readonly<Record<string, readonly string[]>>;
   /** create only: the answer's fields that the resource's records lack (see `RecordBlank`). */
   readonly answerBlank?: RecordBlank;
+  /**
+   * The operation's own error bodies per status ("default" for any other), when its documented
+   * failures are not in the vendor's envelope (no success flag, like WorkBoard's API v2 bodies).
+   * The mock then answers every failure of this operation from these instead of `MockSpec.errors`.
+   */
+  readonly errors?: Readonly<Record<string, unknown>>;
 }
 
 /** A vendor's mock, as tools/codegen writes it into `src/generated/mock-spec.js`. */

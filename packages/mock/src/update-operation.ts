@@ -1,5 +1,5 @@
 import { readPointer } from "@workapis/runtime/internal";
-import { errorResponse } from "./error-responses.ts";
+import { errorResponse, errorStyleOf } from "./error-responses.ts";
 import { cloneJson, withPointer } from "./json-template.ts";
 import type { MockRecord, MockStore } from "./mock-store.ts";
 import { idOf, type OperationInput, type OperationOutput, respondWithRecord } from "./operation-io.ts";
@@ -52,7 +52,7 @@ export function applyUpdate(
   if (id === undefined || !current) return notFound();
   for (const [field, allowed] of Object.entries(op.mock.when ?? {})) {
     if (!allowed.includes(current[field])) {
-      return errorResponse(spec, op.statuses.includes(409) ? 409 : 422, {
+      return errorResponse(errorStyleOf(spec, op), op.statuses.includes(409) ? 409 : 422, {
         message: `The ${resource} is ${String(current[field])}; this needs ${field} ${allowed.join(" or ")}`,
       });
     }
