@@ -6,6 +6,9 @@ type Obj = Record<string, unknown>;
 /** Fields a server stamps on every new record (`created_at`, `modified`, `updated_on` …). */
 const STAMP = /^(created|updated|modified)(_at|_on|_date|_time)?$|^date_(created|updated|modified)$/;
 
+/** The name of a record's own uuid (not a `*_uuid` link to another record). */
+const OWN_UUID = /^(uuid|guid)$/;
+
 function requiredOf(doc: Obj, schema: unknown): Set<string> {
   const s = deref(doc, schema);
   if (!isObj(s)) return new Set();
@@ -43,16 +46,20 @@ function stampOf(schema: Obj): MadeValue {
 /**
  * What a server puts in a new record before the request's values, from the record's schema alone
  * (never its examples): the spec's `default`, `null` where the field may be null, a stamp for
- * creation and change times, a fresh uuid or link where the schema asks for one, and the smallest
- * value of the field's type for the rest of the required fields. Optional fields stay out. The id
- * field is left to the store.
+ * creation and change times and the record's own uuid (made even where the schema leaves them
+ * optional: the server makes them for every record), a fresh uuid or link where a required field asks
+ * for one, `null` for any field that may be null, and the smallest value of the field's type for the
+ * rest of the required fields. Other
+ * optional fields stay out. The id field is left to the store.
  */
 export function blankRecord(doc: Obj, schema: unknown, idField = "id", depth = 0): RecordBlank {
   const values: Obj = {};
   const made: Record<string, MadeValue> = {};
   const objects: Record<string, RecordBlank> = {};
   const required = requiredOf(doc, schema);
+  const tags = tagsOf(doc, schema);
   for (const [name, property] of propertiesOf(doc, schema)) {
+    if (name in tags) continue;
     if (name === idField && depth === 0) continue;
     const parts = branches(doc, property);
     const own = deref(doc, property);
@@ -67,8 +74,11 @@ export function blankRecord(doc: Obj, schema: unknown, idField = "id", depth = 0
     else if ("const" in main) values[name] = main["const"];
     else if (STAMP.test(name) && (format === "date-time" || format === "date" || types.includes("string")))
       made[name] = stampOf(main);
-    else if (!required.has(name)) continue;
+    // A record's own uuid is the server's to make, whether or not the schema promises it.
+    else if (OWN_UUID.test(name) && format === "uuid") made[name] = "uuid";
+    // null is no data: a field that may be null starts null, whether or not the schema promises it.
     else if (nullable) values[name] = null;
+    else if (!required.has(name)) continue;
     else if (format === "uuid") made[name] = "uuid";
     else if (format === "uri" || format === "url") made[name] = "uri";
     // A reserved domain: plainly an address the mock made.
@@ -83,7 +93,25 @@ export function blankRecord(doc: Obj, schema: unknown, idField = "id", depth = 0
     values,
     ...(Object.keys(made).length ? { made } : {}),
     ...(Object.keys(objects).length ? { objects } : {}),
+    ...(Object.keys(tags).length ? { tags } : {}),
   };
+}
+
+/**
+ * Enum fields whose every value names another field of the same object (a goal owner's `type`, `user`
+ * or `group`): they say which of those fields holds the value, so the mock sets them from the record.
+ */
+function tagsOf(doc: Obj, schema: unknown): Record<string, string[]> {
+  const properties = propertiesOf(doc, schema);
+  const names = new Set(properties.map(([name]) => name));
+  const tags: Record<string, string[]> = {};
+  for (const [name, property] of properties) {
+    const own = deref(doc, property);
+    const values = isObj(own) && Array.isArray(own["enum"]) ? own["enum"] : [];
+    if (values.length > 1 && values.every((v) => typeof v === "string" && v !== name && names.has(v)))
+      tags[name] = values.map(String);
+  }
+  return tags;
 }
 
 function smallest(schema: Obj, types: readonly string[]): unknown {
@@ -123,4 +151,24 @@ export function answerBlank(doc: Obj, answerSchema: unknown, recordSchema: unkno
   const values = pick(blank.values);
   for (const name of Object.keys(made)) delete values[name];
   return { values, made, ...(blank.objects ? { objects: pick(blank.objects) } : {}) };
+}
+
+/**
+ * The fields of a record created nested under another (`x-mock.nested`) that link it to that parent
+ * (`customer_id` on a contact made with its customer): made from the parent's id whether or not the
+ * schema marks them required.
+ */
+export function withParentLinks(
+  doc: Obj,
+  blank: RecordBlank,
+  schema: unknown,
+  parents: readonly string[],
+): RecordBlank {
+  const names = new Set(propertiesOf(doc, schema).map(([name]) => name));
+  const links = parents.map((parent) => `${parent}_id`).filter((name) => names.has(name));
+  if (links.length === 0) return blank;
+  const values = Object.fromEntries(Object.entries(blank.values).filter(([name]) => !links.includes(name)));
+  const made: Record<string, MadeValue> = { ...blank.made };
+  for (const link of links) made[link] = "parent";
+  return { ...blank, values, made };
 }

@@ -1,6 +1,6 @@
 import type { MockOperation, MockSpec, RecordBlank } from "@workapis/mock";
 import { generateSync } from "json-schema-faker";
-import { answerBlank, blankRecord } from "./blank-record.ts";
+import { answerBlank, blankRecord, withParentLinks } from "./blank-record.ts";
 import type { ExtractedMeta } from "./extract-meta.ts";
 import {
   deref,
@@ -256,8 +256,23 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
 
   // What a new record holds before the request's values, per resource, from its schema alone.
   const blanks: Record<string, RecordBlank> = {};
+  // Which resources each resource is created nested under (a contact under its customer).
+  const parents = new Map<string, string[]>();
+  for (const op of operations) {
+    if (op.mock.action !== "create") continue;
+    for (const nested of Object.values(op.mock.nested ?? {})) {
+      const target = typeof nested === "string" ? nested : nested.resource;
+      parents.set(target, [...(parents.get(target) ?? []), op.mock.resource]);
+    }
+  }
   for (const [resource, schema] of recordSchemas)
-    if (isObj(schema)) blanks[resource] = blankRecord(doc, schema, idFields[resource] ?? "id");
+    if (isObj(schema))
+      blanks[resource] = withParentLinks(
+        doc,
+        blankRecord(doc, schema, idFields[resource] ?? "id"),
+        schema,
+        parents.get(resource) ?? [],
+      );
   for (const [index, op] of operations.entries()) {
     const media = createAnswers.get(op.operationId);
     const recordSchema = recordSchemas.get(op.mock.resource);

@@ -2,7 +2,7 @@ import { errorResponse, errorStyleOf } from "./error-responses.ts";
 import type { MockRecord, MockStore } from "./mock-store.ts";
 import type { OperationInput, OperationOutput } from "./operation-io.ts";
 import { respondWithRecord } from "./operation-io.ts";
-import { fromBlank, type MakeContext } from "./record-blank.ts";
+import { fromBlank, type MakeContext, setTags } from "./record-blank.ts";
 import { isRecord, keepResponseTypes, mergeRecord } from "./record-merge.ts";
 import { danglingReference } from "./references.ts";
 import type { MockOperation, MockSpec, NestedCreate, RecordBlank } from "./types.ts";
@@ -115,10 +115,13 @@ export function applyCreate(
     const { resource: target, set } = nestedOf(value);
     const childIdField = store.idField(target);
     const childId = store.nextId(target);
-    const childBase = fromBlank(spec.blanks[target], { ...context, resource: target, id: childId });
-    // The child belongs to its parent where its schema says so (a contact's `customer_id`).
-    const parentLink = `${resource}_id`;
-    if (Object.hasOwn(childBase, parentLink)) childBase[parentLink] = id;
+    // The child's blank links it to its parent where its schema has the field (a contact's `customer_id`).
+    const childBase = fromBlank(spec.blanks[target], {
+      ...context,
+      resource: target,
+      id: childId,
+      parentId: id,
+    });
     const created = store.insert(target, {
       ...mergeRecord(childBase, child),
       ...set,
@@ -129,6 +132,7 @@ export function applyCreate(
     if (Object.hasOwn(base, field)) linked[field] = created;
     else linked[`${field}_id`] = created[childIdField];
   }
+  setTags(spec.blanks[resource], linked);
   const stored = store.insert(resource, linked);
   return respondWithRecord(op, answerOf(op, stored, children, context));
 }

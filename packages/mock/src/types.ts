@@ -38,9 +38,18 @@ export interface NestedCreate {
 
 /**
  * A value the mock makes for each new record: a stamp of the current time, a fresh uuid or link, its
- * id, or (`object`) a required object field made from its own blank.
+ * id, the id of the record it was created nested under (`parent`; left out when there is none), or
+ * (`object`) a required object field made from its own blank.
  */
-export type MadeValue = "date-time" | "date-time-space" | "date" | "uuid" | "uri" | "id" | "object";
+export type MadeValue =
+  | "date-time"
+  | "date-time-space"
+  | "date"
+  | "uuid"
+  | "uri"
+  | "id"
+  | "parent"
+  | "object";
 
 /**
  * What a new record holds before the request's values, from its schema (never from examples):
@@ -51,6 +60,11 @@ export interface RecordBlank {
   readonly values: Readonly<Record<string, unknown>>;
   readonly made?: Readonly<Record<string, MadeValue>>;
   readonly objects?: Readonly<Record<string, RecordBlank>>;
+  /**
+   * Fields that name which of their sibling fields holds the value (a goal owner's `type`: `user` or
+   * `group`), each with the names it may take: set to the first of those that is not null.
+   */
+  readonly tags?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**

@@ -13903,8 +13903,17 @@ export const mockSpec = {
   },
   "blanks": {
     "user": {
-      "values": {},
+      "values": {
+        "employee_id": null,
+        "title": null,
+        "department": null,
+        "manager": null,
+        "location": null,
+        "start_date": null,
+        "privacy_notice_accepted_at": null,
+      },
       "made": {
+        "uuid": "uuid",
         "created": "date-time",
         "modified": "date-time",
       },
@@ -13918,7 +13927,10 @@ export const mockSpec = {
       },
     },
     "department": {
-      "values": {},
+      "values": {
+        "parent_id": null,
+        "head": null,
+      },
       "made": {
         "created": "date-time",
         "modified": "date-time",
@@ -13931,9 +13943,13 @@ export const mockSpec = {
     },
     "goal": {
       "values": {
+        "description": null,
+        "parent": null,
         "visibility": "public",
+        "metric": null,
       },
       "made": {
+        "uuid": "uuid",
         "created": "date-time",
         "modified": "date-time",
       },
@@ -13942,7 +13958,10 @@ export const mockSpec = {
           "values": {},
         },
         "owner": {
-          "values": {},
+          "values": {
+            "user": null,
+            "group": null,
+          },
           "objects": {
             "user": {
               "values": {},
@@ -13951,17 +13970,26 @@ export const mockSpec = {
               "values": {},
             },
           },
+          "tags": {
+            "type": ["user", "group"],
+          },
         },
         "metric": {
-          "values": {},
+          "values": {
+            "currency": null,
+          },
         },
       },
     },
     "milestone": {
       "values": {
+        "description": null,
+        "parent": null,
         "visibility": "public",
+        "metric": null,
       },
       "made": {
+        "uuid": "uuid",
         "created": "date-time",
         "modified": "date-time",
       },
@@ -13970,7 +13998,10 @@ export const mockSpec = {
           "values": {},
         },
         "owner": {
-          "values": {},
+          "values": {
+            "user": null,
+            "group": null,
+          },
           "objects": {
             "user": {
               "values": {},
@@ -13979,14 +14010,24 @@ export const mockSpec = {
               "values": {},
             },
           },
+          "tags": {
+            "type": ["user", "group"],
+          },
         },
         "metric": {
-          "values": {},
+          "values": {
+            "currency": null,
+          },
         },
       },
     },
     "goalHistoryEntry": {
-      "values": {},
+      "values": {
+        "field": null,
+        "old_value": null,
+        "new_value": null,
+        "note": null,
+      },
       "made": {
         "created": "date-time",
       },
@@ -13997,7 +14038,10 @@ export const mockSpec = {
       },
     },
     "goalAssessment": {
-      "values": {},
+      "values": {
+        "score": null,
+        "comment": null,
+      },
       "made": {
         "created": "date-time",
       },
@@ -14020,7 +14064,9 @@ export const mockSpec = {
       },
     },
     "conversationTemplate": {
-      "values": {},
+      "values": {
+        "description": null,
+      },
       "made": {
         "created": "date-time",
         "modified": "date-time",
@@ -14038,7 +14084,10 @@ export const mockSpec = {
       },
     },
     "conversation": {
-      "values": {},
+      "values": {
+        "manager": null,
+        "completed_at": null,
+      },
       "made": {
         "created": "date-time",
         "modified": "date-time",
@@ -14053,14 +14102,20 @@ export const mockSpec = {
       },
     },
     "feedbackTemplate": {
-      "values": {},
+      "values": {
+        "description": null,
+      },
       "made": {
         "created": "date-time",
         "modified": "date-time",
       },
     },
     "feedback": {
-      "values": {},
+      "values": {
+        "template_id": null,
+        "requester": null,
+        "completed_at": null,
+      },
       "made": {
         "created": "date-time",
       },
@@ -14077,8 +14132,12 @@ export const mockSpec = {
       },
     },
     "recognition": {
-      "values": {},
+      "values": {
+        "group": null,
+        "goal": null,
+      },
       "made": {
+        "uuid": "uuid",
         "created_on": "date-time",
         "modified_on": "date-time",
       },
@@ -14095,7 +14154,9 @@ export const mockSpec = {
       },
     },
     "hashtag": {
-      "values": {},
+      "values": {
+        "last_used_on": null,
+      },
       "made": {
         "created_on": "date-time",
       },
@@ -14108,7 +14169,16 @@ export const mockSpec = {
       },
     },
     "talentRecord": {
-      "values": {},
+      "values": {
+        "manager": null,
+        "department": null,
+        "proposed_rating": null,
+        "calibrated_rating": null,
+        "potential": null,
+        "calibrated_by": null,
+        "calibrated_at": null,
+        "notes": null,
+      },
       "made": {
         "modified": "date-time",
       },
@@ -14134,7 +14204,11 @@ export const mockSpec = {
       },
     },
     "reportRun": {
-      "values": {},
+      "values": {
+        "result": null,
+        "error": null,
+        "completed_at": null,
+      },
       "made": {
         "created": "date-time",
       },

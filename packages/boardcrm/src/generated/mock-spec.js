@@ -2670,6 +2670,13 @@ export const mockSpec = {
       "values": {
         "column_id": 1,
         "lead_id": null,
+        "reason_id": null,
+        "deadline": null,
+        "deadline_status": null,
+        "finished_at": null,
+        "startline": null,
+        "service_id": null,
+        "source": null,
       },
       "made": {
         "created_at": "date-time-space",
@@ -2680,6 +2687,17 @@ export const mockSpec = {
           "values": {
             "id": 1,
             "name": "",
+            "email": null,
+            "phone": null,
+            "add_phone": null,
+            "organization": null,
+            "position": null,
+            "website": null,
+            "skype": null,
+            "telegram": null,
+            "facebook": null,
+            "vk": null,
+            "note": null,
           },
           "made": {
             "created_at": "date-time-space",
@@ -2690,6 +2708,17 @@ export const mockSpec = {
     "lead": {
       "values": {
         "name": "",
+        "email": null,
+        "phone": null,
+        "add_phone": null,
+        "organization": null,
+        "position": null,
+        "website": null,
+        "skype": null,
+        "telegram": null,
+        "facebook": null,
+        "vk": null,
+        "note": null,
       },
       "made": {
         "created_at": "date-time-space",
@@ -2710,6 +2739,7 @@ export const mockSpec = {
         "alias": "x",
         "title": "",
         "type": "",
+        "max_length": null,
       },
     },
   },

@@ -8763,6 +8763,7 @@ export const mockSpec = {
         "user_id": 1,
         "role": "",
         "status": "",
+        "activated_at": null,
       },
       "made": {
         "created_at": "date-time-space",
@@ -8773,7 +8774,15 @@ export const mockSpec = {
         "email": "unknown@mock.invalid",
         "firstname": "",
         "lastname": "",
+        "avatar": null,
+        "timezone": null,
         "status": "",
+        "rate": null,
+        "rate_type": null,
+        "screenshots": null,
+        "team_name": null,
+        "weekly_hours_limit": null,
+        "deleted_at": null,
       },
       "made": {
         "created_at": "date-time",
@@ -8784,6 +8793,16 @@ export const mockSpec = {
       "values": {
         "name": "",
         "status": 0,
+        "start_date": null,
+        "deadline": null,
+        "estimation": null,
+        "budget_estimation": null,
+        "rate": null,
+        "notes": null,
+        "icon": null,
+        "screenshots": null,
+        "weekly_hours_limit": null,
+        "deleted_at": null,
       },
       "made": {
         "created_at": "date-time",
@@ -8793,8 +8812,16 @@ export const mockSpec = {
     "task": {
       "values": {
         "project_id": 1,
+        "parent_id": null,
         "title": "",
+        "description": null,
         "status": 0,
+        "priority": null,
+        "priority_name": null,
+        "start_date": null,
+        "end_date": null,
+        "completed_at": null,
+        "deleted_at": null,
       },
       "made": {
         "created_at": "date-time",
@@ -8813,7 +8840,12 @@ export const mockSpec = {
     "contract": {
       "values": {
         "project_id": 1,
+        "project_icon": null,
         "user_id": 1,
+        "rate": null,
+        "rate_type": null,
+        "currency": null,
+        "weekly_hours_limit": null,
         "status": "",
       },
       "made": {
@@ -8824,12 +8856,23 @@ export const mockSpec = {
     "tracker": {
       "values": {
         "start_time": "",
+        "contract_id": null,
+        "project_id": null,
+        "project_name": null,
+        "task_id": null,
       },
     },
     "timeEntry": {
       "values": {
         "user_id": 1,
+        "contract_id": null,
+        "project_id": null,
+        "project_name": null,
+        "task_id": null,
+        "task_title": null,
+        "activity_description": null,
         "method": "",
+        "end_time": null,
         "duration_minutes": 0,
       },
       "made": {
@@ -8842,6 +8885,7 @@ export const mockSpec = {
         "user_id": 1,
         "status": "open",
         "total_minutes": 0,
+        "total_amount": null,
       },
       "made": {
         "date_from": "date",
@@ -8849,22 +8893,43 @@ export const mockSpec = {
       },
     },
     "timeRequest": {
-      "values": {},
+      "values": {
+        "contract_id": null,
+        "project_id": null,
+        "task_id": null,
+        "notes": null,
+        "comment": null,
+        "updated_by": null,
+      },
       "made": {
         "created_at": "date-time",
         "updated_at": "date-time",
       },
     },
     "leave": {
-      "values": {},
+      "values": {
+        "user_id": null,
+        "note": null,
+        "created_by": null,
+        "approved_by": null,
+        "rejected_by": null,
+        "reject_reason": null,
+        "start_date": null,
+        "end_date": null,
+      },
     },
     "leavePolicy": {
-      "values": {},
+      "values": {
+        "allowance": null,
+      },
     },
     "expense": {
       "values": {
         "expense_name": "",
+        "project": null,
+        "category": null,
         "amount": 0,
+        "note": null,
       },
     },
     "expenseCategory": {

@@ -18148,23 +18148,38 @@ export const mockSpec = {
   "blanks": {
     "user": {
       "values": {
+        "cell_num": null,
+        "org_user_roles": null,
         "manager": false,
+        "user_reports_to_me": null,
       },
       "objects": {
         "profile": {
-          "values": {},
+          "values": {
+            "custom_attributes": null,
+          },
         },
       },
     },
     "team": {
-      "values": {},
+      "values": {
+        "level": null,
+        "team_role": null,
+        "team_role_name": null,
+        "is_team_owner": null,
+      },
       "made": {
         "created_at": "date-time",
         "updated_at": "date-time",
       },
     },
     "goal": {
-      "values": {},
+      "values": {
+        "custom_attributes": null,
+        "goal_custom_permission": null,
+        "goal_team_id": null,
+        "goal_team_name": null,
+      },
       "objects": {
         "goal_custom_permission": {
           "values": {},
@@ -18172,7 +18187,9 @@ export const mockSpec = {
       },
     },
     "metric": {
-      "values": {},
+      "values": {
+        "metric_automation": null,
+      },
       "objects": {
         "metric_automation": {
           "values": {},
@@ -18186,17 +18203,27 @@ export const mockSpec = {
       },
     },
     "tag": {
-      "values": {},
+      "values": {
+        "updated_by": null,
+      },
       "made": {
         "created_date": "date-time",
         "updated_date": "date-time",
       },
     },
     "actionItem": {
-      "values": {},
+      "values": {
+        "ai_team": null,
+        "ai_tags": null,
+        "ai_completed_at": null,
+      },
     },
     "workstream": {
-      "values": {},
+      "values": {
+        "ws_progress": null,
+        "ws_target_date": null,
+        "ws_completion_date": null,
+      },
       "objects": {
         "ws_effort": {
           "values": {},
@@ -18204,7 +18231,11 @@ export const mockSpec = {
       },
     },
     "datastream": {
-      "values": {},
+      "values": {
+        "stream_connector_id": null,
+        "stream_data_last_updated": null,
+        "stream_last_data_value": null,
+      },
     },
     "customAttributeDefinition": {
       "values": {

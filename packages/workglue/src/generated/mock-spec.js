@@ -3987,34 +3987,59 @@ export const mockSpec = {
   },
   "blanks": {
     "job": {
-      "values": {},
+      "values": {
+        "job_type_id": null,
+        "description": null,
+        "site_address": null,
+        "estimated_value": null,
+        "project_manager_id": null,
+        "sales_person_id": null,
+        "start_date": null,
+        "end_date": null,
+      },
       "made": {
         "created_at": "date-time",
         "updated_at": "date-time",
       },
       "objects": {
         "site_address": {
-          "values": {},
+          "values": {
+            "address_2": null,
+          },
         },
       },
     },
     "customer": {
-      "values": {},
+      "values": {
+        "phone": null,
+        "website": null,
+        "customer_type": null,
+        "lead_source": null,
+      },
       "made": {
         "created_at": "date-time",
         "updated_at": "date-time",
       },
       "objects": {
         "billing_address": {
-          "values": {},
+          "values": {
+            "address_2": null,
+          },
         },
       },
     },
     "contact": {
-      "values": {},
+      "values": {
+        "job_id": null,
+        "last_name": null,
+        "email": null,
+        "phone": null,
+        "mobile_phone": null,
+      },
       "made": {
         "created_at": "date-time",
         "updated_at": "date-time",
+        "customer_id": "parent",
       },
     },
     "jobStage": {
@@ -4025,14 +4050,24 @@ export const mockSpec = {
       },
     },
     "jobType": {
-      "values": {},
+      "values": {
+        "description": null,
+      },
       "made": {
         "created_at": "date-time",
         "updated_at": "date-time",
       },
     },
     "employee": {
-      "values": {},
+      "values": {
+        "company_name": null,
+        "email": null,
+        "mobile_phone": null,
+        "system_role": null,
+        "hourly_rate": null,
+        "cost_rate": null,
+        "overtime_rate": null,
+      },
       "made": {
         "created_at": "date-time",
         "updated_at": "date-time",
