@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blankRecord, withParentLinks } from "./blank-record.ts";
+import { answerBlank, blankRecord, withParentLinks } from "./blank-record.ts";
 
 const doc = {};
 const contact = {
@@ -48,5 +48,18 @@ describe("withParentLinks", () => {
     expect(blank.made?.["customer_id"]).toBe("parent");
     expect(blank.made?.["deal_id"]).toBeUndefined();
     expect(Object.keys(blank.values)).not.toContain("customer_id");
+  });
+});
+
+describe("answerBlank", () => {
+  it("makes a field the create answer requires that the record may lack, and leaves the record's own alone", () => {
+    const record = {
+      type: "object",
+      required: ["id", "url"],
+      properties: { id: { type: "string" }, url: { type: "string" }, token: { type: "string" } },
+    };
+    const answer = { ...record, required: ["id", "url", "token"] };
+    expect(answerBlank(doc, answer, record)).toEqual({ values: { token: "" }, made: {} });
+    expect(answerBlank(doc, record, record)).toBeUndefined();
   });
 });

@@ -135,19 +135,26 @@ function smallest(schema: Obj, types: readonly string[]): unknown {
 
 /**
  * The fields of a create operation's answer that its resource's records lack (WebWork answers an
- * invitation with `user_id` and `invitation_link`): `*id` fields name the new record, the rest follow
- * `blankRecord`. Undefined when the answer is the record.
+ * invitation with `user_id` and `invitation_link`), and those the answer requires that a record's blank
+ * does not make (a new webhook's `token`): `*id` fields the records lack name the new record, the rest
+ * follow `blankRecord`. Undefined when the answer is the record.
  */
 export function answerBlank(doc: Obj, answerSchema: unknown, recordSchema: unknown): RecordBlank | undefined {
   const known = new Set(propertiesOf(doc, recordSchema).map(([name]) => name));
-  const extra = propertiesOf(doc, answerSchema).filter(([name]) => !known.has(name));
+  // A field the answer promises but the record only may have (WebWork's webhook `token`) is made too.
+  const recordBlank = blankRecord(doc, recordSchema);
+  const filled = new Set([...Object.keys(recordBlank.values), ...Object.keys(recordBlank.made ?? {}), "id"]);
+  const promised = requiredOf(doc, answerSchema);
+  const extra = propertiesOf(doc, answerSchema).filter(
+    ([name]) => !known.has(name) || (promised.has(name) && !filled.has(name)),
+  );
   if (extra.length === 0) return undefined;
   const blank = blankRecord(doc, answerSchema, "");
   const keep = new Set(extra.map(([name]) => name));
   const pick = <T>(o: Readonly<Record<string, T>> | undefined) =>
     Object.fromEntries(Object.entries(o ?? {}).filter(([name]) => keep.has(name)));
   const made: Record<string, MadeValue> = pick(blank.made);
-  for (const name of keep) if (/(^|_)id$/.test(name)) made[name] = "id";
+  for (const name of keep) if (!known.has(name) && /(^|_)id$/.test(name)) made[name] = "id";
   const values = pick(blank.values);
   for (const name of Object.keys(made)) delete values[name];
   return { values, made, ...(blank.objects ? { objects: pick(blank.objects) } : {}) };

@@ -146,5 +146,9 @@ function answerOf(
 ): MockRecord {
   // The answer embeds each nested record it created (BoardCRM's deal answers with its new lead).
   const extra = op.answerBlank ? fromBlank(op.answerBlank, context) : {};
-  return { ...record, ...extra, ...children };
+  // The record's own values stand, except the ids that name it under another field.
+  const answer: MockRecord = { ...extra, ...record };
+  for (const [field, kind] of Object.entries(op.answerBlank?.made ?? {}))
+    if (kind === "id") answer[field] = extra[field];
+  return { ...answer, ...children };
 }

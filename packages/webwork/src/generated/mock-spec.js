@@ -3174,6 +3174,12 @@ export const mockSpec = {
         "events": ["array"],
         "token": ["string"],
       },
+      "answerBlank": {
+        "values": {
+          "token": "",
+        },
+        "made": {},
+      },
     },
     {
       "operationId": "getWebhook",
