@@ -1,7 +1,7 @@
 import type { MockSpec, VendorMock } from "@workapis/mock";
+import type { Obj } from "../../tools/codegen/spec-walk.ts";
 import { isObj, type SpecModel, type SpecOperation } from "./spec-model.ts";
 
-type Obj = Record<string, unknown>;
 export const TEST_TOKEN = "conformance-test-token";
 
 /** A value for a parameter: its example, the schema's example/default/first enum value, or a typed dummy. */

@@ -3,12 +3,12 @@ import { resolve } from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
+import type { Obj } from "../../tools/codegen/spec-walk.ts";
 
 /**
  * An independent reading of a vendor spec for the conformance suite: plain YAML, plain ajv with
  * ajv-formats' full formats. It shares no code with the mocks' generated validators.
  */
-type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 export const repoRoot = resolve(import.meta.dirname, "../..");

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { MockOperation, VendorMock } from "@workapis/mock";
 import { type MockServer, serveMock } from "@workapis/mock/server";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Obj } from "../../tools/codegen/spec-walk.ts";
 import { type BuildOptions, buildRequest } from "../conformance/request-builder.ts";
 import { isObj, SpecModel, type SpecOperation, vendors } from "../conformance/spec-model.ts";
 import { type PrismProxy, startPrismProxy } from "./prism-proxy.ts";
@@ -172,8 +173,6 @@ function pointer(body: unknown, path: string): unknown {
   for (const key of path.split("/").slice(1)) current = isObj(current) ? current[key] : undefined;
   return current;
 }
-
-type Obj = Record<string, unknown>;
 
 /** The JSON request body schema and its example, when both are objects. */
 function bodyParts(model: SpecModel, op: SpecOperation): { schema: Obj; example: Obj } | undefined {

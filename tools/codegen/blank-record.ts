@@ -1,7 +1,5 @@
 import type { MadeValue, RecordBlank } from "@workapis/mock";
-import { deref, isObj, propertiesOf } from "./spec-walk.ts";
-
-type Obj = Record<string, unknown>;
+import { deref, isObj, type Obj, propertiesOf } from "./spec-walk.ts";
 
 /** Fields a server stamps on every new record (`created_at`, `modified`, `updated_on` …). */
 const STAMP = /^(created|updated|modified)(_at|_on|_date|_time)?$|^date_(created|updated|modified)$/;

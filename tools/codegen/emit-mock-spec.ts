@@ -8,6 +8,7 @@ import {
   jsonMedia,
   mediaExample,
   mediaTypeOf,
+  type Obj,
   operationsOf,
   parametersOf,
   propertiesOf,
@@ -15,8 +16,6 @@ import {
   schemaAt,
 } from "./spec-walk.ts";
 import { distinctPerson, numberName, shiftDates } from "./vary-fixture.ts";
-
-type Obj = Record<string, unknown>;
 
 /** Records per resource the mock starts with: enough that default-sized lists have a second page. */
 const FIXTURE_TARGET = 25;

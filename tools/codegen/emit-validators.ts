@@ -3,10 +3,8 @@ import standalone from "ajv/dist/standalone/index.js";
 
 const standaloneCode = standalone.default;
 
-import type { SpecProblem } from "./spec-error.ts";
-import { deref, isObj, operationsOf, parametersOf } from "./spec-walk.ts";
-
-type Obj = Record<string, unknown>;
+import { type SpecProblem, toPointer } from "./spec-error.ts";
+import { deref, isObj, type Obj, operationsOf, parametersOf } from "./spec-walk.ts";
 
 /**
  * Request validators for the mocks, compiled at build time with ajv's standalone mode, so the
@@ -113,7 +111,7 @@ export function emitValidators(doc: Obj, problems: SpecProblem[], file: string):
       } catch (error) {
         problems.push({
           file,
-          pointer: `#/paths/${op.path.replace(/~/g, "~0").replace(/\//g, "~1")}/${op.method}`,
+          pointer: toPointer(["paths", op.path, op.method]),
           message: `cannot compile ${kind} validator: ${String(error)}`,
         });
       }

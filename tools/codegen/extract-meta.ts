@@ -11,9 +11,16 @@ import {
 } from "./extension-schemas.ts";
 import type { LoadedSpec } from "./load-spec.ts";
 import { type SpecProblem, toPointer } from "./spec-error.ts";
-import { deref, isObj, jsonMedia, operationsOf, parametersOf, propertiesOf, schemaAt } from "./spec-walk.ts";
-
-type Obj = Record<string, unknown>;
+import {
+  deref,
+  isObj,
+  jsonMedia,
+  type Obj,
+  operationsOf,
+  parametersOf,
+  propertiesOf,
+  schemaAt,
+} from "./spec-walk.ts";
 
 /** An operation as codegen knows it: what the client reads, and its operationId (for types, mocks, docs). */
 export type ExtractedOperation = OperationMeta & { readonly operationId: string };

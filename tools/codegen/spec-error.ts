@@ -1,3 +1,5 @@
+// The runtime's own RFC 6901 decoding, from its source: codegen runs before the runtime is built.
+import { tokensOf } from "../../packages/runtime/src/util/json-pointer.ts";
 /** One problem in a spec, located by file and JSON pointer (and line/column where known). */
 export interface SpecProblem {
   readonly file: string;
@@ -32,11 +34,8 @@ export function toPointer(segments: readonly (string | number)[]): string {
   return `#${segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("")}`;
 }
 
+/** The decoded segments of a pointer, with or without the leading `#` (`#/a~1b/0` → `["a/b", "0"]`). */
 export function fromPointer(pointer: string): string[] {
   const body = pointer.startsWith("#") ? pointer.slice(1) : pointer;
-  if (body === "") return [];
-  return body
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return body === "" ? [] : [...tokensOf(body)];
 }

@@ -3,7 +3,8 @@ import { fromPointer } from "./spec-error.ts";
 
 export const HTTP_METHODS: readonly HttpMethodName[] = ["get", "put", "post", "delete", "patch"];
 
-type Obj = Record<string, unknown>;
+/** A JSON object: what specs, schemas and extensions are read as. */
+export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Follows a local `$ref` (one level at a time) to the object it names. */
@@ -108,14 +109,5 @@ export function schemaAt(doc: Obj, schema: unknown, pointer: string): unknown {
   return current;
 }
 
-/** Reads the value at a JSON pointer (`/data/leads`) in example data; undefined when a step is missing. */
-export function readPointer(document: unknown, pointer: string): unknown {
-  let current = document;
-  for (const key of pointer.split("/").slice(1)) {
-    const decoded = key.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(current) && /^\d+$/.test(decoded)) current = current[Number(decoded)];
-    else if (isObj(current)) current = current[decoded];
-    else return undefined;
-  }
-  return current;
-}
+/** Reads the value at a JSON pointer (`/data/leads`) in example data: the runtime's own reader, from its source. */
+export { readPointer } from "../../packages/runtime/src/util/json-pointer.ts";

@@ -6,9 +6,7 @@
  * record's dates by the same amount, so a start stays before its end). Deterministic: the same n
  * gives the same record.
  */
-import { isObj } from "./spec-walk.ts";
-
-type Obj = Record<string, unknown>;
+import { isObj, type Obj } from "./spec-walk.ts";
 
 const FIRST = [
   "Amara",

@@ -4,12 +4,11 @@ import {
   isObj,
   jsonMedia,
   mediaExample,
+  type Obj,
   operationsOf,
   parametersOf,
   type WalkedOperation,
 } from "../codegen/spec-walk.ts";
-
-type Obj = Record<string, unknown>;
 
 export interface CodeSample {
   readonly lang: string;

@@ -3,9 +3,7 @@
  * the vendor documents, how many are assumed, and which vendor page documents which operations. The
  * README section and the docs pages render this one model.
  */
-import { isObj, operationsOf } from "../codegen/spec-walk.ts";
-
-type Obj = Record<string, unknown>;
+import { isObj, type Obj, operationsOf } from "../codegen/spec-walk.ts";
 
 export interface OperationEvidence {
   readonly operationId: string;

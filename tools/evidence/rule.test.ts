@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Obj } from "../codegen/spec-walk.ts";
 import { evidenceViolations } from "./rule.ts";
-
-type Obj = Record<string, unknown>;
 
 /** A one-operation spec; `op` and `schemas` override the parts a test is about. */
 const spec = (op: Obj, schemas: Obj = {}): Obj => ({

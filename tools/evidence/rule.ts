@@ -11,9 +11,8 @@
  * where the mechanism lives.
  */
 import { toPointer } from "../codegen/spec-error.ts";
-import { HTTP_METHODS, isObj } from "../codegen/spec-walk.ts";
+import { HTTP_METHODS, isObj, type Obj } from "../codegen/spec-walk.ts";
 
-type Obj = Record<string, unknown>;
 type Path = readonly (string | number)[];
 
 export interface EvidenceViolation {

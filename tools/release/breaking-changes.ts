@@ -1,6 +1,4 @@
-import { deref, isObj, operationsOf, parametersOf } from "../codegen/spec-walk.ts";
-
-type Obj = Record<string, unknown>;
+import { deref, isObj, type Obj, operationsOf, parametersOf } from "../codegen/spec-walk.ts";
 
 /**
  * What in a new spec breaks users of the old one: a removed operation, a new required parameter, a

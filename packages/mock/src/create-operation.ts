@@ -1,3 +1,4 @@
+import { tokensOf } from "@workapis/runtime/internal";
 import { errorResponse, errorStyleOf } from "./error-responses.ts";
 import type { MockRecord, MockStore } from "./mock-store.ts";
 import type { OperationInput, OperationOutput } from "./operation-io.ts";
@@ -52,7 +53,7 @@ function openPaths(
   context: MakeContext,
 ) {
   for (const pointer of pointers) {
-    const keys = pointer.split("/").slice(1, -1);
+    const keys = tokensOf(pointer).slice(0, -1);
     let node: MockRecord = record;
     let shape = blank;
     for (const key of keys) {

@@ -1,12 +1,4 @@
-/** Decodes one RFC 6901 reference token (`~1` → `/`, `~0` → `~`). */
-function decodeToken(token: string): string {
-  return token.includes("~") ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token;
-}
-
-/** The decoded reference tokens of a non-empty pointer (`/a~1b/0` → `["a/b", "0"]`). */
-function tokensOf(pointer: string): string[] {
-  return pointer.slice(1).split("/").map(decodeToken);
-}
+import { decodeToken, tokensOf } from "@workapis/runtime/internal";
 
 /** Deep copy of JSON data (templates are never mutated). */
 export function cloneJson<T>(value: T): T {

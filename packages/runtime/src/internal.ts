@@ -2,4 +2,4 @@
  * `@workapis/runtime/internal`: what the other @workapis packages (the mock engine) share with the
  * runtime. Not part of the public API: no semver promise, and not re-exported by the vendor packages.
  */
-export { readPointer } from "./util/json-pointer.ts";
+export { decodeToken, readPointer, tokensOf } from "./util/json-pointer.ts";
