@@ -29,7 +29,7 @@ import {
 import { sleep } from "../transport/sleep.ts";
 import { type ClientOptions, DEFAULT_TIMEOUT_MS } from "./client-options.ts";
 import { routeTable } from "./route-table.ts";
-import type { ApiClient, PaginatedShape, PathsShape, RequestControls } from "./types.ts";
+import type { AnyResult, ApiClient, CallInit as Init, PaginatedShape, PathsShape } from "./types.ts";
 import {
   checkBaseUrl,
   checkFunction,
@@ -42,16 +42,6 @@ import {
   checkToken,
   tokenProblem,
 } from "./validate-options.ts";
-
-type AnyResult = {
-  data?: unknown;
-  error?: unknown;
-  response: Response | undefined;
-  requestId: string | undefined;
-};
-type Init = (RequestControls & Record<string, unknown>) | undefined;
-/** The untyped call every typed method funnels into. */
-export type CallFn = (method: HttpMethodName, path: string, init: Init) => Promise<AnyResult>;
 
 /** What openapi-fetch returns for one request. */
 type FetchResult = { data?: unknown; error?: unknown; response: Response };

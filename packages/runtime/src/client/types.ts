@@ -8,6 +8,7 @@ import type {
 } from "openapi-fetch";
 import type { ErrorStatus, HttpMethod, OkStatus, PathsWithMethod } from "openapi-typescript-helpers";
 import type { ApiError } from "../errors/api-error.ts";
+import type { HttpMethodName } from "../metadata.ts";
 import type { FetchLike } from "../transport/fetch-like.ts";
 import type { RetryOptions } from "../transport/retry-policy.ts";
 
@@ -202,3 +203,15 @@ export interface ApiClient<Paths extends PathsShape, Code, Pag extends Paginated
   DELETE: ApiMethod<Paths, "delete", Code>;
   paginate: PaginateMethod<Paths, Pag>;
 }
+
+/** A call's init as the untyped call sees it. */
+export type CallInit = (RequestControls & Record<string, unknown>) | undefined;
+/** What the untyped call answers. */
+export type AnyResult = {
+  data?: unknown;
+  error?: unknown;
+  response: Response | undefined;
+  requestId: string | undefined;
+};
+/** The untyped call every typed method (and `paginate`) funnels into. */
+export type CallFn = (method: HttpMethodName, path: string, init: CallInit) => Promise<AnyResult>;

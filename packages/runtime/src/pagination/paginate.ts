@@ -1,5 +1,4 @@
-import type { CallFn } from "../client/create-api-client.ts";
-import type { Page, PaginateLimits, Paginator, RequestControls } from "../client/types.ts";
+import type { CallFn, Page, PaginateLimits, Paginator, RequestControls } from "../client/types.ts";
 import { InvalidResponseError } from "../errors/api-error.ts";
 import type { OperationMeta, PaginationMeta } from "../metadata.ts";
 import { readPointer } from "../util/json-pointer.ts";
