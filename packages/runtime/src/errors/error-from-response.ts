@@ -1,5 +1,5 @@
 import type { EnvelopeMeta } from "../metadata.ts";
-import { type ApiError, errorClassForStatus, InvalidResponseError } from "./api-error.ts";
+import { type ApiError, errorClassForStatus } from "./api-error.ts";
 import { envelopeCode, envelopeDetails, envelopeMessage } from "./envelope.ts";
 import type { RedactedRequest } from "./redact.ts";
 
@@ -34,19 +34,6 @@ export function errorFromResponse<Code, Body>(
     headers: facts.headers,
     body: isText ? undefined : (body as Body),
     attempts: facts.attempts,
-  });
-}
-
-/** A 2xx whose body could not be read as the JSON the spec promises. */
-export function invalidResponseError<Code, Body>(facts: ResponseFacts, cause: unknown): ApiError<Code, Body> {
-  return new InvalidResponseError<Code, Body>({
-    message: `HTTP ${facts.status} with a body that is not valid JSON`,
-    status: facts.status,
-    requestId: facts.requestId,
-    request: facts.request,
-    headers: facts.headers,
-    attempts: facts.attempts,
-    cause,
   });
 }
 

@@ -1,84 +1,24 @@
 import type { CallFn, Page, PaginateLimits, Paginator, RequestControls } from "../client/types.ts";
-import { InvalidResponseError } from "../errors/api-error.ts";
-import type { OperationMeta, PaginationMeta } from "../metadata.ts";
-import { readPointer } from "../util/json-pointer.ts";
-import { firstParams, nextStep } from "./page-cursor.ts";
+import type { OperationMeta } from "../metadata.ts";
+import { iterateItems, iteratePages, type Paginated } from "./page-iteration.ts";
 
 type Init = (RequestControls & Record<string, unknown>) | undefined;
-type Params = Record<string, unknown>;
-
-function paramsOf(init: Init, where: "query" | "body"): Params {
-  if (where === "body") return { ...((init?.["body"] as Params | undefined) ?? {}) };
-  const params = init?.["params"] as { query?: Params } | undefined;
-  return { ...(params?.query ?? {}) };
-}
-
-function withParams(init: Init, where: "query" | "body", values: Params): Init {
-  if (where === "body") return { ...init, body: values };
-  const params = (init?.["params"] as Params | undefined) ?? {};
-  return { ...init, params: { ...params, query: values } };
-}
-
-/** A paginated operation, its pagination in hand. */
-type Paginated = OperationMeta & { readonly pagination: PaginationMeta };
-const isPaginated = (op: OperationMeta): op is Paginated => op.pagination !== undefined;
-
-async function* iteratePages<Item>(
-  call: CallFn,
-  op: Paginated,
-  init: Init,
-  limits: PaginateLimits,
-): AsyncGenerator<Page<Item>> {
-  const meta = op.pagination;
-  let params = firstParams(meta, paramsOf(init, meta.in));
-  let seen = 0;
-  for (let index = 1; limits.maxPages === undefined || index <= limits.maxPages; index++) {
-    const result = await call(op.method, op.path, withParams(init, meta.in, params));
-    if (result.error !== undefined) throw result.error;
-    const items = readPointer(result.data, meta.items);
-    const response = result.response as Response;
-    if (!Array.isArray(items)) {
-      throw new InvalidResponseError({
-        message: `${op.method.toUpperCase()} ${op.path}: no item array at ${meta.items} in the response`,
-        status: response.status,
-        requestId: result.requestId,
-        headers: response.headers,
-      });
-    }
-    seen += items.length;
-    yield { items: items as Item[], response, requestId: result.requestId, index };
-    const next = nextStep(meta, { body: result.data, itemCount: items.length, seen, params });
-    if (!next) return;
-    params = { ...params, ...next.params };
-  }
-}
-
-async function* iterateItems<Item>(pages: AsyncIterable<Page<Item>>, maxItems: number | undefined) {
-  let count = 0;
-  for await (const page of pages) {
-    for (const item of page.items) {
-      if (maxItems !== undefined && count >= maxItems) return;
-      count++;
-      yield item;
-    }
-    if (maxItems !== undefined && count >= maxItems) return;
-  }
-}
 
 /** Builds `client.paginate(path, init, limits)` over the operations that carry pagination metadata. */
 export function createPaginate(call: CallFn, operations: readonly OperationMeta[]) {
   const byPath = new Map<string, Paginated>();
-  for (const op of operations) if (isPaginated(op)) byPath.set(op.path, op);
+  for (const op of operations) if (op.pagination) byPath.set(op.path, op as Paginated);
   return <Item>(path: string, init?: Init, limits: PaginateLimits = {}): Paginator<Item> => {
     const op = byPath.get(path);
     if (!op) throw new TypeError(`${path} is not a paginated operation`);
-    const pages = () => iteratePages<Item>(call, op, init, limits);
+    const pages = (): AsyncGenerator<Page<Item>> => iteratePages<Item>(call, op, init, limits);
+    const items = () => iterateItems(pages(), limits.maxItems);
     return {
       pages,
-      [Symbol.asyncIterator]: () => iterateItems(pages(), limits.maxItems)[Symbol.asyncIterator](),
+      [Symbol.asyncIterator]: () => items(),
       async toArray() {
         const out: Item[] = [];
-        for await (const item of iterateItems(pages(), limits.maxItems)) out.push(item);
+        for await (const item of items()) out.push(item);
         return out;
       },
     };

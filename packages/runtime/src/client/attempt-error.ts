@@ -1,0 +1,71 @@
+import { type ApiError, ConnectionError, InvalidResponseError, TimeoutError } from "../errors/api-error.ts";
+import { isFailureEnvelope } from "../errors/envelope.ts";
+import { errorFromResponse } from "../errors/error-from-response.ts";
+import type { RedactedRequest } from "../errors/redact.ts";
+import type { EnvelopeMeta, OperationMeta } from "../metadata.ts";
+import { describeCause } from "./describe-cause.ts";
+import type { Attempt, FetchResult } from "./send-attempt.ts";
+
+/** What an error says about the response it came with. */
+interface Facts {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly requestId: string | undefined;
+  readonly request: RedactedRequest | undefined;
+  readonly attempts: number;
+}
+
+/** The error of an attempt that ended without a result: timed out, a success whose body is no JSON, or a broken connection. */
+export function errorOfThrown(
+  attempt: Attempt,
+  timeoutMs: number | undefined,
+  request: RedactedRequest | undefined,
+  requestId: string | undefined,
+): ApiError {
+  const { thrown: cause, received } = attempt;
+  if (attempt.timedOut)
+    return new TimeoutError({ message: `Request timed out after ${timeoutMs} ms`, request, cause });
+  if (received?.ok)
+    return new InvalidResponseError({
+      message: `HTTP ${received.status} with a body that is not valid JSON`,
+      status: received.status,
+      headers: received.headers,
+      requestId,
+      request,
+      cause,
+    });
+  return new ConnectionError({
+    message: `${received ? "Connection failed while reading the response" : "Request failed before a response arrived"}: ${describeCause(cause)}`,
+    request,
+    cause,
+  });
+}
+
+/**
+ * The error a response stands for, or `undefined` for a success: an error status, the vendor's
+ * failure envelope inside a 2xx, or an empty 2xx where the operation declares JSON (204, and a
+ * status the spec declares without content, are not broken).
+ */
+export function errorOfResponse(
+  result: FetchResult,
+  facts: Facts,
+  envelope: EnvelopeMeta,
+  op: OperationMeta | undefined,
+  parseAs: unknown,
+): ApiError | undefined {
+  const { status } = facts;
+  const { ok } = result.response;
+  if (!ok || isFailureEnvelope(result.data, envelope))
+    return errorFromResponse(facts, ok ? result.data : (result.error ?? ""), envelope);
+  if (
+    result.data === undefined &&
+    status !== 204 &&
+    parseAs === "json" &&
+    !op?.emptyStatuses?.includes(status)
+  )
+    return new InvalidResponseError({
+      ...facts,
+      message: `HTTP ${status} with an empty body where the operation declares JSON`,
+    });
+  return undefined;
+}
