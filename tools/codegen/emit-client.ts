@@ -1,7 +1,7 @@
-import type { ExtractedMeta } from "./extract-meta.ts";
+import type { SpecModel } from "./spec-model.ts";
 
 /** `client.ts`: `create<Vendor>Client`, the vendor's client type, and its options. */
-export function emitClient(meta: ExtractedMeta): string {
+export function emitClient(meta: SpecModel): string {
   const name = meta.vendor.clientName;
   const signed = meta.vendor.webhookSignature !== undefined;
   // `inferred` marks a scheme the vendor does not document (x-workapis.webhookSignature.inferred).

@@ -1,4 +1,4 @@
-import type { ExtractedMeta } from "./extract-meta.ts";
+import type { SpecModel } from "./spec-model.ts";
 
 const RUNTIME_EXPORTS = [
   "AbortedError",
@@ -36,7 +36,7 @@ const OAUTH_EXPORTS = [
 ];
 
 /** `index.ts` of the generated folder: the package's public surface, re-exported by `src/index.ts`. */
-export function emitEntry(meta: ExtractedMeta): string {
+export function emitEntry(meta: SpecModel): string {
   const name = meta.vendor.clientName;
   const signed = meta.vendor.webhookSignature !== undefined;
   const webhooks = signed ? `, ${name[0]?.toLowerCase()}${name.slice(1)}Webhooks` : "";

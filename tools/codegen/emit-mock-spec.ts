@@ -1,20 +1,8 @@
 import type { MockOperation, MockSpec, RecordBlank } from "@workapis/mock";
 import { generateSync } from "json-schema-faker";
 import { answerBlank, blankRecord, withParentLinks } from "./blank-record.ts";
-import type { ExtractedMeta } from "./extract-meta.ts";
-import {
-  deref,
-  isObj,
-  jsonMedia,
-  mediaExample,
-  mediaTypeOf,
-  type Obj,
-  operationsOf,
-  parametersOf,
-  propertiesOf,
-  readPointer,
-  schemaAt,
-} from "./spec-walk.ts";
+import { type ModelOperation, type ModelResponse, type SpecModel, successResponse } from "./spec-model.ts";
+import { deref, isObj, type Obj, propertiesOf, readPointer, schemaAt } from "./spec-walk.ts";
 import { distinctPerson, numberName, shiftDates } from "./vary-fixture.ts";
 
 /** Records per resource the mock starts with: enough that default-sized lists have a second page. */
@@ -22,13 +10,19 @@ const FIXTURE_TARGET = 25;
 /** The build-time seed: fixtures are the same on every build. */
 const SEED = 20260115;
 
-function successOf(doc: Obj, operation: Obj): { status: number; media: Obj | undefined; mediaType: string } {
-  const responses = isObj(operation["responses"]) ? operation["responses"] : {};
-  const status = Object.keys(responses).find((s) => /^2\d\d$/.test(s)) ?? "200";
+/** The mock's success answer: the first 2xx (200 when none is declared), its media type and object. */
+function successOf(op: ModelOperation): {
+  status: number;
+  media: Obj | undefined;
+  mediaType: string;
+  example: unknown;
+} {
+  const success = successResponse(op);
   return {
-    status: Number(status),
-    media: jsonMedia(doc, responses[status]),
-    mediaType: mediaTypeOf(doc, responses[status]) ?? "application/json",
+    status: Number(success?.status ?? 200),
+    media: success?.content?.media,
+    mediaType: success?.content?.mediaType ?? "application/json",
+    example: success?.content?.example,
   };
 }
 
@@ -58,15 +52,6 @@ function fieldTypesOf(doc: Obj, recordSchema: unknown): Record<string, string[]>
     if (types.length) out[name] = types;
   }
   return Object.keys(out).length ? out : undefined;
-}
-
-function isSecured(doc: Obj, operation: Obj): boolean {
-  const security = operation["security"] ?? doc["security"];
-  return (
-    Array.isArray(security) &&
-    security.length > 0 &&
-    !security.some((s) => isObj(s) && Object.keys(s).length === 0)
-  );
 }
 
 function withComponents(doc: Obj, schema: unknown): Obj {
@@ -104,16 +89,15 @@ function errorTemplate(body: unknown): unknown {
  * every failure from its own examples (`own`, with "default" the first), as WorkBoard's API v2 does.
  */
 export function operationErrors(
-  doc: Obj,
-  responses: Obj,
+  responses: readonly ModelResponse[],
   successPointer: string,
 ): { vendor: Record<string, unknown>; own?: Record<string, unknown> } {
   const vendor: Record<string, unknown> = {};
   const all: Record<string, unknown> = {};
   let foreign = false;
-  for (const [status, response] of Object.entries(responses)) {
+  for (const { status, content } of responses) {
     if (!/^[1345]\d\d$|^default$/.test(status)) continue;
-    const body = mediaExample(doc, jsonMedia(doc, response));
+    const body = content?.example;
     if (body === undefined) continue;
     all[status] = body;
     if (readPointer(body, successPointer) === undefined) foreign = true;
@@ -127,7 +111,8 @@ export function operationErrors(
 }
 
 /** MockSpec data: operations with their templates, the vendor's error bodies, and seeded fixtures. */
-export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): MockSpec {
+export function buildMockSpec(model: SpecModel, vendor: string): MockSpec {
+  const { document: doc } = model;
   const operations: MockOperation[] = [];
   const errors: Record<string, unknown> = {};
   const recordSchemas = new Map<string, unknown>();
@@ -144,58 +129,37 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
   };
 
   // Id fields first: a list may come before the operation that names its resource's id field.
-  for (const { operation } of operationsOf(doc)) {
-    const xMock = operation["x-mock"] as MockOperation["mock"] | undefined;
-    if (xMock?.idField) idFields[xMock.resource] = xMock.idField;
-  }
+  for (const { mock } of model.operations) if (mock.idField) idFields[mock.resource] = mock.idField;
   const createAnswers = new Map<string, Obj>();
   let seed = SEED;
-  for (const walked of operationsOf(doc)) {
-    const { operation } = walked;
-    const xMock = operation["x-mock"] as MockOperation["mock"];
-    const operationId = String(operation["operationId"]);
-    const success = successOf(doc, operation);
+  for (const op of model.operations) {
+    const { operationId, mock: xMock, pagination } = op;
+    const success = successOf(op);
     const example =
-      mediaExample(doc, success.media) ??
-      (success.media ? fake(doc, success.media["schema"], seed++) : undefined);
-    const responses = isObj(operation["responses"]) ? operation["responses"] : {};
-    const ownErrors = operationErrors(doc, responses, meta.vendor.envelope.success);
+      success.example ?? (success.media ? fake(doc, success.media["schema"], seed++) : undefined);
+    const ownErrors = operationErrors(op.responses, model.vendor.envelope.success);
     for (const [status, body] of Object.entries(ownErrors.vendor)) {
       errors[status] ??= body;
       errors["default"] ??= body;
     }
-    const params = parametersOf(doc, walked);
-    const opMeta = meta.operations.find((o) => o.operationId === operationId);
-    const pagination = opMeta?.pagination;
     operations.push({
       operationId,
-      method: walked.method,
-      path: walked.path,
+      method: op.method,
+      path: op.path,
       mock: xMock,
       successStatus: success.status,
       successMediaType: success.mediaType,
       example: example ?? null,
       ...(pagination ? { pagination } : {}),
-      secured: isSecured(doc, operation),
-      statuses: Object.keys(responses)
-        .filter((s) => /^\d+$/.test(s))
-        .map(Number),
-      arrayParams: params
-        .filter(
-          (p) =>
-            p["in"] === "query" &&
-            isObj(deref(doc, p["schema"])) &&
-            (deref(doc, p["schema"]) as Obj)["type"] === "array",
-        )
-        .map((p) => String(p["name"])),
-      hasBody: operation["requestBody"] !== undefined,
-      ...(opMeta?.baseUrl ? { serverUrl: opMeta.baseUrl } : {}),
-      ...((deref(doc, operation["requestBody"]) as Obj | undefined)?.["required"] === true
-        ? { bodyRequired: true }
-        : {}),
-      ...(typeof operation["x-required-role"] === "string"
-        ? { requiredRole: operation["x-required-role"] }
-        : {}),
+      secured: op.credentialRequired,
+      statuses: op.responses.filter((r) => /^\d+$/.test(r.status)).map((r) => Number(r.status)),
+      arrayParams: op.parameters
+        .filter((p) => p.in === "query" && (deref(doc, p.schema) as Obj | undefined)?.["type"] === "array")
+        .map((p) => p.name),
+      hasBody: op.requestBody !== undefined,
+      ...(op.baseUrl ? { serverUrl: op.baseUrl } : {}),
+      ...(op.requestBody?.required ? { bodyRequired: true } : {}),
+      ...(op.requiredRole ? { requiredRole: op.requiredRole } : {}),
       ...(ownErrors.own ? { errors: ownErrors.own } : {}),
       ...(() => {
         const pointer = xMock.record ?? "/data";
@@ -280,15 +244,16 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     if (extra) operations[index] = { ...op, answerBlank: extra };
   }
 
-  const detailsPointer = meta.vendor.envelope.details;
+  const { vendor: meta } = model;
+  const detailsPointer = meta.envelope.details;
   const sample = detailsPointer ? readPointer(errors["422"] ?? errors["400"], detailsPointer) : undefined;
   const first = isObj(sample) ? Object.values(sample)[0] : undefined;
   return {
     vendor,
-    baseUrl: meta.vendor.baseUrl,
-    envelope: meta.vendor.envelope,
-    auth: meta.vendor.auth,
-    ...(meta.vendor.requestIdHeader ? { requestIdHeader: meta.vendor.requestIdHeader } : {}),
+    baseUrl: meta.baseUrl,
+    envelope: meta.envelope,
+    auth: meta.auth,
+    ...(meta.requestIdHeader ? { requestIdHeader: meta.requestIdHeader } : {}),
     errors,
     detailsStyle: Array.isArray(first) || first === undefined ? "array" : "string",
     operations,
@@ -322,7 +287,7 @@ export function emitMockSpec(spec: MockSpec): { readonly js: string; readonly dt
  * package's hand-written `src/mock-behaviours.ts`; the type check makes it cover exactly those. Nothing
  * runs at import: a mock (and its seeded store) exists only once a test calls the factory.
  */
-export function emitMockEntry(meta: ExtractedMeta, customOperations: readonly string[] = []): string {
+export function emitMockEntry(meta: SpecModel, customOperations: readonly string[] = []): string {
   const name = meta.vendor.clientName;
   const custom = customOperations.map((id) => JSON.stringify(id)).join(" | ");
   return [

@@ -1,7 +1,7 @@
 import type { ApiMeta, AuthSchemeMeta, OperationMeta, PaginationMeta } from "@workapis/runtime";
 import { retrySafeByMethod } from "../../packages/runtime/src/transport/retry-policy.ts";
-import type { ExtractedMeta, ExtractedOperation, PaginatedOperation } from "./extract-meta.ts";
 import { fromPointer } from "./spec-error.ts";
+import type { ModelOperation, PaginatedOperation, SpecModel } from "./spec-model.ts";
 
 const key = (s: string) => JSON.stringify(s);
 
@@ -40,12 +40,22 @@ function runtimeAuth(schemes: readonly AuthSchemeMeta[]): AuthSchemeMeta[] {
 }
 
 /**
- * `retrySafe` only where it differs from what the method implies; no operationId (the client finds
- * operations by method and path, and names them so in its messages).
+ * What the client reads of an operation: `retrySafe` only where it differs from what the method
+ * implies, and only the facts that change its behaviour; no operationId (the client finds operations
+ * by method and path, and names them so in its messages).
  */
-function runtimeOperation({ retrySafe, operationId: _, ...listed }: ExtractedOperation): OperationMeta {
-  const op = listed.pagination ? { ...listed, pagination: runtimePagination(listed.pagination) } : listed;
-  return retrySafe === undefined || retrySafe === safeByMethod(op) ? op : { ...op, retrySafe };
+function runtimeOperation(model: ModelOperation): OperationMeta {
+  const { method, path, pagination, secured, baseUrl, parseAs, emptyStatuses, retrySafe } = model;
+  return {
+    method,
+    path,
+    ...(pagination ? { pagination: runtimePagination(pagination) } : {}),
+    ...(secured ? {} : { secured: false }),
+    ...(baseUrl ? { baseUrl } : {}),
+    ...(parseAs ? { parseAs } : {}),
+    ...(emptyStatuses.length > 0 ? { emptyStatuses } : {}),
+    ...(retrySafe === retrySafeByMethod(method) ? {} : { retrySafe }),
+  };
 }
 
 /** Pagination as `paginate()` reads it: the largest page size is for the mock and the docs. */
@@ -57,7 +67,7 @@ function runtimePagination({ maxSize: _, ...pagination }: PaginationMeta): Pagin
  * The metadata object the client is built from: only what `createApiClient` reads, since every byte
  * of it lands in a consumer's bundle. The webhook scheme is written beside the verifier in client.ts.
  */
-function runtimeMeta({ vendor, operations, errorCodes }: ExtractedMeta): ApiMeta {
+function runtimeMeta({ vendor, operations, errorCodes }: SpecModel): ApiMeta {
   // The client's name is in its exports' names already; the webhook scheme goes beside the verifier.
   const { webhookSignature: _, clientName: _name, rateLimit, ...client } = vendor;
   return {
@@ -69,12 +79,12 @@ function runtimeMeta({ vendor, operations, errorCodes }: ExtractedMeta): ApiMeta
       // The limiter reads the numbers; the scope (per user, per account) is for the docs.
       ...(rateLimit ? { rateLimit: { requests: rateLimit.requests, perSeconds: rateLimit.perSeconds } } : {}),
     },
-    operations: operations.filter(runtimeNeeds).map(runtimeOperation),
+    operations: operations.map(runtimeOperation).filter(runtimeNeeds),
   };
 }
 
 /** `operations.ts`: the runtime metadata object and the types the client is parameterised by. */
-export function emitOperations(meta: ExtractedMeta): string {
+export function emitOperations(meta: SpecModel): string {
   const { vendor, operations, paginated, errorCodeSchema } = meta;
   const name = vendor.clientName;
   const lines = [

@@ -4,7 +4,8 @@ import standalone from "ajv/dist/standalone/index.js";
 const standaloneCode = standalone.default;
 
 import { type SpecProblem, toPointer } from "./spec-error.ts";
-import { deref, isObj, type Obj, operationsOf, parametersOf } from "./spec-walk.ts";
+import type { ModelParameter, ModelRequestBody, SpecModel } from "./spec-model.ts";
+import { isObj, type Obj } from "./spec-walk.ts";
 
 /**
  * Request validators for the mocks, compiled at build time with ajv's standalone mode, so the
@@ -52,32 +53,29 @@ function rewriteRefs(value: unknown): unknown {
   return out;
 }
 
-function objectSchema(params: Obj[]): Obj | undefined {
+function objectSchema(params: readonly ModelParameter[]): Obj | undefined {
   if (params.length === 0) return undefined;
   const properties: Obj = {};
   const required: string[] = [];
   for (const p of params) {
-    const name = String(p["name"]);
-    properties[name] = rewriteRefs(p["schema"] ?? {});
-    if (p["required"] === true) required.push(name);
+    properties[p.name] = rewriteRefs(p.schema ?? {});
+    if (p.required) required.push(p.name);
   }
   return { type: "object", properties, ...(required.length ? { required } : {}) };
 }
 
-function bodySchema(body: unknown): { schema: Obj; form: boolean } | undefined {
-  if (!isObj(body) || !isObj(body["content"])) return undefined;
-  const types = Object.keys(body["content"]);
-  const key = types.find((t) => t.includes("json")) ?? types[0];
-  const media = key ? (body["content"] as Obj)[key] : undefined;
-  if (!isObj(media) || !isObj(media["schema"])) return undefined;
-  const schema = rewriteRefs(media["schema"]) as Obj;
+/** The body's schema (of its JSON media type, else its first), and whether it may come as a form. */
+function bodySchema(body: ModelRequestBody | undefined): { schema: Obj; form: boolean } | undefined {
+  const schema = body?.content?.media["schema"];
+  if (!body?.content || !isObj(schema)) return undefined;
   return {
-    schema,
-    form: types.some((t) => t.includes("form")),
+    schema: rewriteRefs(schema) as Obj,
+    form: body.content.mediaTypes.some((t) => t.includes("form")),
   };
 }
 
-export function emitValidators(doc: Obj, problems: SpecProblem[], file: string): string {
+export function emitValidators(model: SpecModel, problems: SpecProblem[]): string {
+  const { document: doc, file } = model;
   const strict = new Ajv2020({
     strict: false,
     allErrors: true,
@@ -97,9 +95,9 @@ export function emitValidators(doc: Obj, problems: SpecProblem[], file: string):
   const strictExports: Record<string, string> = {};
   const coercingExports: Record<string, string> = {};
   const table: string[] = [];
-  for (const op of operationsOf(doc)) {
-    const id = String(op.operation["operationId"]);
-    const params = parametersOf(doc, op);
+  for (const op of model.operations) {
+    const id = op.operationId;
+    const params = op.parameters;
     const entries: string[] = [];
     const add = (kind: string, schema: Obj | undefined, coerce: boolean) => {
       if (!schema) return;
@@ -116,9 +114,9 @@ export function emitValidators(doc: Obj, problems: SpecProblem[], file: string):
         });
       }
     };
-    add("path", objectSchema(params.filter((p) => p["in"] === "path")), true);
-    add("query", objectSchema(params.filter((p) => p["in"] === "query")), true);
-    const body = bodySchema(deref(doc, op.operation["requestBody"]));
+    add("path", objectSchema(params.filter((p) => p.in === "path")), true);
+    add("query", objectSchema(params.filter((p) => p.in === "query")), true);
+    const body = bodySchema(op.requestBody);
     if (body) add("body", body.schema, body.form);
     table.push(`  ${JSON.stringify(id)}: { ${entries.join(", ")} },`);
   }
