@@ -28,9 +28,7 @@ const schema = (name: string) => at(`/components/schemas/${name}`);
 const props = (name: string) => schema(name)["properties"] as Record<string, Node>;
 const param = (path: string, method: string, name: string) => {
   const params = at(`/paths/${path.replaceAll("/", "~1")}/${method}`)["parameters"] as Node[];
-  const resolved = params.map((p) =>
-    typeof p["$ref"] === "string" ? at(String(p["$ref"]).slice(1)) : p,
-  );
+  const resolved = params.map((p) => (typeof p["$ref"] === "string" ? at(String(p["$ref"]).slice(1)) : p));
   return resolved.find((p) => p["name"] === name);
 };
 const ROLES = [
@@ -105,7 +103,11 @@ describe("docs/evidence/webwork-reconciliation.md", () => {
         .filter((m) => ["get", "post", "put", "delete", "patch"].includes(m))
         .map((m) => `${m.toUpperCase()} ${path}`),
     );
-    for (const op of ops) expect(rows.some((row) => row.startsWith(`| \`${op}\``)), op).toBe(true);
+    for (const op of ops)
+      expect(
+        rows.some((row) => row.startsWith(`| \`${op}\``)),
+        op,
+      ).toBe(true);
   });
 
   it("no row says its fields were not yet compared", () => {
