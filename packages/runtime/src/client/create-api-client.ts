@@ -27,6 +27,8 @@ import {
   retrySafeByMethod,
 } from "../transport/retry-policy.ts";
 import { sleep } from "../transport/sleep.ts";
+import { responseCheck } from "../validation/check-response.ts";
+import type { ResponseValidatorsLoader, ValidateResponses } from "../validation/divergence.ts";
 import { type ClientOptions, DEFAULT_TIMEOUT_MS } from "./client-options.ts";
 import { routeTable } from "./route-table.ts";
 import type { AnyResult, ApiClient, CallInit as Init, PaginatedShape, PathsShape } from "./types.ts";
@@ -40,6 +42,7 @@ import {
   checkSignal,
   checkTimeout,
   checkToken,
+  checkValidateResponses,
   tokenProblem,
 } from "./validate-options.ts";
 
@@ -52,6 +55,7 @@ interface CallSettings {
   readonly retry: ResolvedRetryOptions;
   readonly signal: AbortSignal | undefined;
   readonly fetch: FetchLike;
+  readonly validation: ValidateResponses;
   /** The rest of the call's init: openapi-fetch's options (params, body, headers, parseAs, …). */
   readonly rest: Record<string, unknown>;
 }
@@ -90,6 +94,8 @@ function describe(cause: unknown): string {
 export function createApiClient<Paths extends PathsShape, Code, Pag extends PaginatedShape = PaginatedShape>(
   meta: ApiMeta,
   options: ClientOptions,
+  /** The vendor's response validators, loaded when `validateResponses` first asks for them. */
+  validators?: ResponseValidatorsLoader,
 ): ApiClient<Paths, Code, Pag> {
   const { vendor } = meta;
   // Every option is checked now: a mistake fails here, naming the option, not on the first call.
@@ -103,6 +109,14 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
   const clientRetry = checkRetry("retry", options.retry, DEFAULT_RETRY);
   const rateLimit = checkRateLimit(options.rateLimit) ?? vendor.rateLimit;
   const logLevel = checkLogLevel(options.logLevel) ?? "warn";
+  const check = validators ? responseCheck(validators) : undefined;
+  const validationOf = (value: unknown, base: ValidateResponses): ValidateResponses => {
+    const mode = checkValidateResponses(value) ?? base;
+    if (mode !== "off" && !check)
+      throw new TypeError("validateResponses needs the vendor's validators: use the vendor package's client");
+    return mode;
+  };
+  const clientValidation = validationOf(options.validateResponses, "off");
   if (options.middleware !== undefined && !Array.isArray(options.middleware))
     throw new TypeError("middleware must be an array of openapi-fetch middleware");
 
@@ -125,7 +139,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
 
   /** The call's own timeout, retry, signal and fetch over the client's; the rest is openapi-fetch's. */
   function settingsOf(init: Init): CallSettings {
-    const { timeoutMs, retry, signal, fetch, ...rest } = init ?? {};
+    const { timeoutMs, retry, signal, fetch, validateResponses, ...rest } = init ?? {};
     checkSignal("signal", signal);
     checkFunction("fetch", fetch);
     checkHeaders("headers", rest["headers"]);
@@ -134,6 +148,7 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
       retry: checkRetry("retry", retry, clientRetry),
       signal,
       fetch: (fetch as FetchLike | undefined) ?? clientFetch,
+      validation: validationOf(validateResponses, clientValidation),
       rest,
     };
   }
@@ -359,7 +374,15 @@ export function createApiClient<Paths extends PathsShape, Code, Pag extends Pagi
           headers: response.headers,
           attempts: attempt,
         });
-      else return { data: result.data, response, requestId: facts.requestId };
+      else {
+        // Opt-in: the body against the spec's schema for this status (see validation/check-response.ts).
+        const invalid =
+          check && settings.validation !== "off" && openapiInit["parseAs"] === "json"
+            ? await check(settings.validation, method, path, result.data, facts, log, logLine)
+            : undefined;
+        if (!invalid) return { data: result.data, response, requestId: facts.requestId };
+        error = invalid;
+      }
       return failure(finish(error, attempt, scrub), response);
     }
   };
