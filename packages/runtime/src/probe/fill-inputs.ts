@@ -45,22 +45,46 @@ export function sourceOf(
   return lists.find((r) => names.includes(lastStatic(r.path)));
 }
 
-const camelToSnake = (name: string) => name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase();
-
-/** The first record's value for `name` in a list answer: the field of that name, else its `id`. */
-export function firstId(data: unknown, items: string, name: string): string | number | undefined {
+function firstRecord(data: unknown, items: string): unknown {
   const list = readPointer(data, items);
-  const first = Array.isArray(list)
-    ? list[0]
-    : list !== null && typeof list === "object"
-      ? Object.values(list)[0]
-      : undefined;
-  if (typeof first === "string" || typeof first === "number") return first;
-  if (first === null || typeof first !== "object") return undefined;
-  const record = first as Record<string, unknown>;
-  for (const field of [name, camelToSnake(name), name.replace(/s$/, ""), "id"]) {
-    const value = record[field];
-    if (typeof value === "string" || typeof value === "number") return value;
+  if (Array.isArray(list)) return list[0];
+  if (list === null || typeof list !== "object") return undefined;
+  // An object of records keyed by index is a list; any other object is the one record answered.
+  const values = Object.values(list);
+  return values.length > 0 && values.every((v) => v !== null && typeof v === "object") ? values[0] : list;
+}
+
+const idValue = (value: unknown) =>
+  typeof value === "string" || typeof value === "number" ? value : undefined;
+
+/** The first value of a field `name` in a record, its nested records searched breadth first. */
+function fieldIn(record: unknown, name: string): string | number | undefined {
+  const queue = [record];
+  for (let seen = 0; queue.length > 0 && seen < 100; seen++) {
+    const current = queue.shift();
+    if (current === null || typeof current !== "object") continue;
+    const found = idValue((current as Record<string, unknown>)[name]);
+    if (found !== undefined && !Array.isArray(current)) return found;
+    queue.push(...Object.values(current));
   }
   return undefined;
+}
+
+/** The value of the field `name` (and of no other) of the first record in a list answer. */
+export function firstField(data: unknown, items: string, name: string): string | number | undefined {
+  return fieldIn(firstRecord(data, items), name);
+}
+
+const camelToSnake = (name: string) => name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase();
+
+/** The first record's value for `name` in a list answer: a field of that name (nested ones too), else its `id`. */
+export function firstId(data: unknown, items: string, name: string): string | number | undefined {
+  const first = firstRecord(data, items);
+  if (typeof first === "string" || typeof first === "number") return first;
+  if (first === null || typeof first !== "object") return undefined;
+  for (const field of [...new Set([name, camelToSnake(name), name.replace(/s$/, "")])]) {
+    const value = fieldIn(first, field);
+    if (value !== undefined) return value;
+  }
+  return idValue((first as Record<string, unknown>)["id"]);
 }

@@ -3,7 +3,7 @@ import { ApiError } from "../errors/api-error.ts";
 import type { ApiMeta } from "../metadata.ts";
 import type { FetchLike } from "../transport/fetch-like.ts";
 import type { Divergence, ResponseValidators } from "../validation/divergence.ts";
-import { firstId, isIdInput, sourceOf } from "./fill-inputs.ts";
+import { firstField, firstId, isIdInput, sourceOf } from "./fill-inputs.ts";
 import type { SafeRead } from "./safe-read.ts";
 
 export interface ProbeOptions {
@@ -68,11 +68,20 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeReport> {
     if (own !== undefined)
       return typeof input.example === "number" && /^-?\d+$/.test(own) ? Number(own) : own;
     const hint = `pass --param ${input.name}=<value>`;
-    if (!isIdInput(input.name)) {
+    if (input.in !== "path" && !isIdInput(input.name)) {
       if (input.example !== undefined) return input.example;
       return { skip: `needs ${input.name}; ${hint}` };
     }
     const source = sourceOf(read, input, options.safeReads);
+    if ((!source || running.has(source)) && input.name !== "id") {
+      // No list of these records by name: the first list whose records carry a field of that name.
+      for (const list of options.safeReads) {
+        if (list.items === undefined || list === read || running.has(list)) continue;
+        const { row, data } = await outcome(list);
+        const id = row.error || row.skipped ? undefined : firstField(data, list.items, input.name);
+        if (id !== undefined) return id;
+      }
+    }
     if (!source || running.has(source)) return { skip: `no list operation gives ${input.name}; ${hint}` };
     const { row, data } = await outcome(source);
     const id = row.error || row.skipped ? undefined : firstId(data, source.items ?? "", input.name);
