@@ -157,7 +157,17 @@ export function emitResponseValidators(
     code: { source: true, esm: true },
     formats: FORMATS,
   });
-  ajv.addSchema({ $id: SPEC_ID, components: reportingExtras(rewriteRefs(doc["components"] ?? {}), false) });
+  const components = rewriteRefs(doc["components"] ?? {}) as Obj;
+  const schemas = isObj(components["schemas"]) ? components["schemas"] : {};
+  ajv.addSchema({
+    $id: SPEC_ID,
+    components: {
+      ...components,
+      schemas: Object.fromEntries(
+        Object.entries(schemas).map(([name, s]) => [name, reportingExtras(s, false)]),
+      ),
+    },
+  });
   const exports: Record<string, string> = {};
   const table: string[] = [];
   for (const op of operationsOf(doc)) {

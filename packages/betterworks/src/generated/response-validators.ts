@@ -34,7 +34,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/User" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/User", "unevaluatedProperties": false },
+      },
     },
   };
   const formats0 = /^[a-z][a-z0-9+.-]*:[^\s]*$/i;
@@ -77,12 +80,14 @@ const v = (() => {
       "department": {
         "description": "The user's department.",
         "anyOf": [{ "$ref": "spec#/components/schemas/DepartmentRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "manager": {
         "description": "The user's manager, `null` at the top of the organization.",
         "anyOf": [{ "$ref": "spec#/components/schemas/UserRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
-      "role": { "$ref": "spec#/components/schemas/UserRole" },
+      "role": { "$ref": "spec#/components/schemas/UserRole", "unevaluatedProperties": false },
       "location": { "type": ["string", "null"], "maxLength": 255, "example": "Austin, TX" },
       "start_date": {
         "type": ["string", "null"],
@@ -529,17 +534,38 @@ const v = (() => {
             }
           }
         }
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+          if (props0 !== true) {
+            for (let key0 in data8) {
+              if (!props0 || !props0[key0]) {
+                const err21 = {
+                  instancePath: instancePath + "/department",
+                  schemaPath: "#/properties/department/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.manager !== undefined) {
         let data11 = data.manager;
-        const _errs29 = errors;
-        let valid4 = false;
         const _errs30 = errors;
+        let valid4 = false;
+        const _errs31 = errors;
         if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
           if (data11.id !== undefined) {
             let data12 = data11.id;
             if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12))) {
-              const err21 = {
+              const err22 = {
                 instancePath: instancePath + "/manager/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
@@ -547,15 +573,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err22];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err22);
               }
               errors++;
             }
             if (typeof data12 == "number") {
               if (data12 < 1 || isNaN(data12)) {
-                const err22 = {
+                const err23 = {
                   instancePath: instancePath + "/manager/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -563,9 +589,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err22];
+                  vErrors = [err23];
                 } else {
-                  vErrors.push(err22);
+                  vErrors.push(err23);
                 }
                 errors++;
               }
@@ -573,7 +599,7 @@ const v = (() => {
           }
           if (data11.name !== undefined) {
             if (typeof data11.name !== "string") {
-              const err23 = {
+              const err24 = {
                 instancePath: instancePath + "/manager/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -581,9 +607,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err24];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err24);
               }
               errors++;
             }
@@ -592,7 +618,7 @@ const v = (() => {
             let data14 = data11.email;
             if (typeof data14 === "string") {
               if (!formats6.test(data14)) {
-                const err24 = {
+                const err25 = {
                   instancePath: instancePath + "/manager/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -600,14 +626,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err24];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err24);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
             } else {
-              const err25 = {
+              const err26 = {
                 instancePath: instancePath + "/manager/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -615,44 +641,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err26];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err26);
               }
               errors++;
             }
           }
         } else {
-          const err26 = {
+          const err27 = {
             instancePath: instancePath + "/manager",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        var _valid1 = _errs30 === errors;
-        valid4 = valid4 || _valid1;
-        if (_valid1) {
-          var props1 = {};
-          props1.id = true;
-          props1.name = true;
-          props1.email = true;
-        }
-        const _errs39 = errors;
-        if (data11 !== null) {
-          const err27 = {
-            instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err27];
@@ -661,15 +663,22 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid1 = _errs39 === errors;
+        var _valid1 = _errs31 === errors;
         valid4 = valid4 || _valid1;
-        if (!valid4) {
+        if (_valid1) {
+          var props1 = {};
+          props1.id = true;
+          props1.name = true;
+          props1.email = true;
+        }
+        const _errs40 = errors;
+        if (data11 !== null) {
           const err28 = {
             instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
+            schemaPath: "#/properties/manager/anyOf/1/type",
+            keyword: "type",
+            params: { type: "null" },
+            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -677,26 +686,16 @@ const v = (() => {
             vErrors.push(err28);
           }
           errors++;
-        } else {
-          errors = _errs29;
-          if (vErrors !== null) {
-            if (_errs29) {
-              vErrors.length = _errs29;
-            } else {
-              vErrors = null;
-            }
-          }
         }
-      }
-      if (data.role !== undefined) {
-        let data15 = data.role;
-        if (typeof data15 !== "string") {
+        var _valid1 = _errs40 === errors;
+        valid4 = valid4 || _valid1;
+        if (!valid4) {
           const err29 = {
-            instancePath: instancePath + "/role",
-            schemaPath: "spec#/components/schemas/UserRole/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/manager",
+            schemaPath: "#/properties/manager/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -704,32 +703,47 @@ const v = (() => {
             vErrors.push(err29);
           }
           errors++;
-        }
-        if (!(data15 === "super_admin" || data15 === "hr_admin" || data15 === "admin" || data15 === "user")) {
-          const err30 = {
-            instancePath: instancePath + "/role",
-            schemaPath: "spec#/components/schemas/UserRole/enum",
-            keyword: "enum",
-            params: { allowedValues: schema37.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
+        } else {
+          errors = _errs30;
+          if (vErrors !== null) {
+            if (_errs30) {
+              vErrors.length = _errs30;
+            } else {
+              vErrors = null;
+            }
           }
-          errors++;
+        }
+        if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+          if (props1 !== true) {
+            for (let key1 in data11) {
+              if (!props1 || !props1[key1]) {
+                const err30 = {
+                  instancePath: instancePath + "/manager",
+                  schemaPath: "#/properties/manager/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key1 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          }
         }
       }
-      if (data.location !== undefined) {
-        let data16 = data.location;
-        if (typeof data16 !== "string" && data16 !== null) {
+      if (data.role !== undefined) {
+        let data15 = data.role;
+        if (typeof data15 !== "string") {
           const err31 = {
-            instancePath: instancePath + "/location",
-            schemaPath: "#/properties/location/type",
+            instancePath: instancePath + "/role",
+            schemaPath: "spec#/components/schemas/UserRole/type",
             keyword: "type",
-            params: { type: schema34.properties.location.type },
-            message: "must be string,null",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err31];
@@ -738,9 +752,59 @@ const v = (() => {
           }
           errors++;
         }
+        if (!(data15 === "super_admin" || data15 === "hr_admin" || data15 === "admin" || data15 === "user")) {
+          const err32 = {
+            instancePath: instancePath + "/role",
+            schemaPath: "spec#/components/schemas/UserRole/enum",
+            keyword: "enum",
+            params: { allowedValues: schema37.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+          for (let key2 in data15) {
+            const err33 = {
+              instancePath: instancePath + "/role",
+              schemaPath: "#/properties/role/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key2 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.location !== undefined) {
+        let data16 = data.location;
+        if (typeof data16 !== "string" && data16 !== null) {
+          const err34 = {
+            instancePath: instancePath + "/location",
+            schemaPath: "#/properties/location/type",
+            keyword: "type",
+            params: { type: schema34.properties.location.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
         if (typeof data16 === "string") {
           if (func1(data16) > 255) {
-            const err32 = {
+            const err35 = {
               instancePath: instancePath + "/location",
               schemaPath: "#/properties/location/maxLength",
               keyword: "maxLength",
@@ -748,9 +812,9 @@ const v = (() => {
               message: "must NOT have more than 255 characters",
             };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err35];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err35);
             }
             errors++;
           }
@@ -759,63 +823,11 @@ const v = (() => {
       if (data.start_date !== undefined) {
         let data17 = data.start_date;
         if (typeof data17 !== "string" && data17 !== null) {
-          const err33 = {
+          const err36 = {
             instancePath: instancePath + "/start_date",
             schemaPath: "#/properties/start_date/type",
             keyword: "type",
             params: { type: schema34.properties.start_date.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        if (typeof data17 === "string") {
-          if (!formats10.test(data17)) {
-            const err34 = {
-              instancePath: instancePath + "/start_date",
-              schemaPath: "#/properties/start_date/format",
-              keyword: "format",
-              params: { format: "date" },
-              message: 'must match format "' + "date" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-      }
-      if (data.is_active !== undefined) {
-        if (typeof data.is_active !== "boolean") {
-          const err35 = {
-            instancePath: instancePath + "/is_active",
-            schemaPath: "#/properties/is_active/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      }
-      if (data.privacy_notice_accepted_at !== undefined) {
-        let data19 = data.privacy_notice_accepted_at;
-        if (typeof data19 !== "string" && data19 !== null) {
-          const err36 = {
-            instancePath: instancePath + "/privacy_notice_accepted_at",
-            schemaPath: "#/properties/privacy_notice_accepted_at/type",
-            keyword: "type",
-            params: { type: schema34.properties.privacy_notice_accepted_at.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -825,14 +837,14 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data19 === "string") {
-          if (!formats12.test(data19)) {
+        if (typeof data17 === "string") {
+          if (!formats10.test(data17)) {
             const err37 = {
-              instancePath: instancePath + "/privacy_notice_accepted_at",
-              schemaPath: "#/properties/privacy_notice_accepted_at/format",
+              instancePath: instancePath + "/start_date",
+              schemaPath: "#/properties/start_date/format",
               keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
+              params: { format: "date" },
+              message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
               vErrors = [err37];
@@ -843,31 +855,32 @@ const v = (() => {
           }
         }
       }
-      if (data.created !== undefined) {
-        let data20 = data.created;
-        if (typeof data20 === "string") {
-          if (!formats12.test(data20)) {
-            const err38 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        } else {
-          const err39 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
+      if (data.is_active !== undefined) {
+        if (typeof data.is_active !== "boolean") {
+          const err38 = {
+            instancePath: instancePath + "/is_active",
+            schemaPath: "#/properties/is_active/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      }
+      if (data.privacy_notice_accepted_at !== undefined) {
+        let data19 = data.privacy_notice_accepted_at;
+        if (typeof data19 !== "string" && data19 !== null) {
+          const err39 = {
+            instancePath: instancePath + "/privacy_notice_accepted_at",
+            schemaPath: "#/properties/privacy_notice_accepted_at/type",
+            keyword: "type",
+            params: { type: schema34.properties.privacy_notice_accepted_at.type },
+            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err39];
@@ -876,14 +889,11 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.modified !== undefined) {
-        let data21 = data.modified;
-        if (typeof data21 === "string") {
-          if (!formats12.test(data21)) {
+        if (typeof data19 === "string") {
+          if (!formats12.test(data19)) {
             const err40 = {
-              instancePath: instancePath + "/modified",
-              schemaPath: "#/properties/modified/format",
+              instancePath: instancePath + "/privacy_notice_accepted_at",
+              schemaPath: "#/properties/privacy_notice_accepted_at/format",
               keyword: "format",
               params: { format: "date-time" },
               message: 'must match format "' + "date-time" + '"',
@@ -895,8 +905,62 @@ const v = (() => {
             }
             errors++;
           }
+        }
+      }
+      if (data.created !== undefined) {
+        let data20 = data.created;
+        if (typeof data20 === "string") {
+          if (!formats12.test(data20)) {
+            const err41 = {
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
         } else {
-          const err41 = {
+          const err42 = {
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      }
+      if (data.modified !== undefined) {
+        let data21 = data.modified;
+        if (typeof data21 === "string") {
+          if (!formats12.test(data21)) {
+            const err43 = {
+              instancePath: instancePath + "/modified",
+              schemaPath: "#/properties/modified/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        } else {
+          const err44 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -904,15 +968,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err41];
+            vErrors = [err44];
           } else {
-            vErrors.push(err41);
+            vErrors.push(err44);
           }
           errors++;
         }
       }
     } else {
-      const err42 = {
+      const err45 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -920,9 +984,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err42];
+        vErrors = [err45];
       } else {
-        vErrors.push(err42);
+        vErrors.push(err45);
       }
       errors++;
     }
@@ -1076,8 +1140,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate23(data3[i0], {
+              !validate23(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -1088,9 +1153,46 @@ const v = (() => {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "uuid" &&
+                  key0 !== "email" &&
+                  key0 !== "first_name" &&
+                  key0 !== "last_name" &&
+                  key0 !== "name" &&
+                  key0 !== "employee_id" &&
+                  key0 !== "title" &&
+                  key0 !== "department" &&
+                  key0 !== "manager" &&
+                  key0 !== "role" &&
+                  key0 !== "location" &&
+                  key0 !== "start_date" &&
+                  key0 !== "is_active" &&
+                  key0 !== "privacy_notice_accepted_at" &&
+                  key0 !== "created" &&
+                  key0 !== "modified"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -1098,15 +1200,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1114,9 +1216,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -1569,17 +1671,38 @@ const v = (() => {
             }
           }
         }
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+          if (props0 !== true) {
+            for (let key0 in data8) {
+              if (!props0 || !props0[key0]) {
+                const err21 = {
+                  instancePath: instancePath + "/department",
+                  schemaPath: "#/properties/department/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.manager !== undefined) {
         let data11 = data.manager;
-        const _errs29 = errors;
-        let valid4 = false;
         const _errs30 = errors;
+        let valid4 = false;
+        const _errs31 = errors;
         if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
           if (data11.id !== undefined) {
             let data12 = data11.id;
             if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12))) {
-              const err21 = {
+              const err22 = {
                 instancePath: instancePath + "/manager/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
@@ -1587,15 +1710,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err22];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err22);
               }
               errors++;
             }
             if (typeof data12 == "number") {
               if (data12 < 1 || isNaN(data12)) {
-                const err22 = {
+                const err23 = {
                   instancePath: instancePath + "/manager/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -1603,9 +1726,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err22];
+                  vErrors = [err23];
                 } else {
-                  vErrors.push(err22);
+                  vErrors.push(err23);
                 }
                 errors++;
               }
@@ -1613,7 +1736,7 @@ const v = (() => {
           }
           if (data11.name !== undefined) {
             if (typeof data11.name !== "string") {
-              const err23 = {
+              const err24 = {
                 instancePath: instancePath + "/manager/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -1621,9 +1744,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err24];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err24);
               }
               errors++;
             }
@@ -1632,7 +1755,7 @@ const v = (() => {
             let data14 = data11.email;
             if (typeof data14 === "string") {
               if (!formats6.test(data14)) {
-                const err24 = {
+                const err25 = {
                   instancePath: instancePath + "/manager/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -1640,14 +1763,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err24];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err24);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
             } else {
-              const err25 = {
+              const err26 = {
                 instancePath: instancePath + "/manager/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -1655,44 +1778,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err26];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err26);
               }
               errors++;
             }
           }
         } else {
-          const err26 = {
+          const err27 = {
             instancePath: instancePath + "/manager",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        var _valid1 = _errs30 === errors;
-        valid4 = valid4 || _valid1;
-        if (_valid1) {
-          var props1 = {};
-          props1.id = true;
-          props1.name = true;
-          props1.email = true;
-        }
-        const _errs39 = errors;
-        if (data11 !== null) {
-          const err27 = {
-            instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err27];
@@ -1701,15 +1800,22 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid1 = _errs39 === errors;
+        var _valid1 = _errs31 === errors;
         valid4 = valid4 || _valid1;
-        if (!valid4) {
+        if (_valid1) {
+          var props1 = {};
+          props1.id = true;
+          props1.name = true;
+          props1.email = true;
+        }
+        const _errs40 = errors;
+        if (data11 !== null) {
           const err28 = {
             instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
+            schemaPath: "#/properties/manager/anyOf/1/type",
+            keyword: "type",
+            params: { type: "null" },
+            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -1717,26 +1823,16 @@ const v = (() => {
             vErrors.push(err28);
           }
           errors++;
-        } else {
-          errors = _errs29;
-          if (vErrors !== null) {
-            if (_errs29) {
-              vErrors.length = _errs29;
-            } else {
-              vErrors = null;
-            }
-          }
         }
-      }
-      if (data.role !== undefined) {
-        let data15 = data.role;
-        if (typeof data15 !== "string") {
+        var _valid1 = _errs40 === errors;
+        valid4 = valid4 || _valid1;
+        if (!valid4) {
           const err29 = {
-            instancePath: instancePath + "/role",
-            schemaPath: "spec#/components/schemas/UserRole/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/manager",
+            schemaPath: "#/properties/manager/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -1744,32 +1840,47 @@ const v = (() => {
             vErrors.push(err29);
           }
           errors++;
-        }
-        if (!(data15 === "super_admin" || data15 === "hr_admin" || data15 === "admin" || data15 === "user")) {
-          const err30 = {
-            instancePath: instancePath + "/role",
-            schemaPath: "spec#/components/schemas/UserRole/enum",
-            keyword: "enum",
-            params: { allowedValues: schema37.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
+        } else {
+          errors = _errs30;
+          if (vErrors !== null) {
+            if (_errs30) {
+              vErrors.length = _errs30;
+            } else {
+              vErrors = null;
+            }
           }
-          errors++;
+        }
+        if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+          if (props1 !== true) {
+            for (let key1 in data11) {
+              if (!props1 || !props1[key1]) {
+                const err30 = {
+                  instancePath: instancePath + "/manager",
+                  schemaPath: "#/properties/manager/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key1 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          }
         }
       }
-      if (data.location !== undefined) {
-        let data16 = data.location;
-        if (typeof data16 !== "string" && data16 !== null) {
+      if (data.role !== undefined) {
+        let data15 = data.role;
+        if (typeof data15 !== "string") {
           const err31 = {
-            instancePath: instancePath + "/location",
-            schemaPath: "#/properties/location/type",
+            instancePath: instancePath + "/role",
+            schemaPath: "spec#/components/schemas/UserRole/type",
             keyword: "type",
-            params: { type: schema34.properties.location.type },
-            message: "must be string,null",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err31];
@@ -1778,9 +1889,59 @@ const v = (() => {
           }
           errors++;
         }
+        if (!(data15 === "super_admin" || data15 === "hr_admin" || data15 === "admin" || data15 === "user")) {
+          const err32 = {
+            instancePath: instancePath + "/role",
+            schemaPath: "spec#/components/schemas/UserRole/enum",
+            keyword: "enum",
+            params: { allowedValues: schema37.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+          for (let key2 in data15) {
+            const err33 = {
+              instancePath: instancePath + "/role",
+              schemaPath: "#/properties/role/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key2 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.location !== undefined) {
+        let data16 = data.location;
+        if (typeof data16 !== "string" && data16 !== null) {
+          const err34 = {
+            instancePath: instancePath + "/location",
+            schemaPath: "#/properties/location/type",
+            keyword: "type",
+            params: { type: schema34.properties.location.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
         if (typeof data16 === "string") {
           if (func1(data16) > 255) {
-            const err32 = {
+            const err35 = {
               instancePath: instancePath + "/location",
               schemaPath: "#/properties/location/maxLength",
               keyword: "maxLength",
@@ -1788,9 +1949,9 @@ const v = (() => {
               message: "must NOT have more than 255 characters",
             };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err35];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err35);
             }
             errors++;
           }
@@ -1799,63 +1960,11 @@ const v = (() => {
       if (data.start_date !== undefined) {
         let data17 = data.start_date;
         if (typeof data17 !== "string" && data17 !== null) {
-          const err33 = {
+          const err36 = {
             instancePath: instancePath + "/start_date",
             schemaPath: "#/properties/start_date/type",
             keyword: "type",
             params: { type: schema34.properties.start_date.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        if (typeof data17 === "string") {
-          if (!formats10.test(data17)) {
-            const err34 = {
-              instancePath: instancePath + "/start_date",
-              schemaPath: "#/properties/start_date/format",
-              keyword: "format",
-              params: { format: "date" },
-              message: 'must match format "' + "date" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-      }
-      if (data.is_active !== undefined) {
-        if (typeof data.is_active !== "boolean") {
-          const err35 = {
-            instancePath: instancePath + "/is_active",
-            schemaPath: "#/properties/is_active/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      }
-      if (data.privacy_notice_accepted_at !== undefined) {
-        let data19 = data.privacy_notice_accepted_at;
-        if (typeof data19 !== "string" && data19 !== null) {
-          const err36 = {
-            instancePath: instancePath + "/privacy_notice_accepted_at",
-            schemaPath: "#/properties/privacy_notice_accepted_at/type",
-            keyword: "type",
-            params: { type: schema34.properties.privacy_notice_accepted_at.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -1865,14 +1974,14 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data19 === "string") {
-          if (!formats12.test(data19)) {
+        if (typeof data17 === "string") {
+          if (!formats10.test(data17)) {
             const err37 = {
-              instancePath: instancePath + "/privacy_notice_accepted_at",
-              schemaPath: "#/properties/privacy_notice_accepted_at/format",
+              instancePath: instancePath + "/start_date",
+              schemaPath: "#/properties/start_date/format",
               keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
+              params: { format: "date" },
+              message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
               vErrors = [err37];
@@ -1883,31 +1992,32 @@ const v = (() => {
           }
         }
       }
-      if (data.created !== undefined) {
-        let data20 = data.created;
-        if (typeof data20 === "string") {
-          if (!formats12.test(data20)) {
-            const err38 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        } else {
-          const err39 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
+      if (data.is_active !== undefined) {
+        if (typeof data.is_active !== "boolean") {
+          const err38 = {
+            instancePath: instancePath + "/is_active",
+            schemaPath: "#/properties/is_active/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      }
+      if (data.privacy_notice_accepted_at !== undefined) {
+        let data19 = data.privacy_notice_accepted_at;
+        if (typeof data19 !== "string" && data19 !== null) {
+          const err39 = {
+            instancePath: instancePath + "/privacy_notice_accepted_at",
+            schemaPath: "#/properties/privacy_notice_accepted_at/type",
+            keyword: "type",
+            params: { type: schema34.properties.privacy_notice_accepted_at.type },
+            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err39];
@@ -1916,14 +2026,11 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.modified !== undefined) {
-        let data21 = data.modified;
-        if (typeof data21 === "string") {
-          if (!formats12.test(data21)) {
+        if (typeof data19 === "string") {
+          if (!formats12.test(data19)) {
             const err40 = {
-              instancePath: instancePath + "/modified",
-              schemaPath: "#/properties/modified/format",
+              instancePath: instancePath + "/privacy_notice_accepted_at",
+              schemaPath: "#/properties/privacy_notice_accepted_at/format",
               keyword: "format",
               params: { format: "date-time" },
               message: 'must match format "' + "date-time" + '"',
@@ -1935,8 +2042,62 @@ const v = (() => {
             }
             errors++;
           }
+        }
+      }
+      if (data.created !== undefined) {
+        let data20 = data.created;
+        if (typeof data20 === "string") {
+          if (!formats12.test(data20)) {
+            const err41 = {
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
         } else {
-          const err41 = {
+          const err42 = {
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      }
+      if (data.modified !== undefined) {
+        let data21 = data.modified;
+        if (typeof data21 === "string") {
+          if (!formats12.test(data21)) {
+            const err43 = {
+              instancePath: instancePath + "/modified",
+              schemaPath: "#/properties/modified/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        } else {
+          const err44 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -1944,15 +2105,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err41];
+            vErrors = [err44];
           } else {
-            vErrors.push(err41);
+            vErrors.push(err44);
           }
           errors++;
         }
       }
     } else {
-      const err42 = {
+      const err45 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1960,9 +2121,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err42];
+        vErrors = [err45];
       } else {
-        vErrors.push(err42);
+        vErrors.push(err45);
       }
       errors++;
     }
@@ -2451,17 +2612,38 @@ const v = (() => {
             }
           }
         }
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+          if (props0 !== true) {
+            for (let key0 in data8) {
+              if (!props0 || !props0[key0]) {
+                const err21 = {
+                  instancePath: instancePath + "/department",
+                  schemaPath: "#/properties/department/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.manager !== undefined) {
         let data11 = data.manager;
-        const _errs29 = errors;
-        let valid4 = false;
         const _errs30 = errors;
+        let valid4 = false;
+        const _errs31 = errors;
         if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
           if (data11.id !== undefined) {
             let data12 = data11.id;
             if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12))) {
-              const err21 = {
+              const err22 = {
                 instancePath: instancePath + "/manager/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
@@ -2469,15 +2651,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err22];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err22);
               }
               errors++;
             }
             if (typeof data12 == "number") {
               if (data12 < 1 || isNaN(data12)) {
-                const err22 = {
+                const err23 = {
                   instancePath: instancePath + "/manager/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -2485,9 +2667,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err22];
+                  vErrors = [err23];
                 } else {
-                  vErrors.push(err22);
+                  vErrors.push(err23);
                 }
                 errors++;
               }
@@ -2495,7 +2677,7 @@ const v = (() => {
           }
           if (data11.name !== undefined) {
             if (typeof data11.name !== "string") {
-              const err23 = {
+              const err24 = {
                 instancePath: instancePath + "/manager/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -2503,9 +2685,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err24];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err24);
               }
               errors++;
             }
@@ -2514,7 +2696,7 @@ const v = (() => {
             let data14 = data11.email;
             if (typeof data14 === "string") {
               if (!formats6.test(data14)) {
-                const err24 = {
+                const err25 = {
                   instancePath: instancePath + "/manager/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -2522,14 +2704,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err24];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err24);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
             } else {
-              const err25 = {
+              const err26 = {
                 instancePath: instancePath + "/manager/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -2537,44 +2719,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err26];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err26);
               }
               errors++;
             }
           }
         } else {
-          const err26 = {
+          const err27 = {
             instancePath: instancePath + "/manager",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        var _valid1 = _errs30 === errors;
-        valid4 = valid4 || _valid1;
-        if (_valid1) {
-          var props1 = {};
-          props1.id = true;
-          props1.name = true;
-          props1.email = true;
-        }
-        const _errs39 = errors;
-        if (data11 !== null) {
-          const err27 = {
-            instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err27];
@@ -2583,15 +2741,22 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid1 = _errs39 === errors;
+        var _valid1 = _errs31 === errors;
         valid4 = valid4 || _valid1;
-        if (!valid4) {
+        if (_valid1) {
+          var props1 = {};
+          props1.id = true;
+          props1.name = true;
+          props1.email = true;
+        }
+        const _errs40 = errors;
+        if (data11 !== null) {
           const err28 = {
             instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
+            schemaPath: "#/properties/manager/anyOf/1/type",
+            keyword: "type",
+            params: { type: "null" },
+            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -2599,26 +2764,16 @@ const v = (() => {
             vErrors.push(err28);
           }
           errors++;
-        } else {
-          errors = _errs29;
-          if (vErrors !== null) {
-            if (_errs29) {
-              vErrors.length = _errs29;
-            } else {
-              vErrors = null;
-            }
-          }
         }
-      }
-      if (data.role !== undefined) {
-        let data15 = data.role;
-        if (typeof data15 !== "string") {
+        var _valid1 = _errs40 === errors;
+        valid4 = valid4 || _valid1;
+        if (!valid4) {
           const err29 = {
-            instancePath: instancePath + "/role",
-            schemaPath: "spec#/components/schemas/UserRole/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/manager",
+            schemaPath: "#/properties/manager/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -2626,32 +2781,47 @@ const v = (() => {
             vErrors.push(err29);
           }
           errors++;
-        }
-        if (!(data15 === "super_admin" || data15 === "hr_admin" || data15 === "admin" || data15 === "user")) {
-          const err30 = {
-            instancePath: instancePath + "/role",
-            schemaPath: "spec#/components/schemas/UserRole/enum",
-            keyword: "enum",
-            params: { allowedValues: schema37.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
+        } else {
+          errors = _errs30;
+          if (vErrors !== null) {
+            if (_errs30) {
+              vErrors.length = _errs30;
+            } else {
+              vErrors = null;
+            }
           }
-          errors++;
+        }
+        if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+          if (props1 !== true) {
+            for (let key1 in data11) {
+              if (!props1 || !props1[key1]) {
+                const err30 = {
+                  instancePath: instancePath + "/manager",
+                  schemaPath: "#/properties/manager/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key1 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          }
         }
       }
-      if (data.location !== undefined) {
-        let data16 = data.location;
-        if (typeof data16 !== "string" && data16 !== null) {
+      if (data.role !== undefined) {
+        let data15 = data.role;
+        if (typeof data15 !== "string") {
           const err31 = {
-            instancePath: instancePath + "/location",
-            schemaPath: "#/properties/location/type",
+            instancePath: instancePath + "/role",
+            schemaPath: "spec#/components/schemas/UserRole/type",
             keyword: "type",
-            params: { type: schema34.properties.location.type },
-            message: "must be string,null",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err31];
@@ -2660,9 +2830,59 @@ const v = (() => {
           }
           errors++;
         }
+        if (!(data15 === "super_admin" || data15 === "hr_admin" || data15 === "admin" || data15 === "user")) {
+          const err32 = {
+            instancePath: instancePath + "/role",
+            schemaPath: "spec#/components/schemas/UserRole/enum",
+            keyword: "enum",
+            params: { allowedValues: schema37.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+          for (let key2 in data15) {
+            const err33 = {
+              instancePath: instancePath + "/role",
+              schemaPath: "#/properties/role/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key2 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.location !== undefined) {
+        let data16 = data.location;
+        if (typeof data16 !== "string" && data16 !== null) {
+          const err34 = {
+            instancePath: instancePath + "/location",
+            schemaPath: "#/properties/location/type",
+            keyword: "type",
+            params: { type: schema34.properties.location.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
         if (typeof data16 === "string") {
           if (func1(data16) > 255) {
-            const err32 = {
+            const err35 = {
               instancePath: instancePath + "/location",
               schemaPath: "#/properties/location/maxLength",
               keyword: "maxLength",
@@ -2670,9 +2890,9 @@ const v = (() => {
               message: "must NOT have more than 255 characters",
             };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err35];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err35);
             }
             errors++;
           }
@@ -2681,63 +2901,11 @@ const v = (() => {
       if (data.start_date !== undefined) {
         let data17 = data.start_date;
         if (typeof data17 !== "string" && data17 !== null) {
-          const err33 = {
+          const err36 = {
             instancePath: instancePath + "/start_date",
             schemaPath: "#/properties/start_date/type",
             keyword: "type",
             params: { type: schema34.properties.start_date.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        if (typeof data17 === "string") {
-          if (!formats10.test(data17)) {
-            const err34 = {
-              instancePath: instancePath + "/start_date",
-              schemaPath: "#/properties/start_date/format",
-              keyword: "format",
-              params: { format: "date" },
-              message: 'must match format "' + "date" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-      }
-      if (data.is_active !== undefined) {
-        if (typeof data.is_active !== "boolean") {
-          const err35 = {
-            instancePath: instancePath + "/is_active",
-            schemaPath: "#/properties/is_active/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      }
-      if (data.privacy_notice_accepted_at !== undefined) {
-        let data19 = data.privacy_notice_accepted_at;
-        if (typeof data19 !== "string" && data19 !== null) {
-          const err36 = {
-            instancePath: instancePath + "/privacy_notice_accepted_at",
-            schemaPath: "#/properties/privacy_notice_accepted_at/type",
-            keyword: "type",
-            params: { type: schema34.properties.privacy_notice_accepted_at.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -2747,14 +2915,14 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data19 === "string") {
-          if (!formats12.test(data19)) {
+        if (typeof data17 === "string") {
+          if (!formats10.test(data17)) {
             const err37 = {
-              instancePath: instancePath + "/privacy_notice_accepted_at",
-              schemaPath: "#/properties/privacy_notice_accepted_at/format",
+              instancePath: instancePath + "/start_date",
+              schemaPath: "#/properties/start_date/format",
               keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
+              params: { format: "date" },
+              message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
               vErrors = [err37];
@@ -2765,31 +2933,32 @@ const v = (() => {
           }
         }
       }
-      if (data.created !== undefined) {
-        let data20 = data.created;
-        if (typeof data20 === "string") {
-          if (!formats12.test(data20)) {
-            const err38 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        } else {
-          const err39 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
+      if (data.is_active !== undefined) {
+        if (typeof data.is_active !== "boolean") {
+          const err38 = {
+            instancePath: instancePath + "/is_active",
+            schemaPath: "#/properties/is_active/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      }
+      if (data.privacy_notice_accepted_at !== undefined) {
+        let data19 = data.privacy_notice_accepted_at;
+        if (typeof data19 !== "string" && data19 !== null) {
+          const err39 = {
+            instancePath: instancePath + "/privacy_notice_accepted_at",
+            schemaPath: "#/properties/privacy_notice_accepted_at/type",
+            keyword: "type",
+            params: { type: schema34.properties.privacy_notice_accepted_at.type },
+            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err39];
@@ -2798,14 +2967,11 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.modified !== undefined) {
-        let data21 = data.modified;
-        if (typeof data21 === "string") {
-          if (!formats12.test(data21)) {
+        if (typeof data19 === "string") {
+          if (!formats12.test(data19)) {
             const err40 = {
-              instancePath: instancePath + "/modified",
-              schemaPath: "#/properties/modified/format",
+              instancePath: instancePath + "/privacy_notice_accepted_at",
+              schemaPath: "#/properties/privacy_notice_accepted_at/format",
               keyword: "format",
               params: { format: "date-time" },
               message: 'must match format "' + "date-time" + '"',
@@ -2817,8 +2983,62 @@ const v = (() => {
             }
             errors++;
           }
+        }
+      }
+      if (data.created !== undefined) {
+        let data20 = data.created;
+        if (typeof data20 === "string") {
+          if (!formats12.test(data20)) {
+            const err41 = {
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
         } else {
-          const err41 = {
+          const err42 = {
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      }
+      if (data.modified !== undefined) {
+        let data21 = data.modified;
+        if (typeof data21 === "string") {
+          if (!formats12.test(data21)) {
+            const err43 = {
+              instancePath: instancePath + "/modified",
+              schemaPath: "#/properties/modified/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        } else {
+          const err44 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -2826,15 +3046,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err41];
+            vErrors = [err44];
           } else {
-            vErrors.push(err41);
+            vErrors.push(err44);
           }
           errors++;
         }
       }
     } else {
-      const err42 = {
+      const err45 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -2842,9 +3062,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err42];
+        vErrors = [err45];
       } else {
-        vErrors.push(err42);
+        vErrors.push(err45);
       }
       errors++;
     }
@@ -3333,17 +3553,38 @@ const v = (() => {
             }
           }
         }
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+          if (props0 !== true) {
+            for (let key0 in data8) {
+              if (!props0 || !props0[key0]) {
+                const err21 = {
+                  instancePath: instancePath + "/department",
+                  schemaPath: "#/properties/department/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.manager !== undefined) {
         let data11 = data.manager;
-        const _errs29 = errors;
-        let valid4 = false;
         const _errs30 = errors;
+        let valid4 = false;
+        const _errs31 = errors;
         if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
           if (data11.id !== undefined) {
             let data12 = data11.id;
             if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12))) {
-              const err21 = {
+              const err22 = {
                 instancePath: instancePath + "/manager/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
@@ -3351,15 +3592,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err22];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err22);
               }
               errors++;
             }
             if (typeof data12 == "number") {
               if (data12 < 1 || isNaN(data12)) {
-                const err22 = {
+                const err23 = {
                   instancePath: instancePath + "/manager/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -3367,9 +3608,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err22];
+                  vErrors = [err23];
                 } else {
-                  vErrors.push(err22);
+                  vErrors.push(err23);
                 }
                 errors++;
               }
@@ -3377,7 +3618,7 @@ const v = (() => {
           }
           if (data11.name !== undefined) {
             if (typeof data11.name !== "string") {
-              const err23 = {
+              const err24 = {
                 instancePath: instancePath + "/manager/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -3385,9 +3626,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err24];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err24);
               }
               errors++;
             }
@@ -3396,7 +3637,7 @@ const v = (() => {
             let data14 = data11.email;
             if (typeof data14 === "string") {
               if (!formats6.test(data14)) {
-                const err24 = {
+                const err25 = {
                   instancePath: instancePath + "/manager/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -3404,14 +3645,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err24];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err24);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
             } else {
-              const err25 = {
+              const err26 = {
                 instancePath: instancePath + "/manager/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -3419,44 +3660,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err26];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err26);
               }
               errors++;
             }
           }
         } else {
-          const err26 = {
+          const err27 = {
             instancePath: instancePath + "/manager",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        var _valid1 = _errs30 === errors;
-        valid4 = valid4 || _valid1;
-        if (_valid1) {
-          var props1 = {};
-          props1.id = true;
-          props1.name = true;
-          props1.email = true;
-        }
-        const _errs39 = errors;
-        if (data11 !== null) {
-          const err27 = {
-            instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err27];
@@ -3465,15 +3682,22 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid1 = _errs39 === errors;
+        var _valid1 = _errs31 === errors;
         valid4 = valid4 || _valid1;
-        if (!valid4) {
+        if (_valid1) {
+          var props1 = {};
+          props1.id = true;
+          props1.name = true;
+          props1.email = true;
+        }
+        const _errs40 = errors;
+        if (data11 !== null) {
           const err28 = {
             instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
+            schemaPath: "#/properties/manager/anyOf/1/type",
+            keyword: "type",
+            params: { type: "null" },
+            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -3481,26 +3705,16 @@ const v = (() => {
             vErrors.push(err28);
           }
           errors++;
-        } else {
-          errors = _errs29;
-          if (vErrors !== null) {
-            if (_errs29) {
-              vErrors.length = _errs29;
-            } else {
-              vErrors = null;
-            }
-          }
         }
-      }
-      if (data.role !== undefined) {
-        let data15 = data.role;
-        if (typeof data15 !== "string") {
+        var _valid1 = _errs40 === errors;
+        valid4 = valid4 || _valid1;
+        if (!valid4) {
           const err29 = {
-            instancePath: instancePath + "/role",
-            schemaPath: "spec#/components/schemas/UserRole/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/manager",
+            schemaPath: "#/properties/manager/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -3508,32 +3722,47 @@ const v = (() => {
             vErrors.push(err29);
           }
           errors++;
-        }
-        if (!(data15 === "super_admin" || data15 === "hr_admin" || data15 === "admin" || data15 === "user")) {
-          const err30 = {
-            instancePath: instancePath + "/role",
-            schemaPath: "spec#/components/schemas/UserRole/enum",
-            keyword: "enum",
-            params: { allowedValues: schema37.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
+        } else {
+          errors = _errs30;
+          if (vErrors !== null) {
+            if (_errs30) {
+              vErrors.length = _errs30;
+            } else {
+              vErrors = null;
+            }
           }
-          errors++;
+        }
+        if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+          if (props1 !== true) {
+            for (let key1 in data11) {
+              if (!props1 || !props1[key1]) {
+                const err30 = {
+                  instancePath: instancePath + "/manager",
+                  schemaPath: "#/properties/manager/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key1 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          }
         }
       }
-      if (data.location !== undefined) {
-        let data16 = data.location;
-        if (typeof data16 !== "string" && data16 !== null) {
+      if (data.role !== undefined) {
+        let data15 = data.role;
+        if (typeof data15 !== "string") {
           const err31 = {
-            instancePath: instancePath + "/location",
-            schemaPath: "#/properties/location/type",
+            instancePath: instancePath + "/role",
+            schemaPath: "spec#/components/schemas/UserRole/type",
             keyword: "type",
-            params: { type: schema34.properties.location.type },
-            message: "must be string,null",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err31];
@@ -3542,9 +3771,59 @@ const v = (() => {
           }
           errors++;
         }
+        if (!(data15 === "super_admin" || data15 === "hr_admin" || data15 === "admin" || data15 === "user")) {
+          const err32 = {
+            instancePath: instancePath + "/role",
+            schemaPath: "spec#/components/schemas/UserRole/enum",
+            keyword: "enum",
+            params: { allowedValues: schema37.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+          for (let key2 in data15) {
+            const err33 = {
+              instancePath: instancePath + "/role",
+              schemaPath: "#/properties/role/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key2 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.location !== undefined) {
+        let data16 = data.location;
+        if (typeof data16 !== "string" && data16 !== null) {
+          const err34 = {
+            instancePath: instancePath + "/location",
+            schemaPath: "#/properties/location/type",
+            keyword: "type",
+            params: { type: schema34.properties.location.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
         if (typeof data16 === "string") {
           if (func1(data16) > 255) {
-            const err32 = {
+            const err35 = {
               instancePath: instancePath + "/location",
               schemaPath: "#/properties/location/maxLength",
               keyword: "maxLength",
@@ -3552,9 +3831,9 @@ const v = (() => {
               message: "must NOT have more than 255 characters",
             };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err35];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err35);
             }
             errors++;
           }
@@ -3563,63 +3842,11 @@ const v = (() => {
       if (data.start_date !== undefined) {
         let data17 = data.start_date;
         if (typeof data17 !== "string" && data17 !== null) {
-          const err33 = {
+          const err36 = {
             instancePath: instancePath + "/start_date",
             schemaPath: "#/properties/start_date/type",
             keyword: "type",
             params: { type: schema34.properties.start_date.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        if (typeof data17 === "string") {
-          if (!formats10.test(data17)) {
-            const err34 = {
-              instancePath: instancePath + "/start_date",
-              schemaPath: "#/properties/start_date/format",
-              keyword: "format",
-              params: { format: "date" },
-              message: 'must match format "' + "date" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-      }
-      if (data.is_active !== undefined) {
-        if (typeof data.is_active !== "boolean") {
-          const err35 = {
-            instancePath: instancePath + "/is_active",
-            schemaPath: "#/properties/is_active/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      }
-      if (data.privacy_notice_accepted_at !== undefined) {
-        let data19 = data.privacy_notice_accepted_at;
-        if (typeof data19 !== "string" && data19 !== null) {
-          const err36 = {
-            instancePath: instancePath + "/privacy_notice_accepted_at",
-            schemaPath: "#/properties/privacy_notice_accepted_at/type",
-            keyword: "type",
-            params: { type: schema34.properties.privacy_notice_accepted_at.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -3629,14 +3856,14 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data19 === "string") {
-          if (!formats12.test(data19)) {
+        if (typeof data17 === "string") {
+          if (!formats10.test(data17)) {
             const err37 = {
-              instancePath: instancePath + "/privacy_notice_accepted_at",
-              schemaPath: "#/properties/privacy_notice_accepted_at/format",
+              instancePath: instancePath + "/start_date",
+              schemaPath: "#/properties/start_date/format",
               keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
+              params: { format: "date" },
+              message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
               vErrors = [err37];
@@ -3647,31 +3874,32 @@ const v = (() => {
           }
         }
       }
-      if (data.created !== undefined) {
-        let data20 = data.created;
-        if (typeof data20 === "string") {
-          if (!formats12.test(data20)) {
-            const err38 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        } else {
-          const err39 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
+      if (data.is_active !== undefined) {
+        if (typeof data.is_active !== "boolean") {
+          const err38 = {
+            instancePath: instancePath + "/is_active",
+            schemaPath: "#/properties/is_active/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      }
+      if (data.privacy_notice_accepted_at !== undefined) {
+        let data19 = data.privacy_notice_accepted_at;
+        if (typeof data19 !== "string" && data19 !== null) {
+          const err39 = {
+            instancePath: instancePath + "/privacy_notice_accepted_at",
+            schemaPath: "#/properties/privacy_notice_accepted_at/type",
+            keyword: "type",
+            params: { type: schema34.properties.privacy_notice_accepted_at.type },
+            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err39];
@@ -3680,14 +3908,11 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.modified !== undefined) {
-        let data21 = data.modified;
-        if (typeof data21 === "string") {
-          if (!formats12.test(data21)) {
+        if (typeof data19 === "string") {
+          if (!formats12.test(data19)) {
             const err40 = {
-              instancePath: instancePath + "/modified",
-              schemaPath: "#/properties/modified/format",
+              instancePath: instancePath + "/privacy_notice_accepted_at",
+              schemaPath: "#/properties/privacy_notice_accepted_at/format",
               keyword: "format",
               params: { format: "date-time" },
               message: 'must match format "' + "date-time" + '"',
@@ -3699,8 +3924,62 @@ const v = (() => {
             }
             errors++;
           }
+        }
+      }
+      if (data.created !== undefined) {
+        let data20 = data.created;
+        if (typeof data20 === "string") {
+          if (!formats12.test(data20)) {
+            const err41 = {
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
         } else {
-          const err41 = {
+          const err42 = {
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      }
+      if (data.modified !== undefined) {
+        let data21 = data.modified;
+        if (typeof data21 === "string") {
+          if (!formats12.test(data21)) {
+            const err43 = {
+              instancePath: instancePath + "/modified",
+              schemaPath: "#/properties/modified/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        } else {
+          const err44 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -3708,15 +3987,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err41];
+            vErrors = [err44];
           } else {
-            vErrors.push(err41);
+            vErrors.push(err44);
           }
           errors++;
         }
       }
     } else {
-      const err42 = {
+      const err45 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -3724,9 +4003,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err42];
+        vErrors = [err45];
       } else {
-        vErrors.push(err42);
+        vErrors.push(err45);
       }
       errors++;
     }
@@ -4215,17 +4494,38 @@ const v = (() => {
             }
           }
         }
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+          if (props0 !== true) {
+            for (let key0 in data8) {
+              if (!props0 || !props0[key0]) {
+                const err21 = {
+                  instancePath: instancePath + "/department",
+                  schemaPath: "#/properties/department/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.manager !== undefined) {
         let data11 = data.manager;
-        const _errs29 = errors;
-        let valid4 = false;
         const _errs30 = errors;
+        let valid4 = false;
+        const _errs31 = errors;
         if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
           if (data11.id !== undefined) {
             let data12 = data11.id;
             if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12))) {
-              const err21 = {
+              const err22 = {
                 instancePath: instancePath + "/manager/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
@@ -4233,15 +4533,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err22];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err22);
               }
               errors++;
             }
             if (typeof data12 == "number") {
               if (data12 < 1 || isNaN(data12)) {
-                const err22 = {
+                const err23 = {
                   instancePath: instancePath + "/manager/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -4249,9 +4549,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err22];
+                  vErrors = [err23];
                 } else {
-                  vErrors.push(err22);
+                  vErrors.push(err23);
                 }
                 errors++;
               }
@@ -4259,7 +4559,7 @@ const v = (() => {
           }
           if (data11.name !== undefined) {
             if (typeof data11.name !== "string") {
-              const err23 = {
+              const err24 = {
                 instancePath: instancePath + "/manager/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -4267,9 +4567,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err24];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err24);
               }
               errors++;
             }
@@ -4278,7 +4578,7 @@ const v = (() => {
             let data14 = data11.email;
             if (typeof data14 === "string") {
               if (!formats6.test(data14)) {
-                const err24 = {
+                const err25 = {
                   instancePath: instancePath + "/manager/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -4286,14 +4586,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err24];
+                  vErrors = [err25];
                 } else {
-                  vErrors.push(err24);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
             } else {
-              const err25 = {
+              const err26 = {
                 instancePath: instancePath + "/manager/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -4301,44 +4601,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err26];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err26);
               }
               errors++;
             }
           }
         } else {
-          const err26 = {
+          const err27 = {
             instancePath: instancePath + "/manager",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        var _valid1 = _errs30 === errors;
-        valid4 = valid4 || _valid1;
-        if (_valid1) {
-          var props1 = {};
-          props1.id = true;
-          props1.name = true;
-          props1.email = true;
-        }
-        const _errs39 = errors;
-        if (data11 !== null) {
-          const err27 = {
-            instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err27];
@@ -4347,15 +4623,22 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid1 = _errs39 === errors;
+        var _valid1 = _errs31 === errors;
         valid4 = valid4 || _valid1;
-        if (!valid4) {
+        if (_valid1) {
+          var props1 = {};
+          props1.id = true;
+          props1.name = true;
+          props1.email = true;
+        }
+        const _errs40 = errors;
+        if (data11 !== null) {
           const err28 = {
             instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
+            schemaPath: "#/properties/manager/anyOf/1/type",
+            keyword: "type",
+            params: { type: "null" },
+            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -4363,26 +4646,16 @@ const v = (() => {
             vErrors.push(err28);
           }
           errors++;
-        } else {
-          errors = _errs29;
-          if (vErrors !== null) {
-            if (_errs29) {
-              vErrors.length = _errs29;
-            } else {
-              vErrors = null;
-            }
-          }
         }
-      }
-      if (data.role !== undefined) {
-        let data15 = data.role;
-        if (typeof data15 !== "string") {
+        var _valid1 = _errs40 === errors;
+        valid4 = valid4 || _valid1;
+        if (!valid4) {
           const err29 = {
-            instancePath: instancePath + "/role",
-            schemaPath: "spec#/components/schemas/UserRole/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/manager",
+            schemaPath: "#/properties/manager/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -4390,32 +4663,47 @@ const v = (() => {
             vErrors.push(err29);
           }
           errors++;
-        }
-        if (!(data15 === "super_admin" || data15 === "hr_admin" || data15 === "admin" || data15 === "user")) {
-          const err30 = {
-            instancePath: instancePath + "/role",
-            schemaPath: "spec#/components/schemas/UserRole/enum",
-            keyword: "enum",
-            params: { allowedValues: schema37.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
+        } else {
+          errors = _errs30;
+          if (vErrors !== null) {
+            if (_errs30) {
+              vErrors.length = _errs30;
+            } else {
+              vErrors = null;
+            }
           }
-          errors++;
+        }
+        if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+          if (props1 !== true) {
+            for (let key1 in data11) {
+              if (!props1 || !props1[key1]) {
+                const err30 = {
+                  instancePath: instancePath + "/manager",
+                  schemaPath: "#/properties/manager/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key1 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+          }
         }
       }
-      if (data.location !== undefined) {
-        let data16 = data.location;
-        if (typeof data16 !== "string" && data16 !== null) {
+      if (data.role !== undefined) {
+        let data15 = data.role;
+        if (typeof data15 !== "string") {
           const err31 = {
-            instancePath: instancePath + "/location",
-            schemaPath: "#/properties/location/type",
+            instancePath: instancePath + "/role",
+            schemaPath: "spec#/components/schemas/UserRole/type",
             keyword: "type",
-            params: { type: schema34.properties.location.type },
-            message: "must be string,null",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err31];
@@ -4424,9 +4712,59 @@ const v = (() => {
           }
           errors++;
         }
+        if (!(data15 === "super_admin" || data15 === "hr_admin" || data15 === "admin" || data15 === "user")) {
+          const err32 = {
+            instancePath: instancePath + "/role",
+            schemaPath: "spec#/components/schemas/UserRole/enum",
+            keyword: "enum",
+            params: { allowedValues: schema37.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+          for (let key2 in data15) {
+            const err33 = {
+              instancePath: instancePath + "/role",
+              schemaPath: "#/properties/role/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key2 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.location !== undefined) {
+        let data16 = data.location;
+        if (typeof data16 !== "string" && data16 !== null) {
+          const err34 = {
+            instancePath: instancePath + "/location",
+            schemaPath: "#/properties/location/type",
+            keyword: "type",
+            params: { type: schema34.properties.location.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
         if (typeof data16 === "string") {
           if (func1(data16) > 255) {
-            const err32 = {
+            const err35 = {
               instancePath: instancePath + "/location",
               schemaPath: "#/properties/location/maxLength",
               keyword: "maxLength",
@@ -4434,9 +4772,9 @@ const v = (() => {
               message: "must NOT have more than 255 characters",
             };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err35];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err35);
             }
             errors++;
           }
@@ -4445,63 +4783,11 @@ const v = (() => {
       if (data.start_date !== undefined) {
         let data17 = data.start_date;
         if (typeof data17 !== "string" && data17 !== null) {
-          const err33 = {
+          const err36 = {
             instancePath: instancePath + "/start_date",
             schemaPath: "#/properties/start_date/type",
             keyword: "type",
             params: { type: schema34.properties.start_date.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        if (typeof data17 === "string") {
-          if (!formats10.test(data17)) {
-            const err34 = {
-              instancePath: instancePath + "/start_date",
-              schemaPath: "#/properties/start_date/format",
-              keyword: "format",
-              params: { format: "date" },
-              message: 'must match format "' + "date" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-      }
-      if (data.is_active !== undefined) {
-        if (typeof data.is_active !== "boolean") {
-          const err35 = {
-            instancePath: instancePath + "/is_active",
-            schemaPath: "#/properties/is_active/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      }
-      if (data.privacy_notice_accepted_at !== undefined) {
-        let data19 = data.privacy_notice_accepted_at;
-        if (typeof data19 !== "string" && data19 !== null) {
-          const err36 = {
-            instancePath: instancePath + "/privacy_notice_accepted_at",
-            schemaPath: "#/properties/privacy_notice_accepted_at/type",
-            keyword: "type",
-            params: { type: schema34.properties.privacy_notice_accepted_at.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -4511,14 +4797,14 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data19 === "string") {
-          if (!formats12.test(data19)) {
+        if (typeof data17 === "string") {
+          if (!formats10.test(data17)) {
             const err37 = {
-              instancePath: instancePath + "/privacy_notice_accepted_at",
-              schemaPath: "#/properties/privacy_notice_accepted_at/format",
+              instancePath: instancePath + "/start_date",
+              schemaPath: "#/properties/start_date/format",
               keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
+              params: { format: "date" },
+              message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
               vErrors = [err37];
@@ -4529,31 +4815,32 @@ const v = (() => {
           }
         }
       }
-      if (data.created !== undefined) {
-        let data20 = data.created;
-        if (typeof data20 === "string") {
-          if (!formats12.test(data20)) {
-            const err38 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        } else {
-          const err39 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
+      if (data.is_active !== undefined) {
+        if (typeof data.is_active !== "boolean") {
+          const err38 = {
+            instancePath: instancePath + "/is_active",
+            schemaPath: "#/properties/is_active/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      }
+      if (data.privacy_notice_accepted_at !== undefined) {
+        let data19 = data.privacy_notice_accepted_at;
+        if (typeof data19 !== "string" && data19 !== null) {
+          const err39 = {
+            instancePath: instancePath + "/privacy_notice_accepted_at",
+            schemaPath: "#/properties/privacy_notice_accepted_at/type",
+            keyword: "type",
+            params: { type: schema34.properties.privacy_notice_accepted_at.type },
+            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err39];
@@ -4562,14 +4849,11 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.modified !== undefined) {
-        let data21 = data.modified;
-        if (typeof data21 === "string") {
-          if (!formats12.test(data21)) {
+        if (typeof data19 === "string") {
+          if (!formats12.test(data19)) {
             const err40 = {
-              instancePath: instancePath + "/modified",
-              schemaPath: "#/properties/modified/format",
+              instancePath: instancePath + "/privacy_notice_accepted_at",
+              schemaPath: "#/properties/privacy_notice_accepted_at/format",
               keyword: "format",
               params: { format: "date-time" },
               message: 'must match format "' + "date-time" + '"',
@@ -4581,8 +4865,62 @@ const v = (() => {
             }
             errors++;
           }
+        }
+      }
+      if (data.created !== undefined) {
+        let data20 = data.created;
+        if (typeof data20 === "string") {
+          if (!formats12.test(data20)) {
+            const err41 = {
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
         } else {
-          const err41 = {
+          const err42 = {
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      }
+      if (data.modified !== undefined) {
+        let data21 = data.modified;
+        if (typeof data21 === "string") {
+          if (!formats12.test(data21)) {
+            const err43 = {
+              instancePath: instancePath + "/modified",
+              schemaPath: "#/properties/modified/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        } else {
+          const err44 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -4590,15 +4928,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err41];
+            vErrors = [err44];
           } else {
-            vErrors.push(err41);
+            vErrors.push(err44);
           }
           errors++;
         }
       }
     } else {
-      const err42 = {
+      const err45 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4606,9 +4944,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err42];
+        vErrors = [err45];
       } else {
-        vErrors.push(err42);
+        vErrors.push(err45);
       }
       errors++;
     }
@@ -4713,7 +5051,13 @@ const v = (() => {
         "description": "How many users got a new role.",
         "example": 2,
       },
-      "roles": { "type": "array", "items": { "$ref": "spec#/components/schemas/RoleAssignmentResultItem" } },
+      "roles": {
+        "type": "array",
+        "items": {
+          "$ref": "spec#/components/schemas/RoleAssignmentResultItem",
+          "unevaluatedProperties": false,
+        },
+      },
     },
   };
   const schema60 = {
@@ -4722,7 +5066,7 @@ const v = (() => {
     "properties": {
       "user_id": { "type": "integer", "minimum": 1, "example": 148665 },
       "email": { "type": "string", "format": "email", "example": "priya.raman@kestrelanalytics.com" },
-      "role": { "$ref": "spec#/components/schemas/UserRole" },
+      "role": { "$ref": "spec#/components/schemas/UserRole", "unevaluatedProperties": false },
     },
   };
   function validate40(
@@ -4840,9 +5184,26 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            const err6 = {
+              instancePath: instancePath + "/role",
+              schemaPath: "#/properties/role/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
     } else {
-      const err6 = {
+      const err7 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4850,9 +5211,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err6];
+        vErrors = [err7];
       } else {
-        vErrors.push(err6);
+        vErrors.push(err7);
       }
       errors++;
     }
@@ -4918,8 +5279,9 @@ const v = (() => {
         if (Array.isArray(data1)) {
           const len0 = data1.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data2 = data1[i0];
             if (
-              !validate40(data1[i0], {
+              !validate40(data2, {
                 instancePath: instancePath + "/roles/" + i0,
                 parentData: data1,
                 parentDataProperty: i0,
@@ -4930,9 +5292,28 @@ const v = (() => {
               vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
               errors = vErrors.length;
             }
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              for (let key0 in data2) {
+                if (key0 !== "user_id" && key0 !== "email" && key0 !== "role") {
+                  const err2 = {
+                    instancePath: instancePath + "/roles/" + i0,
+                    schemaPath: "#/properties/roles/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err2 = {
+          const err3 = {
             instancePath: instancePath + "/roles",
             schemaPath: "#/properties/roles/type",
             keyword: "type",
@@ -4940,15 +5321,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err3];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err3);
           }
           errors++;
         }
       }
     } else {
-      const err3 = {
+      const err4 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4956,9 +5337,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err3];
+        vErrors = [err4];
       } else {
-        vErrors.push(err3);
+        vErrors.push(err4);
       }
       errors++;
     }
@@ -5039,7 +5420,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/Department" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/Department", "unevaluatedProperties": false },
+      },
     },
   };
   const schema64 = {
@@ -5057,6 +5441,7 @@ const v = (() => {
       "head": {
         "description": "The department's head, `null` when none is set.",
         "anyOf": [{ "$ref": "spec#/components/schemas/UserRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "member_count": {
         "type": "integer",
@@ -5343,11 +5728,32 @@ const v = (() => {
             }
           }
         }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          if (props0 !== true) {
+            for (let key0 in data3) {
+              if (!props0 || !props0[key0]) {
+                const err14 = {
+                  instancePath: instancePath + "/head",
+                  schemaPath: "#/properties/head/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.member_count !== undefined) {
         let data7 = data.member_count;
         if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
-          const err14 = {
+          const err15 = {
             instancePath: instancePath + "/member_count",
             schemaPath: "#/properties/member_count/type",
             keyword: "type",
@@ -5355,15 +5761,15 @@ const v = (() => {
             message: "must be integer",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err15];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err15);
           }
           errors++;
         }
         if (typeof data7 == "number") {
           if (data7 < 0 || isNaN(data7)) {
-            const err15 = {
+            const err16 = {
               instancePath: instancePath + "/member_count",
               schemaPath: "#/properties/member_count/minimum",
               keyword: "minimum",
@@ -5371,9 +5777,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err16];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err16);
             }
             errors++;
           }
@@ -5383,7 +5789,7 @@ const v = (() => {
         let data8 = data.created;
         if (typeof data8 === "string") {
           if (!formats12.test(data8)) {
-            const err16 = {
+            const err17 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -5391,14 +5797,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err17];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err17);
             }
             errors++;
           }
         } else {
-          const err17 = {
+          const err18 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -5406,9 +5812,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err18];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err18);
           }
           errors++;
         }
@@ -5417,7 +5823,7 @@ const v = (() => {
         let data9 = data.modified;
         if (typeof data9 === "string") {
           if (!formats12.test(data9)) {
-            const err18 = {
+            const err19 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -5425,14 +5831,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err19];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err19);
             }
             errors++;
           }
         } else {
-          const err19 = {
+          const err20 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -5440,15 +5846,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err20];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err20);
           }
           errors++;
         }
       }
     } else {
-      const err20 = {
+      const err21 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -5456,9 +5862,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err20];
+        vErrors = [err21];
       } else {
-        vErrors.push(err20);
+        vErrors.push(err21);
       }
       errors++;
     }
@@ -5602,8 +6008,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate45(data3[i0], {
+              !validate45(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -5614,9 +6021,36 @@ const v = (() => {
               vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "parent_id" &&
+                  key0 !== "head" &&
+                  key0 !== "member_count" &&
+                  key0 !== "created" &&
+                  key0 !== "modified"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -5624,15 +6058,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -5640,9 +6074,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -5976,11 +6410,32 @@ const v = (() => {
             }
           }
         }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          if (props0 !== true) {
+            for (let key0 in data3) {
+              if (!props0 || !props0[key0]) {
+                const err14 = {
+                  instancePath: instancePath + "/head",
+                  schemaPath: "#/properties/head/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.member_count !== undefined) {
         let data7 = data.member_count;
         if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
-          const err14 = {
+          const err15 = {
             instancePath: instancePath + "/member_count",
             schemaPath: "#/properties/member_count/type",
             keyword: "type",
@@ -5988,15 +6443,15 @@ const v = (() => {
             message: "must be integer",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err15];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err15);
           }
           errors++;
         }
         if (typeof data7 == "number") {
           if (data7 < 0 || isNaN(data7)) {
-            const err15 = {
+            const err16 = {
               instancePath: instancePath + "/member_count",
               schemaPath: "#/properties/member_count/minimum",
               keyword: "minimum",
@@ -6004,9 +6459,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err16];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err16);
             }
             errors++;
           }
@@ -6016,7 +6471,7 @@ const v = (() => {
         let data8 = data.created;
         if (typeof data8 === "string") {
           if (!formats12.test(data8)) {
-            const err16 = {
+            const err17 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -6024,14 +6479,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err17];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err17);
             }
             errors++;
           }
         } else {
-          const err17 = {
+          const err18 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -6039,9 +6494,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err18];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err18);
           }
           errors++;
         }
@@ -6050,7 +6505,7 @@ const v = (() => {
         let data9 = data.modified;
         if (typeof data9 === "string") {
           if (!formats12.test(data9)) {
-            const err18 = {
+            const err19 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -6058,14 +6513,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err19];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err19);
             }
             errors++;
           }
         } else {
-          const err19 = {
+          const err20 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -6073,15 +6528,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err20];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err20);
           }
           errors++;
         }
       }
     } else {
-      const err20 = {
+      const err21 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -6089,9 +6544,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err20];
+        vErrors = [err21];
       } else {
-        vErrors.push(err20);
+        vErrors.push(err21);
       }
       errors++;
     }
@@ -6441,11 +6896,32 @@ const v = (() => {
             }
           }
         }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          if (props0 !== true) {
+            for (let key0 in data3) {
+              if (!props0 || !props0[key0]) {
+                const err14 = {
+                  instancePath: instancePath + "/head",
+                  schemaPath: "#/properties/head/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.member_count !== undefined) {
         let data7 = data.member_count;
         if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
-          const err14 = {
+          const err15 = {
             instancePath: instancePath + "/member_count",
             schemaPath: "#/properties/member_count/type",
             keyword: "type",
@@ -6453,15 +6929,15 @@ const v = (() => {
             message: "must be integer",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err15];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err15);
           }
           errors++;
         }
         if (typeof data7 == "number") {
           if (data7 < 0 || isNaN(data7)) {
-            const err15 = {
+            const err16 = {
               instancePath: instancePath + "/member_count",
               schemaPath: "#/properties/member_count/minimum",
               keyword: "minimum",
@@ -6469,9 +6945,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err16];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err16);
             }
             errors++;
           }
@@ -6481,7 +6957,7 @@ const v = (() => {
         let data8 = data.created;
         if (typeof data8 === "string") {
           if (!formats12.test(data8)) {
-            const err16 = {
+            const err17 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -6489,14 +6965,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err17];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err17);
             }
             errors++;
           }
         } else {
-          const err17 = {
+          const err18 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -6504,9 +6980,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err18];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err18);
           }
           errors++;
         }
@@ -6515,7 +6991,7 @@ const v = (() => {
         let data9 = data.modified;
         if (typeof data9 === "string") {
           if (!formats12.test(data9)) {
-            const err18 = {
+            const err19 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -6523,14 +6999,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err19];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err19);
             }
             errors++;
           }
         } else {
-          const err19 = {
+          const err20 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -6538,15 +7014,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err20];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err20);
           }
           errors++;
         }
       }
     } else {
-      const err20 = {
+      const err21 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -6554,9 +7030,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err20];
+        vErrors = [err21];
       } else {
-        vErrors.push(err20);
+        vErrors.push(err21);
       }
       errors++;
     }
@@ -6656,13 +7132,14 @@ const v = (() => {
         "description":
           "The goal this one aligns to (for a milestone, the goal it measures); `null` for a top-level goal.",
         "anyOf": [{ "$ref": "spec#/components/schemas/GoalRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "children": {
         "type": "array",
         "description": "Milestones and aligned sub-goals.",
-        "items": { "$ref": "spec#/components/schemas/GoalChild" },
+        "items": { "$ref": "spec#/components/schemas/GoalChild", "unevaluatedProperties": false },
       },
-      "owner": { "$ref": "spec#/components/schemas/GoalOwner" },
+      "owner": { "$ref": "spec#/components/schemas/GoalOwner", "unevaluatedProperties": false },
       "start": {
         "type": "string",
         "format": "date",
@@ -6680,9 +7157,9 @@ const v = (() => {
         "description": "The goal's category names.",
         "items": { "type": "string", "example": "Engineering" },
       },
-      "visibility": { "$ref": "spec#/components/schemas/GoalVisibility" },
-      "state": { "$ref": "spec#/components/schemas/GoalState" },
-      "health": { "$ref": "spec#/components/schemas/GoalHealth" },
+      "visibility": { "$ref": "spec#/components/schemas/GoalVisibility", "unevaluatedProperties": false },
+      "state": { "$ref": "spec#/components/schemas/GoalState", "unevaluatedProperties": false },
+      "health": { "$ref": "spec#/components/schemas/GoalHealth", "unevaluatedProperties": false },
       "progress": {
         "type": "number",
         "minimum": 0,
@@ -6693,6 +7170,7 @@ const v = (() => {
       "metric": {
         "description": "The measurable target, `null` for goals measured by their milestones.",
         "anyOf": [{ "$ref": "spec#/components/schemas/GoalMetric" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "created": { "type": "string", "format": "date-time", "example": "2025-12-15T19:22:04Z" },
       "modified": { "type": "string", "format": "date-time", "example": "2026-01-19T15:40:12Z" },
@@ -6752,10 +7230,12 @@ const v = (() => {
       "user": {
         "description": "The owning user, `null` when a team owns the goal.",
         "anyOf": [{ "$ref": "spec#/components/schemas/UserRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "group": {
         "description": "The owning team, `null` when a user owns the goal.",
         "anyOf": [{ "$ref": "spec#/components/schemas/GroupRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -6971,17 +7451,38 @@ const v = (() => {
             }
           }
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          if (props0 !== true) {
+            for (let key0 in data1) {
+              if (!props0 || !props0[key0]) {
+                const err10 = {
+                  instancePath: instancePath + "/user",
+                  schemaPath: "#/properties/user/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.group !== undefined) {
         let data5 = data.group;
-        const _errs17 = errors;
-        let valid4 = false;
         const _errs18 = errors;
+        let valid4 = false;
+        const _errs19 = errors;
         if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
           if (data5.id !== undefined) {
             let data6 = data5.id;
             if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6))) {
-              const err10 = {
+              const err11 = {
                 instancePath: instancePath + "/group/id",
                 schemaPath: "spec#/components/schemas/GroupRef/properties/id/type",
                 keyword: "type",
@@ -6989,15 +7490,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err11];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err11);
               }
               errors++;
             }
             if (typeof data6 == "number") {
               if (data6 < 1 || isNaN(data6)) {
-                const err11 = {
+                const err12 = {
                   instancePath: instancePath + "/group/id",
                   schemaPath: "spec#/components/schemas/GroupRef/properties/id/minimum",
                   keyword: "minimum",
@@ -7005,9 +7506,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err11];
+                  vErrors = [err12];
                 } else {
-                  vErrors.push(err11);
+                  vErrors.push(err12);
                 }
                 errors++;
               }
@@ -7015,7 +7516,7 @@ const v = (() => {
           }
           if (data5.name !== undefined) {
             if (typeof data5.name !== "string") {
-              const err12 = {
+              const err13 = {
                 instancePath: instancePath + "/group/name",
                 schemaPath: "spec#/components/schemas/GroupRef/properties/name/type",
                 keyword: "type",
@@ -7023,43 +7524,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err13];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err13);
               }
               errors++;
             }
           }
         } else {
-          const err13 = {
+          const err14 = {
             instancePath: instancePath + "/group",
             schemaPath: "spec#/components/schemas/GroupRef/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        var _valid1 = _errs18 === errors;
-        valid4 = valid4 || _valid1;
-        if (_valid1) {
-          var props1 = {};
-          props1.id = true;
-          props1.name = true;
-        }
-        const _errs25 = errors;
-        if (data5 !== null) {
-          const err14 = {
-            instancePath: instancePath + "/group",
-            schemaPath: "#/properties/group/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err14];
@@ -7068,15 +7546,21 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid1 = _errs25 === errors;
+        var _valid1 = _errs19 === errors;
         valid4 = valid4 || _valid1;
-        if (!valid4) {
+        if (_valid1) {
+          var props1 = {};
+          props1.id = true;
+          props1.name = true;
+        }
+        const _errs26 = errors;
+        if (data5 !== null) {
           const err15 = {
             instancePath: instancePath + "/group",
-            schemaPath: "#/properties/group/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
+            schemaPath: "#/properties/group/anyOf/1/type",
+            keyword: "type",
+            params: { type: "null" },
+            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -7084,19 +7568,57 @@ const v = (() => {
             vErrors.push(err15);
           }
           errors++;
+        }
+        var _valid1 = _errs26 === errors;
+        valid4 = valid4 || _valid1;
+        if (!valid4) {
+          const err16 = {
+            instancePath: instancePath + "/group",
+            schemaPath: "#/properties/group/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
         } else {
-          errors = _errs17;
+          errors = _errs18;
           if (vErrors !== null) {
-            if (_errs17) {
-              vErrors.length = _errs17;
+            if (_errs18) {
+              vErrors.length = _errs18;
             } else {
               vErrors = null;
             }
           }
         }
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          if (props1 !== true) {
+            for (let key1 in data5) {
+              if (!props1 || !props1[key1]) {
+                const err17 = {
+                  instancePath: instancePath + "/group",
+                  schemaPath: "#/properties/group/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key1 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
     } else {
-      const err16 = {
+      const err18 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -7104,9 +7626,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err16];
+        vErrors = [err18];
       } else {
-        vErrors.push(err16);
+        vErrors.push(err18);
       }
       errors++;
     }
@@ -7123,7 +7645,7 @@ const v = (() => {
     "description":
       "A goal's or milestone's measurable target (inferred). Progress is\n`(current_value - starting_value) / (target_value - starting_value)`, so a decreasing target\n(`target_value` below `starting_value`) works too.\n",
     "properties": {
-      "unit": { "$ref": "spec#/components/schemas/MetricUnit" },
+      "unit": { "$ref": "spec#/components/schemas/MetricUnit", "unevaluatedProperties": false },
       "starting_value": { "type": "number", "example": 0 },
       "target_value": { "type": "number", "example": 40 },
       "current_value": { "type": "number", "example": 26 },
@@ -7189,29 +7711,29 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err2 = {
+              instancePath: instancePath + "/unit",
+              schemaPath: "#/properties/unit/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
       }
       if (data.starting_value !== undefined) {
         if (!(typeof data.starting_value == "number")) {
-          const err2 = {
+          const err3 = {
             instancePath: instancePath + "/starting_value",
             schemaPath: "#/properties/starting_value/type",
-            keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-      if (data.target_value !== undefined) {
-        if (!(typeof data.target_value == "number")) {
-          const err3 = {
-            instancePath: instancePath + "/target_value",
-            schemaPath: "#/properties/target_value/type",
             keyword: "type",
             params: { type: "number" },
             message: "must be number",
@@ -7224,11 +7746,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.current_value !== undefined) {
-        if (!(typeof data.current_value == "number")) {
+      if (data.target_value !== undefined) {
+        if (!(typeof data.target_value == "number")) {
           const err4 = {
-            instancePath: instancePath + "/current_value",
-            schemaPath: "#/properties/current_value/type",
+            instancePath: instancePath + "/target_value",
+            schemaPath: "#/properties/target_value/type",
             keyword: "type",
             params: { type: "number" },
             message: "must be number",
@@ -7241,15 +7763,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.currency !== undefined) {
-        let data4 = data.currency;
-        if (typeof data4 !== "string" && data4 !== null) {
+      if (data.current_value !== undefined) {
+        if (!(typeof data.current_value == "number")) {
           const err5 = {
-            instancePath: instancePath + "/currency",
-            schemaPath: "#/properties/currency/type",
+            instancePath: instancePath + "/current_value",
+            schemaPath: "#/properties/current_value/type",
             keyword: "type",
-            params: { type: schema82.properties.currency.type },
-            message: "must be string,null",
+            params: { type: "number" },
+            message: "must be number",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -7258,9 +7779,27 @@ const v = (() => {
           }
           errors++;
         }
+      }
+      if (data.currency !== undefined) {
+        let data4 = data.currency;
+        if (typeof data4 !== "string" && data4 !== null) {
+          const err6 = {
+            instancePath: instancePath + "/currency",
+            schemaPath: "#/properties/currency/type",
+            keyword: "type",
+            params: { type: schema82.properties.currency.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
         if (typeof data4 === "string") {
           if (!pattern4.test(data4)) {
-            const err6 = {
+            const err7 = {
               instancePath: instancePath + "/currency",
               schemaPath: "#/properties/currency/pattern",
               keyword: "pattern",
@@ -7268,16 +7807,16 @@ const v = (() => {
               message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err6];
+              vErrors = [err7];
             } else {
-              vErrors.push(err6);
+              vErrors.push(err7);
             }
             errors++;
           }
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -7285,9 +7824,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -7579,6 +8118,27 @@ const v = (() => {
             }
           }
         }
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          if (props0 !== true) {
+            for (let key0 in data5) {
+              if (!props0 || !props0[key0]) {
+                const err14 = {
+                  instancePath: instancePath + "/parent",
+                  schemaPath: "#/properties/parent/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.children !== undefined) {
         let data8 = data.children;
@@ -7590,7 +8150,7 @@ const v = (() => {
               if (data9.id !== undefined) {
                 let data10 = data9.id;
                 if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10))) {
-                  const err14 = {
+                  const err15 = {
                     instancePath: instancePath + "/children/" + i0 + "/id",
                     schemaPath: "spec#/components/schemas/GoalChild/properties/id/type",
                     keyword: "type",
@@ -7598,15 +8158,15 @@ const v = (() => {
                     message: "must be integer",
                   };
                   if (vErrors === null) {
-                    vErrors = [err14];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err14);
+                    vErrors.push(err15);
                   }
                   errors++;
                 }
                 if (typeof data10 == "number") {
                   if (data10 < 1 || isNaN(data10)) {
-                    const err15 = {
+                    const err16 = {
                       instancePath: instancePath + "/children/" + i0 + "/id",
                       schemaPath: "spec#/components/schemas/GoalChild/properties/id/minimum",
                       keyword: "minimum",
@@ -7614,9 +8174,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err15];
+                      vErrors = [err16];
                     } else {
-                      vErrors.push(err15);
+                      vErrors.push(err16);
                     }
                     errors++;
                   }
@@ -7624,29 +8184,12 @@ const v = (() => {
               }
               if (data9.name !== undefined) {
                 if (typeof data9.name !== "string") {
-                  const err16 = {
+                  const err17 = {
                     instancePath: instancePath + "/children/" + i0 + "/name",
                     schemaPath: "spec#/components/schemas/GoalChild/properties/name/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err16];
-                  } else {
-                    vErrors.push(err16);
-                  }
-                  errors++;
-                }
-              }
-              if (data9.is_key_result !== undefined) {
-                if (typeof data9.is_key_result !== "boolean") {
-                  const err17 = {
-                    instancePath: instancePath + "/children/" + i0 + "/is_key_result",
-                    schemaPath: "spec#/components/schemas/GoalChild/properties/is_key_result/type",
-                    keyword: "type",
-                    params: { type: "boolean" },
-                    message: "must be boolean",
                   };
                   if (vErrors === null) {
                     vErrors = [err17];
@@ -7656,8 +8199,25 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data9.is_key_result !== undefined) {
+                if (typeof data9.is_key_result !== "boolean") {
+                  const err18 = {
+                    instancePath: instancePath + "/children/" + i0 + "/is_key_result",
+                    schemaPath: "spec#/components/schemas/GoalChild/properties/is_key_result/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err18 = {
+              const err19 = {
                 instancePath: instancePath + "/children/" + i0,
                 schemaPath: "spec#/components/schemas/GoalChild/type",
                 keyword: "type",
@@ -7665,15 +8225,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err19];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err19);
               }
               errors++;
             }
+            if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+              for (let key1 in data9) {
+                if (key1 !== "id" && key1 !== "name" && key1 !== "is_key_result") {
+                  const err20 = {
+                    instancePath: instancePath + "/children/" + i0,
+                    schemaPath: "#/properties/children/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err19 = {
+          const err21 = {
             instancePath: instancePath + "/children",
             schemaPath: "#/properties/children/type",
             keyword: "type",
@@ -7681,16 +8260,17 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err21];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err21);
           }
           errors++;
         }
       }
       if (data.owner !== undefined) {
+        let data13 = data.owner;
         if (
-          !validate56(data.owner, {
+          !validate56(data13, {
             instancePath: instancePath + "/owner",
             parentData: data,
             parentDataProperty: "owner",
@@ -7701,12 +8281,31 @@ const v = (() => {
           vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
           errors = vErrors.length;
         }
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+          for (let key2 in data13) {
+            if (key2 !== "type" && key2 !== "user" && key2 !== "group") {
+              const err22 = {
+                instancePath: instancePath + "/owner",
+                schemaPath: "#/properties/owner/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key2 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.start !== undefined) {
         let data14 = data.start;
         if (typeof data14 === "string") {
           if (!formats10.test(data14)) {
-            const err20 = {
+            const err23 = {
               instancePath: instancePath + "/start",
               schemaPath: "#/properties/start/format",
               keyword: "format",
@@ -7714,14 +8313,14 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err23];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err23);
             }
             errors++;
           }
         } else {
-          const err21 = {
+          const err24 = {
             instancePath: instancePath + "/start",
             schemaPath: "#/properties/start/type",
             keyword: "type",
@@ -7729,9 +8328,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err24];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err24);
           }
           errors++;
         }
@@ -7740,7 +8339,7 @@ const v = (() => {
         let data15 = data.end;
         if (typeof data15 === "string") {
           if (!formats10.test(data15)) {
-            const err22 = {
+            const err25 = {
               instancePath: instancePath + "/end",
               schemaPath: "#/properties/end/format",
               keyword: "format",
@@ -7748,71 +8347,16 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err25];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err25);
             }
             errors++;
           }
         } else {
-          const err23 = {
+          const err26 = {
             instancePath: instancePath + "/end",
             schemaPath: "#/properties/end/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-      if (data.categories !== undefined) {
-        let data16 = data.categories;
-        if (Array.isArray(data16)) {
-          const len1 = data16.length;
-          for (let i1 = 0; i1 < len1; i1++) {
-            if (typeof data16[i1] !== "string") {
-              const err24 = {
-                instancePath: instancePath + "/categories/" + i1,
-                schemaPath: "#/properties/categories/items/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err25 = {
-            instancePath: instancePath + "/categories",
-            schemaPath: "#/properties/categories/type",
-            keyword: "type",
-            params: { type: "array" },
-            message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      }
-      if (data.visibility !== undefined) {
-        let data18 = data.visibility;
-        if (typeof data18 !== "string") {
-          const err26 = {
-            instancePath: instancePath + "/visibility",
-            schemaPath: "spec#/components/schemas/GoalVisibility/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -7824,31 +8368,35 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data18 === "public" || data18 === "private")) {
-          const err27 = {
-            instancePath: instancePath + "/visibility",
-            schemaPath: "spec#/components/schemas/GoalVisibility/enum",
-            keyword: "enum",
-            params: { allowedValues: schema79.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
       }
-      if (data.state !== undefined) {
-        let data19 = data.state;
-        if (typeof data19 !== "string") {
+      if (data.categories !== undefined) {
+        let data16 = data.categories;
+        if (Array.isArray(data16)) {
+          const len1 = data16.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            if (typeof data16[i1] !== "string") {
+              const err27 = {
+                instancePath: instancePath + "/categories/" + i1,
+                schemaPath: "#/properties/categories/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          }
+        } else {
           const err28 = {
-            instancePath: instancePath + "/state",
-            schemaPath: "spec#/components/schemas/GoalState/type",
+            instancePath: instancePath + "/categories",
+            schemaPath: "#/properties/categories/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "array" },
+            message: "must be array",
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -7857,13 +8405,16 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data19 === "open" || data19 === "closed")) {
+      }
+      if (data.visibility !== undefined) {
+        let data18 = data.visibility;
+        if (typeof data18 !== "string") {
           const err29 = {
-            instancePath: instancePath + "/state",
-            schemaPath: "spec#/components/schemas/GoalState/enum",
-            keyword: "enum",
-            params: { allowedValues: schema80.enum },
-            message: "must be equal to one of the allowed values",
+            instancePath: instancePath + "/visibility",
+            schemaPath: "spec#/components/schemas/GoalVisibility/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -7872,16 +8423,13 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.health !== undefined) {
-        let data20 = data.health;
-        if (typeof data20 !== "string") {
+        if (!(data18 === "public" || data18 === "private")) {
           const err30 = {
-            instancePath: instancePath + "/health",
-            schemaPath: "spec#/components/schemas/GoalHealth/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/visibility",
+            schemaPath: "spec#/components/schemas/GoalVisibility/enum",
+            keyword: "enum",
+            params: { allowedValues: schema79.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err30];
@@ -7890,47 +8438,48 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data20 === "on_track" || data20 === "behind" || data20 === "at_risk")) {
-          const err31 = {
-            instancePath: instancePath + "/health",
-            schemaPath: "spec#/components/schemas/GoalHealth/enum",
-            keyword: "enum",
-            params: { allowedValues: schema81.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      }
-      if (data.progress !== undefined) {
-        let data21 = data.progress;
-        if (typeof data21 == "number") {
-          if (data21 < 0 || isNaN(data21)) {
-            const err32 = {
-              instancePath: instancePath + "/progress",
-              schemaPath: "#/properties/progress/minimum",
-              keyword: "minimum",
-              params: { comparison: ">=", limit: 0 },
-              message: "must be >= 0",
+        if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+          for (let key3 in data18) {
+            const err31 = {
+              instancePath: instancePath + "/visibility",
+              schemaPath: "#/properties/visibility/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key3 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err31];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err31);
             }
             errors++;
           }
-        } else {
-          const err33 = {
-            instancePath: instancePath + "/progress",
-            schemaPath: "#/properties/progress/type",
+        }
+      }
+      if (data.state !== undefined) {
+        let data19 = data.state;
+        if (typeof data19 !== "string") {
+          const err32 = {
+            instancePath: instancePath + "/state",
+            schemaPath: "spec#/components/schemas/GoalState/type",
             keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (!(data19 === "open" || data19 === "closed")) {
+          const err33 = {
+            instancePath: instancePath + "/state",
+            schemaPath: "spec#/components/schemas/GoalState/enum",
+            keyword: "enum",
+            params: { allowedValues: schema80.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err33];
@@ -7939,12 +8488,113 @@ const v = (() => {
           }
           errors++;
         }
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+          for (let key4 in data19) {
+            const err34 = {
+              instancePath: instancePath + "/state",
+              schemaPath: "#/properties/state/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key4 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.health !== undefined) {
+        let data20 = data.health;
+        if (typeof data20 !== "string") {
+          const err35 = {
+            instancePath: instancePath + "/health",
+            schemaPath: "spec#/components/schemas/GoalHealth/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (!(data20 === "on_track" || data20 === "behind" || data20 === "at_risk")) {
+          const err36 = {
+            instancePath: instancePath + "/health",
+            schemaPath: "spec#/components/schemas/GoalHealth/enum",
+            keyword: "enum",
+            params: { allowedValues: schema81.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+          for (let key5 in data20) {
+            const err37 = {
+              instancePath: instancePath + "/health",
+              schemaPath: "#/properties/health/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key5 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.progress !== undefined) {
+        let data21 = data.progress;
+        if (typeof data21 == "number") {
+          if (data21 < 0 || isNaN(data21)) {
+            const err38 = {
+              instancePath: instancePath + "/progress",
+              schemaPath: "#/properties/progress/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 0 },
+              message: "must be >= 0",
+            };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        } else {
+          const err39 = {
+            instancePath: instancePath + "/progress",
+            schemaPath: "#/properties/progress/type",
+            keyword: "type",
+            params: { type: "number" },
+            message: "must be number",
+          };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
       }
       if (data.metric !== undefined) {
         let data22 = data.metric;
-        const _errs54 = errors;
+        const _errs60 = errors;
         let valid13 = false;
-        const _errs55 = errors;
+        const _errs61 = errors;
         if (
           !validate58(data22, {
             instancePath: instancePath + "/metric",
@@ -7957,7 +8607,7 @@ const v = (() => {
           vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
           errors = vErrors.length;
         }
-        var _valid1 = _errs55 === errors;
+        var _valid1 = _errs61 === errors;
         valid13 = valid13 || _valid1;
         if (_valid1) {
           var props1 = {};
@@ -7967,9 +8617,9 @@ const v = (() => {
           props1.current_value = true;
           props1.currency = true;
         }
-        const _errs56 = errors;
+        const _errs62 = errors;
         if (data22 !== null) {
-          const err34 = {
+          const err40 = {
             instancePath: instancePath + "/metric",
             schemaPath: "#/properties/metric/anyOf/1/type",
             keyword: "type",
@@ -7977,16 +8627,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err40];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err40);
           }
           errors++;
         }
-        var _valid1 = _errs56 === errors;
+        var _valid1 = _errs62 === errors;
         valid13 = valid13 || _valid1;
         if (!valid13) {
-          const err35 = {
+          const err41 = {
             instancePath: instancePath + "/metric",
             schemaPath: "#/properties/metric/anyOf",
             keyword: "anyOf",
@@ -7994,18 +8644,39 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err41];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err41);
           }
           errors++;
         } else {
-          errors = _errs54;
+          errors = _errs60;
           if (vErrors !== null) {
-            if (_errs54) {
-              vErrors.length = _errs54;
+            if (_errs60) {
+              vErrors.length = _errs60;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+          if (props1 !== true) {
+            for (let key6 in data22) {
+              if (!props1 || !props1[key6]) {
+                const err42 = {
+                  instancePath: instancePath + "/metric",
+                  schemaPath: "#/properties/metric/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key6 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
             }
           }
         }
@@ -8014,7 +8685,7 @@ const v = (() => {
         let data23 = data.created;
         if (typeof data23 === "string") {
           if (!formats12.test(data23)) {
-            const err36 = {
+            const err43 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -8022,14 +8693,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err43];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err43);
             }
             errors++;
           }
         } else {
-          const err37 = {
+          const err44 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -8037,9 +8708,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err44];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err44);
           }
           errors++;
         }
@@ -8048,7 +8719,7 @@ const v = (() => {
         let data24 = data.modified;
         if (typeof data24 === "string") {
           if (!formats12.test(data24)) {
-            const err38 = {
+            const err45 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -8056,14 +8727,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err45];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err45);
             }
             errors++;
           }
         } else {
-          const err39 = {
+          const err46 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -8071,15 +8742,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err46];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err46);
           }
           errors++;
         }
       }
     } else {
-      const err40 = {
+      const err47 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -8087,9 +8758,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err40];
+        vErrors = [err47];
       } else {
-        vErrors.push(err40);
+        vErrors.push(err47);
       }
       errors++;
     }
@@ -8190,7 +8861,11 @@ const v = (() => {
     "type": "object",
     "description": "One page of the legacy goal filter (up to 30 goals).",
     "properties": {
-      "results": { "type": "array", "maxItems": 30, "items": { "$ref": "spec#/components/schemas/Goal" } },
+      "results": {
+        "type": "array",
+        "maxItems": 30,
+        "items": { "$ref": "spec#/components/schemas/Goal", "unevaluatedProperties": false },
+      },
       "more": {
         "type": "boolean",
         "description": "`true` while more goals remain after this page.",
@@ -8478,6 +9153,27 @@ const v = (() => {
             }
           }
         }
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          if (props0 !== true) {
+            for (let key0 in data5) {
+              if (!props0 || !props0[key0]) {
+                const err14 = {
+                  instancePath: instancePath + "/parent",
+                  schemaPath: "#/properties/parent/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.children !== undefined) {
         let data8 = data.children;
@@ -8489,7 +9185,7 @@ const v = (() => {
               if (data9.id !== undefined) {
                 let data10 = data9.id;
                 if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10))) {
-                  const err14 = {
+                  const err15 = {
                     instancePath: instancePath + "/children/" + i0 + "/id",
                     schemaPath: "spec#/components/schemas/GoalChild/properties/id/type",
                     keyword: "type",
@@ -8497,15 +9193,15 @@ const v = (() => {
                     message: "must be integer",
                   };
                   if (vErrors === null) {
-                    vErrors = [err14];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err14);
+                    vErrors.push(err15);
                   }
                   errors++;
                 }
                 if (typeof data10 == "number") {
                   if (data10 < 1 || isNaN(data10)) {
-                    const err15 = {
+                    const err16 = {
                       instancePath: instancePath + "/children/" + i0 + "/id",
                       schemaPath: "spec#/components/schemas/GoalChild/properties/id/minimum",
                       keyword: "minimum",
@@ -8513,9 +9209,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err15];
+                      vErrors = [err16];
                     } else {
-                      vErrors.push(err15);
+                      vErrors.push(err16);
                     }
                     errors++;
                   }
@@ -8523,29 +9219,12 @@ const v = (() => {
               }
               if (data9.name !== undefined) {
                 if (typeof data9.name !== "string") {
-                  const err16 = {
+                  const err17 = {
                     instancePath: instancePath + "/children/" + i0 + "/name",
                     schemaPath: "spec#/components/schemas/GoalChild/properties/name/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err16];
-                  } else {
-                    vErrors.push(err16);
-                  }
-                  errors++;
-                }
-              }
-              if (data9.is_key_result !== undefined) {
-                if (typeof data9.is_key_result !== "boolean") {
-                  const err17 = {
-                    instancePath: instancePath + "/children/" + i0 + "/is_key_result",
-                    schemaPath: "spec#/components/schemas/GoalChild/properties/is_key_result/type",
-                    keyword: "type",
-                    params: { type: "boolean" },
-                    message: "must be boolean",
                   };
                   if (vErrors === null) {
                     vErrors = [err17];
@@ -8555,8 +9234,25 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data9.is_key_result !== undefined) {
+                if (typeof data9.is_key_result !== "boolean") {
+                  const err18 = {
+                    instancePath: instancePath + "/children/" + i0 + "/is_key_result",
+                    schemaPath: "spec#/components/schemas/GoalChild/properties/is_key_result/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err18 = {
+              const err19 = {
                 instancePath: instancePath + "/children/" + i0,
                 schemaPath: "spec#/components/schemas/GoalChild/type",
                 keyword: "type",
@@ -8564,15 +9260,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err19];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err19);
               }
               errors++;
             }
+            if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+              for (let key1 in data9) {
+                if (key1 !== "id" && key1 !== "name" && key1 !== "is_key_result") {
+                  const err20 = {
+                    instancePath: instancePath + "/children/" + i0,
+                    schemaPath: "#/properties/children/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err19 = {
+          const err21 = {
             instancePath: instancePath + "/children",
             schemaPath: "#/properties/children/type",
             keyword: "type",
@@ -8580,16 +9295,17 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err21];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err21);
           }
           errors++;
         }
       }
       if (data.owner !== undefined) {
+        let data13 = data.owner;
         if (
-          !validate56(data.owner, {
+          !validate56(data13, {
             instancePath: instancePath + "/owner",
             parentData: data,
             parentDataProperty: "owner",
@@ -8600,12 +9316,31 @@ const v = (() => {
           vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
           errors = vErrors.length;
         }
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+          for (let key2 in data13) {
+            if (key2 !== "type" && key2 !== "user" && key2 !== "group") {
+              const err22 = {
+                instancePath: instancePath + "/owner",
+                schemaPath: "#/properties/owner/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key2 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.start !== undefined) {
         let data14 = data.start;
         if (typeof data14 === "string") {
           if (!formats10.test(data14)) {
-            const err20 = {
+            const err23 = {
               instancePath: instancePath + "/start",
               schemaPath: "#/properties/start/format",
               keyword: "format",
@@ -8613,14 +9348,14 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err23];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err23);
             }
             errors++;
           }
         } else {
-          const err21 = {
+          const err24 = {
             instancePath: instancePath + "/start",
             schemaPath: "#/properties/start/type",
             keyword: "type",
@@ -8628,9 +9363,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err24];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err24);
           }
           errors++;
         }
@@ -8639,7 +9374,7 @@ const v = (() => {
         let data15 = data.end;
         if (typeof data15 === "string") {
           if (!formats10.test(data15)) {
-            const err22 = {
+            const err25 = {
               instancePath: instancePath + "/end",
               schemaPath: "#/properties/end/format",
               keyword: "format",
@@ -8647,71 +9382,16 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err25];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err25);
             }
             errors++;
           }
         } else {
-          const err23 = {
+          const err26 = {
             instancePath: instancePath + "/end",
             schemaPath: "#/properties/end/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-      if (data.categories !== undefined) {
-        let data16 = data.categories;
-        if (Array.isArray(data16)) {
-          const len1 = data16.length;
-          for (let i1 = 0; i1 < len1; i1++) {
-            if (typeof data16[i1] !== "string") {
-              const err24 = {
-                instancePath: instancePath + "/categories/" + i1,
-                schemaPath: "#/properties/categories/items/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err25 = {
-            instancePath: instancePath + "/categories",
-            schemaPath: "#/properties/categories/type",
-            keyword: "type",
-            params: { type: "array" },
-            message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      }
-      if (data.visibility !== undefined) {
-        let data18 = data.visibility;
-        if (typeof data18 !== "string") {
-          const err26 = {
-            instancePath: instancePath + "/visibility",
-            schemaPath: "spec#/components/schemas/GoalVisibility/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -8723,31 +9403,35 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data18 === "public" || data18 === "private")) {
-          const err27 = {
-            instancePath: instancePath + "/visibility",
-            schemaPath: "spec#/components/schemas/GoalVisibility/enum",
-            keyword: "enum",
-            params: { allowedValues: schema79.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
       }
-      if (data.state !== undefined) {
-        let data19 = data.state;
-        if (typeof data19 !== "string") {
+      if (data.categories !== undefined) {
+        let data16 = data.categories;
+        if (Array.isArray(data16)) {
+          const len1 = data16.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            if (typeof data16[i1] !== "string") {
+              const err27 = {
+                instancePath: instancePath + "/categories/" + i1,
+                schemaPath: "#/properties/categories/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          }
+        } else {
           const err28 = {
-            instancePath: instancePath + "/state",
-            schemaPath: "spec#/components/schemas/GoalState/type",
+            instancePath: instancePath + "/categories",
+            schemaPath: "#/properties/categories/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "array" },
+            message: "must be array",
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -8756,13 +9440,16 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data19 === "open" || data19 === "closed")) {
+      }
+      if (data.visibility !== undefined) {
+        let data18 = data.visibility;
+        if (typeof data18 !== "string") {
           const err29 = {
-            instancePath: instancePath + "/state",
-            schemaPath: "spec#/components/schemas/GoalState/enum",
-            keyword: "enum",
-            params: { allowedValues: schema80.enum },
-            message: "must be equal to one of the allowed values",
+            instancePath: instancePath + "/visibility",
+            schemaPath: "spec#/components/schemas/GoalVisibility/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -8771,16 +9458,13 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.health !== undefined) {
-        let data20 = data.health;
-        if (typeof data20 !== "string") {
+        if (!(data18 === "public" || data18 === "private")) {
           const err30 = {
-            instancePath: instancePath + "/health",
-            schemaPath: "spec#/components/schemas/GoalHealth/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/visibility",
+            schemaPath: "spec#/components/schemas/GoalVisibility/enum",
+            keyword: "enum",
+            params: { allowedValues: schema79.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err30];
@@ -8789,47 +9473,48 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data20 === "on_track" || data20 === "behind" || data20 === "at_risk")) {
-          const err31 = {
-            instancePath: instancePath + "/health",
-            schemaPath: "spec#/components/schemas/GoalHealth/enum",
-            keyword: "enum",
-            params: { allowedValues: schema81.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      }
-      if (data.progress !== undefined) {
-        let data21 = data.progress;
-        if (typeof data21 == "number") {
-          if (data21 < 0 || isNaN(data21)) {
-            const err32 = {
-              instancePath: instancePath + "/progress",
-              schemaPath: "#/properties/progress/minimum",
-              keyword: "minimum",
-              params: { comparison: ">=", limit: 0 },
-              message: "must be >= 0",
+        if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+          for (let key3 in data18) {
+            const err31 = {
+              instancePath: instancePath + "/visibility",
+              schemaPath: "#/properties/visibility/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key3 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err31];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err31);
             }
             errors++;
           }
-        } else {
-          const err33 = {
-            instancePath: instancePath + "/progress",
-            schemaPath: "#/properties/progress/type",
+        }
+      }
+      if (data.state !== undefined) {
+        let data19 = data.state;
+        if (typeof data19 !== "string") {
+          const err32 = {
+            instancePath: instancePath + "/state",
+            schemaPath: "spec#/components/schemas/GoalState/type",
             keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (!(data19 === "open" || data19 === "closed")) {
+          const err33 = {
+            instancePath: instancePath + "/state",
+            schemaPath: "spec#/components/schemas/GoalState/enum",
+            keyword: "enum",
+            params: { allowedValues: schema80.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err33];
@@ -8838,12 +9523,113 @@ const v = (() => {
           }
           errors++;
         }
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+          for (let key4 in data19) {
+            const err34 = {
+              instancePath: instancePath + "/state",
+              schemaPath: "#/properties/state/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key4 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.health !== undefined) {
+        let data20 = data.health;
+        if (typeof data20 !== "string") {
+          const err35 = {
+            instancePath: instancePath + "/health",
+            schemaPath: "spec#/components/schemas/GoalHealth/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (!(data20 === "on_track" || data20 === "behind" || data20 === "at_risk")) {
+          const err36 = {
+            instancePath: instancePath + "/health",
+            schemaPath: "spec#/components/schemas/GoalHealth/enum",
+            keyword: "enum",
+            params: { allowedValues: schema81.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+          for (let key5 in data20) {
+            const err37 = {
+              instancePath: instancePath + "/health",
+              schemaPath: "#/properties/health/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key5 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.progress !== undefined) {
+        let data21 = data.progress;
+        if (typeof data21 == "number") {
+          if (data21 < 0 || isNaN(data21)) {
+            const err38 = {
+              instancePath: instancePath + "/progress",
+              schemaPath: "#/properties/progress/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 0 },
+              message: "must be >= 0",
+            };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        } else {
+          const err39 = {
+            instancePath: instancePath + "/progress",
+            schemaPath: "#/properties/progress/type",
+            keyword: "type",
+            params: { type: "number" },
+            message: "must be number",
+          };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
       }
       if (data.metric !== undefined) {
         let data22 = data.metric;
-        const _errs54 = errors;
+        const _errs60 = errors;
         let valid13 = false;
-        const _errs55 = errors;
+        const _errs61 = errors;
         if (
           !validate58(data22, {
             instancePath: instancePath + "/metric",
@@ -8856,7 +9642,7 @@ const v = (() => {
           vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
           errors = vErrors.length;
         }
-        var _valid1 = _errs55 === errors;
+        var _valid1 = _errs61 === errors;
         valid13 = valid13 || _valid1;
         if (_valid1) {
           var props1 = {};
@@ -8866,9 +9652,9 @@ const v = (() => {
           props1.current_value = true;
           props1.currency = true;
         }
-        const _errs56 = errors;
+        const _errs62 = errors;
         if (data22 !== null) {
-          const err34 = {
+          const err40 = {
             instancePath: instancePath + "/metric",
             schemaPath: "#/properties/metric/anyOf/1/type",
             keyword: "type",
@@ -8876,16 +9662,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err40];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err40);
           }
           errors++;
         }
-        var _valid1 = _errs56 === errors;
+        var _valid1 = _errs62 === errors;
         valid13 = valid13 || _valid1;
         if (!valid13) {
-          const err35 = {
+          const err41 = {
             instancePath: instancePath + "/metric",
             schemaPath: "#/properties/metric/anyOf",
             keyword: "anyOf",
@@ -8893,18 +9679,39 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err41];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err41);
           }
           errors++;
         } else {
-          errors = _errs54;
+          errors = _errs60;
           if (vErrors !== null) {
-            if (_errs54) {
-              vErrors.length = _errs54;
+            if (_errs60) {
+              vErrors.length = _errs60;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+          if (props1 !== true) {
+            for (let key6 in data22) {
+              if (!props1 || !props1[key6]) {
+                const err42 = {
+                  instancePath: instancePath + "/metric",
+                  schemaPath: "#/properties/metric/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key6 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
             }
           }
         }
@@ -8913,7 +9720,7 @@ const v = (() => {
         let data23 = data.created;
         if (typeof data23 === "string") {
           if (!formats12.test(data23)) {
-            const err36 = {
+            const err43 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -8921,14 +9728,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err43];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err43);
             }
             errors++;
           }
         } else {
-          const err37 = {
+          const err44 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -8936,9 +9743,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err44];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err44);
           }
           errors++;
         }
@@ -8947,7 +9754,7 @@ const v = (() => {
         let data24 = data.modified;
         if (typeof data24 === "string") {
           if (!formats12.test(data24)) {
-            const err38 = {
+            const err45 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -8955,14 +9762,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err45];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err45);
             }
             errors++;
           }
         } else {
-          const err39 = {
+          const err46 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -8970,15 +9777,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err46];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err46);
           }
           errors++;
         }
       }
     } else {
-      const err40 = {
+      const err47 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -8986,9 +9793,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err40];
+        vErrors = [err47];
       } else {
-        vErrors.push(err40);
+        vErrors.push(err47);
       }
       errors++;
     }
@@ -9053,8 +9860,9 @@ const v = (() => {
           }
           const len0 = data0.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
             if (
-              !validate63(data0[i0], {
+              !validate63(data1, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data0,
                 parentDataProperty: i0,
@@ -9065,31 +9873,52 @@ const v = (() => {
               vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
               errors = vErrors.length;
             }
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              for (let key0 in data1) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "uuid" &&
+                  key0 !== "name" &&
+                  key0 !== "description" &&
+                  key0 !== "is_key_result" &&
+                  key0 !== "parent" &&
+                  key0 !== "children" &&
+                  key0 !== "owner" &&
+                  key0 !== "start" &&
+                  key0 !== "end" &&
+                  key0 !== "categories" &&
+                  key0 !== "visibility" &&
+                  key0 !== "state" &&
+                  key0 !== "health" &&
+                  key0 !== "progress" &&
+                  key0 !== "metric" &&
+                  key0 !== "created" &&
+                  key0 !== "modified"
+                ) {
+                  const err1 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err1];
+                  } else {
+                    vErrors.push(err1);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err1 = {
+          const err2 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
             params: { type: "array" },
             message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      }
-      if (data.more !== undefined) {
-        if (typeof data.more !== "boolean") {
-          const err2 = {
-            instancePath: instancePath + "/more",
-            schemaPath: "#/properties/more/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -9099,15 +9928,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.nextURL !== undefined) {
-        let data3 = data.nextURL;
-        if (typeof data3 !== "string" && data3 !== null) {
+      if (data.more !== undefined) {
+        if (typeof data.more !== "boolean") {
           const err3 = {
-            instancePath: instancePath + "/nextURL",
-            schemaPath: "#/properties/nextURL/type",
+            instancePath: instancePath + "/more",
+            schemaPath: "#/properties/more/type",
             keyword: "type",
-            params: { type: schema85.properties.nextURL.type },
-            message: "must be string,null",
+            params: { type: "boolean" },
+            message: "must be boolean",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -9116,9 +9944,27 @@ const v = (() => {
           }
           errors++;
         }
+      }
+      if (data.nextURL !== undefined) {
+        let data3 = data.nextURL;
+        if (typeof data3 !== "string" && data3 !== null) {
+          const err4 = {
+            instancePath: instancePath + "/nextURL",
+            schemaPath: "#/properties/nextURL/type",
+            keyword: "type",
+            params: { type: schema85.properties.nextURL.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
         if (typeof data3 === "string") {
           if (!formats0.test(data3)) {
-            const err4 = {
+            const err5 = {
               instancePath: instancePath + "/nextURL",
               schemaPath: "#/properties/nextURL/format",
               keyword: "format",
@@ -9126,16 +9972,16 @@ const v = (() => {
               message: 'must match format "' + "uri" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err4];
+              vErrors = [err5];
             } else {
-              vErrors.push(err4);
+              vErrors.push(err5);
             }
             errors++;
           }
         }
       }
     } else {
-      const err5 = {
+      const err6 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -9143,9 +9989,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err5];
+        vErrors = [err6];
       } else {
-        vErrors.push(err5);
+        vErrors.push(err6);
       }
       errors++;
     }
@@ -9210,7 +10056,10 @@ const v = (() => {
     "properties": {
       "created": { "type": "integer", "minimum": 0, "example": 2 },
       "failed": { "type": "integer", "minimum": 0, "example": 1 },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/GoalBulkRowResult" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/GoalBulkRowResult", "unevaluatedProperties": false },
+      },
     },
   };
   const schema94 = {
@@ -9579,9 +10428,34 @@ const v = (() => {
               }
               errors++;
             }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key1 in data3) {
+                if (
+                  key1 !== "index" &&
+                  key1 !== "status" &&
+                  key1 !== "goal_id" &&
+                  key1 !== "milestone_ids" &&
+                  key1 !== "errors"
+                ) {
+                  const err17 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err17 = {
+          const err18 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -9589,15 +10463,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err18];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err18);
           }
           errors++;
         }
       }
     } else {
-      const err18 = {
+      const err19 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -9605,9 +10479,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err18];
+        vErrors = [err19];
       } else {
-        vErrors.push(err18);
+        vErrors.push(err19);
       }
       errors++;
     }
@@ -9940,6 +10814,27 @@ const v = (() => {
             }
           }
         }
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          if (props0 !== true) {
+            for (let key0 in data5) {
+              if (!props0 || !props0[key0]) {
+                const err14 = {
+                  instancePath: instancePath + "/parent",
+                  schemaPath: "#/properties/parent/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.children !== undefined) {
         let data8 = data.children;
@@ -9951,7 +10846,7 @@ const v = (() => {
               if (data9.id !== undefined) {
                 let data10 = data9.id;
                 if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10))) {
-                  const err14 = {
+                  const err15 = {
                     instancePath: instancePath + "/children/" + i0 + "/id",
                     schemaPath: "spec#/components/schemas/GoalChild/properties/id/type",
                     keyword: "type",
@@ -9959,15 +10854,15 @@ const v = (() => {
                     message: "must be integer",
                   };
                   if (vErrors === null) {
-                    vErrors = [err14];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err14);
+                    vErrors.push(err15);
                   }
                   errors++;
                 }
                 if (typeof data10 == "number") {
                   if (data10 < 1 || isNaN(data10)) {
-                    const err15 = {
+                    const err16 = {
                       instancePath: instancePath + "/children/" + i0 + "/id",
                       schemaPath: "spec#/components/schemas/GoalChild/properties/id/minimum",
                       keyword: "minimum",
@@ -9975,9 +10870,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err15];
+                      vErrors = [err16];
                     } else {
-                      vErrors.push(err15);
+                      vErrors.push(err16);
                     }
                     errors++;
                   }
@@ -9985,29 +10880,12 @@ const v = (() => {
               }
               if (data9.name !== undefined) {
                 if (typeof data9.name !== "string") {
-                  const err16 = {
+                  const err17 = {
                     instancePath: instancePath + "/children/" + i0 + "/name",
                     schemaPath: "spec#/components/schemas/GoalChild/properties/name/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err16];
-                  } else {
-                    vErrors.push(err16);
-                  }
-                  errors++;
-                }
-              }
-              if (data9.is_key_result !== undefined) {
-                if (typeof data9.is_key_result !== "boolean") {
-                  const err17 = {
-                    instancePath: instancePath + "/children/" + i0 + "/is_key_result",
-                    schemaPath: "spec#/components/schemas/GoalChild/properties/is_key_result/type",
-                    keyword: "type",
-                    params: { type: "boolean" },
-                    message: "must be boolean",
                   };
                   if (vErrors === null) {
                     vErrors = [err17];
@@ -10017,8 +10895,25 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data9.is_key_result !== undefined) {
+                if (typeof data9.is_key_result !== "boolean") {
+                  const err18 = {
+                    instancePath: instancePath + "/children/" + i0 + "/is_key_result",
+                    schemaPath: "spec#/components/schemas/GoalChild/properties/is_key_result/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err18 = {
+              const err19 = {
                 instancePath: instancePath + "/children/" + i0,
                 schemaPath: "spec#/components/schemas/GoalChild/type",
                 keyword: "type",
@@ -10026,15 +10921,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err19];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err19);
               }
               errors++;
             }
+            if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+              for (let key1 in data9) {
+                if (key1 !== "id" && key1 !== "name" && key1 !== "is_key_result") {
+                  const err20 = {
+                    instancePath: instancePath + "/children/" + i0,
+                    schemaPath: "#/properties/children/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err19 = {
+          const err21 = {
             instancePath: instancePath + "/children",
             schemaPath: "#/properties/children/type",
             keyword: "type",
@@ -10042,16 +10956,17 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err21];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err21);
           }
           errors++;
         }
       }
       if (data.owner !== undefined) {
+        let data13 = data.owner;
         if (
-          !validate56(data.owner, {
+          !validate56(data13, {
             instancePath: instancePath + "/owner",
             parentData: data,
             parentDataProperty: "owner",
@@ -10062,12 +10977,31 @@ const v = (() => {
           vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
           errors = vErrors.length;
         }
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+          for (let key2 in data13) {
+            if (key2 !== "type" && key2 !== "user" && key2 !== "group") {
+              const err22 = {
+                instancePath: instancePath + "/owner",
+                schemaPath: "#/properties/owner/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key2 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.start !== undefined) {
         let data14 = data.start;
         if (typeof data14 === "string") {
           if (!formats10.test(data14)) {
-            const err20 = {
+            const err23 = {
               instancePath: instancePath + "/start",
               schemaPath: "#/properties/start/format",
               keyword: "format",
@@ -10075,14 +11009,14 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err23];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err23);
             }
             errors++;
           }
         } else {
-          const err21 = {
+          const err24 = {
             instancePath: instancePath + "/start",
             schemaPath: "#/properties/start/type",
             keyword: "type",
@@ -10090,9 +11024,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err24];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err24);
           }
           errors++;
         }
@@ -10101,7 +11035,7 @@ const v = (() => {
         let data15 = data.end;
         if (typeof data15 === "string") {
           if (!formats10.test(data15)) {
-            const err22 = {
+            const err25 = {
               instancePath: instancePath + "/end",
               schemaPath: "#/properties/end/format",
               keyword: "format",
@@ -10109,71 +11043,16 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err25];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err25);
             }
             errors++;
           }
         } else {
-          const err23 = {
+          const err26 = {
             instancePath: instancePath + "/end",
             schemaPath: "#/properties/end/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-      if (data.categories !== undefined) {
-        let data16 = data.categories;
-        if (Array.isArray(data16)) {
-          const len1 = data16.length;
-          for (let i1 = 0; i1 < len1; i1++) {
-            if (typeof data16[i1] !== "string") {
-              const err24 = {
-                instancePath: instancePath + "/categories/" + i1,
-                schemaPath: "#/properties/categories/items/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err25 = {
-            instancePath: instancePath + "/categories",
-            schemaPath: "#/properties/categories/type",
-            keyword: "type",
-            params: { type: "array" },
-            message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      }
-      if (data.visibility !== undefined) {
-        let data18 = data.visibility;
-        if (typeof data18 !== "string") {
-          const err26 = {
-            instancePath: instancePath + "/visibility",
-            schemaPath: "spec#/components/schemas/GoalVisibility/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -10185,31 +11064,35 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data18 === "public" || data18 === "private")) {
-          const err27 = {
-            instancePath: instancePath + "/visibility",
-            schemaPath: "spec#/components/schemas/GoalVisibility/enum",
-            keyword: "enum",
-            params: { allowedValues: schema79.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
       }
-      if (data.state !== undefined) {
-        let data19 = data.state;
-        if (typeof data19 !== "string") {
+      if (data.categories !== undefined) {
+        let data16 = data.categories;
+        if (Array.isArray(data16)) {
+          const len1 = data16.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            if (typeof data16[i1] !== "string") {
+              const err27 = {
+                instancePath: instancePath + "/categories/" + i1,
+                schemaPath: "#/properties/categories/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          }
+        } else {
           const err28 = {
-            instancePath: instancePath + "/state",
-            schemaPath: "spec#/components/schemas/GoalState/type",
+            instancePath: instancePath + "/categories",
+            schemaPath: "#/properties/categories/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "array" },
+            message: "must be array",
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -10218,13 +11101,16 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data19 === "open" || data19 === "closed")) {
+      }
+      if (data.visibility !== undefined) {
+        let data18 = data.visibility;
+        if (typeof data18 !== "string") {
           const err29 = {
-            instancePath: instancePath + "/state",
-            schemaPath: "spec#/components/schemas/GoalState/enum",
-            keyword: "enum",
-            params: { allowedValues: schema80.enum },
-            message: "must be equal to one of the allowed values",
+            instancePath: instancePath + "/visibility",
+            schemaPath: "spec#/components/schemas/GoalVisibility/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -10233,16 +11119,13 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.health !== undefined) {
-        let data20 = data.health;
-        if (typeof data20 !== "string") {
+        if (!(data18 === "public" || data18 === "private")) {
           const err30 = {
-            instancePath: instancePath + "/health",
-            schemaPath: "spec#/components/schemas/GoalHealth/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/visibility",
+            schemaPath: "spec#/components/schemas/GoalVisibility/enum",
+            keyword: "enum",
+            params: { allowedValues: schema79.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err30];
@@ -10251,47 +11134,48 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data20 === "on_track" || data20 === "behind" || data20 === "at_risk")) {
-          const err31 = {
-            instancePath: instancePath + "/health",
-            schemaPath: "spec#/components/schemas/GoalHealth/enum",
-            keyword: "enum",
-            params: { allowedValues: schema81.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      }
-      if (data.progress !== undefined) {
-        let data21 = data.progress;
-        if (typeof data21 == "number") {
-          if (data21 < 0 || isNaN(data21)) {
-            const err32 = {
-              instancePath: instancePath + "/progress",
-              schemaPath: "#/properties/progress/minimum",
-              keyword: "minimum",
-              params: { comparison: ">=", limit: 0 },
-              message: "must be >= 0",
+        if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+          for (let key3 in data18) {
+            const err31 = {
+              instancePath: instancePath + "/visibility",
+              schemaPath: "#/properties/visibility/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key3 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err31];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err31);
             }
             errors++;
           }
-        } else {
-          const err33 = {
-            instancePath: instancePath + "/progress",
-            schemaPath: "#/properties/progress/type",
+        }
+      }
+      if (data.state !== undefined) {
+        let data19 = data.state;
+        if (typeof data19 !== "string") {
+          const err32 = {
+            instancePath: instancePath + "/state",
+            schemaPath: "spec#/components/schemas/GoalState/type",
             keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (!(data19 === "open" || data19 === "closed")) {
+          const err33 = {
+            instancePath: instancePath + "/state",
+            schemaPath: "spec#/components/schemas/GoalState/enum",
+            keyword: "enum",
+            params: { allowedValues: schema80.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err33];
@@ -10300,12 +11184,113 @@ const v = (() => {
           }
           errors++;
         }
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+          for (let key4 in data19) {
+            const err34 = {
+              instancePath: instancePath + "/state",
+              schemaPath: "#/properties/state/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key4 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.health !== undefined) {
+        let data20 = data.health;
+        if (typeof data20 !== "string") {
+          const err35 = {
+            instancePath: instancePath + "/health",
+            schemaPath: "spec#/components/schemas/GoalHealth/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (!(data20 === "on_track" || data20 === "behind" || data20 === "at_risk")) {
+          const err36 = {
+            instancePath: instancePath + "/health",
+            schemaPath: "spec#/components/schemas/GoalHealth/enum",
+            keyword: "enum",
+            params: { allowedValues: schema81.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+          for (let key5 in data20) {
+            const err37 = {
+              instancePath: instancePath + "/health",
+              schemaPath: "#/properties/health/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key5 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.progress !== undefined) {
+        let data21 = data.progress;
+        if (typeof data21 == "number") {
+          if (data21 < 0 || isNaN(data21)) {
+            const err38 = {
+              instancePath: instancePath + "/progress",
+              schemaPath: "#/properties/progress/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 0 },
+              message: "must be >= 0",
+            };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        } else {
+          const err39 = {
+            instancePath: instancePath + "/progress",
+            schemaPath: "#/properties/progress/type",
+            keyword: "type",
+            params: { type: "number" },
+            message: "must be number",
+          };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
       }
       if (data.metric !== undefined) {
         let data22 = data.metric;
-        const _errs54 = errors;
+        const _errs60 = errors;
         let valid13 = false;
-        const _errs55 = errors;
+        const _errs61 = errors;
         if (
           !validate58(data22, {
             instancePath: instancePath + "/metric",
@@ -10318,7 +11303,7 @@ const v = (() => {
           vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
           errors = vErrors.length;
         }
-        var _valid1 = _errs55 === errors;
+        var _valid1 = _errs61 === errors;
         valid13 = valid13 || _valid1;
         if (_valid1) {
           var props1 = {};
@@ -10328,9 +11313,9 @@ const v = (() => {
           props1.current_value = true;
           props1.currency = true;
         }
-        const _errs56 = errors;
+        const _errs62 = errors;
         if (data22 !== null) {
-          const err34 = {
+          const err40 = {
             instancePath: instancePath + "/metric",
             schemaPath: "#/properties/metric/anyOf/1/type",
             keyword: "type",
@@ -10338,16 +11323,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err40];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err40);
           }
           errors++;
         }
-        var _valid1 = _errs56 === errors;
+        var _valid1 = _errs62 === errors;
         valid13 = valid13 || _valid1;
         if (!valid13) {
-          const err35 = {
+          const err41 = {
             instancePath: instancePath + "/metric",
             schemaPath: "#/properties/metric/anyOf",
             keyword: "anyOf",
@@ -10355,18 +11340,39 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err41];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err41);
           }
           errors++;
         } else {
-          errors = _errs54;
+          errors = _errs60;
           if (vErrors !== null) {
-            if (_errs54) {
-              vErrors.length = _errs54;
+            if (_errs60) {
+              vErrors.length = _errs60;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+          if (props1 !== true) {
+            for (let key6 in data22) {
+              if (!props1 || !props1[key6]) {
+                const err42 = {
+                  instancePath: instancePath + "/metric",
+                  schemaPath: "#/properties/metric/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key6 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
             }
           }
         }
@@ -10375,7 +11381,7 @@ const v = (() => {
         let data23 = data.created;
         if (typeof data23 === "string") {
           if (!formats12.test(data23)) {
-            const err36 = {
+            const err43 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -10383,14 +11389,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err43];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err43);
             }
             errors++;
           }
         } else {
-          const err37 = {
+          const err44 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -10398,9 +11404,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err44];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err44);
           }
           errors++;
         }
@@ -10409,7 +11415,7 @@ const v = (() => {
         let data24 = data.modified;
         if (typeof data24 === "string") {
           if (!formats12.test(data24)) {
-            const err38 = {
+            const err45 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -10417,14 +11423,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err45];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err45);
             }
             errors++;
           }
         } else {
-          const err39 = {
+          const err46 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -10432,15 +11438,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err46];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err46);
           }
           errors++;
         }
       }
     } else {
-      const err40 = {
+      const err47 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -10448,9 +11454,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err40];
+        vErrors = [err47];
       } else {
-        vErrors.push(err40);
+        vErrors.push(err47);
       }
       errors++;
     }
@@ -10821,6 +11827,27 @@ const v = (() => {
             }
           }
         }
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          if (props0 !== true) {
+            for (let key0 in data5) {
+              if (!props0 || !props0[key0]) {
+                const err14 = {
+                  instancePath: instancePath + "/parent",
+                  schemaPath: "#/properties/parent/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.children !== undefined) {
         let data8 = data.children;
@@ -10832,7 +11859,7 @@ const v = (() => {
               if (data9.id !== undefined) {
                 let data10 = data9.id;
                 if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10))) {
-                  const err14 = {
+                  const err15 = {
                     instancePath: instancePath + "/children/" + i0 + "/id",
                     schemaPath: "spec#/components/schemas/GoalChild/properties/id/type",
                     keyword: "type",
@@ -10840,15 +11867,15 @@ const v = (() => {
                     message: "must be integer",
                   };
                   if (vErrors === null) {
-                    vErrors = [err14];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err14);
+                    vErrors.push(err15);
                   }
                   errors++;
                 }
                 if (typeof data10 == "number") {
                   if (data10 < 1 || isNaN(data10)) {
-                    const err15 = {
+                    const err16 = {
                       instancePath: instancePath + "/children/" + i0 + "/id",
                       schemaPath: "spec#/components/schemas/GoalChild/properties/id/minimum",
                       keyword: "minimum",
@@ -10856,9 +11883,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err15];
+                      vErrors = [err16];
                     } else {
-                      vErrors.push(err15);
+                      vErrors.push(err16);
                     }
                     errors++;
                   }
@@ -10866,29 +11893,12 @@ const v = (() => {
               }
               if (data9.name !== undefined) {
                 if (typeof data9.name !== "string") {
-                  const err16 = {
+                  const err17 = {
                     instancePath: instancePath + "/children/" + i0 + "/name",
                     schemaPath: "spec#/components/schemas/GoalChild/properties/name/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err16];
-                  } else {
-                    vErrors.push(err16);
-                  }
-                  errors++;
-                }
-              }
-              if (data9.is_key_result !== undefined) {
-                if (typeof data9.is_key_result !== "boolean") {
-                  const err17 = {
-                    instancePath: instancePath + "/children/" + i0 + "/is_key_result",
-                    schemaPath: "spec#/components/schemas/GoalChild/properties/is_key_result/type",
-                    keyword: "type",
-                    params: { type: "boolean" },
-                    message: "must be boolean",
                   };
                   if (vErrors === null) {
                     vErrors = [err17];
@@ -10898,8 +11908,25 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data9.is_key_result !== undefined) {
+                if (typeof data9.is_key_result !== "boolean") {
+                  const err18 = {
+                    instancePath: instancePath + "/children/" + i0 + "/is_key_result",
+                    schemaPath: "spec#/components/schemas/GoalChild/properties/is_key_result/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err18 = {
+              const err19 = {
                 instancePath: instancePath + "/children/" + i0,
                 schemaPath: "spec#/components/schemas/GoalChild/type",
                 keyword: "type",
@@ -10907,15 +11934,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err19];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err19);
               }
               errors++;
             }
+            if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+              for (let key1 in data9) {
+                if (key1 !== "id" && key1 !== "name" && key1 !== "is_key_result") {
+                  const err20 = {
+                    instancePath: instancePath + "/children/" + i0,
+                    schemaPath: "#/properties/children/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err19 = {
+          const err21 = {
             instancePath: instancePath + "/children",
             schemaPath: "#/properties/children/type",
             keyword: "type",
@@ -10923,16 +11969,17 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err21];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err21);
           }
           errors++;
         }
       }
       if (data.owner !== undefined) {
+        let data13 = data.owner;
         if (
-          !validate56(data.owner, {
+          !validate56(data13, {
             instancePath: instancePath + "/owner",
             parentData: data,
             parentDataProperty: "owner",
@@ -10943,12 +11990,31 @@ const v = (() => {
           vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
           errors = vErrors.length;
         }
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+          for (let key2 in data13) {
+            if (key2 !== "type" && key2 !== "user" && key2 !== "group") {
+              const err22 = {
+                instancePath: instancePath + "/owner",
+                schemaPath: "#/properties/owner/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key2 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.start !== undefined) {
         let data14 = data.start;
         if (typeof data14 === "string") {
           if (!formats10.test(data14)) {
-            const err20 = {
+            const err23 = {
               instancePath: instancePath + "/start",
               schemaPath: "#/properties/start/format",
               keyword: "format",
@@ -10956,14 +12022,14 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err23];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err23);
             }
             errors++;
           }
         } else {
-          const err21 = {
+          const err24 = {
             instancePath: instancePath + "/start",
             schemaPath: "#/properties/start/type",
             keyword: "type",
@@ -10971,9 +12037,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err24];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err24);
           }
           errors++;
         }
@@ -10982,7 +12048,7 @@ const v = (() => {
         let data15 = data.end;
         if (typeof data15 === "string") {
           if (!formats10.test(data15)) {
-            const err22 = {
+            const err25 = {
               instancePath: instancePath + "/end",
               schemaPath: "#/properties/end/format",
               keyword: "format",
@@ -10990,71 +12056,16 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err25];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err25);
             }
             errors++;
           }
         } else {
-          const err23 = {
+          const err26 = {
             instancePath: instancePath + "/end",
             schemaPath: "#/properties/end/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-      if (data.categories !== undefined) {
-        let data16 = data.categories;
-        if (Array.isArray(data16)) {
-          const len1 = data16.length;
-          for (let i1 = 0; i1 < len1; i1++) {
-            if (typeof data16[i1] !== "string") {
-              const err24 = {
-                instancePath: instancePath + "/categories/" + i1,
-                schemaPath: "#/properties/categories/items/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err25 = {
-            instancePath: instancePath + "/categories",
-            schemaPath: "#/properties/categories/type",
-            keyword: "type",
-            params: { type: "array" },
-            message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      }
-      if (data.visibility !== undefined) {
-        let data18 = data.visibility;
-        if (typeof data18 !== "string") {
-          const err26 = {
-            instancePath: instancePath + "/visibility",
-            schemaPath: "spec#/components/schemas/GoalVisibility/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -11066,31 +12077,35 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data18 === "public" || data18 === "private")) {
-          const err27 = {
-            instancePath: instancePath + "/visibility",
-            schemaPath: "spec#/components/schemas/GoalVisibility/enum",
-            keyword: "enum",
-            params: { allowedValues: schema79.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
       }
-      if (data.state !== undefined) {
-        let data19 = data.state;
-        if (typeof data19 !== "string") {
+      if (data.categories !== undefined) {
+        let data16 = data.categories;
+        if (Array.isArray(data16)) {
+          const len1 = data16.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            if (typeof data16[i1] !== "string") {
+              const err27 = {
+                instancePath: instancePath + "/categories/" + i1,
+                schemaPath: "#/properties/categories/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          }
+        } else {
           const err28 = {
-            instancePath: instancePath + "/state",
-            schemaPath: "spec#/components/schemas/GoalState/type",
+            instancePath: instancePath + "/categories",
+            schemaPath: "#/properties/categories/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "array" },
+            message: "must be array",
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -11099,13 +12114,16 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data19 === "open" || data19 === "closed")) {
+      }
+      if (data.visibility !== undefined) {
+        let data18 = data.visibility;
+        if (typeof data18 !== "string") {
           const err29 = {
-            instancePath: instancePath + "/state",
-            schemaPath: "spec#/components/schemas/GoalState/enum",
-            keyword: "enum",
-            params: { allowedValues: schema80.enum },
-            message: "must be equal to one of the allowed values",
+            instancePath: instancePath + "/visibility",
+            schemaPath: "spec#/components/schemas/GoalVisibility/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -11114,16 +12132,13 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.health !== undefined) {
-        let data20 = data.health;
-        if (typeof data20 !== "string") {
+        if (!(data18 === "public" || data18 === "private")) {
           const err30 = {
-            instancePath: instancePath + "/health",
-            schemaPath: "spec#/components/schemas/GoalHealth/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/visibility",
+            schemaPath: "spec#/components/schemas/GoalVisibility/enum",
+            keyword: "enum",
+            params: { allowedValues: schema79.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err30];
@@ -11132,47 +12147,48 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data20 === "on_track" || data20 === "behind" || data20 === "at_risk")) {
-          const err31 = {
-            instancePath: instancePath + "/health",
-            schemaPath: "spec#/components/schemas/GoalHealth/enum",
-            keyword: "enum",
-            params: { allowedValues: schema81.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      }
-      if (data.progress !== undefined) {
-        let data21 = data.progress;
-        if (typeof data21 == "number") {
-          if (data21 < 0 || isNaN(data21)) {
-            const err32 = {
-              instancePath: instancePath + "/progress",
-              schemaPath: "#/properties/progress/minimum",
-              keyword: "minimum",
-              params: { comparison: ">=", limit: 0 },
-              message: "must be >= 0",
+        if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+          for (let key3 in data18) {
+            const err31 = {
+              instancePath: instancePath + "/visibility",
+              schemaPath: "#/properties/visibility/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key3 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err31];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err31);
             }
             errors++;
           }
-        } else {
-          const err33 = {
-            instancePath: instancePath + "/progress",
-            schemaPath: "#/properties/progress/type",
+        }
+      }
+      if (data.state !== undefined) {
+        let data19 = data.state;
+        if (typeof data19 !== "string") {
+          const err32 = {
+            instancePath: instancePath + "/state",
+            schemaPath: "spec#/components/schemas/GoalState/type",
             keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (!(data19 === "open" || data19 === "closed")) {
+          const err33 = {
+            instancePath: instancePath + "/state",
+            schemaPath: "spec#/components/schemas/GoalState/enum",
+            keyword: "enum",
+            params: { allowedValues: schema80.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err33];
@@ -11181,12 +12197,113 @@ const v = (() => {
           }
           errors++;
         }
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+          for (let key4 in data19) {
+            const err34 = {
+              instancePath: instancePath + "/state",
+              schemaPath: "#/properties/state/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key4 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.health !== undefined) {
+        let data20 = data.health;
+        if (typeof data20 !== "string") {
+          const err35 = {
+            instancePath: instancePath + "/health",
+            schemaPath: "spec#/components/schemas/GoalHealth/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (!(data20 === "on_track" || data20 === "behind" || data20 === "at_risk")) {
+          const err36 = {
+            instancePath: instancePath + "/health",
+            schemaPath: "spec#/components/schemas/GoalHealth/enum",
+            keyword: "enum",
+            params: { allowedValues: schema81.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+          for (let key5 in data20) {
+            const err37 = {
+              instancePath: instancePath + "/health",
+              schemaPath: "#/properties/health/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key5 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.progress !== undefined) {
+        let data21 = data.progress;
+        if (typeof data21 == "number") {
+          if (data21 < 0 || isNaN(data21)) {
+            const err38 = {
+              instancePath: instancePath + "/progress",
+              schemaPath: "#/properties/progress/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 0 },
+              message: "must be >= 0",
+            };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        } else {
+          const err39 = {
+            instancePath: instancePath + "/progress",
+            schemaPath: "#/properties/progress/type",
+            keyword: "type",
+            params: { type: "number" },
+            message: "must be number",
+          };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
       }
       if (data.metric !== undefined) {
         let data22 = data.metric;
-        const _errs54 = errors;
+        const _errs60 = errors;
         let valid13 = false;
-        const _errs55 = errors;
+        const _errs61 = errors;
         if (
           !validate58(data22, {
             instancePath: instancePath + "/metric",
@@ -11199,7 +12316,7 @@ const v = (() => {
           vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
           errors = vErrors.length;
         }
-        var _valid1 = _errs55 === errors;
+        var _valid1 = _errs61 === errors;
         valid13 = valid13 || _valid1;
         if (_valid1) {
           var props1 = {};
@@ -11209,9 +12326,9 @@ const v = (() => {
           props1.current_value = true;
           props1.currency = true;
         }
-        const _errs56 = errors;
+        const _errs62 = errors;
         if (data22 !== null) {
-          const err34 = {
+          const err40 = {
             instancePath: instancePath + "/metric",
             schemaPath: "#/properties/metric/anyOf/1/type",
             keyword: "type",
@@ -11219,16 +12336,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err40];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err40);
           }
           errors++;
         }
-        var _valid1 = _errs56 === errors;
+        var _valid1 = _errs62 === errors;
         valid13 = valid13 || _valid1;
         if (!valid13) {
-          const err35 = {
+          const err41 = {
             instancePath: instancePath + "/metric",
             schemaPath: "#/properties/metric/anyOf",
             keyword: "anyOf",
@@ -11236,18 +12353,39 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err41];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err41);
           }
           errors++;
         } else {
-          errors = _errs54;
+          errors = _errs60;
           if (vErrors !== null) {
-            if (_errs54) {
-              vErrors.length = _errs54;
+            if (_errs60) {
+              vErrors.length = _errs60;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+          if (props1 !== true) {
+            for (let key6 in data22) {
+              if (!props1 || !props1[key6]) {
+                const err42 = {
+                  instancePath: instancePath + "/metric",
+                  schemaPath: "#/properties/metric/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key6 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
             }
           }
         }
@@ -11256,7 +12394,7 @@ const v = (() => {
         let data23 = data.created;
         if (typeof data23 === "string") {
           if (!formats12.test(data23)) {
-            const err36 = {
+            const err43 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -11264,14 +12402,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err43];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err43);
             }
             errors++;
           }
         } else {
-          const err37 = {
+          const err44 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -11279,9 +12417,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err44];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err44);
           }
           errors++;
         }
@@ -11290,7 +12428,7 @@ const v = (() => {
         let data24 = data.modified;
         if (typeof data24 === "string") {
           if (!formats12.test(data24)) {
-            const err38 = {
+            const err45 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -11298,14 +12436,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err45];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err45);
             }
             errors++;
           }
         } else {
-          const err39 = {
+          const err46 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -11313,15 +12451,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err46];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err46);
           }
           errors++;
         }
       }
     } else {
-      const err40 = {
+      const err47 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -11329,9 +12467,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err40];
+        vErrors = [err47];
       } else {
-        vErrors.push(err40);
+        vErrors.push(err47);
       }
       errors++;
     }
@@ -11450,7 +12588,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/Goal" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/Goal", "unevaluatedProperties": false },
+      },
     },
   };
   function validate82(
@@ -11577,8 +12718,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate63(data3[i0], {
+              !validate63(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -11589,9 +12731,47 @@ const v = (() => {
               vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "uuid" &&
+                  key0 !== "name" &&
+                  key0 !== "description" &&
+                  key0 !== "is_key_result" &&
+                  key0 !== "parent" &&
+                  key0 !== "children" &&
+                  key0 !== "owner" &&
+                  key0 !== "start" &&
+                  key0 !== "end" &&
+                  key0 !== "categories" &&
+                  key0 !== "visibility" &&
+                  key0 !== "state" &&
+                  key0 !== "health" &&
+                  key0 !== "progress" &&
+                  key0 !== "metric" &&
+                  key0 !== "created" &&
+                  key0 !== "modified"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -11599,15 +12779,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -11615,9 +12795,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -11950,6 +13130,27 @@ const v = (() => {
             }
           }
         }
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          if (props0 !== true) {
+            for (let key0 in data5) {
+              if (!props0 || !props0[key0]) {
+                const err14 = {
+                  instancePath: instancePath + "/parent",
+                  schemaPath: "#/properties/parent/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.children !== undefined) {
         let data8 = data.children;
@@ -11961,7 +13162,7 @@ const v = (() => {
               if (data9.id !== undefined) {
                 let data10 = data9.id;
                 if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10))) {
-                  const err14 = {
+                  const err15 = {
                     instancePath: instancePath + "/children/" + i0 + "/id",
                     schemaPath: "spec#/components/schemas/GoalChild/properties/id/type",
                     keyword: "type",
@@ -11969,15 +13170,15 @@ const v = (() => {
                     message: "must be integer",
                   };
                   if (vErrors === null) {
-                    vErrors = [err14];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err14);
+                    vErrors.push(err15);
                   }
                   errors++;
                 }
                 if (typeof data10 == "number") {
                   if (data10 < 1 || isNaN(data10)) {
-                    const err15 = {
+                    const err16 = {
                       instancePath: instancePath + "/children/" + i0 + "/id",
                       schemaPath: "spec#/components/schemas/GoalChild/properties/id/minimum",
                       keyword: "minimum",
@@ -11985,9 +13186,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err15];
+                      vErrors = [err16];
                     } else {
-                      vErrors.push(err15);
+                      vErrors.push(err16);
                     }
                     errors++;
                   }
@@ -11995,29 +13196,12 @@ const v = (() => {
               }
               if (data9.name !== undefined) {
                 if (typeof data9.name !== "string") {
-                  const err16 = {
+                  const err17 = {
                     instancePath: instancePath + "/children/" + i0 + "/name",
                     schemaPath: "spec#/components/schemas/GoalChild/properties/name/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err16];
-                  } else {
-                    vErrors.push(err16);
-                  }
-                  errors++;
-                }
-              }
-              if (data9.is_key_result !== undefined) {
-                if (typeof data9.is_key_result !== "boolean") {
-                  const err17 = {
-                    instancePath: instancePath + "/children/" + i0 + "/is_key_result",
-                    schemaPath: "spec#/components/schemas/GoalChild/properties/is_key_result/type",
-                    keyword: "type",
-                    params: { type: "boolean" },
-                    message: "must be boolean",
                   };
                   if (vErrors === null) {
                     vErrors = [err17];
@@ -12027,8 +13211,25 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data9.is_key_result !== undefined) {
+                if (typeof data9.is_key_result !== "boolean") {
+                  const err18 = {
+                    instancePath: instancePath + "/children/" + i0 + "/is_key_result",
+                    schemaPath: "spec#/components/schemas/GoalChild/properties/is_key_result/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err18 = {
+              const err19 = {
                 instancePath: instancePath + "/children/" + i0,
                 schemaPath: "spec#/components/schemas/GoalChild/type",
                 keyword: "type",
@@ -12036,15 +13237,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err19];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err19);
               }
               errors++;
             }
+            if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+              for (let key1 in data9) {
+                if (key1 !== "id" && key1 !== "name" && key1 !== "is_key_result") {
+                  const err20 = {
+                    instancePath: instancePath + "/children/" + i0,
+                    schemaPath: "#/properties/children/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err19 = {
+          const err21 = {
             instancePath: instancePath + "/children",
             schemaPath: "#/properties/children/type",
             keyword: "type",
@@ -12052,16 +13272,17 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err21];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err21);
           }
           errors++;
         }
       }
       if (data.owner !== undefined) {
+        let data13 = data.owner;
         if (
-          !validate56(data.owner, {
+          !validate56(data13, {
             instancePath: instancePath + "/owner",
             parentData: data,
             parentDataProperty: "owner",
@@ -12072,12 +13293,31 @@ const v = (() => {
           vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
           errors = vErrors.length;
         }
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+          for (let key2 in data13) {
+            if (key2 !== "type" && key2 !== "user" && key2 !== "group") {
+              const err22 = {
+                instancePath: instancePath + "/owner",
+                schemaPath: "#/properties/owner/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key2 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.start !== undefined) {
         let data14 = data.start;
         if (typeof data14 === "string") {
           if (!formats10.test(data14)) {
-            const err20 = {
+            const err23 = {
               instancePath: instancePath + "/start",
               schemaPath: "#/properties/start/format",
               keyword: "format",
@@ -12085,14 +13325,14 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err23];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err23);
             }
             errors++;
           }
         } else {
-          const err21 = {
+          const err24 = {
             instancePath: instancePath + "/start",
             schemaPath: "#/properties/start/type",
             keyword: "type",
@@ -12100,9 +13340,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err24];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err24);
           }
           errors++;
         }
@@ -12111,7 +13351,7 @@ const v = (() => {
         let data15 = data.end;
         if (typeof data15 === "string") {
           if (!formats10.test(data15)) {
-            const err22 = {
+            const err25 = {
               instancePath: instancePath + "/end",
               schemaPath: "#/properties/end/format",
               keyword: "format",
@@ -12119,71 +13359,16 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err25];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err25);
             }
             errors++;
           }
         } else {
-          const err23 = {
+          const err26 = {
             instancePath: instancePath + "/end",
             schemaPath: "#/properties/end/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-      if (data.categories !== undefined) {
-        let data16 = data.categories;
-        if (Array.isArray(data16)) {
-          const len1 = data16.length;
-          for (let i1 = 0; i1 < len1; i1++) {
-            if (typeof data16[i1] !== "string") {
-              const err24 = {
-                instancePath: instancePath + "/categories/" + i1,
-                schemaPath: "#/properties/categories/items/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err25 = {
-            instancePath: instancePath + "/categories",
-            schemaPath: "#/properties/categories/type",
-            keyword: "type",
-            params: { type: "array" },
-            message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      }
-      if (data.visibility !== undefined) {
-        let data18 = data.visibility;
-        if (typeof data18 !== "string") {
-          const err26 = {
-            instancePath: instancePath + "/visibility",
-            schemaPath: "spec#/components/schemas/GoalVisibility/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -12195,31 +13380,35 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data18 === "public" || data18 === "private")) {
-          const err27 = {
-            instancePath: instancePath + "/visibility",
-            schemaPath: "spec#/components/schemas/GoalVisibility/enum",
-            keyword: "enum",
-            params: { allowedValues: schema79.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
       }
-      if (data.state !== undefined) {
-        let data19 = data.state;
-        if (typeof data19 !== "string") {
+      if (data.categories !== undefined) {
+        let data16 = data.categories;
+        if (Array.isArray(data16)) {
+          const len1 = data16.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            if (typeof data16[i1] !== "string") {
+              const err27 = {
+                instancePath: instancePath + "/categories/" + i1,
+                schemaPath: "#/properties/categories/items/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          }
+        } else {
           const err28 = {
-            instancePath: instancePath + "/state",
-            schemaPath: "spec#/components/schemas/GoalState/type",
+            instancePath: instancePath + "/categories",
+            schemaPath: "#/properties/categories/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "array" },
+            message: "must be array",
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -12228,13 +13417,16 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data19 === "open" || data19 === "closed")) {
+      }
+      if (data.visibility !== undefined) {
+        let data18 = data.visibility;
+        if (typeof data18 !== "string") {
           const err29 = {
-            instancePath: instancePath + "/state",
-            schemaPath: "spec#/components/schemas/GoalState/enum",
-            keyword: "enum",
-            params: { allowedValues: schema80.enum },
-            message: "must be equal to one of the allowed values",
+            instancePath: instancePath + "/visibility",
+            schemaPath: "spec#/components/schemas/GoalVisibility/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -12243,16 +13435,13 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.health !== undefined) {
-        let data20 = data.health;
-        if (typeof data20 !== "string") {
+        if (!(data18 === "public" || data18 === "private")) {
           const err30 = {
-            instancePath: instancePath + "/health",
-            schemaPath: "spec#/components/schemas/GoalHealth/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/visibility",
+            schemaPath: "spec#/components/schemas/GoalVisibility/enum",
+            keyword: "enum",
+            params: { allowedValues: schema79.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err30];
@@ -12261,47 +13450,48 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data20 === "on_track" || data20 === "behind" || data20 === "at_risk")) {
-          const err31 = {
-            instancePath: instancePath + "/health",
-            schemaPath: "spec#/components/schemas/GoalHealth/enum",
-            keyword: "enum",
-            params: { allowedValues: schema81.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      }
-      if (data.progress !== undefined) {
-        let data21 = data.progress;
-        if (typeof data21 == "number") {
-          if (data21 < 0 || isNaN(data21)) {
-            const err32 = {
-              instancePath: instancePath + "/progress",
-              schemaPath: "#/properties/progress/minimum",
-              keyword: "minimum",
-              params: { comparison: ">=", limit: 0 },
-              message: "must be >= 0",
+        if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+          for (let key3 in data18) {
+            const err31 = {
+              instancePath: instancePath + "/visibility",
+              schemaPath: "#/properties/visibility/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key3 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err31];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err31);
             }
             errors++;
           }
-        } else {
-          const err33 = {
-            instancePath: instancePath + "/progress",
-            schemaPath: "#/properties/progress/type",
+        }
+      }
+      if (data.state !== undefined) {
+        let data19 = data.state;
+        if (typeof data19 !== "string") {
+          const err32 = {
+            instancePath: instancePath + "/state",
+            schemaPath: "spec#/components/schemas/GoalState/type",
             keyword: "type",
-            params: { type: "number" },
-            message: "must be number",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (!(data19 === "open" || data19 === "closed")) {
+          const err33 = {
+            instancePath: instancePath + "/state",
+            schemaPath: "spec#/components/schemas/GoalState/enum",
+            keyword: "enum",
+            params: { allowedValues: schema80.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err33];
@@ -12310,12 +13500,113 @@ const v = (() => {
           }
           errors++;
         }
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+          for (let key4 in data19) {
+            const err34 = {
+              instancePath: instancePath + "/state",
+              schemaPath: "#/properties/state/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key4 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.health !== undefined) {
+        let data20 = data.health;
+        if (typeof data20 !== "string") {
+          const err35 = {
+            instancePath: instancePath + "/health",
+            schemaPath: "spec#/components/schemas/GoalHealth/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (!(data20 === "on_track" || data20 === "behind" || data20 === "at_risk")) {
+          const err36 = {
+            instancePath: instancePath + "/health",
+            schemaPath: "spec#/components/schemas/GoalHealth/enum",
+            keyword: "enum",
+            params: { allowedValues: schema81.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+          for (let key5 in data20) {
+            const err37 = {
+              instancePath: instancePath + "/health",
+              schemaPath: "#/properties/health/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key5 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.progress !== undefined) {
+        let data21 = data.progress;
+        if (typeof data21 == "number") {
+          if (data21 < 0 || isNaN(data21)) {
+            const err38 = {
+              instancePath: instancePath + "/progress",
+              schemaPath: "#/properties/progress/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 0 },
+              message: "must be >= 0",
+            };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        } else {
+          const err39 = {
+            instancePath: instancePath + "/progress",
+            schemaPath: "#/properties/progress/type",
+            keyword: "type",
+            params: { type: "number" },
+            message: "must be number",
+          };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
       }
       if (data.metric !== undefined) {
         let data22 = data.metric;
-        const _errs54 = errors;
+        const _errs60 = errors;
         let valid13 = false;
-        const _errs55 = errors;
+        const _errs61 = errors;
         if (
           !validate58(data22, {
             instancePath: instancePath + "/metric",
@@ -12328,7 +13619,7 @@ const v = (() => {
           vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
           errors = vErrors.length;
         }
-        var _valid1 = _errs55 === errors;
+        var _valid1 = _errs61 === errors;
         valid13 = valid13 || _valid1;
         if (_valid1) {
           var props1 = {};
@@ -12338,9 +13629,9 @@ const v = (() => {
           props1.current_value = true;
           props1.currency = true;
         }
-        const _errs56 = errors;
+        const _errs62 = errors;
         if (data22 !== null) {
-          const err34 = {
+          const err40 = {
             instancePath: instancePath + "/metric",
             schemaPath: "#/properties/metric/anyOf/1/type",
             keyword: "type",
@@ -12348,16 +13639,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err40];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err40);
           }
           errors++;
         }
-        var _valid1 = _errs56 === errors;
+        var _valid1 = _errs62 === errors;
         valid13 = valid13 || _valid1;
         if (!valid13) {
-          const err35 = {
+          const err41 = {
             instancePath: instancePath + "/metric",
             schemaPath: "#/properties/metric/anyOf",
             keyword: "anyOf",
@@ -12365,18 +13656,39 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err41];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err41);
           }
           errors++;
         } else {
-          errors = _errs54;
+          errors = _errs60;
           if (vErrors !== null) {
-            if (_errs54) {
-              vErrors.length = _errs54;
+            if (_errs60) {
+              vErrors.length = _errs60;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+          if (props1 !== true) {
+            for (let key6 in data22) {
+              if (!props1 || !props1[key6]) {
+                const err42 = {
+                  instancePath: instancePath + "/metric",
+                  schemaPath: "#/properties/metric/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key6 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
             }
           }
         }
@@ -12385,7 +13697,7 @@ const v = (() => {
         let data23 = data.created;
         if (typeof data23 === "string") {
           if (!formats12.test(data23)) {
-            const err36 = {
+            const err43 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -12393,14 +13705,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err43];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err43);
             }
             errors++;
           }
         } else {
-          const err37 = {
+          const err44 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -12408,9 +13720,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err44];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err44);
           }
           errors++;
         }
@@ -12419,7 +13731,7 @@ const v = (() => {
         let data24 = data.modified;
         if (typeof data24 === "string") {
           if (!formats12.test(data24)) {
-            const err38 = {
+            const err45 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -12427,14 +13739,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err45];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err45);
             }
             errors++;
           }
         } else {
-          const err39 = {
+          const err46 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -12442,15 +13754,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err46];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err46);
           }
           errors++;
         }
       }
     } else {
-      const err40 = {
+      const err47 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -12458,9 +13770,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err40];
+        vErrors = [err47];
       } else {
-        vErrors.push(err40);
+        vErrors.push(err47);
       }
       errors++;
     }
@@ -12579,7 +13891,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/GoalHistoryEntry" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/GoalHistoryEntry", "unevaluatedProperties": false },
+      },
     },
   };
   const schema120 = {
@@ -12588,8 +13903,8 @@ const v = (() => {
     "properties": {
       "id": { "type": "integer", "minimum": 1, "example": 88190772 },
       "goal_id": { "type": "integer", "minimum": 1, "example": 12084811 },
-      "event": { "$ref": "spec#/components/schemas/GoalHistoryEvent" },
-      "author": { "$ref": "spec#/components/schemas/UserRef" },
+      "event": { "$ref": "spec#/components/schemas/GoalHistoryEvent", "unevaluatedProperties": false },
+      "author": { "$ref": "spec#/components/schemas/UserRef", "unevaluatedProperties": false },
       "field": {
         "type": ["string", "null"],
         "description": "The changed field, `null` for `created`, `closed` and `reopened`.",
@@ -12741,6 +14056,23 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            const err6 = {
+              instancePath: instancePath + "/event",
+              schemaPath: "#/properties/event/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
       if (data.author !== undefined) {
         let data3 = data.author;
@@ -12748,7 +14080,7 @@ const v = (() => {
           if (data3.id !== undefined) {
             let data4 = data3.id;
             if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4))) {
-              const err6 = {
+              const err7 = {
                 instancePath: instancePath + "/author/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
@@ -12756,15 +14088,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err6];
+                vErrors = [err7];
               } else {
-                vErrors.push(err6);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data4 == "number") {
               if (data4 < 1 || isNaN(data4)) {
-                const err7 = {
+                const err8 = {
                   instancePath: instancePath + "/author/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -12772,9 +14104,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err7];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err7);
+                  vErrors.push(err8);
                 }
                 errors++;
               }
@@ -12782,7 +14114,7 @@ const v = (() => {
           }
           if (data3.name !== undefined) {
             if (typeof data3.name !== "string") {
-              const err8 = {
+              const err9 = {
                 instancePath: instancePath + "/author/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -12790,9 +14122,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err9];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err9);
               }
               errors++;
             }
@@ -12801,7 +14133,7 @@ const v = (() => {
             let data6 = data3.email;
             if (typeof data6 === "string") {
               if (!formats6.test(data6)) {
-                const err9 = {
+                const err10 = {
                   instancePath: instancePath + "/author/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -12809,14 +14141,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err9];
+                  vErrors = [err10];
                 } else {
-                  vErrors.push(err9);
+                  vErrors.push(err10);
                 }
                 errors++;
               }
             } else {
-              const err10 = {
+              const err11 = {
                 instancePath: instancePath + "/author/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -12824,38 +14156,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err11];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err11);
               }
               errors++;
             }
           }
         } else {
-          const err11 = {
+          const err12 = {
             instancePath: instancePath + "/author",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-      if (data.field !== undefined) {
-        let data7 = data.field;
-        if (typeof data7 !== "string" && data7 !== null) {
-          const err12 = {
-            instancePath: instancePath + "/field",
-            schemaPath: "#/properties/field/type",
-            keyword: "type",
-            params: { type: schema120.properties.field.type },
-            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -12864,33 +14178,34 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.old_value !== undefined) {
-        let data8 = data.old_value;
-        if (typeof data8 !== "string" && data8 !== null) {
-          const err13 = {
-            instancePath: instancePath + "/old_value",
-            schemaPath: "#/properties/old_value/type",
-            keyword: "type",
-            params: { type: schema120.properties.old_value.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key1 in data3) {
+            if (key1 !== "id" && key1 !== "name" && key1 !== "email") {
+              const err13 = {
+                instancePath: instancePath + "/author",
+                schemaPath: "#/properties/author/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
           }
-          errors++;
         }
       }
-      if (data.new_value !== undefined) {
-        let data9 = data.new_value;
-        if (typeof data9 !== "string" && data9 !== null) {
+      if (data.field !== undefined) {
+        let data7 = data.field;
+        if (typeof data7 !== "string" && data7 !== null) {
           const err14 = {
-            instancePath: instancePath + "/new_value",
-            schemaPath: "#/properties/new_value/type",
+            instancePath: instancePath + "/field",
+            schemaPath: "#/properties/field/type",
             keyword: "type",
-            params: { type: schema120.properties.new_value.type },
+            params: { type: schema120.properties.field.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -12901,14 +14216,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.note !== undefined) {
-        let data10 = data.note;
-        if (typeof data10 !== "string" && data10 !== null) {
+      if (data.old_value !== undefined) {
+        let data8 = data.old_value;
+        if (typeof data8 !== "string" && data8 !== null) {
           const err15 = {
-            instancePath: instancePath + "/note",
-            schemaPath: "#/properties/note/type",
+            instancePath: instancePath + "/old_value",
+            schemaPath: "#/properties/old_value/type",
             keyword: "type",
-            params: { type: schema120.properties.note.type },
+            params: { type: schema120.properties.old_value.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -12919,31 +14234,33 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.created !== undefined) {
-        let data11 = data.created;
-        if (typeof data11 === "string") {
-          if (!formats12.test(data11)) {
-            const err16 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        } else {
-          const err17 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
+      if (data.new_value !== undefined) {
+        let data9 = data.new_value;
+        if (typeof data9 !== "string" && data9 !== null) {
+          const err16 = {
+            instancePath: instancePath + "/new_value",
+            schemaPath: "#/properties/new_value/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: schema120.properties.new_value.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+      if (data.note !== undefined) {
+        let data10 = data.note;
+        if (typeof data10 !== "string" && data10 !== null) {
+          const err17 = {
+            instancePath: instancePath + "/note",
+            schemaPath: "#/properties/note/type",
+            keyword: "type",
+            params: { type: schema120.properties.note.type },
+            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err17];
@@ -12953,8 +14270,42 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.created !== undefined) {
+        let data11 = data.created;
+        if (typeof data11 === "string") {
+          if (!formats12.test(data11)) {
+            const err18 = {
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        } else {
+          const err19 = {
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      }
     } else {
-      const err18 = {
+      const err20 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -12962,9 +14313,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err18];
+        vErrors = [err20];
       } else {
-        vErrors.push(err18);
+        vErrors.push(err20);
       }
       errors++;
     }
@@ -13110,8 +14461,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate92(data3[i0], {
+              !validate92(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -13122,9 +14474,38 @@ const v = (() => {
               vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "goal_id" &&
+                  key0 !== "event" &&
+                  key0 !== "author" &&
+                  key0 !== "field" &&
+                  key0 !== "old_value" &&
+                  key0 !== "new_value" &&
+                  key0 !== "note" &&
+                  key0 !== "created"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -13132,15 +14513,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -13148,9 +14529,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -13231,7 +14612,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/GoalAssessment" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/GoalAssessment", "unevaluatedProperties": false },
+      },
     },
   };
   const schema125 = {
@@ -13240,8 +14624,8 @@ const v = (() => {
     "properties": {
       "id": { "type": "integer", "minimum": 1, "example": 6402 },
       "goal_id": { "type": "integer", "minimum": 1, "example": 11970233 },
-      "author": { "$ref": "spec#/components/schemas/UserRef" },
-      "rating": { "$ref": "spec#/components/schemas/GoalAssessmentRating" },
+      "author": { "$ref": "spec#/components/schemas/UserRef", "unevaluatedProperties": false },
+      "rating": { "$ref": "spec#/components/schemas/GoalAssessmentRating", "unevaluatedProperties": false },
       "score": {
         "type": ["number", "null"],
         "minimum": 0,
@@ -13451,11 +14835,30 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            if (key0 !== "id" && key0 !== "name" && key0 !== "email") {
+              const err10 = {
+                instancePath: instancePath + "/author",
+                schemaPath: "#/properties/author/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.rating !== undefined) {
         let data6 = data.rating;
         if (typeof data6 !== "string") {
-          const err10 = {
+          const err11 = {
             instancePath: instancePath + "/rating",
             schemaPath: "spec#/components/schemas/GoalAssessmentRating/type",
             keyword: "type",
@@ -13463,9 +14866,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err11];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err11);
           }
           errors++;
         }
@@ -13477,30 +14880,12 @@ const v = (() => {
             data6 === "not_achieved"
           )
         ) {
-          const err11 = {
+          const err12 = {
             instancePath: instancePath + "/rating",
             schemaPath: "spec#/components/schemas/GoalAssessmentRating/enum",
             keyword: "enum",
             params: { allowedValues: schema127.enum },
             message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-      if (data.score !== undefined) {
-        let data7 = data.score;
-        if (!(typeof data7 == "number") && data7 !== null) {
-          const err12 = {
-            instancePath: instancePath + "/score",
-            schemaPath: "#/properties/score/type",
-            keyword: "type",
-            params: { type: schema125.properties.score.type },
-            message: "must be number,null",
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -13509,14 +14894,14 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data7 == "number") {
-          if (data7 > 1 || isNaN(data7)) {
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+          for (let key1 in data6) {
             const err13 = {
-              instancePath: instancePath + "/score",
-              schemaPath: "#/properties/score/maximum",
-              keyword: "maximum",
-              params: { comparison: "<=", limit: 1 },
-              message: "must be <= 1",
+              instancePath: instancePath + "/rating",
+              schemaPath: "#/properties/rating/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err13];
@@ -13525,51 +14910,48 @@ const v = (() => {
             }
             errors++;
           }
+        }
+      }
+      if (data.score !== undefined) {
+        let data7 = data.score;
+        if (!(typeof data7 == "number") && data7 !== null) {
+          const err14 = {
+            instancePath: instancePath + "/score",
+            schemaPath: "#/properties/score/type",
+            keyword: "type",
+            params: { type: schema125.properties.score.type },
+            message: "must be number,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (typeof data7 == "number") {
+          if (data7 > 1 || isNaN(data7)) {
+            const err15 = {
+              instancePath: instancePath + "/score",
+              schemaPath: "#/properties/score/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 1 },
+              message: "must be <= 1",
+            };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
           if (data7 < 0 || isNaN(data7)) {
-            const err14 = {
+            const err16 = {
               instancePath: instancePath + "/score",
               schemaPath: "#/properties/score/minimum",
               keyword: "minimum",
               params: { comparison: ">=", limit: 0 },
               message: "must be >= 0",
-            };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-      }
-      if (data.comment !== undefined) {
-        let data8 = data.comment;
-        if (typeof data8 !== "string" && data8 !== null) {
-          const err15 = {
-            instancePath: instancePath + "/comment",
-            schemaPath: "#/properties/comment/type",
-            keyword: "type",
-            params: { type: schema125.properties.comment.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      }
-      if (data.created !== undefined) {
-        let data9 = data.created;
-        if (typeof data9 === "string") {
-          if (!formats12.test(data9)) {
-            const err16 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
               vErrors = [err16];
@@ -13578,13 +14960,17 @@ const v = (() => {
             }
             errors++;
           }
-        } else {
+        }
+      }
+      if (data.comment !== undefined) {
+        let data8 = data.comment;
+        if (typeof data8 !== "string" && data8 !== null) {
           const err17 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
+            instancePath: instancePath + "/comment",
+            schemaPath: "#/properties/comment/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: schema125.properties.comment.type },
+            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err17];
@@ -13594,8 +14980,42 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.created !== undefined) {
+        let data9 = data.created;
+        if (typeof data9 === "string") {
+          if (!formats12.test(data9)) {
+            const err18 = {
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        } else {
+          const err19 = {
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      }
     } else {
-      const err18 = {
+      const err20 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -13603,9 +15023,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err18];
+        vErrors = [err20];
       } else {
-        vErrors.push(err18);
+        vErrors.push(err20);
       }
       errors++;
     }
@@ -13749,8 +15169,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate97(data3[i0], {
+              !validate97(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -13761,9 +15182,36 @@ const v = (() => {
               vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "goal_id" &&
+                  key0 !== "author" &&
+                  key0 !== "rating" &&
+                  key0 !== "score" &&
+                  key0 !== "comment" &&
+                  key0 !== "created"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -13771,15 +15219,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -13787,9 +15235,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -14036,11 +15484,30 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            if (key0 !== "id" && key0 !== "name" && key0 !== "email") {
+              const err10 = {
+                instancePath: instancePath + "/author",
+                schemaPath: "#/properties/author/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.rating !== undefined) {
         let data6 = data.rating;
         if (typeof data6 !== "string") {
-          const err10 = {
+          const err11 = {
             instancePath: instancePath + "/rating",
             schemaPath: "spec#/components/schemas/GoalAssessmentRating/type",
             keyword: "type",
@@ -14048,9 +15515,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err11];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err11);
           }
           errors++;
         }
@@ -14062,30 +15529,12 @@ const v = (() => {
             data6 === "not_achieved"
           )
         ) {
-          const err11 = {
+          const err12 = {
             instancePath: instancePath + "/rating",
             schemaPath: "spec#/components/schemas/GoalAssessmentRating/enum",
             keyword: "enum",
             params: { allowedValues: schema127.enum },
             message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-      if (data.score !== undefined) {
-        let data7 = data.score;
-        if (!(typeof data7 == "number") && data7 !== null) {
-          const err12 = {
-            instancePath: instancePath + "/score",
-            schemaPath: "#/properties/score/type",
-            keyword: "type",
-            params: { type: schema125.properties.score.type },
-            message: "must be number,null",
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -14094,14 +15543,14 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data7 == "number") {
-          if (data7 > 1 || isNaN(data7)) {
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+          for (let key1 in data6) {
             const err13 = {
-              instancePath: instancePath + "/score",
-              schemaPath: "#/properties/score/maximum",
-              keyword: "maximum",
-              params: { comparison: "<=", limit: 1 },
-              message: "must be <= 1",
+              instancePath: instancePath + "/rating",
+              schemaPath: "#/properties/rating/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err13];
@@ -14110,51 +15559,48 @@ const v = (() => {
             }
             errors++;
           }
+        }
+      }
+      if (data.score !== undefined) {
+        let data7 = data.score;
+        if (!(typeof data7 == "number") && data7 !== null) {
+          const err14 = {
+            instancePath: instancePath + "/score",
+            schemaPath: "#/properties/score/type",
+            keyword: "type",
+            params: { type: schema125.properties.score.type },
+            message: "must be number,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (typeof data7 == "number") {
+          if (data7 > 1 || isNaN(data7)) {
+            const err15 = {
+              instancePath: instancePath + "/score",
+              schemaPath: "#/properties/score/maximum",
+              keyword: "maximum",
+              params: { comparison: "<=", limit: 1 },
+              message: "must be <= 1",
+            };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
           if (data7 < 0 || isNaN(data7)) {
-            const err14 = {
+            const err16 = {
               instancePath: instancePath + "/score",
               schemaPath: "#/properties/score/minimum",
               keyword: "minimum",
               params: { comparison: ">=", limit: 0 },
               message: "must be >= 0",
-            };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-      }
-      if (data.comment !== undefined) {
-        let data8 = data.comment;
-        if (typeof data8 !== "string" && data8 !== null) {
-          const err15 = {
-            instancePath: instancePath + "/comment",
-            schemaPath: "#/properties/comment/type",
-            keyword: "type",
-            params: { type: schema125.properties.comment.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      }
-      if (data.created !== undefined) {
-        let data9 = data.created;
-        if (typeof data9 === "string") {
-          if (!formats12.test(data9)) {
-            const err16 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
               vErrors = [err16];
@@ -14163,13 +15609,17 @@ const v = (() => {
             }
             errors++;
           }
-        } else {
+        }
+      }
+      if (data.comment !== undefined) {
+        let data8 = data.comment;
+        if (typeof data8 !== "string" && data8 !== null) {
           const err17 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
+            instancePath: instancePath + "/comment",
+            schemaPath: "#/properties/comment/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: schema125.properties.comment.type },
+            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err17];
@@ -14179,8 +15629,42 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.created !== undefined) {
+        let data9 = data.created;
+        if (typeof data9 === "string") {
+          if (!formats12.test(data9)) {
+            const err18 = {
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        } else {
+          const err19 = {
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      }
     } else {
-      const err18 = {
+      const err20 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -14188,9 +15672,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err18];
+        vErrors = [err20];
       } else {
-        vErrors.push(err18);
+        vErrors.push(err20);
       }
       errors++;
     }
@@ -14287,7 +15771,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/GoalComment" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/GoalComment", "unevaluatedProperties": false },
+      },
     },
   };
   const schema134 = {
@@ -14296,7 +15783,7 @@ const v = (() => {
     "properties": {
       "id": { "type": "integer", "minimum": 1, "example": 3310045 },
       "goal_id": { "type": "integer", "minimum": 1, "example": 12084804 },
-      "author": { "$ref": "spec#/components/schemas/UserRef" },
+      "author": { "$ref": "spec#/components/schemas/UserRef", "unevaluatedProperties": false },
       "text": {
         "type": "string",
         "example":
@@ -14494,10 +15981,29 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            if (key0 !== "id" && key0 !== "name" && key0 !== "email") {
+              const err10 = {
+                instancePath: instancePath + "/author",
+                schemaPath: "#/properties/author/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.text !== undefined) {
         if (typeof data.text !== "string") {
-          const err10 = {
+          const err11 = {
             instancePath: instancePath + "/text",
             schemaPath: "#/properties/text/type",
             keyword: "type",
@@ -14505,9 +16011,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err11];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err11);
           }
           errors++;
         }
@@ -14516,7 +16022,7 @@ const v = (() => {
         let data7 = data.created;
         if (typeof data7 === "string") {
           if (!formats12.test(data7)) {
-            const err11 = {
+            const err12 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -14524,14 +16030,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err12];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err12);
             }
             errors++;
           }
         } else {
-          const err12 = {
+          const err13 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -14539,9 +16045,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err13];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err13);
           }
           errors++;
         }
@@ -14550,7 +16056,7 @@ const v = (() => {
         let data8 = data.modified;
         if (typeof data8 === "string") {
           if (!formats12.test(data8)) {
-            const err13 = {
+            const err14 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -14558,14 +16064,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err14];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err14);
             }
             errors++;
           }
         } else {
-          const err14 = {
+          const err15 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -14573,15 +16079,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err15];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err15);
           }
           errors++;
         }
       }
     } else {
-      const err15 = {
+      const err16 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -14589,9 +16095,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err15];
+        vErrors = [err16];
       } else {
-        vErrors.push(err15);
+        vErrors.push(err16);
       }
       errors++;
     }
@@ -14727,8 +16233,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate105(data3[i0], {
+              !validate105(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -14739,9 +16246,35 @@ const v = (() => {
               vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "goal_id" &&
+                  key0 !== "author" &&
+                  key0 !== "text" &&
+                  key0 !== "created" &&
+                  key0 !== "modified"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -14749,15 +16282,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -14765,9 +16298,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -15014,10 +16547,29 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            if (key0 !== "id" && key0 !== "name" && key0 !== "email") {
+              const err10 = {
+                instancePath: instancePath + "/author",
+                schemaPath: "#/properties/author/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.text !== undefined) {
         if (typeof data.text !== "string") {
-          const err10 = {
+          const err11 = {
             instancePath: instancePath + "/text",
             schemaPath: "#/properties/text/type",
             keyword: "type",
@@ -15025,9 +16577,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err11];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err11);
           }
           errors++;
         }
@@ -15036,7 +16588,7 @@ const v = (() => {
         let data7 = data.created;
         if (typeof data7 === "string") {
           if (!formats12.test(data7)) {
-            const err11 = {
+            const err12 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -15044,14 +16596,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err12];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err12);
             }
             errors++;
           }
         } else {
-          const err12 = {
+          const err13 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -15059,9 +16611,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err13];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err13);
           }
           errors++;
         }
@@ -15070,7 +16622,7 @@ const v = (() => {
         let data8 = data.modified;
         if (typeof data8 === "string") {
           if (!formats12.test(data8)) {
-            const err13 = {
+            const err14 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -15078,14 +16630,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err14];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err14);
             }
             errors++;
           }
         } else {
-          const err14 = {
+          const err15 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -15093,15 +16645,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err15];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err15);
           }
           errors++;
         }
       }
     } else {
-      const err15 = {
+      const err16 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -15109,9 +16661,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err15];
+        vErrors = [err16];
       } else {
-        vErrors.push(err15);
+        vErrors.push(err16);
       }
       errors++;
     }
@@ -15199,7 +16751,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/ConversationTemplate" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/ConversationTemplate", "unevaluatedProperties": false },
+      },
     },
   };
   const schema141 = {
@@ -15213,12 +16768,15 @@ const v = (() => {
         "example": "Manager and employee review the quarter's goals, wins and support needed.",
       },
       "is_active": { "type": "boolean", "description": "`false` for archived templates.", "example": true },
-      "questions": { "type": "array", "items": { "$ref": "spec#/components/schemas/TemplateQuestion" } },
+      "questions": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/TemplateQuestion", "unevaluatedProperties": false },
+      },
       "deployments": {
         "type": "array",
         "description":
           "The template's deployments, newest first; take `deployment_id` from here for `GET /conversations/`.",
-        "items": { "$ref": "spec#/components/schemas/DeploymentSummary" },
+        "items": { "$ref": "spec#/components/schemas/DeploymentSummary", "unevaluatedProperties": false },
       },
       "created": { "type": "string", "format": "date-time", "example": "2024-03-18T20:14:05Z" },
       "modified": { "type": "string", "format": "date-time", "example": "2025-11-24T09:37:50Z" },
@@ -15230,7 +16788,7 @@ const v = (() => {
     "properties": {
       "id": { "type": "integer", "minimum": 1, "example": 9101 },
       "text": { "type": "string", "example": "What did you accomplish this quarter?" },
-      "type": { "$ref": "spec#/components/schemas/QuestionType" },
+      "type": { "$ref": "spec#/components/schemas/QuestionType", "unevaluatedProperties": false },
       "required": {
         "type": "boolean",
         "description": "Whether an answer is required to submit.",
@@ -15355,10 +16913,27 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            const err5 = {
+              instancePath: instancePath + "/type",
+              schemaPath: "#/properties/type/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
       }
       if (data.required !== undefined) {
         if (typeof data.required !== "boolean") {
-          const err5 = {
+          const err6 = {
             instancePath: instancePath + "/required",
             schemaPath: "#/properties/required/type",
             keyword: "type",
@@ -15366,9 +16941,9 @@ const v = (() => {
             message: "must be boolean",
           };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err6];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err6);
           }
           errors++;
         }
@@ -15379,7 +16954,7 @@ const v = (() => {
           const len0 = data4.length;
           for (let i0 = 0; i0 < len0; i0++) {
             if (typeof data4[i0] !== "string") {
-              const err6 = {
+              const err7 = {
                 instancePath: instancePath + "/options/" + i0,
                 schemaPath: "#/properties/options/items/type",
                 keyword: "type",
@@ -15387,38 +16962,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err6];
+                vErrors = [err7];
               } else {
-                vErrors.push(err6);
+                vErrors.push(err7);
               }
               errors++;
             }
           }
         } else {
-          const err7 = {
+          const err8 = {
             instancePath: instancePath + "/options",
             schemaPath: "#/properties/options/type",
             keyword: "type",
             params: { type: "array" },
             message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      }
-      if (data.rating_scale_max !== undefined) {
-        let data6 = data.rating_scale_max;
-        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6)) && data6 !== null) {
-          const err8 = {
-            instancePath: instancePath + "/rating_scale_max",
-            schemaPath: "#/properties/rating_scale_max/type",
-            keyword: "type",
-            params: { type: schema142.properties.rating_scale_max.type },
-            message: "must be integer,null",
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -15427,29 +16984,32 @@ const v = (() => {
           }
           errors++;
         }
+      }
+      if (data.rating_scale_max !== undefined) {
+        let data6 = data.rating_scale_max;
+        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6)) && data6 !== null) {
+          const err9 = {
+            instancePath: instancePath + "/rating_scale_max",
+            schemaPath: "#/properties/rating_scale_max/type",
+            keyword: "type",
+            params: { type: schema142.properties.rating_scale_max.type },
+            message: "must be integer,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
         if (typeof data6 == "number") {
           if (data6 > 10 || isNaN(data6)) {
-            const err9 = {
+            const err10 = {
               instancePath: instancePath + "/rating_scale_max",
               schemaPath: "#/properties/rating_scale_max/maximum",
               keyword: "maximum",
               params: { comparison: "<=", limit: 10 },
               message: "must be <= 10",
-            };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-          if (data6 < 2 || isNaN(data6)) {
-            const err10 = {
-              instancePath: instancePath + "/rating_scale_max",
-              schemaPath: "#/properties/rating_scale_max/minimum",
-              keyword: "minimum",
-              params: { comparison: ">=", limit: 2 },
-              message: "must be >= 2",
             };
             if (vErrors === null) {
               vErrors = [err10];
@@ -15458,10 +17018,25 @@ const v = (() => {
             }
             errors++;
           }
+          if (data6 < 2 || isNaN(data6)) {
+            const err11 = {
+              instancePath: instancePath + "/rating_scale_max",
+              schemaPath: "#/properties/rating_scale_max/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 2 },
+              message: "must be >= 2",
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
         }
       }
     } else {
-      const err11 = {
+      const err12 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -15469,9 +17044,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err11];
+        vErrors = [err12];
       } else {
-        vErrors.push(err11);
+        vErrors.push(err12);
       }
       errors++;
     }
@@ -15497,7 +17072,7 @@ const v = (() => {
     "properties": {
       "deployment_id": { "type": "integer", "minimum": 1, "example": 7288 },
       "name": { "type": "string", "example": "Q4 2025 Check-ins" },
-      "status": { "$ref": "spec#/components/schemas/DeploymentStatus" },
+      "status": { "$ref": "spec#/components/schemas/DeploymentStatus", "unevaluatedProperties": false },
       "start_date": { "type": "string", "format": "date", "example": "2025-12-01" },
       "due_date": { "type": "string", "format": "date", "example": "2025-12-19" },
     },
@@ -15606,17 +17181,14 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.start_date !== undefined) {
-        let data3 = data.start_date;
-        if (typeof data3 === "string") {
-          if (!formats10.test(data3)) {
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
             const err5 = {
-              instancePath: instancePath + "/start_date",
-              schemaPath: "#/properties/start_date/format",
-              keyword: "format",
-              params: { format: "date" },
-              message: 'must match format "' + "date" + '"',
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err5];
@@ -15625,8 +17197,28 @@ const v = (() => {
             }
             errors++;
           }
+        }
+      }
+      if (data.start_date !== undefined) {
+        let data3 = data.start_date;
+        if (typeof data3 === "string") {
+          if (!formats10.test(data3)) {
+            const err6 = {
+              instancePath: instancePath + "/start_date",
+              schemaPath: "#/properties/start_date/format",
+              keyword: "format",
+              params: { format: "date" },
+              message: 'must match format "' + "date" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/start_date",
             schemaPath: "#/properties/start_date/type",
             keyword: "type",
@@ -15634,9 +17226,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
@@ -15645,7 +17237,7 @@ const v = (() => {
         let data4 = data.due_date;
         if (typeof data4 === "string") {
           if (!formats10.test(data4)) {
-            const err7 = {
+            const err8 = {
               instancePath: instancePath + "/due_date",
               schemaPath: "#/properties/due_date/format",
               keyword: "format",
@@ -15653,14 +17245,14 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err7];
+              vErrors = [err8];
             } else {
-              vErrors.push(err7);
+              vErrors.push(err8);
             }
             errors++;
           }
         } else {
-          const err8 = {
+          const err9 = {
             instancePath: instancePath + "/due_date",
             schemaPath: "#/properties/due_date/type",
             keyword: "type",
@@ -15668,15 +17260,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err9];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err9);
           }
           errors++;
         }
       }
     } else {
-      const err9 = {
+      const err10 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -15684,9 +17276,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err9];
+        vErrors = [err10];
       } else {
-        vErrors.push(err9);
+        vErrors.push(err10);
       }
       errors++;
     }
@@ -15804,8 +17396,9 @@ const v = (() => {
         if (Array.isArray(data4)) {
           const len0 = data4.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data5 = data4[i0];
             if (
-              !validate114(data4[i0], {
+              !validate114(data5, {
                 instancePath: instancePath + "/questions/" + i0,
                 parentData: data4,
                 parentDataProperty: i0,
@@ -15816,45 +17409,37 @@ const v = (() => {
               vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
               errors = vErrors.length;
             }
-          }
-        } else {
-          const err5 = {
-            instancePath: instancePath + "/questions",
-            schemaPath: "#/properties/questions/type",
-            keyword: "type",
-            params: { type: "array" },
-            message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-      if (data.deployments !== undefined) {
-        let data6 = data.deployments;
-        if (Array.isArray(data6)) {
-          const len1 = data6.length;
-          for (let i1 = 0; i1 < len1; i1++) {
-            if (
-              !validate116(data6[i1], {
-                instancePath: instancePath + "/deployments/" + i1,
-                parentData: data6,
-                parentDataProperty: i1,
-                rootData,
-                dynamicAnchors,
-              })
-            ) {
-              vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
-              errors = vErrors.length;
+            if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+              for (let key0 in data5) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "text" &&
+                  key0 !== "type" &&
+                  key0 !== "required" &&
+                  key0 !== "options" &&
+                  key0 !== "rating_scale_max"
+                ) {
+                  const err5 = {
+                    instancePath: instancePath + "/questions/" + i0,
+                    schemaPath: "#/properties/questions/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
             }
           }
         } else {
           const err6 = {
-            instancePath: instancePath + "/deployments",
-            schemaPath: "#/properties/deployments/type",
+            instancePath: instancePath + "/questions",
+            schemaPath: "#/properties/questions/type",
             keyword: "type",
             params: { type: "array" },
             message: "must be array",
@@ -15867,31 +17452,57 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.created !== undefined) {
-        let data8 = data.created;
-        if (typeof data8 === "string") {
-          if (!formats12.test(data8)) {
-            const err7 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
+      if (data.deployments !== undefined) {
+        let data6 = data.deployments;
+        if (Array.isArray(data6)) {
+          const len1 = data6.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data7 = data6[i1];
+            if (
+              !validate116(data7, {
+                instancePath: instancePath + "/deployments/" + i1,
+                parentData: data6,
+                parentDataProperty: i1,
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+              errors = vErrors.length;
             }
-            errors++;
+            if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+              for (let key1 in data7) {
+                if (
+                  key1 !== "deployment_id" &&
+                  key1 !== "name" &&
+                  key1 !== "status" &&
+                  key1 !== "start_date" &&
+                  key1 !== "due_date"
+                ) {
+                  const err7 = {
+                    instancePath: instancePath + "/deployments/" + i1,
+                    schemaPath: "#/properties/deployments/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
           const err8 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
+            instancePath: instancePath + "/deployments",
+            schemaPath: "#/properties/deployments/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "array" },
+            message: "must be array",
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -15901,13 +17512,13 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.modified !== undefined) {
-        let data9 = data.modified;
-        if (typeof data9 === "string") {
-          if (!formats12.test(data9)) {
+      if (data.created !== undefined) {
+        let data8 = data.created;
+        if (typeof data8 === "string") {
+          if (!formats12.test(data8)) {
             const err9 = {
-              instancePath: instancePath + "/modified",
-              schemaPath: "#/properties/modified/format",
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
               keyword: "format",
               params: { format: "date-time" },
               message: 'must match format "' + "date-time" + '"',
@@ -15921,8 +17532,8 @@ const v = (() => {
           }
         } else {
           const err10 = {
-            instancePath: instancePath + "/modified",
-            schemaPath: "#/properties/modified/type",
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -15935,8 +17546,42 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.modified !== undefined) {
+        let data9 = data.modified;
+        if (typeof data9 === "string") {
+          if (!formats12.test(data9)) {
+            const err11 = {
+              instancePath: instancePath + "/modified",
+              schemaPath: "#/properties/modified/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        } else {
+          const err12 = {
+            instancePath: instancePath + "/modified",
+            schemaPath: "#/properties/modified/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      }
     } else {
-      const err11 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -15944,9 +17589,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err11];
+        vErrors = [err13];
       } else {
-        vErrors.push(err11);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -16091,8 +17736,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate113(data3[i0], {
+              !validate113(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -16103,9 +17749,37 @@ const v = (() => {
               vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "description" &&
+                  key0 !== "is_active" &&
+                  key0 !== "questions" &&
+                  key0 !== "deployments" &&
+                  key0 !== "created" &&
+                  key0 !== "modified"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -16113,15 +17787,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -16129,9 +17803,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -16296,8 +17970,9 @@ const v = (() => {
         if (Array.isArray(data4)) {
           const len0 = data4.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data5 = data4[i0];
             if (
-              !validate114(data4[i0], {
+              !validate114(data5, {
                 instancePath: instancePath + "/questions/" + i0,
                 parentData: data4,
                 parentDataProperty: i0,
@@ -16308,45 +17983,37 @@ const v = (() => {
               vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
               errors = vErrors.length;
             }
-          }
-        } else {
-          const err5 = {
-            instancePath: instancePath + "/questions",
-            schemaPath: "#/properties/questions/type",
-            keyword: "type",
-            params: { type: "array" },
-            message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-      if (data.deployments !== undefined) {
-        let data6 = data.deployments;
-        if (Array.isArray(data6)) {
-          const len1 = data6.length;
-          for (let i1 = 0; i1 < len1; i1++) {
-            if (
-              !validate116(data6[i1], {
-                instancePath: instancePath + "/deployments/" + i1,
-                parentData: data6,
-                parentDataProperty: i1,
-                rootData,
-                dynamicAnchors,
-              })
-            ) {
-              vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
-              errors = vErrors.length;
+            if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+              for (let key0 in data5) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "text" &&
+                  key0 !== "type" &&
+                  key0 !== "required" &&
+                  key0 !== "options" &&
+                  key0 !== "rating_scale_max"
+                ) {
+                  const err5 = {
+                    instancePath: instancePath + "/questions/" + i0,
+                    schemaPath: "#/properties/questions/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
             }
           }
         } else {
           const err6 = {
-            instancePath: instancePath + "/deployments",
-            schemaPath: "#/properties/deployments/type",
+            instancePath: instancePath + "/questions",
+            schemaPath: "#/properties/questions/type",
             keyword: "type",
             params: { type: "array" },
             message: "must be array",
@@ -16359,31 +18026,57 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.created !== undefined) {
-        let data8 = data.created;
-        if (typeof data8 === "string") {
-          if (!formats12.test(data8)) {
-            const err7 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
+      if (data.deployments !== undefined) {
+        let data6 = data.deployments;
+        if (Array.isArray(data6)) {
+          const len1 = data6.length;
+          for (let i1 = 0; i1 < len1; i1++) {
+            let data7 = data6[i1];
+            if (
+              !validate116(data7, {
+                instancePath: instancePath + "/deployments/" + i1,
+                parentData: data6,
+                parentDataProperty: i1,
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+              errors = vErrors.length;
             }
-            errors++;
+            if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+              for (let key1 in data7) {
+                if (
+                  key1 !== "deployment_id" &&
+                  key1 !== "name" &&
+                  key1 !== "status" &&
+                  key1 !== "start_date" &&
+                  key1 !== "due_date"
+                ) {
+                  const err7 = {
+                    instancePath: instancePath + "/deployments/" + i1,
+                    schemaPath: "#/properties/deployments/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
           const err8 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
+            instancePath: instancePath + "/deployments",
+            schemaPath: "#/properties/deployments/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "array" },
+            message: "must be array",
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -16393,13 +18086,13 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.modified !== undefined) {
-        let data9 = data.modified;
-        if (typeof data9 === "string") {
-          if (!formats12.test(data9)) {
+      if (data.created !== undefined) {
+        let data8 = data.created;
+        if (typeof data8 === "string") {
+          if (!formats12.test(data8)) {
             const err9 = {
-              instancePath: instancePath + "/modified",
-              schemaPath: "#/properties/modified/format",
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
               keyword: "format",
               params: { format: "date-time" },
               message: 'must match format "' + "date-time" + '"',
@@ -16413,8 +18106,8 @@ const v = (() => {
           }
         } else {
           const err10 = {
-            instancePath: instancePath + "/modified",
-            schemaPath: "#/properties/modified/type",
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -16427,8 +18120,42 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.modified !== undefined) {
+        let data9 = data.modified;
+        if (typeof data9 === "string") {
+          if (!formats12.test(data9)) {
+            const err11 = {
+              instancePath: instancePath + "/modified",
+              schemaPath: "#/properties/modified/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        } else {
+          const err12 = {
+            instancePath: instancePath + "/modified",
+            schemaPath: "#/properties/modified/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      }
     } else {
-      const err11 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -16436,9 +18163,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err11];
+        vErrors = [err13];
       } else {
-        vErrors.push(err11);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -16537,7 +18264,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/Deployment" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/Deployment", "unevaluatedProperties": false },
+      },
     },
   };
   const schema150 = {
@@ -16547,7 +18277,7 @@ const v = (() => {
       "deployment_id": { "type": "integer", "minimum": 1, "example": 7288 },
       "template_id": { "type": "integer", "minimum": 1, "example": 2201 },
       "name": { "type": "string", "example": "Q4 2025 Check-ins" },
-      "status": { "$ref": "spec#/components/schemas/DeploymentStatus" },
+      "status": { "$ref": "spec#/components/schemas/DeploymentStatus", "unevaluatedProperties": false },
       "start_date": { "type": "string", "format": "date", "example": "2025-12-01" },
       "due_date": { "type": "string", "format": "date", "example": "2025-12-19" },
       "participant_count": {
@@ -16562,7 +18292,7 @@ const v = (() => {
         "description": "Conversations completed so far.",
         "example": 371,
       },
-      "created_by": { "$ref": "spec#/components/schemas/UserRef" },
+      "created_by": { "$ref": "spec#/components/schemas/UserRef", "unevaluatedProperties": false },
       "created": { "type": "string", "format": "date-time", "example": "2025-11-24T09:37:50Z" },
     },
   };
@@ -16699,17 +18429,14 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.start_date !== undefined) {
-        let data4 = data.start_date;
-        if (typeof data4 === "string") {
-          if (!formats10.test(data4)) {
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key0 in data3) {
             const err7 = {
-              instancePath: instancePath + "/start_date",
-              schemaPath: "#/properties/start_date/format",
-              keyword: "format",
-              params: { format: "date" },
-              message: 'must match format "' + "date" + '"',
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err7];
@@ -16718,8 +18445,28 @@ const v = (() => {
             }
             errors++;
           }
+        }
+      }
+      if (data.start_date !== undefined) {
+        let data4 = data.start_date;
+        if (typeof data4 === "string") {
+          if (!formats10.test(data4)) {
+            const err8 = {
+              instancePath: instancePath + "/start_date",
+              schemaPath: "#/properties/start_date/format",
+              keyword: "format",
+              params: { format: "date" },
+              message: 'must match format "' + "date" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
         } else {
-          const err8 = {
+          const err9 = {
             instancePath: instancePath + "/start_date",
             schemaPath: "#/properties/start_date/type",
             keyword: "type",
@@ -16727,9 +18474,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err9];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err9);
           }
           errors++;
         }
@@ -16738,7 +18485,7 @@ const v = (() => {
         let data5 = data.due_date;
         if (typeof data5 === "string") {
           if (!formats10.test(data5)) {
-            const err9 = {
+            const err10 = {
               instancePath: instancePath + "/due_date",
               schemaPath: "#/properties/due_date/format",
               keyword: "format",
@@ -16746,37 +18493,19 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err10];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err10);
             }
             errors++;
           }
         } else {
-          const err10 = {
+          const err11 = {
             instancePath: instancePath + "/due_date",
             schemaPath: "#/properties/due_date/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      }
-      if (data.participant_count !== undefined) {
-        let data6 = data.participant_count;
-        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6))) {
-          const err11 = {
-            instancePath: instancePath + "/participant_count",
-            schemaPath: "#/properties/participant_count/type",
-            keyword: "type",
-            params: { type: "integer" },
-            message: "must be integer",
           };
           if (vErrors === null) {
             vErrors = [err11];
@@ -16785,9 +18514,27 @@ const v = (() => {
           }
           errors++;
         }
+      }
+      if (data.participant_count !== undefined) {
+        let data6 = data.participant_count;
+        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6))) {
+          const err12 = {
+            instancePath: instancePath + "/participant_count",
+            schemaPath: "#/properties/participant_count/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
         if (typeof data6 == "number") {
           if (data6 < 0 || isNaN(data6)) {
-            const err12 = {
+            const err13 = {
               instancePath: instancePath + "/participant_count",
               schemaPath: "#/properties/participant_count/minimum",
               keyword: "minimum",
@@ -16795,9 +18542,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err13];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err13);
             }
             errors++;
           }
@@ -16806,7 +18553,7 @@ const v = (() => {
       if (data.completed_count !== undefined) {
         let data7 = data.completed_count;
         if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
-          const err13 = {
+          const err14 = {
             instancePath: instancePath + "/completed_count",
             schemaPath: "#/properties/completed_count/type",
             keyword: "type",
@@ -16814,15 +18561,15 @@ const v = (() => {
             message: "must be integer",
           };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err14];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err14);
           }
           errors++;
         }
         if (typeof data7 == "number") {
           if (data7 < 0 || isNaN(data7)) {
-            const err14 = {
+            const err15 = {
               instancePath: instancePath + "/completed_count",
               schemaPath: "#/properties/completed_count/minimum",
               keyword: "minimum",
@@ -16830,9 +18577,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err15];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err15);
             }
             errors++;
           }
@@ -16844,7 +18591,7 @@ const v = (() => {
           if (data8.id !== undefined) {
             let data9 = data8.id;
             if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9))) {
-              const err15 = {
+              const err16 = {
                 instancePath: instancePath + "/created_by/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
@@ -16852,15 +18599,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err16];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err16);
               }
               errors++;
             }
             if (typeof data9 == "number") {
               if (data9 < 1 || isNaN(data9)) {
-                const err16 = {
+                const err17 = {
                   instancePath: instancePath + "/created_by/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -16868,9 +18615,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err16];
+                  vErrors = [err17];
                 } else {
-                  vErrors.push(err16);
+                  vErrors.push(err17);
                 }
                 errors++;
               }
@@ -16878,7 +18625,7 @@ const v = (() => {
           }
           if (data8.name !== undefined) {
             if (typeof data8.name !== "string") {
-              const err17 = {
+              const err18 = {
                 instancePath: instancePath + "/created_by/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -16886,9 +18633,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err18];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err18);
               }
               errors++;
             }
@@ -16897,7 +18644,7 @@ const v = (() => {
             let data11 = data8.email;
             if (typeof data11 === "string") {
               if (!formats6.test(data11)) {
-                const err18 = {
+                const err19 = {
                   instancePath: instancePath + "/created_by/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -16905,14 +18652,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err19];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err19);
                 }
                 errors++;
               }
             } else {
-              const err19 = {
+              const err20 = {
                 instancePath: instancePath + "/created_by/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -16920,15 +18667,15 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err20];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err20);
               }
               errors++;
             }
           }
         } else {
-          const err20 = {
+          const err21 = {
             instancePath: instancePath + "/created_by",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
@@ -16936,18 +18683,37 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err21];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err21);
           }
           errors++;
+        }
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+          for (let key1 in data8) {
+            if (key1 !== "id" && key1 !== "name" && key1 !== "email") {
+              const err22 = {
+                instancePath: instancePath + "/created_by",
+                schemaPath: "#/properties/created_by/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
         }
       }
       if (data.created !== undefined) {
         let data12 = data.created;
         if (typeof data12 === "string") {
           if (!formats12.test(data12)) {
-            const err21 = {
+            const err23 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -16955,14 +18721,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err23];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err23);
             }
             errors++;
           }
         } else {
-          const err22 = {
+          const err24 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -16970,15 +18736,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
           }
           errors++;
         }
       }
     } else {
-      const err23 = {
+      const err25 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -16986,9 +18752,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err23];
+        vErrors = [err25];
       } else {
-        vErrors.push(err23);
+        vErrors.push(err25);
       }
       errors++;
     }
@@ -17135,8 +18901,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate127(data3[i0], {
+              !validate127(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -17147,9 +18914,39 @@ const v = (() => {
               vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "deployment_id" &&
+                  key0 !== "template_id" &&
+                  key0 !== "name" &&
+                  key0 !== "status" &&
+                  key0 !== "start_date" &&
+                  key0 !== "due_date" &&
+                  key0 !== "participant_count" &&
+                  key0 !== "completed_count" &&
+                  key0 !== "created_by" &&
+                  key0 !== "created"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -17157,15 +18954,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -17173,9 +18970,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -17367,17 +19164,14 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.start_date !== undefined) {
-        let data4 = data.start_date;
-        if (typeof data4 === "string") {
-          if (!formats10.test(data4)) {
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key0 in data3) {
             const err7 = {
-              instancePath: instancePath + "/start_date",
-              schemaPath: "#/properties/start_date/format",
-              keyword: "format",
-              params: { format: "date" },
-              message: 'must match format "' + "date" + '"',
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err7];
@@ -17386,8 +19180,28 @@ const v = (() => {
             }
             errors++;
           }
+        }
+      }
+      if (data.start_date !== undefined) {
+        let data4 = data.start_date;
+        if (typeof data4 === "string") {
+          if (!formats10.test(data4)) {
+            const err8 = {
+              instancePath: instancePath + "/start_date",
+              schemaPath: "#/properties/start_date/format",
+              keyword: "format",
+              params: { format: "date" },
+              message: 'must match format "' + "date" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
         } else {
-          const err8 = {
+          const err9 = {
             instancePath: instancePath + "/start_date",
             schemaPath: "#/properties/start_date/type",
             keyword: "type",
@@ -17395,9 +19209,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err9];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err9);
           }
           errors++;
         }
@@ -17406,7 +19220,7 @@ const v = (() => {
         let data5 = data.due_date;
         if (typeof data5 === "string") {
           if (!formats10.test(data5)) {
-            const err9 = {
+            const err10 = {
               instancePath: instancePath + "/due_date",
               schemaPath: "#/properties/due_date/format",
               keyword: "format",
@@ -17414,37 +19228,19 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err10];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err10);
             }
             errors++;
           }
         } else {
-          const err10 = {
+          const err11 = {
             instancePath: instancePath + "/due_date",
             schemaPath: "#/properties/due_date/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      }
-      if (data.participant_count !== undefined) {
-        let data6 = data.participant_count;
-        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6))) {
-          const err11 = {
-            instancePath: instancePath + "/participant_count",
-            schemaPath: "#/properties/participant_count/type",
-            keyword: "type",
-            params: { type: "integer" },
-            message: "must be integer",
           };
           if (vErrors === null) {
             vErrors = [err11];
@@ -17453,9 +19249,27 @@ const v = (() => {
           }
           errors++;
         }
+      }
+      if (data.participant_count !== undefined) {
+        let data6 = data.participant_count;
+        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6))) {
+          const err12 = {
+            instancePath: instancePath + "/participant_count",
+            schemaPath: "#/properties/participant_count/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
         if (typeof data6 == "number") {
           if (data6 < 0 || isNaN(data6)) {
-            const err12 = {
+            const err13 = {
               instancePath: instancePath + "/participant_count",
               schemaPath: "#/properties/participant_count/minimum",
               keyword: "minimum",
@@ -17463,9 +19277,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err13];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err13);
             }
             errors++;
           }
@@ -17474,7 +19288,7 @@ const v = (() => {
       if (data.completed_count !== undefined) {
         let data7 = data.completed_count;
         if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
-          const err13 = {
+          const err14 = {
             instancePath: instancePath + "/completed_count",
             schemaPath: "#/properties/completed_count/type",
             keyword: "type",
@@ -17482,15 +19296,15 @@ const v = (() => {
             message: "must be integer",
           };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err14];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err14);
           }
           errors++;
         }
         if (typeof data7 == "number") {
           if (data7 < 0 || isNaN(data7)) {
-            const err14 = {
+            const err15 = {
               instancePath: instancePath + "/completed_count",
               schemaPath: "#/properties/completed_count/minimum",
               keyword: "minimum",
@@ -17498,9 +19312,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err15];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err15);
             }
             errors++;
           }
@@ -17512,7 +19326,7 @@ const v = (() => {
           if (data8.id !== undefined) {
             let data9 = data8.id;
             if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9))) {
-              const err15 = {
+              const err16 = {
                 instancePath: instancePath + "/created_by/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
@@ -17520,15 +19334,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err16];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err16);
               }
               errors++;
             }
             if (typeof data9 == "number") {
               if (data9 < 1 || isNaN(data9)) {
-                const err16 = {
+                const err17 = {
                   instancePath: instancePath + "/created_by/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -17536,9 +19350,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err16];
+                  vErrors = [err17];
                 } else {
-                  vErrors.push(err16);
+                  vErrors.push(err17);
                 }
                 errors++;
               }
@@ -17546,7 +19360,7 @@ const v = (() => {
           }
           if (data8.name !== undefined) {
             if (typeof data8.name !== "string") {
-              const err17 = {
+              const err18 = {
                 instancePath: instancePath + "/created_by/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -17554,9 +19368,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err18];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err18);
               }
               errors++;
             }
@@ -17565,7 +19379,7 @@ const v = (() => {
             let data11 = data8.email;
             if (typeof data11 === "string") {
               if (!formats6.test(data11)) {
-                const err18 = {
+                const err19 = {
                   instancePath: instancePath + "/created_by/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -17573,14 +19387,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err19];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err19);
                 }
                 errors++;
               }
             } else {
-              const err19 = {
+              const err20 = {
                 instancePath: instancePath + "/created_by/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -17588,15 +19402,15 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err20];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err20);
               }
               errors++;
             }
           }
         } else {
-          const err20 = {
+          const err21 = {
             instancePath: instancePath + "/created_by",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
@@ -17604,18 +19418,37 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err21];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err21);
           }
           errors++;
+        }
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+          for (let key1 in data8) {
+            if (key1 !== "id" && key1 !== "name" && key1 !== "email") {
+              const err22 = {
+                instancePath: instancePath + "/created_by",
+                schemaPath: "#/properties/created_by/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
         }
       }
       if (data.created !== undefined) {
         let data12 = data.created;
         if (typeof data12 === "string") {
           if (!formats12.test(data12)) {
-            const err21 = {
+            const err23 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -17623,14 +19456,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err23];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err23);
             }
             errors++;
           }
         } else {
-          const err22 = {
+          const err24 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -17638,15 +19471,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
           }
           errors++;
         }
       }
     } else {
-      const err23 = {
+      const err25 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -17654,9 +19487,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err23];
+        vErrors = [err25];
       } else {
-        vErrors.push(err23);
+        vErrors.push(err25);
       }
       errors++;
     }
@@ -17759,7 +19592,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/Conversation" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/Conversation", "unevaluatedProperties": false },
+      },
     },
   };
   const schema159 = {
@@ -17771,16 +19607,17 @@ const v = (() => {
       "deployment_id": { "type": "integer", "minimum": 1, "example": 7288 },
       "template_id": { "type": "integer", "minimum": 1, "example": 2201 },
       "name": { "type": "string", "description": "The deployment's name.", "example": "Q4 2025 Check-ins" },
-      "status": { "$ref": "spec#/components/schemas/ConversationStatus" },
-      "employee": { "$ref": "spec#/components/schemas/UserRef" },
+      "status": { "$ref": "spec#/components/schemas/ConversationStatus", "unevaluatedProperties": false },
+      "employee": { "$ref": "spec#/components/schemas/UserRef", "unevaluatedProperties": false },
       "manager": {
         "description": "The manager leading the conversation, `null` for self-reflections.",
         "anyOf": [{ "$ref": "spec#/components/schemas/UserRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "responses": {
         "type": "array",
         "description": "Every submitted answer of every participant.",
-        "items": { "$ref": "spec#/components/schemas/ConversationResponse" },
+        "items": { "$ref": "spec#/components/schemas/ConversationResponse", "unevaluatedProperties": false },
       },
       "due_date": { "type": "string", "format": "date", "example": "2025-12-19" },
       "completed_at": {
@@ -17808,7 +19645,7 @@ const v = (() => {
         "description": "The question text at the time of answering.",
         "example": "What did you accomplish this quarter?",
       },
-      "author": { "$ref": "spec#/components/schemas/UserRef" },
+      "author": { "$ref": "spec#/components/schemas/UserRef", "unevaluatedProperties": false },
       "answer": {
         "type": ["string", "null"],
         "description": "The text answer, `null` for rating and multiple-choice questions.",
@@ -17998,34 +19835,35 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            if (key0 !== "id" && key0 !== "name" && key0 !== "email") {
+              const err9 = {
+                instancePath: instancePath + "/author",
+                schemaPath: "#/properties/author/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.answer !== undefined) {
         let data6 = data.answer;
         if (typeof data6 !== "string" && data6 !== null) {
-          const err9 = {
+          const err10 = {
             instancePath: instancePath + "/answer",
             schemaPath: "#/properties/answer/type",
             keyword: "type",
             params: { type: schema163.properties.answer.type },
             message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      }
-      if (data.rating !== undefined) {
-        let data7 = data.rating;
-        if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7)) && data7 !== null) {
-          const err10 = {
-            instancePath: instancePath + "/rating",
-            schemaPath: "#/properties/rating/type",
-            keyword: "type",
-            params: { type: schema163.properties.rating.type },
-            message: "must be integer,null",
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -18034,9 +19872,27 @@ const v = (() => {
           }
           errors++;
         }
+      }
+      if (data.rating !== undefined) {
+        let data7 = data.rating;
+        if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7)) && data7 !== null) {
+          const err11 = {
+            instancePath: instancePath + "/rating",
+            schemaPath: "#/properties/rating/type",
+            keyword: "type",
+            params: { type: schema163.properties.rating.type },
+            message: "must be integer,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
         if (typeof data7 == "number") {
           if (data7 < 1 || isNaN(data7)) {
-            const err11 = {
+            const err12 = {
               instancePath: instancePath + "/rating",
               schemaPath: "#/properties/rating/minimum",
               keyword: "minimum",
@@ -18044,9 +19900,9 @@ const v = (() => {
               message: "must be >= 1",
             };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err12];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err12);
             }
             errors++;
           }
@@ -18058,7 +19914,7 @@ const v = (() => {
           const len0 = data8.length;
           for (let i0 = 0; i0 < len0; i0++) {
             if (typeof data8[i0] !== "string") {
-              const err12 = {
+              const err13 = {
                 instancePath: instancePath + "/selected_options/" + i0,
                 schemaPath: "#/properties/selected_options/items/type",
                 keyword: "type",
@@ -18066,15 +19922,15 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err13];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err13);
               }
               errors++;
             }
           }
         } else {
-          const err13 = {
+          const err14 = {
             instancePath: instancePath + "/selected_options",
             schemaPath: "#/properties/selected_options/type",
             keyword: "type",
@@ -18082,9 +19938,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err14];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err14);
           }
           errors++;
         }
@@ -18093,7 +19949,7 @@ const v = (() => {
         let data10 = data.submitted_at;
         if (typeof data10 === "string") {
           if (!formats12.test(data10)) {
-            const err14 = {
+            const err15 = {
               instancePath: instancePath + "/submitted_at",
               schemaPath: "#/properties/submitted_at/format",
               keyword: "format",
@@ -18101,14 +19957,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err15];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err15);
             }
             errors++;
           }
         } else {
-          const err15 = {
+          const err16 = {
             instancePath: instancePath + "/submitted_at",
             schemaPath: "#/properties/submitted_at/type",
             keyword: "type",
@@ -18116,15 +19972,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err16];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err16);
           }
           errors++;
         }
       }
     } else {
-      const err16 = {
+      const err17 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -18132,9 +19988,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err16];
+        vErrors = [err17];
       } else {
-        vErrors.push(err16);
+        vErrors.push(err17);
       }
       errors++;
     }
@@ -18322,6 +20178,23 @@ const v = (() => {
           }
           errors++;
         }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          for (let key0 in data4) {
+            const err9 = {
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
       }
       if (data.employee !== undefined) {
         let data5 = data.employee;
@@ -18329,7 +20202,7 @@ const v = (() => {
           if (data5.id !== undefined) {
             let data6 = data5.id;
             if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6))) {
-              const err9 = {
+              const err10 = {
                 instancePath: instancePath + "/employee/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
@@ -18337,15 +20210,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err9];
+                vErrors = [err10];
               } else {
-                vErrors.push(err9);
+                vErrors.push(err10);
               }
               errors++;
             }
             if (typeof data6 == "number") {
               if (data6 < 1 || isNaN(data6)) {
-                const err10 = {
+                const err11 = {
                   instancePath: instancePath + "/employee/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -18353,9 +20226,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err10];
+                  vErrors = [err11];
                 } else {
-                  vErrors.push(err10);
+                  vErrors.push(err11);
                 }
                 errors++;
               }
@@ -18363,7 +20236,7 @@ const v = (() => {
           }
           if (data5.name !== undefined) {
             if (typeof data5.name !== "string") {
-              const err11 = {
+              const err12 = {
                 instancePath: instancePath + "/employee/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -18371,9 +20244,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err11];
+                vErrors = [err12];
               } else {
-                vErrors.push(err11);
+                vErrors.push(err12);
               }
               errors++;
             }
@@ -18382,7 +20255,7 @@ const v = (() => {
             let data8 = data5.email;
             if (typeof data8 === "string") {
               if (!formats6.test(data8)) {
-                const err12 = {
+                const err13 = {
                   instancePath: instancePath + "/employee/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -18390,14 +20263,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err12];
+                  vErrors = [err13];
                 } else {
-                  vErrors.push(err12);
+                  vErrors.push(err13);
                 }
                 errors++;
               }
             } else {
-              const err13 = {
+              const err14 = {
                 instancePath: instancePath + "/employee/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -18405,15 +20278,15 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err13];
+                vErrors = [err14];
               } else {
-                vErrors.push(err13);
+                vErrors.push(err14);
               }
               errors++;
             }
           }
         } else {
-          const err14 = {
+          const err15 = {
             instancePath: instancePath + "/employee",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
@@ -18421,62 +20294,47 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err15];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err15);
           }
           errors++;
+        }
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          for (let key1 in data5) {
+            if (key1 !== "id" && key1 !== "name" && key1 !== "email") {
+              const err16 = {
+                instancePath: instancePath + "/employee",
+                schemaPath: "#/properties/employee/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          }
         }
       }
       if (data.manager !== undefined) {
         let data9 = data.manager;
-        const _errs22 = errors;
+        const _errs24 = errors;
         let valid4 = false;
-        const _errs23 = errors;
+        const _errs25 = errors;
         if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
           if (data9.id !== undefined) {
             let data10 = data9.id;
             if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10))) {
-              const err15 = {
+              const err17 = {
                 instancePath: instancePath + "/manager/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
                 params: { type: "integer" },
                 message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (typeof data10 == "number") {
-              if (data10 < 1 || isNaN(data10)) {
-                const err16 = {
-                  instancePath: instancePath + "/manager/id",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
-                };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-          }
-          if (data9.name !== undefined) {
-            if (typeof data9.name !== "string") {
-              const err17 = {
-                instancePath: instancePath + "/manager/name",
-                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
               };
               if (vErrors === null) {
                 vErrors = [err17];
@@ -18485,17 +20343,14 @@ const v = (() => {
               }
               errors++;
             }
-          }
-          if (data9.email !== undefined) {
-            let data12 = data9.email;
-            if (typeof data12 === "string") {
-              if (!formats6.test(data12)) {
+            if (typeof data10 == "number") {
+              if (data10 < 1 || isNaN(data10)) {
                 const err18 = {
-                  instancePath: instancePath + "/manager/email",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
-                  keyword: "format",
-                  params: { format: "email" },
-                  message: 'must match format "' + "email" + '"',
+                  instancePath: instancePath + "/manager/id",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
                 };
                 if (vErrors === null) {
                   vErrors = [err18];
@@ -18504,10 +20359,13 @@ const v = (() => {
                 }
                 errors++;
               }
-            } else {
+            }
+          }
+          if (data9.name !== undefined) {
+            if (typeof data9.name !== "string") {
               const err19 = {
-                instancePath: instancePath + "/manager/email",
-                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
+                instancePath: instancePath + "/manager/name",
+                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
@@ -18520,8 +20378,42 @@ const v = (() => {
               errors++;
             }
           }
+          if (data9.email !== undefined) {
+            let data12 = data9.email;
+            if (typeof data12 === "string") {
+              if (!formats6.test(data12)) {
+                const err20 = {
+                  instancePath: instancePath + "/manager/email",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
+                  keyword: "format",
+                  params: { format: "email" },
+                  message: 'must match format "' + "email" + '"',
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            } else {
+              const err21 = {
+                instancePath: instancePath + "/manager/email",
+                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err20 = {
+          const err22 = {
             instancePath: instancePath + "/manager",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
@@ -18529,13 +20421,13 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err22];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err22);
           }
           errors++;
         }
-        var _valid0 = _errs23 === errors;
+        var _valid0 = _errs25 === errors;
         valid4 = valid4 || _valid0;
         if (_valid0) {
           var props0 = {};
@@ -18543,9 +20435,9 @@ const v = (() => {
           props0.name = true;
           props0.email = true;
         }
-        const _errs32 = errors;
+        const _errs34 = errors;
         if (data9 !== null) {
-          const err21 = {
+          const err23 = {
             instancePath: instancePath + "/manager",
             schemaPath: "#/properties/manager/anyOf/1/type",
             keyword: "type",
@@ -18553,16 +20445,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err23];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err23);
           }
           errors++;
         }
-        var _valid0 = _errs32 === errors;
+        var _valid0 = _errs34 === errors;
         valid4 = valid4 || _valid0;
         if (!valid4) {
-          const err22 = {
+          const err24 = {
             instancePath: instancePath + "/manager",
             schemaPath: "#/properties/manager/anyOf",
             keyword: "anyOf",
@@ -18570,18 +20462,39 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
           }
           errors++;
         } else {
-          errors = _errs22;
+          errors = _errs24;
           if (vErrors !== null) {
-            if (_errs22) {
-              vErrors.length = _errs22;
+            if (_errs24) {
+              vErrors.length = _errs24;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+          if (props0 !== true) {
+            for (let key2 in data9) {
+              if (!props0 || !props0[key2]) {
+                const err25 = {
+                  instancePath: instancePath + "/manager",
+                  schemaPath: "#/properties/manager/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
             }
           }
         }
@@ -18591,8 +20504,9 @@ const v = (() => {
         if (Array.isArray(data13)) {
           const len0 = data13.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data14 = data13[i0];
             if (
-              !validate136(data13[i0], {
+              !validate136(data14, {
                 instancePath: instancePath + "/responses/" + i0,
                 parentData: data13,
                 parentDataProperty: i0,
@@ -18603,9 +20517,36 @@ const v = (() => {
               vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
               errors = vErrors.length;
             }
+            if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+              for (let key3 in data14) {
+                if (
+                  key3 !== "question_id" &&
+                  key3 !== "question" &&
+                  key3 !== "author" &&
+                  key3 !== "answer" &&
+                  key3 !== "rating" &&
+                  key3 !== "selected_options" &&
+                  key3 !== "submitted_at"
+                ) {
+                  const err26 = {
+                    instancePath: instancePath + "/responses/" + i0,
+                    schemaPath: "#/properties/responses/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err23 = {
+          const err27 = {
             instancePath: instancePath + "/responses",
             schemaPath: "#/properties/responses/type",
             keyword: "type",
@@ -18613,9 +20554,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err27];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err27);
           }
           errors++;
         }
@@ -18624,81 +20565,12 @@ const v = (() => {
         let data15 = data.due_date;
         if (typeof data15 === "string") {
           if (!formats10.test(data15)) {
-            const err24 = {
+            const err28 = {
               instancePath: instancePath + "/due_date",
               schemaPath: "#/properties/due_date/format",
               keyword: "format",
               params: { format: "date" },
               message: 'must match format "' + "date" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        } else {
-          const err25 = {
-            instancePath: instancePath + "/due_date",
-            schemaPath: "#/properties/due_date/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      }
-      if (data.completed_at !== undefined) {
-        let data16 = data.completed_at;
-        if (typeof data16 !== "string" && data16 !== null) {
-          const err26 = {
-            instancePath: instancePath + "/completed_at",
-            schemaPath: "#/properties/completed_at/type",
-            keyword: "type",
-            params: { type: schema159.properties.completed_at.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (typeof data16 === "string") {
-          if (!formats12.test(data16)) {
-            const err27 = {
-              instancePath: instancePath + "/completed_at",
-              schemaPath: "#/properties/completed_at/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-      }
-      if (data.created !== undefined) {
-        let data17 = data.created;
-        if (typeof data17 === "string") {
-          if (!formats12.test(data17)) {
-            const err28 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
               vErrors = [err28];
@@ -18709,8 +20581,8 @@ const v = (() => {
           }
         } else {
           const err29 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
+            instancePath: instancePath + "/due_date",
+            schemaPath: "#/properties/due_date/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -18723,11 +20595,80 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.completed_at !== undefined) {
+        let data16 = data.completed_at;
+        if (typeof data16 !== "string" && data16 !== null) {
+          const err30 = {
+            instancePath: instancePath + "/completed_at",
+            schemaPath: "#/properties/completed_at/type",
+            keyword: "type",
+            params: { type: schema159.properties.completed_at.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (typeof data16 === "string") {
+          if (!formats12.test(data16)) {
+            const err31 = {
+              instancePath: instancePath + "/completed_at",
+              schemaPath: "#/properties/completed_at/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.created !== undefined) {
+        let data17 = data.created;
+        if (typeof data17 === "string") {
+          if (!formats12.test(data17)) {
+            const err32 = {
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        } else {
+          const err33 = {
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+      }
       if (data.modified !== undefined) {
         let data18 = data.modified;
         if (typeof data18 === "string") {
           if (!formats12.test(data18)) {
-            const err30 = {
+            const err34 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -18735,14 +20676,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err30];
+              vErrors = [err34];
             } else {
-              vErrors.push(err30);
+              vErrors.push(err34);
             }
             errors++;
           }
         } else {
-          const err31 = {
+          const err35 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -18750,15 +20691,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err35];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err35);
           }
           errors++;
         }
       }
     } else {
-      const err32 = {
+      const err36 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -18766,9 +20707,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err32];
+        vErrors = [err36];
       } else {
-        vErrors.push(err32);
+        vErrors.push(err36);
       }
       errors++;
     }
@@ -18917,8 +20858,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate135(data3[i0], {
+              !validate135(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -18929,9 +20871,41 @@ const v = (() => {
               vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "deployment_id" &&
+                  key0 !== "template_id" &&
+                  key0 !== "name" &&
+                  key0 !== "status" &&
+                  key0 !== "employee" &&
+                  key0 !== "manager" &&
+                  key0 !== "responses" &&
+                  key0 !== "due_date" &&
+                  key0 !== "completed_at" &&
+                  key0 !== "created" &&
+                  key0 !== "modified"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -18939,15 +20913,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -18955,9 +20929,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -19184,6 +21158,23 @@ const v = (() => {
           }
           errors++;
         }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          for (let key0 in data4) {
+            const err9 = {
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
       }
       if (data.employee !== undefined) {
         let data5 = data.employee;
@@ -19191,7 +21182,7 @@ const v = (() => {
           if (data5.id !== undefined) {
             let data6 = data5.id;
             if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6))) {
-              const err9 = {
+              const err10 = {
                 instancePath: instancePath + "/employee/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
@@ -19199,15 +21190,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err9];
+                vErrors = [err10];
               } else {
-                vErrors.push(err9);
+                vErrors.push(err10);
               }
               errors++;
             }
             if (typeof data6 == "number") {
               if (data6 < 1 || isNaN(data6)) {
-                const err10 = {
+                const err11 = {
                   instancePath: instancePath + "/employee/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -19215,9 +21206,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err10];
+                  vErrors = [err11];
                 } else {
-                  vErrors.push(err10);
+                  vErrors.push(err11);
                 }
                 errors++;
               }
@@ -19225,7 +21216,7 @@ const v = (() => {
           }
           if (data5.name !== undefined) {
             if (typeof data5.name !== "string") {
-              const err11 = {
+              const err12 = {
                 instancePath: instancePath + "/employee/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -19233,9 +21224,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err11];
+                vErrors = [err12];
               } else {
-                vErrors.push(err11);
+                vErrors.push(err12);
               }
               errors++;
             }
@@ -19244,7 +21235,7 @@ const v = (() => {
             let data8 = data5.email;
             if (typeof data8 === "string") {
               if (!formats6.test(data8)) {
-                const err12 = {
+                const err13 = {
                   instancePath: instancePath + "/employee/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -19252,14 +21243,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err12];
+                  vErrors = [err13];
                 } else {
-                  vErrors.push(err12);
+                  vErrors.push(err13);
                 }
                 errors++;
               }
             } else {
-              const err13 = {
+              const err14 = {
                 instancePath: instancePath + "/employee/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -19267,15 +21258,15 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err13];
+                vErrors = [err14];
               } else {
-                vErrors.push(err13);
+                vErrors.push(err14);
               }
               errors++;
             }
           }
         } else {
-          const err14 = {
+          const err15 = {
             instancePath: instancePath + "/employee",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
@@ -19283,62 +21274,47 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err15];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err15);
           }
           errors++;
+        }
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          for (let key1 in data5) {
+            if (key1 !== "id" && key1 !== "name" && key1 !== "email") {
+              const err16 = {
+                instancePath: instancePath + "/employee",
+                schemaPath: "#/properties/employee/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          }
         }
       }
       if (data.manager !== undefined) {
         let data9 = data.manager;
-        const _errs22 = errors;
+        const _errs24 = errors;
         let valid4 = false;
-        const _errs23 = errors;
+        const _errs25 = errors;
         if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
           if (data9.id !== undefined) {
             let data10 = data9.id;
             if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10))) {
-              const err15 = {
+              const err17 = {
                 instancePath: instancePath + "/manager/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
                 params: { type: "integer" },
                 message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (typeof data10 == "number") {
-              if (data10 < 1 || isNaN(data10)) {
-                const err16 = {
-                  instancePath: instancePath + "/manager/id",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
-                };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-          }
-          if (data9.name !== undefined) {
-            if (typeof data9.name !== "string") {
-              const err17 = {
-                instancePath: instancePath + "/manager/name",
-                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
               };
               if (vErrors === null) {
                 vErrors = [err17];
@@ -19347,17 +21323,14 @@ const v = (() => {
               }
               errors++;
             }
-          }
-          if (data9.email !== undefined) {
-            let data12 = data9.email;
-            if (typeof data12 === "string") {
-              if (!formats6.test(data12)) {
+            if (typeof data10 == "number") {
+              if (data10 < 1 || isNaN(data10)) {
                 const err18 = {
-                  instancePath: instancePath + "/manager/email",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
-                  keyword: "format",
-                  params: { format: "email" },
-                  message: 'must match format "' + "email" + '"',
+                  instancePath: instancePath + "/manager/id",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
                 };
                 if (vErrors === null) {
                   vErrors = [err18];
@@ -19366,10 +21339,13 @@ const v = (() => {
                 }
                 errors++;
               }
-            } else {
+            }
+          }
+          if (data9.name !== undefined) {
+            if (typeof data9.name !== "string") {
               const err19 = {
-                instancePath: instancePath + "/manager/email",
-                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
+                instancePath: instancePath + "/manager/name",
+                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
@@ -19382,8 +21358,42 @@ const v = (() => {
               errors++;
             }
           }
+          if (data9.email !== undefined) {
+            let data12 = data9.email;
+            if (typeof data12 === "string") {
+              if (!formats6.test(data12)) {
+                const err20 = {
+                  instancePath: instancePath + "/manager/email",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
+                  keyword: "format",
+                  params: { format: "email" },
+                  message: 'must match format "' + "email" + '"',
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            } else {
+              const err21 = {
+                instancePath: instancePath + "/manager/email",
+                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err20 = {
+          const err22 = {
             instancePath: instancePath + "/manager",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
@@ -19391,13 +21401,13 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err22];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err22);
           }
           errors++;
         }
-        var _valid0 = _errs23 === errors;
+        var _valid0 = _errs25 === errors;
         valid4 = valid4 || _valid0;
         if (_valid0) {
           var props0 = {};
@@ -19405,9 +21415,9 @@ const v = (() => {
           props0.name = true;
           props0.email = true;
         }
-        const _errs32 = errors;
+        const _errs34 = errors;
         if (data9 !== null) {
-          const err21 = {
+          const err23 = {
             instancePath: instancePath + "/manager",
             schemaPath: "#/properties/manager/anyOf/1/type",
             keyword: "type",
@@ -19415,16 +21425,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err23];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err23);
           }
           errors++;
         }
-        var _valid0 = _errs32 === errors;
+        var _valid0 = _errs34 === errors;
         valid4 = valid4 || _valid0;
         if (!valid4) {
-          const err22 = {
+          const err24 = {
             instancePath: instancePath + "/manager",
             schemaPath: "#/properties/manager/anyOf",
             keyword: "anyOf",
@@ -19432,18 +21442,39 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
           }
           errors++;
         } else {
-          errors = _errs22;
+          errors = _errs24;
           if (vErrors !== null) {
-            if (_errs22) {
-              vErrors.length = _errs22;
+            if (_errs24) {
+              vErrors.length = _errs24;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+          if (props0 !== true) {
+            for (let key2 in data9) {
+              if (!props0 || !props0[key2]) {
+                const err25 = {
+                  instancePath: instancePath + "/manager",
+                  schemaPath: "#/properties/manager/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
             }
           }
         }
@@ -19453,8 +21484,9 @@ const v = (() => {
         if (Array.isArray(data13)) {
           const len0 = data13.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data14 = data13[i0];
             if (
-              !validate136(data13[i0], {
+              !validate136(data14, {
                 instancePath: instancePath + "/responses/" + i0,
                 parentData: data13,
                 parentDataProperty: i0,
@@ -19465,9 +21497,36 @@ const v = (() => {
               vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
               errors = vErrors.length;
             }
+            if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+              for (let key3 in data14) {
+                if (
+                  key3 !== "question_id" &&
+                  key3 !== "question" &&
+                  key3 !== "author" &&
+                  key3 !== "answer" &&
+                  key3 !== "rating" &&
+                  key3 !== "selected_options" &&
+                  key3 !== "submitted_at"
+                ) {
+                  const err26 = {
+                    instancePath: instancePath + "/responses/" + i0,
+                    schemaPath: "#/properties/responses/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err23 = {
+          const err27 = {
             instancePath: instancePath + "/responses",
             schemaPath: "#/properties/responses/type",
             keyword: "type",
@@ -19475,9 +21534,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err27];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err27);
           }
           errors++;
         }
@@ -19486,81 +21545,12 @@ const v = (() => {
         let data15 = data.due_date;
         if (typeof data15 === "string") {
           if (!formats10.test(data15)) {
-            const err24 = {
+            const err28 = {
               instancePath: instancePath + "/due_date",
               schemaPath: "#/properties/due_date/format",
               keyword: "format",
               params: { format: "date" },
               message: 'must match format "' + "date" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        } else {
-          const err25 = {
-            instancePath: instancePath + "/due_date",
-            schemaPath: "#/properties/due_date/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      }
-      if (data.completed_at !== undefined) {
-        let data16 = data.completed_at;
-        if (typeof data16 !== "string" && data16 !== null) {
-          const err26 = {
-            instancePath: instancePath + "/completed_at",
-            schemaPath: "#/properties/completed_at/type",
-            keyword: "type",
-            params: { type: schema159.properties.completed_at.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (typeof data16 === "string") {
-          if (!formats12.test(data16)) {
-            const err27 = {
-              instancePath: instancePath + "/completed_at",
-              schemaPath: "#/properties/completed_at/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err27];
-            } else {
-              vErrors.push(err27);
-            }
-            errors++;
-          }
-        }
-      }
-      if (data.created !== undefined) {
-        let data17 = data.created;
-        if (typeof data17 === "string") {
-          if (!formats12.test(data17)) {
-            const err28 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
               vErrors = [err28];
@@ -19571,8 +21561,8 @@ const v = (() => {
           }
         } else {
           const err29 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
+            instancePath: instancePath + "/due_date",
+            schemaPath: "#/properties/due_date/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -19585,11 +21575,80 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.completed_at !== undefined) {
+        let data16 = data.completed_at;
+        if (typeof data16 !== "string" && data16 !== null) {
+          const err30 = {
+            instancePath: instancePath + "/completed_at",
+            schemaPath: "#/properties/completed_at/type",
+            keyword: "type",
+            params: { type: schema159.properties.completed_at.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (typeof data16 === "string") {
+          if (!formats12.test(data16)) {
+            const err31 = {
+              instancePath: instancePath + "/completed_at",
+              schemaPath: "#/properties/completed_at/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.created !== undefined) {
+        let data17 = data.created;
+        if (typeof data17 === "string") {
+          if (!formats12.test(data17)) {
+            const err32 = {
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        } else {
+          const err33 = {
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+      }
       if (data.modified !== undefined) {
         let data18 = data.modified;
         if (typeof data18 === "string") {
           if (!formats12.test(data18)) {
-            const err30 = {
+            const err34 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -19597,14 +21656,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err30];
+              vErrors = [err34];
             } else {
-              vErrors.push(err30);
+              vErrors.push(err34);
             }
             errors++;
           }
         } else {
-          const err31 = {
+          const err35 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -19612,15 +21671,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err35];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err35);
           }
           errors++;
         }
       }
     } else {
-      const err32 = {
+      const err36 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -19628,9 +21687,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err32];
+        vErrors = [err36];
       } else {
-        vErrors.push(err32);
+        vErrors.push(err36);
       }
       errors++;
     }
@@ -19737,7 +21796,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/FeedbackTemplate" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/FeedbackTemplate", "unevaluatedProperties": false },
+      },
     },
   };
   const schema172 = {
@@ -19748,7 +21810,10 @@ const v = (() => {
       "name": { "type": "string", "example": "Project retrospective" },
       "description": { "type": ["string", "null"], "example": "Peer feedback at the end of a project." },
       "is_active": { "type": "boolean", "example": true },
-      "questions": { "type": "array", "items": { "$ref": "spec#/components/schemas/TemplateQuestion" } },
+      "questions": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/TemplateQuestion", "unevaluatedProperties": false },
+      },
       "created": { "type": "string", "format": "date-time", "example": "2024-06-04T13:22:18Z" },
       "modified": { "type": "string", "format": "date-time", "example": "2025-02-11T10:09:41Z" },
     },
@@ -19859,8 +21924,9 @@ const v = (() => {
         if (Array.isArray(data4)) {
           const len0 = data4.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data5 = data4[i0];
             if (
-              !validate114(data4[i0], {
+              !validate114(data5, {
                 instancePath: instancePath + "/questions/" + i0,
                 parentData: data4,
                 parentDataProperty: i0,
@@ -19871,9 +21937,35 @@ const v = (() => {
               vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
               errors = vErrors.length;
             }
+            if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+              for (let key0 in data5) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "text" &&
+                  key0 !== "type" &&
+                  key0 !== "required" &&
+                  key0 !== "options" &&
+                  key0 !== "rating_scale_max"
+                ) {
+                  const err5 = {
+                    instancePath: instancePath + "/questions/" + i0,
+                    schemaPath: "#/properties/questions/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err5 = {
+          const err6 = {
             instancePath: instancePath + "/questions",
             schemaPath: "#/properties/questions/type",
             keyword: "type",
@@ -19881,9 +21973,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err6];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err6);
           }
           errors++;
         }
@@ -19892,7 +21984,7 @@ const v = (() => {
         let data6 = data.created;
         if (typeof data6 === "string") {
           if (!formats12.test(data6)) {
-            const err6 = {
+            const err7 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -19900,14 +21992,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err6];
+              vErrors = [err7];
             } else {
-              vErrors.push(err6);
+              vErrors.push(err7);
             }
             errors++;
           }
         } else {
-          const err7 = {
+          const err8 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -19915,9 +22007,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err8];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err8);
           }
           errors++;
         }
@@ -19926,7 +22018,7 @@ const v = (() => {
         let data7 = data.modified;
         if (typeof data7 === "string") {
           if (!formats12.test(data7)) {
-            const err8 = {
+            const err9 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -19934,14 +22026,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err8];
+              vErrors = [err9];
             } else {
-              vErrors.push(err8);
+              vErrors.push(err9);
             }
             errors++;
           }
         } else {
-          const err9 = {
+          const err10 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -19949,15 +22041,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err10];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err10);
           }
           errors++;
         }
       }
     } else {
-      const err10 = {
+      const err11 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -19965,9 +22057,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err10];
+        vErrors = [err11];
       } else {
-        vErrors.push(err10);
+        vErrors.push(err11);
       }
       errors++;
     }
@@ -20111,8 +22203,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate146(data3[i0], {
+              !validate146(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -20123,9 +22216,36 @@ const v = (() => {
               vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "description" &&
+                  key0 !== "is_active" &&
+                  key0 !== "questions" &&
+                  key0 !== "created" &&
+                  key0 !== "modified"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -20133,15 +22253,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -20149,9 +22269,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -20316,8 +22436,9 @@ const v = (() => {
         if (Array.isArray(data4)) {
           const len0 = data4.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data5 = data4[i0];
             if (
-              !validate114(data4[i0], {
+              !validate114(data5, {
                 instancePath: instancePath + "/questions/" + i0,
                 parentData: data4,
                 parentDataProperty: i0,
@@ -20328,9 +22449,35 @@ const v = (() => {
               vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
               errors = vErrors.length;
             }
+            if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+              for (let key0 in data5) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "text" &&
+                  key0 !== "type" &&
+                  key0 !== "required" &&
+                  key0 !== "options" &&
+                  key0 !== "rating_scale_max"
+                ) {
+                  const err5 = {
+                    instancePath: instancePath + "/questions/" + i0,
+                    schemaPath: "#/properties/questions/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err5 = {
+          const err6 = {
             instancePath: instancePath + "/questions",
             schemaPath: "#/properties/questions/type",
             keyword: "type",
@@ -20338,9 +22485,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err6];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err6);
           }
           errors++;
         }
@@ -20349,7 +22496,7 @@ const v = (() => {
         let data6 = data.created;
         if (typeof data6 === "string") {
           if (!formats12.test(data6)) {
-            const err6 = {
+            const err7 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -20357,14 +22504,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err6];
+              vErrors = [err7];
             } else {
-              vErrors.push(err6);
+              vErrors.push(err7);
             }
             errors++;
           }
         } else {
-          const err7 = {
+          const err8 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -20372,9 +22519,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err8];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err8);
           }
           errors++;
         }
@@ -20383,7 +22530,7 @@ const v = (() => {
         let data7 = data.modified;
         if (typeof data7 === "string") {
           if (!formats12.test(data7)) {
-            const err8 = {
+            const err9 = {
               instancePath: instancePath + "/modified",
               schemaPath: "#/properties/modified/format",
               keyword: "format",
@@ -20391,14 +22538,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err8];
+              vErrors = [err9];
             } else {
-              vErrors.push(err8);
+              vErrors.push(err9);
             }
             errors++;
           }
         } else {
-          const err9 = {
+          const err10 = {
             instancePath: instancePath + "/modified",
             schemaPath: "#/properties/modified/type",
             keyword: "type",
@@ -20406,15 +22553,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err10];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err10);
           }
           errors++;
         }
       }
     } else {
-      const err10 = {
+      const err11 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -20422,9 +22569,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err10];
+        vErrors = [err11];
       } else {
-        vErrors.push(err10);
+        vErrors.push(err11);
       }
       errors++;
     }
@@ -20521,7 +22668,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/Feedback" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/Feedback", "unevaluatedProperties": false },
+      },
     },
   };
   const schema177 = {
@@ -20535,16 +22685,20 @@ const v = (() => {
         "description": "The template used, `null` for free-form feedback.",
         "example": 410,
       },
-      "kind": { "$ref": "spec#/components/schemas/FeedbackKind" },
-      "status": { "$ref": "spec#/components/schemas/FeedbackStatus" },
-      "visibility": { "$ref": "spec#/components/schemas/FeedbackVisibility" },
-      "author": { "$ref": "spec#/components/schemas/UserRef" },
-      "subject": { "$ref": "spec#/components/schemas/UserRef" },
+      "kind": { "$ref": "spec#/components/schemas/FeedbackKind", "unevaluatedProperties": false },
+      "status": { "$ref": "spec#/components/schemas/FeedbackStatus", "unevaluatedProperties": false },
+      "visibility": { "$ref": "spec#/components/schemas/FeedbackVisibility", "unevaluatedProperties": false },
+      "author": { "$ref": "spec#/components/schemas/UserRef", "unevaluatedProperties": false },
+      "subject": { "$ref": "spec#/components/schemas/UserRef", "unevaluatedProperties": false },
       "requester": {
         "description": "Who requested the feedback, `null` for `given` feedback.",
         "anyOf": [{ "$ref": "spec#/components/schemas/UserRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
-      "responses": { "type": "array", "items": { "$ref": "spec#/components/schemas/FeedbackResponse" } },
+      "responses": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/FeedbackResponse", "unevaluatedProperties": false },
+      },
       "created": { "type": "string", "format": "date-time", "example": "2025-12-08T14:10:26Z" },
       "completed_at": {
         "type": ["string", "null"],
@@ -20709,33 +22863,33 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            const err6 = {
+              instancePath: instancePath + "/kind",
+              schemaPath: "#/properties/kind/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
       if (data.status !== undefined) {
         let data3 = data.status;
         if (typeof data3 !== "string") {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/status",
             schemaPath: "spec#/components/schemas/FeedbackStatus/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (
-          !(data3 === "requested" || data3 === "completed" || data3 === "declined" || data3 === "expired")
-        ) {
-          const err7 = {
-            instancePath: instancePath + "/status",
-            schemaPath: "spec#/components/schemas/FeedbackStatus/enum",
-            keyword: "enum",
-            params: { allowedValues: schema179.enum },
-            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -20744,16 +22898,15 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.visibility !== undefined) {
-        let data4 = data.visibility;
-        if (typeof data4 !== "string") {
+        if (
+          !(data3 === "requested" || data3 === "completed" || data3 === "declined" || data3 === "expired")
+        ) {
           const err8 = {
-            instancePath: instancePath + "/visibility",
-            schemaPath: "spec#/components/schemas/FeedbackVisibility/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/status",
+            schemaPath: "spec#/components/schemas/FeedbackStatus/enum",
+            keyword: "enum",
+            params: { allowedValues: schema179.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -20762,8 +22915,43 @@ const v = (() => {
           }
           errors++;
         }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key1 in data3) {
+            const err9 = {
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.visibility !== undefined) {
+        let data4 = data.visibility;
+        if (typeof data4 !== "string") {
+          const err10 = {
+            instancePath: instancePath + "/visibility",
+            schemaPath: "spec#/components/schemas/FeedbackVisibility/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
         if (!(data4 === "private" || data4 === "manager" || data4 === "subject")) {
-          const err9 = {
+          const err11 = {
             instancePath: instancePath + "/visibility",
             schemaPath: "spec#/components/schemas/FeedbackVisibility/enum",
             keyword: "enum",
@@ -20771,11 +22959,28 @@ const v = (() => {
             message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err11];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err11);
           }
           errors++;
+        }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          for (let key2 in data4) {
+            const err12 = {
+              instancePath: instancePath + "/visibility",
+              schemaPath: "#/properties/visibility/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key2 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
         }
       }
       if (data.author !== undefined) {
@@ -20784,7 +22989,7 @@ const v = (() => {
           if (data5.id !== undefined) {
             let data6 = data5.id;
             if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6))) {
-              const err10 = {
+              const err13 = {
                 instancePath: instancePath + "/author/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
@@ -20792,15 +22997,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err13];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err13);
               }
               errors++;
             }
             if (typeof data6 == "number") {
               if (data6 < 1 || isNaN(data6)) {
-                const err11 = {
+                const err14 = {
                   instancePath: instancePath + "/author/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -20808,9 +23013,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err11];
+                  vErrors = [err14];
                 } else {
-                  vErrors.push(err11);
+                  vErrors.push(err14);
                 }
                 errors++;
               }
@@ -20818,7 +23023,7 @@ const v = (() => {
           }
           if (data5.name !== undefined) {
             if (typeof data5.name !== "string") {
-              const err12 = {
+              const err15 = {
                 instancePath: instancePath + "/author/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -20826,9 +23031,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err15];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err15);
               }
               errors++;
             }
@@ -20837,7 +23042,7 @@ const v = (() => {
             let data8 = data5.email;
             if (typeof data8 === "string") {
               if (!formats6.test(data8)) {
-                const err13 = {
+                const err16 = {
                   instancePath: instancePath + "/author/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -20845,14 +23050,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err13];
+                  vErrors = [err16];
                 } else {
-                  vErrors.push(err13);
+                  vErrors.push(err16);
                 }
                 errors++;
               }
             } else {
-              const err14 = {
+              const err17 = {
                 instancePath: instancePath + "/author/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -20860,15 +23065,15 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err17];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err17);
               }
               errors++;
             }
           }
         } else {
-          const err15 = {
+          const err18 = {
             instancePath: instancePath + "/author",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
@@ -20876,11 +23081,30 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err18];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err18);
           }
           errors++;
+        }
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          for (let key3 in data5) {
+            if (key3 !== "id" && key3 !== "name" && key3 !== "email") {
+              const err19 = {
+                instancePath: instancePath + "/author",
+                schemaPath: "#/properties/author/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key3 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          }
         }
       }
       if (data.subject !== undefined) {
@@ -20889,80 +23113,12 @@ const v = (() => {
           if (data9.id !== undefined) {
             let data10 = data9.id;
             if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10))) {
-              const err16 = {
+              const err20 = {
                 instancePath: instancePath + "/subject/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
                 params: { type: "integer" },
                 message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-            if (typeof data10 == "number") {
-              if (data10 < 1 || isNaN(data10)) {
-                const err17 = {
-                  instancePath: instancePath + "/subject/id",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
-                };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-          }
-          if (data9.name !== undefined) {
-            if (typeof data9.name !== "string") {
-              const err18 = {
-                instancePath: instancePath + "/subject/name",
-                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          }
-          if (data9.email !== undefined) {
-            let data12 = data9.email;
-            if (typeof data12 === "string") {
-              if (!formats6.test(data12)) {
-                const err19 = {
-                  instancePath: instancePath + "/subject/email",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
-                  keyword: "format",
-                  params: { format: "email" },
-                  message: 'must match format "' + "email" + '"',
-                };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            } else {
-              const err20 = {
-                instancePath: instancePath + "/subject/email",
-                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
               };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -20971,38 +23127,32 @@ const v = (() => {
               }
               errors++;
             }
+            if (typeof data10 == "number") {
+              if (data10 < 1 || isNaN(data10)) {
+                const err21 = {
+                  instancePath: instancePath + "/subject/id",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
+                };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
           }
-        } else {
-          const err21 = {
-            instancePath: instancePath + "/subject",
-            schemaPath: "spec#/components/schemas/UserRef/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      }
-      if (data.requester !== undefined) {
-        let data13 = data.requester;
-        const _errs33 = errors;
-        let valid8 = false;
-        const _errs34 = errors;
-        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-          if (data13.id !== undefined) {
-            let data14 = data13.id;
-            if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14))) {
+          if (data9.name !== undefined) {
+            if (typeof data9.name !== "string") {
               const err22 = {
-                instancePath: instancePath + "/requester/id",
-                schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
+                instancePath: instancePath + "/subject/name",
+                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
+                params: { type: "string" },
+                message: "must be string",
               };
               if (vErrors === null) {
                 vErrors = [err22];
@@ -21011,14 +23161,17 @@ const v = (() => {
               }
               errors++;
             }
-            if (typeof data14 == "number") {
-              if (data14 < 1 || isNaN(data14)) {
+          }
+          if (data9.email !== undefined) {
+            let data12 = data9.email;
+            if (typeof data12 === "string") {
+              if (!formats6.test(data12)) {
                 const err23 = {
-                  instancePath: instancePath + "/requester/id",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
+                  instancePath: instancePath + "/subject/email",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
+                  keyword: "format",
+                  params: { format: "email" },
+                  message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
                   vErrors = [err23];
@@ -21027,13 +23180,10 @@ const v = (() => {
                 }
                 errors++;
               }
-            }
-          }
-          if (data13.name !== undefined) {
-            if (typeof data13.name !== "string") {
+            } else {
               const err24 = {
-                instancePath: instancePath + "/requester/name",
-                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
+                instancePath: instancePath + "/subject/email",
+                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
@@ -21046,31 +23196,30 @@ const v = (() => {
               errors++;
             }
           }
-          if (data13.email !== undefined) {
-            let data16 = data13.email;
-            if (typeof data16 === "string") {
-              if (!formats6.test(data16)) {
-                const err25 = {
-                  instancePath: instancePath + "/requester/email",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
-                  keyword: "format",
-                  params: { format: "email" },
-                  message: 'must match format "' + "email" + '"',
-                };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            } else {
+        } else {
+          const err25 = {
+            instancePath: instancePath + "/subject",
+            schemaPath: "spec#/components/schemas/UserRef/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+          };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+          for (let key4 in data9) {
+            if (key4 !== "id" && key4 !== "name" && key4 !== "email") {
               const err26 = {
-                instancePath: instancePath + "/requester/email",
-                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
+                instancePath: instancePath + "/subject",
+                schemaPath: "#/properties/subject/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
               };
               if (vErrors === null) {
                 vErrors = [err26];
@@ -21080,8 +23229,102 @@ const v = (() => {
               errors++;
             }
           }
+        }
+      }
+      if (data.requester !== undefined) {
+        let data13 = data.requester;
+        const _errs38 = errors;
+        let valid8 = false;
+        const _errs39 = errors;
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+          if (data13.id !== undefined) {
+            let data14 = data13.id;
+            if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14))) {
+              const err27 = {
+                instancePath: instancePath + "/requester/id",
+                schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
+                keyword: "type",
+                params: { type: "integer" },
+                message: "must be integer",
+              };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (typeof data14 == "number") {
+              if (data14 < 1 || isNaN(data14)) {
+                const err28 = {
+                  instancePath: instancePath + "/requester/id",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
+                };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data13.name !== undefined) {
+            if (typeof data13.name !== "string") {
+              const err29 = {
+                instancePath: instancePath + "/requester/name",
+                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          }
+          if (data13.email !== undefined) {
+            let data16 = data13.email;
+            if (typeof data16 === "string") {
+              if (!formats6.test(data16)) {
+                const err30 = {
+                  instancePath: instancePath + "/requester/email",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
+                  keyword: "format",
+                  params: { format: "email" },
+                  message: 'must match format "' + "email" + '"',
+                };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            } else {
+              const err31 = {
+                instancePath: instancePath + "/requester/email",
+                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err27 = {
+          const err32 = {
             instancePath: instancePath + "/requester",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
@@ -21089,13 +23332,13 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err32];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err32);
           }
           errors++;
         }
-        var _valid0 = _errs34 === errors;
+        var _valid0 = _errs39 === errors;
         valid8 = valid8 || _valid0;
         if (_valid0) {
           var props0 = {};
@@ -21103,9 +23346,9 @@ const v = (() => {
           props0.name = true;
           props0.email = true;
         }
-        const _errs43 = errors;
+        const _errs48 = errors;
         if (data13 !== null) {
-          const err28 = {
+          const err33 = {
             instancePath: instancePath + "/requester",
             schemaPath: "#/properties/requester/anyOf/1/type",
             keyword: "type",
@@ -21113,16 +23356,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err33];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err33);
           }
           errors++;
         }
-        var _valid0 = _errs43 === errors;
+        var _valid0 = _errs48 === errors;
         valid8 = valid8 || _valid0;
         if (!valid8) {
-          const err29 = {
+          const err34 = {
             instancePath: instancePath + "/requester",
             schemaPath: "#/properties/requester/anyOf",
             keyword: "anyOf",
@@ -21130,18 +23373,39 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err29];
+            vErrors = [err34];
           } else {
-            vErrors.push(err29);
+            vErrors.push(err34);
           }
           errors++;
         } else {
-          errors = _errs33;
+          errors = _errs38;
           if (vErrors !== null) {
-            if (_errs33) {
-              vErrors.length = _errs33;
+            if (_errs38) {
+              vErrors.length = _errs38;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+          if (props0 !== true) {
+            for (let key5 in data13) {
+              if (!props0 || !props0[key5]) {
+                const err35 = {
+                  instancePath: instancePath + "/requester",
+                  schemaPath: "#/properties/requester/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key5 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
             }
           }
         }
@@ -21156,7 +23420,7 @@ const v = (() => {
               if (data18.question_id !== undefined) {
                 let data19 = data18.question_id;
                 if (!(typeof data19 == "number" && !(data19 % 1) && !isNaN(data19)) && data19 !== null) {
-                  const err30 = {
+                  const err36 = {
                     instancePath: instancePath + "/responses/" + i0 + "/question_id",
                     schemaPath: "spec#/components/schemas/FeedbackResponse/properties/question_id/type",
                     keyword: "type",
@@ -21164,15 +23428,15 @@ const v = (() => {
                     message: "must be integer,null",
                   };
                   if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err36];
                   } else {
-                    vErrors.push(err30);
+                    vErrors.push(err36);
                   }
                   errors++;
                 }
                 if (typeof data19 == "number") {
                   if (data19 < 1 || isNaN(data19)) {
-                    const err31 = {
+                    const err37 = {
                       instancePath: instancePath + "/responses/" + i0 + "/question_id",
                       schemaPath: "spec#/components/schemas/FeedbackResponse/properties/question_id/minimum",
                       keyword: "minimum",
@@ -21180,9 +23444,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err31];
+                      vErrors = [err37];
                     } else {
-                      vErrors.push(err31);
+                      vErrors.push(err37);
                     }
                     errors++;
                   }
@@ -21191,7 +23455,7 @@ const v = (() => {
               if (data18.question !== undefined) {
                 let data20 = data18.question;
                 if (typeof data20 !== "string" && data20 !== null) {
-                  const err32 = {
+                  const err38 = {
                     instancePath: instancePath + "/responses/" + i0 + "/question",
                     schemaPath: "spec#/components/schemas/FeedbackResponse/properties/question/type",
                     keyword: "type",
@@ -21199,9 +23463,9 @@ const v = (() => {
                     message: "must be string,null",
                   };
                   if (vErrors === null) {
-                    vErrors = [err32];
+                    vErrors = [err38];
                   } else {
-                    vErrors.push(err32);
+                    vErrors.push(err38);
                   }
                   errors++;
                 }
@@ -21209,7 +23473,7 @@ const v = (() => {
               if (data18.answer !== undefined) {
                 let data21 = data18.answer;
                 if (typeof data21 !== "string" && data21 !== null) {
-                  const err33 = {
+                  const err39 = {
                     instancePath: instancePath + "/responses/" + i0 + "/answer",
                     schemaPath: "spec#/components/schemas/FeedbackResponse/properties/answer/type",
                     keyword: "type",
@@ -21217,9 +23481,9 @@ const v = (() => {
                     message: "must be string,null",
                   };
                   if (vErrors === null) {
-                    vErrors = [err33];
+                    vErrors = [err39];
                   } else {
-                    vErrors.push(err33);
+                    vErrors.push(err39);
                   }
                   errors++;
                 }
@@ -21227,7 +23491,7 @@ const v = (() => {
               if (data18.rating !== undefined) {
                 let data22 = data18.rating;
                 if (!(typeof data22 == "number" && !(data22 % 1) && !isNaN(data22)) && data22 !== null) {
-                  const err34 = {
+                  const err40 = {
                     instancePath: instancePath + "/responses/" + i0 + "/rating",
                     schemaPath: "spec#/components/schemas/FeedbackResponse/properties/rating/type",
                     keyword: "type",
@@ -21235,15 +23499,15 @@ const v = (() => {
                     message: "must be integer,null",
                   };
                   if (vErrors === null) {
-                    vErrors = [err34];
+                    vErrors = [err40];
                   } else {
-                    vErrors.push(err34);
+                    vErrors.push(err40);
                   }
                   errors++;
                 }
                 if (typeof data22 == "number") {
                   if (data22 < 1 || isNaN(data22)) {
-                    const err35 = {
+                    const err41 = {
                       instancePath: instancePath + "/responses/" + i0 + "/rating",
                       schemaPath: "spec#/components/schemas/FeedbackResponse/properties/rating/minimum",
                       keyword: "minimum",
@@ -21251,16 +23515,16 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err35];
+                      vErrors = [err41];
                     } else {
-                      vErrors.push(err35);
+                      vErrors.push(err41);
                     }
                     errors++;
                   }
                 }
               }
             } else {
-              const err36 = {
+              const err42 = {
                 instancePath: instancePath + "/responses/" + i0,
                 schemaPath: "spec#/components/schemas/FeedbackResponse/type",
                 keyword: "type",
@@ -21268,15 +23532,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err36];
+                vErrors = [err42];
               } else {
-                vErrors.push(err36);
+                vErrors.push(err42);
               }
               errors++;
             }
+            if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+              for (let key6 in data18) {
+                if (key6 !== "question_id" && key6 !== "question" && key6 !== "answer" && key6 !== "rating") {
+                  const err43 = {
+                    instancePath: instancePath + "/responses/" + i0,
+                    schemaPath: "#/properties/responses/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key6 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err37 = {
+          const err44 = {
             instancePath: instancePath + "/responses",
             schemaPath: "#/properties/responses/type",
             keyword: "type",
@@ -21284,9 +23567,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err44];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err44);
           }
           errors++;
         }
@@ -21295,7 +23578,7 @@ const v = (() => {
         let data23 = data.created;
         if (typeof data23 === "string") {
           if (!formats12.test(data23)) {
-            const err38 = {
+            const err45 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -21303,14 +23586,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err45];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err45);
             }
             errors++;
           }
         } else {
-          const err39 = {
+          const err46 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -21318,9 +23601,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err46];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err46);
           }
           errors++;
         }
@@ -21328,7 +23611,7 @@ const v = (() => {
       if (data.completed_at !== undefined) {
         let data24 = data.completed_at;
         if (typeof data24 !== "string" && data24 !== null) {
-          const err40 = {
+          const err47 = {
             instancePath: instancePath + "/completed_at",
             schemaPath: "#/properties/completed_at/type",
             keyword: "type",
@@ -21336,15 +23619,15 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err40];
+            vErrors = [err47];
           } else {
-            vErrors.push(err40);
+            vErrors.push(err47);
           }
           errors++;
         }
         if (typeof data24 === "string") {
           if (!formats12.test(data24)) {
-            const err41 = {
+            const err48 = {
               instancePath: instancePath + "/completed_at",
               schemaPath: "#/properties/completed_at/format",
               keyword: "format",
@@ -21352,16 +23635,16 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err48];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err48);
             }
             errors++;
           }
         }
       }
     } else {
-      const err42 = {
+      const err49 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -21369,9 +23652,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err42];
+        vErrors = [err49];
       } else {
-        vErrors.push(err42);
+        vErrors.push(err49);
       }
       errors++;
     }
@@ -21519,8 +23802,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate156(data3[i0], {
+              !validate156(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -21531,9 +23815,40 @@ const v = (() => {
               vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "template_id" &&
+                  key0 !== "kind" &&
+                  key0 !== "status" &&
+                  key0 !== "visibility" &&
+                  key0 !== "author" &&
+                  key0 !== "subject" &&
+                  key0 !== "requester" &&
+                  key0 !== "responses" &&
+                  key0 !== "created" &&
+                  key0 !== "completed_at"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -21541,15 +23856,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -21557,9 +23872,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -21734,33 +24049,33 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            const err6 = {
+              instancePath: instancePath + "/kind",
+              schemaPath: "#/properties/kind/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
       if (data.status !== undefined) {
         let data3 = data.status;
         if (typeof data3 !== "string") {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/status",
             schemaPath: "spec#/components/schemas/FeedbackStatus/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (
-          !(data3 === "requested" || data3 === "completed" || data3 === "declined" || data3 === "expired")
-        ) {
-          const err7 = {
-            instancePath: instancePath + "/status",
-            schemaPath: "spec#/components/schemas/FeedbackStatus/enum",
-            keyword: "enum",
-            params: { allowedValues: schema179.enum },
-            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -21769,16 +24084,15 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.visibility !== undefined) {
-        let data4 = data.visibility;
-        if (typeof data4 !== "string") {
+        if (
+          !(data3 === "requested" || data3 === "completed" || data3 === "declined" || data3 === "expired")
+        ) {
           const err8 = {
-            instancePath: instancePath + "/visibility",
-            schemaPath: "spec#/components/schemas/FeedbackVisibility/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/status",
+            schemaPath: "spec#/components/schemas/FeedbackStatus/enum",
+            keyword: "enum",
+            params: { allowedValues: schema179.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -21787,8 +24101,43 @@ const v = (() => {
           }
           errors++;
         }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key1 in data3) {
+            const err9 = {
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.visibility !== undefined) {
+        let data4 = data.visibility;
+        if (typeof data4 !== "string") {
+          const err10 = {
+            instancePath: instancePath + "/visibility",
+            schemaPath: "spec#/components/schemas/FeedbackVisibility/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
         if (!(data4 === "private" || data4 === "manager" || data4 === "subject")) {
-          const err9 = {
+          const err11 = {
             instancePath: instancePath + "/visibility",
             schemaPath: "spec#/components/schemas/FeedbackVisibility/enum",
             keyword: "enum",
@@ -21796,11 +24145,28 @@ const v = (() => {
             message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err11];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err11);
           }
           errors++;
+        }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          for (let key2 in data4) {
+            const err12 = {
+              instancePath: instancePath + "/visibility",
+              schemaPath: "#/properties/visibility/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key2 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
         }
       }
       if (data.author !== undefined) {
@@ -21809,7 +24175,7 @@ const v = (() => {
           if (data5.id !== undefined) {
             let data6 = data5.id;
             if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6))) {
-              const err10 = {
+              const err13 = {
                 instancePath: instancePath + "/author/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
@@ -21817,15 +24183,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err13];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err13);
               }
               errors++;
             }
             if (typeof data6 == "number") {
               if (data6 < 1 || isNaN(data6)) {
-                const err11 = {
+                const err14 = {
                   instancePath: instancePath + "/author/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -21833,9 +24199,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err11];
+                  vErrors = [err14];
                 } else {
-                  vErrors.push(err11);
+                  vErrors.push(err14);
                 }
                 errors++;
               }
@@ -21843,7 +24209,7 @@ const v = (() => {
           }
           if (data5.name !== undefined) {
             if (typeof data5.name !== "string") {
-              const err12 = {
+              const err15 = {
                 instancePath: instancePath + "/author/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -21851,9 +24217,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err15];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err15);
               }
               errors++;
             }
@@ -21862,7 +24228,7 @@ const v = (() => {
             let data8 = data5.email;
             if (typeof data8 === "string") {
               if (!formats6.test(data8)) {
-                const err13 = {
+                const err16 = {
                   instancePath: instancePath + "/author/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -21870,14 +24236,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err13];
+                  vErrors = [err16];
                 } else {
-                  vErrors.push(err13);
+                  vErrors.push(err16);
                 }
                 errors++;
               }
             } else {
-              const err14 = {
+              const err17 = {
                 instancePath: instancePath + "/author/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -21885,15 +24251,15 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err17];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err17);
               }
               errors++;
             }
           }
         } else {
-          const err15 = {
+          const err18 = {
             instancePath: instancePath + "/author",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
@@ -21901,11 +24267,30 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err18];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err18);
           }
           errors++;
+        }
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          for (let key3 in data5) {
+            if (key3 !== "id" && key3 !== "name" && key3 !== "email") {
+              const err19 = {
+                instancePath: instancePath + "/author",
+                schemaPath: "#/properties/author/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key3 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+          }
         }
       }
       if (data.subject !== undefined) {
@@ -21914,80 +24299,12 @@ const v = (() => {
           if (data9.id !== undefined) {
             let data10 = data9.id;
             if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10))) {
-              const err16 = {
+              const err20 = {
                 instancePath: instancePath + "/subject/id",
                 schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                 keyword: "type",
                 params: { type: "integer" },
                 message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-            if (typeof data10 == "number") {
-              if (data10 < 1 || isNaN(data10)) {
-                const err17 = {
-                  instancePath: instancePath + "/subject/id",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
-                };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-          }
-          if (data9.name !== undefined) {
-            if (typeof data9.name !== "string") {
-              const err18 = {
-                instancePath: instancePath + "/subject/name",
-                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-          }
-          if (data9.email !== undefined) {
-            let data12 = data9.email;
-            if (typeof data12 === "string") {
-              if (!formats6.test(data12)) {
-                const err19 = {
-                  instancePath: instancePath + "/subject/email",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
-                  keyword: "format",
-                  params: { format: "email" },
-                  message: 'must match format "' + "email" + '"',
-                };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            } else {
-              const err20 = {
-                instancePath: instancePath + "/subject/email",
-                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
               };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -21996,38 +24313,32 @@ const v = (() => {
               }
               errors++;
             }
+            if (typeof data10 == "number") {
+              if (data10 < 1 || isNaN(data10)) {
+                const err21 = {
+                  instancePath: instancePath + "/subject/id",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
+                };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
           }
-        } else {
-          const err21 = {
-            instancePath: instancePath + "/subject",
-            schemaPath: "spec#/components/schemas/UserRef/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      }
-      if (data.requester !== undefined) {
-        let data13 = data.requester;
-        const _errs33 = errors;
-        let valid8 = false;
-        const _errs34 = errors;
-        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-          if (data13.id !== undefined) {
-            let data14 = data13.id;
-            if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14))) {
+          if (data9.name !== undefined) {
+            if (typeof data9.name !== "string") {
               const err22 = {
-                instancePath: instancePath + "/requester/id",
-                schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
+                instancePath: instancePath + "/subject/name",
+                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
+                params: { type: "string" },
+                message: "must be string",
               };
               if (vErrors === null) {
                 vErrors = [err22];
@@ -22036,14 +24347,17 @@ const v = (() => {
               }
               errors++;
             }
-            if (typeof data14 == "number") {
-              if (data14 < 1 || isNaN(data14)) {
+          }
+          if (data9.email !== undefined) {
+            let data12 = data9.email;
+            if (typeof data12 === "string") {
+              if (!formats6.test(data12)) {
                 const err23 = {
-                  instancePath: instancePath + "/requester/id",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
+                  instancePath: instancePath + "/subject/email",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
+                  keyword: "format",
+                  params: { format: "email" },
+                  message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
                   vErrors = [err23];
@@ -22052,13 +24366,10 @@ const v = (() => {
                 }
                 errors++;
               }
-            }
-          }
-          if (data13.name !== undefined) {
-            if (typeof data13.name !== "string") {
+            } else {
               const err24 = {
-                instancePath: instancePath + "/requester/name",
-                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
+                instancePath: instancePath + "/subject/email",
+                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
@@ -22071,31 +24382,30 @@ const v = (() => {
               errors++;
             }
           }
-          if (data13.email !== undefined) {
-            let data16 = data13.email;
-            if (typeof data16 === "string") {
-              if (!formats6.test(data16)) {
-                const err25 = {
-                  instancePath: instancePath + "/requester/email",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
-                  keyword: "format",
-                  params: { format: "email" },
-                  message: 'must match format "' + "email" + '"',
-                };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-            } else {
+        } else {
+          const err25 = {
+            instancePath: instancePath + "/subject",
+            schemaPath: "spec#/components/schemas/UserRef/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+          };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+          for (let key4 in data9) {
+            if (key4 !== "id" && key4 !== "name" && key4 !== "email") {
               const err26 = {
-                instancePath: instancePath + "/requester/email",
-                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
+                instancePath: instancePath + "/subject",
+                schemaPath: "#/properties/subject/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
               };
               if (vErrors === null) {
                 vErrors = [err26];
@@ -22105,8 +24415,102 @@ const v = (() => {
               errors++;
             }
           }
+        }
+      }
+      if (data.requester !== undefined) {
+        let data13 = data.requester;
+        const _errs38 = errors;
+        let valid8 = false;
+        const _errs39 = errors;
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+          if (data13.id !== undefined) {
+            let data14 = data13.id;
+            if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14))) {
+              const err27 = {
+                instancePath: instancePath + "/requester/id",
+                schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
+                keyword: "type",
+                params: { type: "integer" },
+                message: "must be integer",
+              };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+            if (typeof data14 == "number") {
+              if (data14 < 1 || isNaN(data14)) {
+                const err28 = {
+                  instancePath: instancePath + "/requester/id",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
+                };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data13.name !== undefined) {
+            if (typeof data13.name !== "string") {
+              const err29 = {
+                instancePath: instancePath + "/requester/name",
+                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          }
+          if (data13.email !== undefined) {
+            let data16 = data13.email;
+            if (typeof data16 === "string") {
+              if (!formats6.test(data16)) {
+                const err30 = {
+                  instancePath: instancePath + "/requester/email",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
+                  keyword: "format",
+                  params: { format: "email" },
+                  message: 'must match format "' + "email" + '"',
+                };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            } else {
+              const err31 = {
+                instancePath: instancePath + "/requester/email",
+                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err27 = {
+          const err32 = {
             instancePath: instancePath + "/requester",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
@@ -22114,13 +24518,13 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err32];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err32);
           }
           errors++;
         }
-        var _valid0 = _errs34 === errors;
+        var _valid0 = _errs39 === errors;
         valid8 = valid8 || _valid0;
         if (_valid0) {
           var props0 = {};
@@ -22128,9 +24532,9 @@ const v = (() => {
           props0.name = true;
           props0.email = true;
         }
-        const _errs43 = errors;
+        const _errs48 = errors;
         if (data13 !== null) {
-          const err28 = {
+          const err33 = {
             instancePath: instancePath + "/requester",
             schemaPath: "#/properties/requester/anyOf/1/type",
             keyword: "type",
@@ -22138,16 +24542,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err33];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err33);
           }
           errors++;
         }
-        var _valid0 = _errs43 === errors;
+        var _valid0 = _errs48 === errors;
         valid8 = valid8 || _valid0;
         if (!valid8) {
-          const err29 = {
+          const err34 = {
             instancePath: instancePath + "/requester",
             schemaPath: "#/properties/requester/anyOf",
             keyword: "anyOf",
@@ -22155,18 +24559,39 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err29];
+            vErrors = [err34];
           } else {
-            vErrors.push(err29);
+            vErrors.push(err34);
           }
           errors++;
         } else {
-          errors = _errs33;
+          errors = _errs38;
           if (vErrors !== null) {
-            if (_errs33) {
-              vErrors.length = _errs33;
+            if (_errs38) {
+              vErrors.length = _errs38;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+          if (props0 !== true) {
+            for (let key5 in data13) {
+              if (!props0 || !props0[key5]) {
+                const err35 = {
+                  instancePath: instancePath + "/requester",
+                  schemaPath: "#/properties/requester/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key5 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
             }
           }
         }
@@ -22181,7 +24606,7 @@ const v = (() => {
               if (data18.question_id !== undefined) {
                 let data19 = data18.question_id;
                 if (!(typeof data19 == "number" && !(data19 % 1) && !isNaN(data19)) && data19 !== null) {
-                  const err30 = {
+                  const err36 = {
                     instancePath: instancePath + "/responses/" + i0 + "/question_id",
                     schemaPath: "spec#/components/schemas/FeedbackResponse/properties/question_id/type",
                     keyword: "type",
@@ -22189,15 +24614,15 @@ const v = (() => {
                     message: "must be integer,null",
                   };
                   if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err36];
                   } else {
-                    vErrors.push(err30);
+                    vErrors.push(err36);
                   }
                   errors++;
                 }
                 if (typeof data19 == "number") {
                   if (data19 < 1 || isNaN(data19)) {
-                    const err31 = {
+                    const err37 = {
                       instancePath: instancePath + "/responses/" + i0 + "/question_id",
                       schemaPath: "spec#/components/schemas/FeedbackResponse/properties/question_id/minimum",
                       keyword: "minimum",
@@ -22205,9 +24630,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err31];
+                      vErrors = [err37];
                     } else {
-                      vErrors.push(err31);
+                      vErrors.push(err37);
                     }
                     errors++;
                   }
@@ -22216,7 +24641,7 @@ const v = (() => {
               if (data18.question !== undefined) {
                 let data20 = data18.question;
                 if (typeof data20 !== "string" && data20 !== null) {
-                  const err32 = {
+                  const err38 = {
                     instancePath: instancePath + "/responses/" + i0 + "/question",
                     schemaPath: "spec#/components/schemas/FeedbackResponse/properties/question/type",
                     keyword: "type",
@@ -22224,9 +24649,9 @@ const v = (() => {
                     message: "must be string,null",
                   };
                   if (vErrors === null) {
-                    vErrors = [err32];
+                    vErrors = [err38];
                   } else {
-                    vErrors.push(err32);
+                    vErrors.push(err38);
                   }
                   errors++;
                 }
@@ -22234,7 +24659,7 @@ const v = (() => {
               if (data18.answer !== undefined) {
                 let data21 = data18.answer;
                 if (typeof data21 !== "string" && data21 !== null) {
-                  const err33 = {
+                  const err39 = {
                     instancePath: instancePath + "/responses/" + i0 + "/answer",
                     schemaPath: "spec#/components/schemas/FeedbackResponse/properties/answer/type",
                     keyword: "type",
@@ -22242,9 +24667,9 @@ const v = (() => {
                     message: "must be string,null",
                   };
                   if (vErrors === null) {
-                    vErrors = [err33];
+                    vErrors = [err39];
                   } else {
-                    vErrors.push(err33);
+                    vErrors.push(err39);
                   }
                   errors++;
                 }
@@ -22252,7 +24677,7 @@ const v = (() => {
               if (data18.rating !== undefined) {
                 let data22 = data18.rating;
                 if (!(typeof data22 == "number" && !(data22 % 1) && !isNaN(data22)) && data22 !== null) {
-                  const err34 = {
+                  const err40 = {
                     instancePath: instancePath + "/responses/" + i0 + "/rating",
                     schemaPath: "spec#/components/schemas/FeedbackResponse/properties/rating/type",
                     keyword: "type",
@@ -22260,15 +24685,15 @@ const v = (() => {
                     message: "must be integer,null",
                   };
                   if (vErrors === null) {
-                    vErrors = [err34];
+                    vErrors = [err40];
                   } else {
-                    vErrors.push(err34);
+                    vErrors.push(err40);
                   }
                   errors++;
                 }
                 if (typeof data22 == "number") {
                   if (data22 < 1 || isNaN(data22)) {
-                    const err35 = {
+                    const err41 = {
                       instancePath: instancePath + "/responses/" + i0 + "/rating",
                       schemaPath: "spec#/components/schemas/FeedbackResponse/properties/rating/minimum",
                       keyword: "minimum",
@@ -22276,16 +24701,16 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err35];
+                      vErrors = [err41];
                     } else {
-                      vErrors.push(err35);
+                      vErrors.push(err41);
                     }
                     errors++;
                   }
                 }
               }
             } else {
-              const err36 = {
+              const err42 = {
                 instancePath: instancePath + "/responses/" + i0,
                 schemaPath: "spec#/components/schemas/FeedbackResponse/type",
                 keyword: "type",
@@ -22293,15 +24718,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err36];
+                vErrors = [err42];
               } else {
-                vErrors.push(err36);
+                vErrors.push(err42);
               }
               errors++;
             }
+            if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+              for (let key6 in data18) {
+                if (key6 !== "question_id" && key6 !== "question" && key6 !== "answer" && key6 !== "rating") {
+                  const err43 = {
+                    instancePath: instancePath + "/responses/" + i0,
+                    schemaPath: "#/properties/responses/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key6 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err37 = {
+          const err44 = {
             instancePath: instancePath + "/responses",
             schemaPath: "#/properties/responses/type",
             keyword: "type",
@@ -22309,9 +24753,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err44];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err44);
           }
           errors++;
         }
@@ -22320,7 +24764,7 @@ const v = (() => {
         let data23 = data.created;
         if (typeof data23 === "string") {
           if (!formats12.test(data23)) {
-            const err38 = {
+            const err45 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
               keyword: "format",
@@ -22328,14 +24772,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err45];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err45);
             }
             errors++;
           }
         } else {
-          const err39 = {
+          const err46 = {
             instancePath: instancePath + "/created",
             schemaPath: "#/properties/created/type",
             keyword: "type",
@@ -22343,9 +24787,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err46];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err46);
           }
           errors++;
         }
@@ -22353,7 +24797,7 @@ const v = (() => {
       if (data.completed_at !== undefined) {
         let data24 = data.completed_at;
         if (typeof data24 !== "string" && data24 !== null) {
-          const err40 = {
+          const err47 = {
             instancePath: instancePath + "/completed_at",
             schemaPath: "#/properties/completed_at/type",
             keyword: "type",
@@ -22361,15 +24805,15 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err40];
+            vErrors = [err47];
           } else {
-            vErrors.push(err40);
+            vErrors.push(err47);
           }
           errors++;
         }
         if (typeof data24 === "string") {
           if (!formats12.test(data24)) {
-            const err41 = {
+            const err48 = {
               instancePath: instancePath + "/completed_at",
               schemaPath: "#/properties/completed_at/format",
               keyword: "format",
@@ -22377,16 +24821,16 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err48];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err48);
             }
             errors++;
           }
         }
       }
     } else {
-      const err42 = {
+      const err49 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -22394,9 +24838,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err42];
+        vErrors = [err49];
       } else {
-        vErrors.push(err42);
+        vErrors.push(err49);
       }
       errors++;
     }
@@ -22501,7 +24945,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/Recognition" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/Recognition", "unevaluatedProperties": false },
+      },
     },
   };
   const schema196 = {
@@ -22511,24 +24958,29 @@ const v = (() => {
     "properties": {
       "id": { "type": "integer", "minimum": 1, "example": 771045 },
       "uuid": { "type": "string", "format": "uuid", "example": "e5b8c2d7-4a16-4f93-8d0b-6c9e1a3f7b42" },
-      "author": { "$ref": "spec#/components/schemas/UserRef" },
+      "author": { "$ref": "spec#/components/schemas/UserRef", "unevaluatedProperties": false },
       "recipients": {
         "type": "array",
         "description": "The users recognized (including mentioned users); empty when a team is recognized.",
-        "items": { "$ref": "spec#/components/schemas/UserRef" },
+        "items": { "$ref": "spec#/components/schemas/UserRef", "unevaluatedProperties": false },
       },
       "group": {
         "description": "The team recognized, `null` when users are.",
         "anyOf": [{ "$ref": "spec#/components/schemas/GroupRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "message": {
         "type": "string",
         "example": "Dashboards now load in 3.1 seconds at p95, down from 6.5. #customerobsession",
       },
-      "hashtags": { "type": "array", "items": { "$ref": "spec#/components/schemas/HashtagRef" } },
+      "hashtags": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/HashtagRef", "unevaluatedProperties": false },
+      },
       "goal": {
         "description": "The goal the recognition celebrates, if any.",
         "anyOf": [{ "$ref": "spec#/components/schemas/GoalRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "created_on": { "type": "string", "format": "date-time", "example": "2026-01-19T16:02:38Z" },
       "modified_on": { "type": "string", "format": "date-time", "example": "2026-01-19T16:02:38Z" },
@@ -22729,6 +25181,25 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            if (key0 !== "id" && key0 !== "name" && key0 !== "email") {
+              const err10 = {
+                instancePath: instancePath + "/author",
+                schemaPath: "#/properties/author/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.recipients !== undefined) {
         let data6 = data.recipients;
@@ -22740,7 +25211,7 @@ const v = (() => {
               if (data7.id !== undefined) {
                 let data8 = data7.id;
                 if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8))) {
-                  const err10 = {
+                  const err11 = {
                     instancePath: instancePath + "/recipients/" + i0 + "/id",
                     schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                     keyword: "type",
@@ -22748,15 +25219,15 @@ const v = (() => {
                     message: "must be integer",
                   };
                   if (vErrors === null) {
-                    vErrors = [err10];
+                    vErrors = [err11];
                   } else {
-                    vErrors.push(err10);
+                    vErrors.push(err11);
                   }
                   errors++;
                 }
                 if (typeof data8 == "number") {
                   if (data8 < 1 || isNaN(data8)) {
-                    const err11 = {
+                    const err12 = {
                       instancePath: instancePath + "/recipients/" + i0 + "/id",
                       schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                       keyword: "minimum",
@@ -22764,9 +25235,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err11];
+                      vErrors = [err12];
                     } else {
-                      vErrors.push(err11);
+                      vErrors.push(err12);
                     }
                     errors++;
                   }
@@ -22774,7 +25245,7 @@ const v = (() => {
               }
               if (data7.name !== undefined) {
                 if (typeof data7.name !== "string") {
-                  const err12 = {
+                  const err13 = {
                     instancePath: instancePath + "/recipients/" + i0 + "/name",
                     schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                     keyword: "type",
@@ -22782,9 +25253,9 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err12];
+                    vErrors = [err13];
                   } else {
-                    vErrors.push(err12);
+                    vErrors.push(err13);
                   }
                   errors++;
                 }
@@ -22793,7 +25264,7 @@ const v = (() => {
                 let data10 = data7.email;
                 if (typeof data10 === "string") {
                   if (!formats6.test(data10)) {
-                    const err13 = {
+                    const err14 = {
                       instancePath: instancePath + "/recipients/" + i0 + "/email",
                       schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                       keyword: "format",
@@ -22801,14 +25272,14 @@ const v = (() => {
                       message: 'must match format "' + "email" + '"',
                     };
                     if (vErrors === null) {
-                      vErrors = [err13];
+                      vErrors = [err14];
                     } else {
-                      vErrors.push(err13);
+                      vErrors.push(err14);
                     }
                     errors++;
                   }
                 } else {
-                  const err14 = {
+                  const err15 = {
                     instancePath: instancePath + "/recipients/" + i0 + "/email",
                     schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                     keyword: "type",
@@ -22816,15 +25287,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err14];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err14);
+                    vErrors.push(err15);
                   }
                   errors++;
                 }
               }
             } else {
-              const err15 = {
+              const err16 = {
                 instancePath: instancePath + "/recipients/" + i0,
                 schemaPath: "spec#/components/schemas/UserRef/type",
                 keyword: "type",
@@ -22832,15 +25303,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err16];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err16);
               }
               errors++;
             }
+            if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+              for (let key1 in data7) {
+                if (key1 !== "id" && key1 !== "name" && key1 !== "email") {
+                  const err17 = {
+                    instancePath: instancePath + "/recipients/" + i0,
+                    schemaPath: "#/properties/recipients/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err16 = {
+          const err18 = {
             instancePath: instancePath + "/recipients",
             schemaPath: "#/properties/recipients/type",
             keyword: "type",
@@ -22848,62 +25338,28 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err16];
+            vErrors = [err18];
           } else {
-            vErrors.push(err16);
+            vErrors.push(err18);
           }
           errors++;
         }
       }
       if (data.group !== undefined) {
         let data11 = data.group;
-        const _errs26 = errors;
+        const _errs28 = errors;
         let valid7 = false;
-        const _errs27 = errors;
+        const _errs29 = errors;
         if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
           if (data11.id !== undefined) {
             let data12 = data11.id;
             if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12))) {
-              const err17 = {
+              const err19 = {
                 instancePath: instancePath + "/group/id",
                 schemaPath: "spec#/components/schemas/GroupRef/properties/id/type",
                 keyword: "type",
                 params: { type: "integer" },
                 message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-            if (typeof data12 == "number") {
-              if (data12 < 1 || isNaN(data12)) {
-                const err18 = {
-                  instancePath: instancePath + "/group/id",
-                  schemaPath: "spec#/components/schemas/GroupRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
-                };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-            }
-          }
-          if (data11.name !== undefined) {
-            if (typeof data11.name !== "string") {
-              const err19 = {
-                instancePath: instancePath + "/group/name",
-                schemaPath: "spec#/components/schemas/GroupRef/properties/name/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
               };
               if (vErrors === null) {
                 vErrors = [err19];
@@ -22912,9 +25368,43 @@ const v = (() => {
               }
               errors++;
             }
+            if (typeof data12 == "number") {
+              if (data12 < 1 || isNaN(data12)) {
+                const err20 = {
+                  instancePath: instancePath + "/group/id",
+                  schemaPath: "spec#/components/schemas/GroupRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data11.name !== undefined) {
+            if (typeof data11.name !== "string") {
+              const err21 = {
+                instancePath: instancePath + "/group/name",
+                schemaPath: "spec#/components/schemas/GroupRef/properties/name/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
           }
         } else {
-          const err20 = {
+          const err22 = {
             instancePath: instancePath + "/group",
             schemaPath: "spec#/components/schemas/GroupRef/type",
             keyword: "type",
@@ -22922,22 +25412,22 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err22];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err22);
           }
           errors++;
         }
-        var _valid0 = _errs27 === errors;
+        var _valid0 = _errs29 === errors;
         valid7 = valid7 || _valid0;
         if (_valid0) {
           var props0 = {};
           props0.id = true;
           props0.name = true;
         }
-        const _errs34 = errors;
+        const _errs36 = errors;
         if (data11 !== null) {
-          const err21 = {
+          const err23 = {
             instancePath: instancePath + "/group",
             schemaPath: "#/properties/group/anyOf/1/type",
             keyword: "type",
@@ -22945,16 +25435,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err23];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err23);
           }
           errors++;
         }
-        var _valid0 = _errs34 === errors;
+        var _valid0 = _errs36 === errors;
         valid7 = valid7 || _valid0;
         if (!valid7) {
-          const err22 = {
+          const err24 = {
             instancePath: instancePath + "/group",
             schemaPath: "#/properties/group/anyOf",
             keyword: "anyOf",
@@ -22962,25 +25452,46 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
           }
           errors++;
         } else {
-          errors = _errs26;
+          errors = _errs28;
           if (vErrors !== null) {
-            if (_errs26) {
-              vErrors.length = _errs26;
+            if (_errs28) {
+              vErrors.length = _errs28;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+          if (props0 !== true) {
+            for (let key2 in data11) {
+              if (!props0 || !props0[key2]) {
+                const err25 = {
+                  instancePath: instancePath + "/group",
+                  schemaPath: "#/properties/group/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
             }
           }
         }
       }
       if (data.message !== undefined) {
         if (typeof data.message !== "string") {
-          const err23 = {
+          const err26 = {
             instancePath: instancePath + "/message",
             schemaPath: "#/properties/message/type",
             keyword: "type",
@@ -22988,9 +25499,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err26];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err26);
           }
           errors++;
         }
@@ -23005,7 +25516,7 @@ const v = (() => {
               if (data16.id !== undefined) {
                 let data17 = data16.id;
                 if (!(typeof data17 == "number" && !(data17 % 1) && !isNaN(data17))) {
-                  const err24 = {
+                  const err27 = {
                     instancePath: instancePath + "/hashtags/" + i1 + "/id",
                     schemaPath: "spec#/components/schemas/HashtagRef/properties/id/type",
                     keyword: "type",
@@ -23013,15 +25524,15 @@ const v = (() => {
                     message: "must be integer",
                   };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err27];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err27);
                   }
                   errors++;
                 }
                 if (typeof data17 == "number") {
                   if (data17 < 1 || isNaN(data17)) {
-                    const err25 = {
+                    const err28 = {
                       instancePath: instancePath + "/hashtags/" + i1 + "/id",
                       schemaPath: "spec#/components/schemas/HashtagRef/properties/id/minimum",
                       keyword: "minimum",
@@ -23029,9 +25540,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err25];
+                      vErrors = [err28];
                     } else {
-                      vErrors.push(err25);
+                      vErrors.push(err28);
                     }
                     errors++;
                   }
@@ -23039,7 +25550,7 @@ const v = (() => {
               }
               if (data16.name !== undefined) {
                 if (typeof data16.name !== "string") {
-                  const err26 = {
+                  const err29 = {
                     instancePath: instancePath + "/hashtags/" + i1 + "/name",
                     schemaPath: "spec#/components/schemas/HashtagRef/properties/name/type",
                     keyword: "type",
@@ -23047,15 +25558,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err26];
+                    vErrors = [err29];
                   } else {
-                    vErrors.push(err26);
+                    vErrors.push(err29);
                   }
                   errors++;
                 }
               }
             } else {
-              const err27 = {
+              const err30 = {
                 instancePath: instancePath + "/hashtags/" + i1,
                 schemaPath: "spec#/components/schemas/HashtagRef/type",
                 keyword: "type",
@@ -23063,94 +25574,39 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err30];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err30);
               }
               errors++;
             }
+            if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+              for (let key3 in data16) {
+                if (key3 !== "id" && key3 !== "name") {
+                  const err31 = {
+                    instancePath: instancePath + "/hashtags/" + i1,
+                    schemaPath: "#/properties/hashtags/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err28 = {
+          const err32 = {
             instancePath: instancePath + "/hashtags",
             schemaPath: "#/properties/hashtags/type",
             keyword: "type",
             params: { type: "array" },
             message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-      }
-      if (data.goal !== undefined) {
-        let data19 = data.goal;
-        const _errs48 = errors;
-        let valid14 = false;
-        const _errs49 = errors;
-        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-          if (data19.id !== undefined) {
-            let data20 = data19.id;
-            if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20))) {
-              const err29 = {
-                instancePath: instancePath + "/goal/id",
-                schemaPath: "spec#/components/schemas/GoalRef/properties/id/type",
-                keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-            if (typeof data20 == "number") {
-              if (data20 < 1 || isNaN(data20)) {
-                const err30 = {
-                  instancePath: instancePath + "/goal/id",
-                  schemaPath: "spec#/components/schemas/GoalRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
-                };
-                if (vErrors === null) {
-                  vErrors = [err30];
-                } else {
-                  vErrors.push(err30);
-                }
-                errors++;
-              }
-            }
-          }
-          if (data19.name !== undefined) {
-            if (typeof data19.name !== "string") {
-              const err31 = {
-                instancePath: instancePath + "/goal/name",
-                schemaPath: "spec#/components/schemas/GoalRef/properties/name/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err32 = {
-            instancePath: instancePath + "/goal",
-            schemaPath: "spec#/components/schemas/GoalRef/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
           };
           if (vErrors === null) {
             vErrors = [err32];
@@ -23159,81 +25615,72 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid1 = _errs49 === errors;
-        valid14 = valid14 || _valid1;
-        if (_valid1) {
-          var props1 = {};
-          props1.id = true;
-          props1.name = true;
-        }
-        const _errs56 = errors;
-        if (data19 !== null) {
-          const err33 = {
-            instancePath: instancePath + "/goal",
-            schemaPath: "#/properties/goal/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
-          };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        var _valid1 = _errs56 === errors;
-        valid14 = valid14 || _valid1;
-        if (!valid14) {
-          const err34 = {
-            instancePath: instancePath + "/goal",
-            schemaPath: "#/properties/goal/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        } else {
-          errors = _errs48;
-          if (vErrors !== null) {
-            if (_errs48) {
-              vErrors.length = _errs48;
-            } else {
-              vErrors = null;
-            }
-          }
-        }
       }
-      if (data.created_on !== undefined) {
-        let data22 = data.created_on;
-        if (typeof data22 === "string") {
-          if (!formats12.test(data22)) {
-            const err35 = {
-              instancePath: instancePath + "/created_on",
-              schemaPath: "#/properties/created_on/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
+      if (data.goal !== undefined) {
+        let data19 = data.goal;
+        const _errs52 = errors;
+        let valid14 = false;
+        const _errs53 = errors;
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+          if (data19.id !== undefined) {
+            let data20 = data19.id;
+            if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20))) {
+              const err33 = {
+                instancePath: instancePath + "/goal/id",
+                schemaPath: "spec#/components/schemas/GoalRef/properties/id/type",
+                keyword: "type",
+                params: { type: "integer" },
+                message: "must be integer",
+              };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
             }
-            errors++;
+            if (typeof data20 == "number") {
+              if (data20 < 1 || isNaN(data20)) {
+                const err34 = {
+                  instancePath: instancePath + "/goal/id",
+                  schemaPath: "spec#/components/schemas/GoalRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
+                };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data19.name !== undefined) {
+            if (typeof data19.name !== "string") {
+              const err35 = {
+                instancePath: instancePath + "/goal/name",
+                schemaPath: "spec#/components/schemas/GoalRef/properties/name/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
           }
         } else {
           const err36 = {
-            instancePath: instancePath + "/created_on",
-            schemaPath: "#/properties/created_on/type",
+            instancePath: instancePath + "/goal",
+            schemaPath: "spec#/components/schemas/GoalRef/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "object" },
+            message: "must be object",
           };
           if (vErrors === null) {
             vErrors = [err36];
@@ -23242,32 +25689,38 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.modified_on !== undefined) {
-        let data23 = data.modified_on;
-        if (typeof data23 === "string") {
-          if (!formats12.test(data23)) {
-            const err37 = {
-              instancePath: instancePath + "/modified_on",
-              schemaPath: "#/properties/modified_on/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        } else {
-          const err38 = {
-            instancePath: instancePath + "/modified_on",
-            schemaPath: "#/properties/modified_on/type",
+        var _valid1 = _errs53 === errors;
+        valid14 = valid14 || _valid1;
+        if (_valid1) {
+          var props1 = {};
+          props1.id = true;
+          props1.name = true;
+        }
+        const _errs60 = errors;
+        if (data19 !== null) {
+          const err37 = {
+            instancePath: instancePath + "/goal",
+            schemaPath: "#/properties/goal/anyOf/1/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "null" },
+            message: "must be null",
+          };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        var _valid1 = _errs60 === errors;
+        valid14 = valid14 || _valid1;
+        if (!valid14) {
+          const err38 = {
+            instancePath: instancePath + "/goal",
+            schemaPath: "#/properties/goal/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
             vErrors = [err38];
@@ -23275,10 +25728,108 @@ const v = (() => {
             vErrors.push(err38);
           }
           errors++;
+        } else {
+          errors = _errs52;
+          if (vErrors !== null) {
+            if (_errs52) {
+              vErrors.length = _errs52;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+          if (props1 !== true) {
+            for (let key4 in data19) {
+              if (!props1 || !props1[key4]) {
+                const err39 = {
+                  instancePath: instancePath + "/goal",
+                  schemaPath: "#/properties/goal/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key4 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+      if (data.created_on !== undefined) {
+        let data22 = data.created_on;
+        if (typeof data22 === "string") {
+          if (!formats12.test(data22)) {
+            const err40 = {
+              instancePath: instancePath + "/created_on",
+              schemaPath: "#/properties/created_on/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        } else {
+          const err41 = {
+            instancePath: instancePath + "/created_on",
+            schemaPath: "#/properties/created_on/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      }
+      if (data.modified_on !== undefined) {
+        let data23 = data.modified_on;
+        if (typeof data23 === "string") {
+          if (!formats12.test(data23)) {
+            const err42 = {
+              instancePath: instancePath + "/modified_on",
+              schemaPath: "#/properties/modified_on/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        } else {
+          const err43 = {
+            instancePath: instancePath + "/modified_on",
+            schemaPath: "#/properties/modified_on/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
         }
       }
     } else {
-      const err39 = {
+      const err44 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -23286,9 +25837,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err39];
+        vErrors = [err44];
       } else {
-        vErrors.push(err39);
+        vErrors.push(err44);
       }
       errors++;
     }
@@ -23435,8 +25986,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate164(data3[i0], {
+              !validate164(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -23447,9 +25999,39 @@ const v = (() => {
               vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "uuid" &&
+                  key0 !== "author" &&
+                  key0 !== "recipients" &&
+                  key0 !== "group" &&
+                  key0 !== "message" &&
+                  key0 !== "hashtags" &&
+                  key0 !== "goal" &&
+                  key0 !== "created_on" &&
+                  key0 !== "modified_on"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -23457,15 +26039,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -23473,9 +26055,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -23556,7 +26138,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/Hashtag" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/Hashtag", "unevaluatedProperties": false },
+      },
     },
   };
   const schema204 = {
@@ -23876,9 +26461,34 @@ const v = (() => {
               }
               errors++;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "usage_count" &&
+                  key0 !== "last_used_on" &&
+                  key0 !== "created_on"
+                ) {
+                  const err16 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err16 = {
+          const err17 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -23886,15 +26496,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err16];
+            vErrors = [err17];
           } else {
-            vErrors.push(err16);
+            vErrors.push(err17);
           }
           errors++;
         }
       }
     } else {
-      const err17 = {
+      const err18 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -23902,9 +26512,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err17];
+        vErrors = [err18];
       } else {
-        vErrors.push(err17);
+        vErrors.push(err18);
       }
       errors++;
     }
@@ -24150,6 +26760,25 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            if (key0 !== "id" && key0 !== "name" && key0 !== "email") {
+              const err10 = {
+                instancePath: instancePath + "/author",
+                schemaPath: "#/properties/author/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.recipients !== undefined) {
         let data6 = data.recipients;
@@ -24161,7 +26790,7 @@ const v = (() => {
               if (data7.id !== undefined) {
                 let data8 = data7.id;
                 if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8))) {
-                  const err10 = {
+                  const err11 = {
                     instancePath: instancePath + "/recipients/" + i0 + "/id",
                     schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
                     keyword: "type",
@@ -24169,15 +26798,15 @@ const v = (() => {
                     message: "must be integer",
                   };
                   if (vErrors === null) {
-                    vErrors = [err10];
+                    vErrors = [err11];
                   } else {
-                    vErrors.push(err10);
+                    vErrors.push(err11);
                   }
                   errors++;
                 }
                 if (typeof data8 == "number") {
                   if (data8 < 1 || isNaN(data8)) {
-                    const err11 = {
+                    const err12 = {
                       instancePath: instancePath + "/recipients/" + i0 + "/id",
                       schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                       keyword: "minimum",
@@ -24185,9 +26814,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err11];
+                      vErrors = [err12];
                     } else {
-                      vErrors.push(err11);
+                      vErrors.push(err12);
                     }
                     errors++;
                   }
@@ -24195,7 +26824,7 @@ const v = (() => {
               }
               if (data7.name !== undefined) {
                 if (typeof data7.name !== "string") {
-                  const err12 = {
+                  const err13 = {
                     instancePath: instancePath + "/recipients/" + i0 + "/name",
                     schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                     keyword: "type",
@@ -24203,9 +26832,9 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err12];
+                    vErrors = [err13];
                   } else {
-                    vErrors.push(err12);
+                    vErrors.push(err13);
                   }
                   errors++;
                 }
@@ -24214,7 +26843,7 @@ const v = (() => {
                 let data10 = data7.email;
                 if (typeof data10 === "string") {
                   if (!formats6.test(data10)) {
-                    const err13 = {
+                    const err14 = {
                       instancePath: instancePath + "/recipients/" + i0 + "/email",
                       schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                       keyword: "format",
@@ -24222,14 +26851,14 @@ const v = (() => {
                       message: 'must match format "' + "email" + '"',
                     };
                     if (vErrors === null) {
-                      vErrors = [err13];
+                      vErrors = [err14];
                     } else {
-                      vErrors.push(err13);
+                      vErrors.push(err14);
                     }
                     errors++;
                   }
                 } else {
-                  const err14 = {
+                  const err15 = {
                     instancePath: instancePath + "/recipients/" + i0 + "/email",
                     schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                     keyword: "type",
@@ -24237,15 +26866,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err14];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err14);
+                    vErrors.push(err15);
                   }
                   errors++;
                 }
               }
             } else {
-              const err15 = {
+              const err16 = {
                 instancePath: instancePath + "/recipients/" + i0,
                 schemaPath: "spec#/components/schemas/UserRef/type",
                 keyword: "type",
@@ -24253,15 +26882,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err16];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err16);
               }
               errors++;
             }
+            if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+              for (let key1 in data7) {
+                if (key1 !== "id" && key1 !== "name" && key1 !== "email") {
+                  const err17 = {
+                    instancePath: instancePath + "/recipients/" + i0,
+                    schemaPath: "#/properties/recipients/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err16 = {
+          const err18 = {
             instancePath: instancePath + "/recipients",
             schemaPath: "#/properties/recipients/type",
             keyword: "type",
@@ -24269,62 +26917,28 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err16];
+            vErrors = [err18];
           } else {
-            vErrors.push(err16);
+            vErrors.push(err18);
           }
           errors++;
         }
       }
       if (data.group !== undefined) {
         let data11 = data.group;
-        const _errs26 = errors;
+        const _errs28 = errors;
         let valid7 = false;
-        const _errs27 = errors;
+        const _errs29 = errors;
         if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
           if (data11.id !== undefined) {
             let data12 = data11.id;
             if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12))) {
-              const err17 = {
+              const err19 = {
                 instancePath: instancePath + "/group/id",
                 schemaPath: "spec#/components/schemas/GroupRef/properties/id/type",
                 keyword: "type",
                 params: { type: "integer" },
                 message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-            if (typeof data12 == "number") {
-              if (data12 < 1 || isNaN(data12)) {
-                const err18 = {
-                  instancePath: instancePath + "/group/id",
-                  schemaPath: "spec#/components/schemas/GroupRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
-                };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-            }
-          }
-          if (data11.name !== undefined) {
-            if (typeof data11.name !== "string") {
-              const err19 = {
-                instancePath: instancePath + "/group/name",
-                schemaPath: "spec#/components/schemas/GroupRef/properties/name/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
               };
               if (vErrors === null) {
                 vErrors = [err19];
@@ -24333,9 +26947,43 @@ const v = (() => {
               }
               errors++;
             }
+            if (typeof data12 == "number") {
+              if (data12 < 1 || isNaN(data12)) {
+                const err20 = {
+                  instancePath: instancePath + "/group/id",
+                  schemaPath: "spec#/components/schemas/GroupRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data11.name !== undefined) {
+            if (typeof data11.name !== "string") {
+              const err21 = {
+                instancePath: instancePath + "/group/name",
+                schemaPath: "spec#/components/schemas/GroupRef/properties/name/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
           }
         } else {
-          const err20 = {
+          const err22 = {
             instancePath: instancePath + "/group",
             schemaPath: "spec#/components/schemas/GroupRef/type",
             keyword: "type",
@@ -24343,22 +26991,22 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err22];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err22);
           }
           errors++;
         }
-        var _valid0 = _errs27 === errors;
+        var _valid0 = _errs29 === errors;
         valid7 = valid7 || _valid0;
         if (_valid0) {
           var props0 = {};
           props0.id = true;
           props0.name = true;
         }
-        const _errs34 = errors;
+        const _errs36 = errors;
         if (data11 !== null) {
-          const err21 = {
+          const err23 = {
             instancePath: instancePath + "/group",
             schemaPath: "#/properties/group/anyOf/1/type",
             keyword: "type",
@@ -24366,16 +27014,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err23];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err23);
           }
           errors++;
         }
-        var _valid0 = _errs34 === errors;
+        var _valid0 = _errs36 === errors;
         valid7 = valid7 || _valid0;
         if (!valid7) {
-          const err22 = {
+          const err24 = {
             instancePath: instancePath + "/group",
             schemaPath: "#/properties/group/anyOf",
             keyword: "anyOf",
@@ -24383,25 +27031,46 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
           }
           errors++;
         } else {
-          errors = _errs26;
+          errors = _errs28;
           if (vErrors !== null) {
-            if (_errs26) {
-              vErrors.length = _errs26;
+            if (_errs28) {
+              vErrors.length = _errs28;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+          if (props0 !== true) {
+            for (let key2 in data11) {
+              if (!props0 || !props0[key2]) {
+                const err25 = {
+                  instancePath: instancePath + "/group",
+                  schemaPath: "#/properties/group/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
             }
           }
         }
       }
       if (data.message !== undefined) {
         if (typeof data.message !== "string") {
-          const err23 = {
+          const err26 = {
             instancePath: instancePath + "/message",
             schemaPath: "#/properties/message/type",
             keyword: "type",
@@ -24409,9 +27078,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err26];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err26);
           }
           errors++;
         }
@@ -24426,7 +27095,7 @@ const v = (() => {
               if (data16.id !== undefined) {
                 let data17 = data16.id;
                 if (!(typeof data17 == "number" && !(data17 % 1) && !isNaN(data17))) {
-                  const err24 = {
+                  const err27 = {
                     instancePath: instancePath + "/hashtags/" + i1 + "/id",
                     schemaPath: "spec#/components/schemas/HashtagRef/properties/id/type",
                     keyword: "type",
@@ -24434,15 +27103,15 @@ const v = (() => {
                     message: "must be integer",
                   };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err27];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err27);
                   }
                   errors++;
                 }
                 if (typeof data17 == "number") {
                   if (data17 < 1 || isNaN(data17)) {
-                    const err25 = {
+                    const err28 = {
                       instancePath: instancePath + "/hashtags/" + i1 + "/id",
                       schemaPath: "spec#/components/schemas/HashtagRef/properties/id/minimum",
                       keyword: "minimum",
@@ -24450,9 +27119,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err25];
+                      vErrors = [err28];
                     } else {
-                      vErrors.push(err25);
+                      vErrors.push(err28);
                     }
                     errors++;
                   }
@@ -24460,7 +27129,7 @@ const v = (() => {
               }
               if (data16.name !== undefined) {
                 if (typeof data16.name !== "string") {
-                  const err26 = {
+                  const err29 = {
                     instancePath: instancePath + "/hashtags/" + i1 + "/name",
                     schemaPath: "spec#/components/schemas/HashtagRef/properties/name/type",
                     keyword: "type",
@@ -24468,15 +27137,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err26];
+                    vErrors = [err29];
                   } else {
-                    vErrors.push(err26);
+                    vErrors.push(err29);
                   }
                   errors++;
                 }
               }
             } else {
-              const err27 = {
+              const err30 = {
                 instancePath: instancePath + "/hashtags/" + i1,
                 schemaPath: "spec#/components/schemas/HashtagRef/type",
                 keyword: "type",
@@ -24484,94 +27153,39 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err30];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err30);
               }
               errors++;
             }
+            if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+              for (let key3 in data16) {
+                if (key3 !== "id" && key3 !== "name") {
+                  const err31 = {
+                    instancePath: instancePath + "/hashtags/" + i1,
+                    schemaPath: "#/properties/hashtags/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err28 = {
+          const err32 = {
             instancePath: instancePath + "/hashtags",
             schemaPath: "#/properties/hashtags/type",
             keyword: "type",
             params: { type: "array" },
             message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-      }
-      if (data.goal !== undefined) {
-        let data19 = data.goal;
-        const _errs48 = errors;
-        let valid14 = false;
-        const _errs49 = errors;
-        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-          if (data19.id !== undefined) {
-            let data20 = data19.id;
-            if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20))) {
-              const err29 = {
-                instancePath: instancePath + "/goal/id",
-                schemaPath: "spec#/components/schemas/GoalRef/properties/id/type",
-                keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err29];
-              } else {
-                vErrors.push(err29);
-              }
-              errors++;
-            }
-            if (typeof data20 == "number") {
-              if (data20 < 1 || isNaN(data20)) {
-                const err30 = {
-                  instancePath: instancePath + "/goal/id",
-                  schemaPath: "spec#/components/schemas/GoalRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
-                };
-                if (vErrors === null) {
-                  vErrors = [err30];
-                } else {
-                  vErrors.push(err30);
-                }
-                errors++;
-              }
-            }
-          }
-          if (data19.name !== undefined) {
-            if (typeof data19.name !== "string") {
-              const err31 = {
-                instancePath: instancePath + "/goal/name",
-                schemaPath: "spec#/components/schemas/GoalRef/properties/name/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err32 = {
-            instancePath: instancePath + "/goal",
-            schemaPath: "spec#/components/schemas/GoalRef/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
           };
           if (vErrors === null) {
             vErrors = [err32];
@@ -24580,81 +27194,72 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid1 = _errs49 === errors;
-        valid14 = valid14 || _valid1;
-        if (_valid1) {
-          var props1 = {};
-          props1.id = true;
-          props1.name = true;
-        }
-        const _errs56 = errors;
-        if (data19 !== null) {
-          const err33 = {
-            instancePath: instancePath + "/goal",
-            schemaPath: "#/properties/goal/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
-          };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        var _valid1 = _errs56 === errors;
-        valid14 = valid14 || _valid1;
-        if (!valid14) {
-          const err34 = {
-            instancePath: instancePath + "/goal",
-            schemaPath: "#/properties/goal/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        } else {
-          errors = _errs48;
-          if (vErrors !== null) {
-            if (_errs48) {
-              vErrors.length = _errs48;
-            } else {
-              vErrors = null;
-            }
-          }
-        }
       }
-      if (data.created_on !== undefined) {
-        let data22 = data.created_on;
-        if (typeof data22 === "string") {
-          if (!formats12.test(data22)) {
-            const err35 = {
-              instancePath: instancePath + "/created_on",
-              schemaPath: "#/properties/created_on/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
+      if (data.goal !== undefined) {
+        let data19 = data.goal;
+        const _errs52 = errors;
+        let valid14 = false;
+        const _errs53 = errors;
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+          if (data19.id !== undefined) {
+            let data20 = data19.id;
+            if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20))) {
+              const err33 = {
+                instancePath: instancePath + "/goal/id",
+                schemaPath: "spec#/components/schemas/GoalRef/properties/id/type",
+                keyword: "type",
+                params: { type: "integer" },
+                message: "must be integer",
+              };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
             }
-            errors++;
+            if (typeof data20 == "number") {
+              if (data20 < 1 || isNaN(data20)) {
+                const err34 = {
+                  instancePath: instancePath + "/goal/id",
+                  schemaPath: "spec#/components/schemas/GoalRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
+                };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data19.name !== undefined) {
+            if (typeof data19.name !== "string") {
+              const err35 = {
+                instancePath: instancePath + "/goal/name",
+                schemaPath: "spec#/components/schemas/GoalRef/properties/name/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
           }
         } else {
           const err36 = {
-            instancePath: instancePath + "/created_on",
-            schemaPath: "#/properties/created_on/type",
+            instancePath: instancePath + "/goal",
+            schemaPath: "spec#/components/schemas/GoalRef/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "object" },
+            message: "must be object",
           };
           if (vErrors === null) {
             vErrors = [err36];
@@ -24663,32 +27268,38 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.modified_on !== undefined) {
-        let data23 = data.modified_on;
-        if (typeof data23 === "string") {
-          if (!formats12.test(data23)) {
-            const err37 = {
-              instancePath: instancePath + "/modified_on",
-              schemaPath: "#/properties/modified_on/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        } else {
-          const err38 = {
-            instancePath: instancePath + "/modified_on",
-            schemaPath: "#/properties/modified_on/type",
+        var _valid1 = _errs53 === errors;
+        valid14 = valid14 || _valid1;
+        if (_valid1) {
+          var props1 = {};
+          props1.id = true;
+          props1.name = true;
+        }
+        const _errs60 = errors;
+        if (data19 !== null) {
+          const err37 = {
+            instancePath: instancePath + "/goal",
+            schemaPath: "#/properties/goal/anyOf/1/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "null" },
+            message: "must be null",
+          };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        var _valid1 = _errs60 === errors;
+        valid14 = valid14 || _valid1;
+        if (!valid14) {
+          const err38 = {
+            instancePath: instancePath + "/goal",
+            schemaPath: "#/properties/goal/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
             vErrors = [err38];
@@ -24696,10 +27307,108 @@ const v = (() => {
             vErrors.push(err38);
           }
           errors++;
+        } else {
+          errors = _errs52;
+          if (vErrors !== null) {
+            if (_errs52) {
+              vErrors.length = _errs52;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+          if (props1 !== true) {
+            for (let key4 in data19) {
+              if (!props1 || !props1[key4]) {
+                const err39 = {
+                  instancePath: instancePath + "/goal",
+                  schemaPath: "#/properties/goal/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key4 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+      if (data.created_on !== undefined) {
+        let data22 = data.created_on;
+        if (typeof data22 === "string") {
+          if (!formats12.test(data22)) {
+            const err40 = {
+              instancePath: instancePath + "/created_on",
+              schemaPath: "#/properties/created_on/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        } else {
+          const err41 = {
+            instancePath: instancePath + "/created_on",
+            schemaPath: "#/properties/created_on/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      }
+      if (data.modified_on !== undefined) {
+        let data23 = data.modified_on;
+        if (typeof data23 === "string") {
+          if (!formats12.test(data23)) {
+            const err42 = {
+              instancePath: instancePath + "/modified_on",
+              schemaPath: "#/properties/modified_on/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        } else {
+          const err43 = {
+            instancePath: instancePath + "/modified_on",
+            schemaPath: "#/properties/modified_on/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
         }
       }
     } else {
-      const err39 = {
+      const err44 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -24707,9 +27416,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err39];
+        vErrors = [err44];
       } else {
-        vErrors.push(err39);
+        vErrors.push(err44);
       }
       errors++;
     }
@@ -24812,7 +27521,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/CalibrationCycle" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/CalibrationCycle", "unevaluatedProperties": false },
+      },
     },
   };
   const schema214 = {
@@ -24821,13 +27533,13 @@ const v = (() => {
     "properties": {
       "id": { "type": "integer", "minimum": 1, "example": 88 },
       "name": { "type": "string", "example": "FY2025 Year-End Calibration" },
-      "status": { "$ref": "spec#/components/schemas/CalibrationCycleStatus" },
+      "status": { "$ref": "spec#/components/schemas/CalibrationCycleStatus", "unevaluatedProperties": false },
       "start_date": { "type": "string", "format": "date", "example": "2025-11-17" },
       "end_date": { "type": "string", "format": "date", "example": "2025-12-19" },
       "rating_scale": {
         "type": "array",
         "description": "The performance rating scale, lowest first.",
-        "items": { "$ref": "spec#/components/schemas/RatingLevel" },
+        "items": { "$ref": "spec#/components/schemas/RatingLevel", "unevaluatedProperties": false },
       },
       "talent_record_count": { "type": "integer", "minimum": 0, "example": 412 },
       "created": { "type": "string", "format": "date-time", "example": "2025-10-27T12:45:33Z" },
@@ -24948,17 +27660,14 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.start_date !== undefined) {
-        let data3 = data.start_date;
-        if (typeof data3 === "string") {
-          if (!formats10.test(data3)) {
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
             const err5 = {
-              instancePath: instancePath + "/start_date",
-              schemaPath: "#/properties/start_date/format",
-              keyword: "format",
-              params: { format: "date" },
-              message: 'must match format "' + "date" + '"',
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err5];
@@ -24967,8 +27676,28 @@ const v = (() => {
             }
             errors++;
           }
+        }
+      }
+      if (data.start_date !== undefined) {
+        let data3 = data.start_date;
+        if (typeof data3 === "string") {
+          if (!formats10.test(data3)) {
+            const err6 = {
+              instancePath: instancePath + "/start_date",
+              schemaPath: "#/properties/start_date/format",
+              keyword: "format",
+              params: { format: "date" },
+              message: 'must match format "' + "date" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/start_date",
             schemaPath: "#/properties/start_date/type",
             keyword: "type",
@@ -24976,9 +27705,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
@@ -24987,7 +27716,7 @@ const v = (() => {
         let data4 = data.end_date;
         if (typeof data4 === "string") {
           if (!formats10.test(data4)) {
-            const err7 = {
+            const err8 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
               keyword: "format",
@@ -24995,14 +27724,14 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err7];
+              vErrors = [err8];
             } else {
-              vErrors.push(err7);
+              vErrors.push(err8);
             }
             errors++;
           }
         } else {
-          const err8 = {
+          const err9 = {
             instancePath: instancePath + "/end_date",
             schemaPath: "#/properties/end_date/type",
             keyword: "type",
@@ -25010,9 +27739,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err9];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err9);
           }
           errors++;
         }
@@ -25027,7 +27756,7 @@ const v = (() => {
               if (data6.value !== undefined) {
                 let data7 = data6.value;
                 if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
-                  const err9 = {
+                  const err10 = {
                     instancePath: instancePath + "/rating_scale/" + i0 + "/value",
                     schemaPath: "spec#/components/schemas/RatingLevel/properties/value/type",
                     keyword: "type",
@@ -25035,15 +27764,15 @@ const v = (() => {
                     message: "must be integer",
                   };
                   if (vErrors === null) {
-                    vErrors = [err9];
+                    vErrors = [err10];
                   } else {
-                    vErrors.push(err9);
+                    vErrors.push(err10);
                   }
                   errors++;
                 }
                 if (typeof data7 == "number") {
                   if (data7 < 1 || isNaN(data7)) {
-                    const err10 = {
+                    const err11 = {
                       instancePath: instancePath + "/rating_scale/" + i0 + "/value",
                       schemaPath: "spec#/components/schemas/RatingLevel/properties/value/minimum",
                       keyword: "minimum",
@@ -25051,9 +27780,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err10];
+                      vErrors = [err11];
                     } else {
-                      vErrors.push(err10);
+                      vErrors.push(err11);
                     }
                     errors++;
                   }
@@ -25061,7 +27790,7 @@ const v = (() => {
               }
               if (data6.label !== undefined) {
                 if (typeof data6.label !== "string") {
-                  const err11 = {
+                  const err12 = {
                     instancePath: instancePath + "/rating_scale/" + i0 + "/label",
                     schemaPath: "spec#/components/schemas/RatingLevel/properties/label/type",
                     keyword: "type",
@@ -25069,15 +27798,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err11];
+                    vErrors = [err12];
                   } else {
-                    vErrors.push(err11);
+                    vErrors.push(err12);
                   }
                   errors++;
                 }
               }
             } else {
-              const err12 = {
+              const err13 = {
                 instancePath: instancePath + "/rating_scale/" + i0,
                 schemaPath: "spec#/components/schemas/RatingLevel/type",
                 keyword: "type",
@@ -25085,15 +27814,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err13];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err13);
               }
               errors++;
             }
+            if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+              for (let key1 in data6) {
+                if (key1 !== "value" && key1 !== "label") {
+                  const err14 = {
+                    instancePath: instancePath + "/rating_scale/" + i0,
+                    schemaPath: "#/properties/rating_scale/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err13 = {
+          const err15 = {
             instancePath: instancePath + "/rating_scale",
             schemaPath: "#/properties/rating_scale/type",
             keyword: "type",
@@ -25101,9 +27849,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err15];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err15);
           }
           errors++;
         }
@@ -25111,7 +27859,7 @@ const v = (() => {
       if (data.talent_record_count !== undefined) {
         let data9 = data.talent_record_count;
         if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9))) {
-          const err14 = {
+          const err16 = {
             instancePath: instancePath + "/talent_record_count",
             schemaPath: "#/properties/talent_record_count/type",
             keyword: "type",
@@ -25119,15 +27867,15 @@ const v = (() => {
             message: "must be integer",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err16];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err16);
           }
           errors++;
         }
         if (typeof data9 == "number") {
           if (data9 < 0 || isNaN(data9)) {
-            const err15 = {
+            const err17 = {
               instancePath: instancePath + "/talent_record_count",
               schemaPath: "#/properties/talent_record_count/minimum",
               keyword: "minimum",
@@ -25135,9 +27883,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err17];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err17);
             }
             errors++;
           }
@@ -25147,43 +27895,9 @@ const v = (() => {
         let data10 = data.created;
         if (typeof data10 === "string") {
           if (!formats12.test(data10)) {
-            const err16 = {
+            const err18 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        } else {
-          const err17 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-      if (data.modified !== undefined) {
-        let data11 = data.modified;
-        if (typeof data11 === "string") {
-          if (!formats12.test(data11)) {
-            const err18 = {
-              instancePath: instancePath + "/modified",
-              schemaPath: "#/properties/modified/format",
               keyword: "format",
               params: { format: "date-time" },
               message: 'must match format "' + "date-time" + '"',
@@ -25197,8 +27911,8 @@ const v = (() => {
           }
         } else {
           const err19 = {
-            instancePath: instancePath + "/modified",
-            schemaPath: "#/properties/modified/type",
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -25211,8 +27925,42 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.modified !== undefined) {
+        let data11 = data.modified;
+        if (typeof data11 === "string") {
+          if (!formats12.test(data11)) {
+            const err20 = {
+              instancePath: instancePath + "/modified",
+              schemaPath: "#/properties/modified/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        } else {
+          const err21 = {
+            instancePath: instancePath + "/modified",
+            schemaPath: "#/properties/modified/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      }
     } else {
-      const err20 = {
+      const err22 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -25220,9 +27968,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err20];
+        vErrors = [err22];
       } else {
-        vErrors.push(err20);
+        vErrors.push(err22);
       }
       errors++;
     }
@@ -25368,8 +28116,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate175(data3[i0], {
+              !validate175(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -25380,9 +28129,38 @@ const v = (() => {
               vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "status" &&
+                  key0 !== "start_date" &&
+                  key0 !== "end_date" &&
+                  key0 !== "rating_scale" &&
+                  key0 !== "talent_record_count" &&
+                  key0 !== "created" &&
+                  key0 !== "modified"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -25390,15 +28168,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -25406,9 +28184,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -25567,17 +28345,14 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.start_date !== undefined) {
-        let data3 = data.start_date;
-        if (typeof data3 === "string") {
-          if (!formats10.test(data3)) {
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
             const err5 = {
-              instancePath: instancePath + "/start_date",
-              schemaPath: "#/properties/start_date/format",
-              keyword: "format",
-              params: { format: "date" },
-              message: 'must match format "' + "date" + '"',
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err5];
@@ -25586,8 +28361,28 @@ const v = (() => {
             }
             errors++;
           }
+        }
+      }
+      if (data.start_date !== undefined) {
+        let data3 = data.start_date;
+        if (typeof data3 === "string") {
+          if (!formats10.test(data3)) {
+            const err6 = {
+              instancePath: instancePath + "/start_date",
+              schemaPath: "#/properties/start_date/format",
+              keyword: "format",
+              params: { format: "date" },
+              message: 'must match format "' + "date" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/start_date",
             schemaPath: "#/properties/start_date/type",
             keyword: "type",
@@ -25595,9 +28390,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
@@ -25606,7 +28401,7 @@ const v = (() => {
         let data4 = data.end_date;
         if (typeof data4 === "string") {
           if (!formats10.test(data4)) {
-            const err7 = {
+            const err8 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
               keyword: "format",
@@ -25614,14 +28409,14 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err7];
+              vErrors = [err8];
             } else {
-              vErrors.push(err7);
+              vErrors.push(err8);
             }
             errors++;
           }
         } else {
-          const err8 = {
+          const err9 = {
             instancePath: instancePath + "/end_date",
             schemaPath: "#/properties/end_date/type",
             keyword: "type",
@@ -25629,9 +28424,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err9];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err9);
           }
           errors++;
         }
@@ -25646,7 +28441,7 @@ const v = (() => {
               if (data6.value !== undefined) {
                 let data7 = data6.value;
                 if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
-                  const err9 = {
+                  const err10 = {
                     instancePath: instancePath + "/rating_scale/" + i0 + "/value",
                     schemaPath: "spec#/components/schemas/RatingLevel/properties/value/type",
                     keyword: "type",
@@ -25654,15 +28449,15 @@ const v = (() => {
                     message: "must be integer",
                   };
                   if (vErrors === null) {
-                    vErrors = [err9];
+                    vErrors = [err10];
                   } else {
-                    vErrors.push(err9);
+                    vErrors.push(err10);
                   }
                   errors++;
                 }
                 if (typeof data7 == "number") {
                   if (data7 < 1 || isNaN(data7)) {
-                    const err10 = {
+                    const err11 = {
                       instancePath: instancePath + "/rating_scale/" + i0 + "/value",
                       schemaPath: "spec#/components/schemas/RatingLevel/properties/value/minimum",
                       keyword: "minimum",
@@ -25670,9 +28465,9 @@ const v = (() => {
                       message: "must be >= 1",
                     };
                     if (vErrors === null) {
-                      vErrors = [err10];
+                      vErrors = [err11];
                     } else {
-                      vErrors.push(err10);
+                      vErrors.push(err11);
                     }
                     errors++;
                   }
@@ -25680,7 +28475,7 @@ const v = (() => {
               }
               if (data6.label !== undefined) {
                 if (typeof data6.label !== "string") {
-                  const err11 = {
+                  const err12 = {
                     instancePath: instancePath + "/rating_scale/" + i0 + "/label",
                     schemaPath: "spec#/components/schemas/RatingLevel/properties/label/type",
                     keyword: "type",
@@ -25688,15 +28483,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err11];
+                    vErrors = [err12];
                   } else {
-                    vErrors.push(err11);
+                    vErrors.push(err12);
                   }
                   errors++;
                 }
               }
             } else {
-              const err12 = {
+              const err13 = {
                 instancePath: instancePath + "/rating_scale/" + i0,
                 schemaPath: "spec#/components/schemas/RatingLevel/type",
                 keyword: "type",
@@ -25704,15 +28499,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err13];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err13);
               }
               errors++;
             }
+            if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+              for (let key1 in data6) {
+                if (key1 !== "value" && key1 !== "label") {
+                  const err14 = {
+                    instancePath: instancePath + "/rating_scale/" + i0,
+                    schemaPath: "#/properties/rating_scale/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err13 = {
+          const err15 = {
             instancePath: instancePath + "/rating_scale",
             schemaPath: "#/properties/rating_scale/type",
             keyword: "type",
@@ -25720,9 +28534,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err15];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err15);
           }
           errors++;
         }
@@ -25730,7 +28544,7 @@ const v = (() => {
       if (data.talent_record_count !== undefined) {
         let data9 = data.talent_record_count;
         if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9))) {
-          const err14 = {
+          const err16 = {
             instancePath: instancePath + "/talent_record_count",
             schemaPath: "#/properties/talent_record_count/type",
             keyword: "type",
@@ -25738,15 +28552,15 @@ const v = (() => {
             message: "must be integer",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err16];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err16);
           }
           errors++;
         }
         if (typeof data9 == "number") {
           if (data9 < 0 || isNaN(data9)) {
-            const err15 = {
+            const err17 = {
               instancePath: instancePath + "/talent_record_count",
               schemaPath: "#/properties/talent_record_count/minimum",
               keyword: "minimum",
@@ -25754,9 +28568,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err17];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err17);
             }
             errors++;
           }
@@ -25766,43 +28580,9 @@ const v = (() => {
         let data10 = data.created;
         if (typeof data10 === "string") {
           if (!formats12.test(data10)) {
-            const err16 = {
+            const err18 = {
               instancePath: instancePath + "/created",
               schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        } else {
-          const err17 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-      if (data.modified !== undefined) {
-        let data11 = data.modified;
-        if (typeof data11 === "string") {
-          if (!formats12.test(data11)) {
-            const err18 = {
-              instancePath: instancePath + "/modified",
-              schemaPath: "#/properties/modified/format",
               keyword: "format",
               params: { format: "date-time" },
               message: 'must match format "' + "date-time" + '"',
@@ -25816,8 +28596,8 @@ const v = (() => {
           }
         } else {
           const err19 = {
-            instancePath: instancePath + "/modified",
-            schemaPath: "#/properties/modified/type",
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -25830,8 +28610,42 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.modified !== undefined) {
+        let data11 = data.modified;
+        if (typeof data11 === "string") {
+          if (!formats12.test(data11)) {
+            const err20 = {
+              instancePath: instancePath + "/modified",
+              schemaPath: "#/properties/modified/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        } else {
+          const err21 = {
+            instancePath: instancePath + "/modified",
+            schemaPath: "#/properties/modified/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      }
     } else {
-      const err20 = {
+      const err22 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -25839,9 +28653,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err20];
+        vErrors = [err22];
       } else {
-        vErrors.push(err20);
+        vErrors.push(err22);
       }
       errors++;
     }
@@ -25942,7 +28756,10 @@ const v = (() => {
         "description": "The absolute URL of the previous page, `null` on the first page.",
         "example": null,
       },
-      "results": { "type": "array", "items": { "$ref": "spec#/components/schemas/TalentRecord" } },
+      "results": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/TalentRecord", "unevaluatedProperties": false },
+      },
     },
   };
   const schema223 = {
@@ -25951,20 +28768,34 @@ const v = (() => {
     "properties": {
       "id": { "type": "integer", "minimum": 1, "example": 40211 },
       "cycle_id": { "type": "integer", "minimum": 1, "example": 88 },
-      "user": { "$ref": "spec#/components/schemas/UserRef" },
-      "manager": { "anyOf": [{ "$ref": "spec#/components/schemas/UserRef" }, { "type": "null" }] },
-      "department": { "anyOf": [{ "$ref": "spec#/components/schemas/DepartmentRef" }, { "type": "null" }] },
+      "user": { "$ref": "spec#/components/schemas/UserRef", "unevaluatedProperties": false },
+      "manager": {
+        "anyOf": [{ "$ref": "spec#/components/schemas/UserRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
+      },
+      "department": {
+        "anyOf": [{ "$ref": "spec#/components/schemas/DepartmentRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
+      },
       "proposed_rating": {
         "description": "The manager's proposed rating, `null` until proposed.",
         "anyOf": [{ "$ref": "spec#/components/schemas/RatingLevel" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "calibrated_rating": {
         "description": "The rating after calibration, `null` until calibrated.",
         "anyOf": [{ "$ref": "spec#/components/schemas/RatingLevel" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
-      "potential": { "anyOf": [{ "$ref": "spec#/components/schemas/TalentPotential" }, { "type": "null" }] },
-      "status": { "$ref": "spec#/components/schemas/TalentRecordStatus" },
-      "calibrated_by": { "anyOf": [{ "$ref": "spec#/components/schemas/UserRef" }, { "type": "null" }] },
+      "potential": {
+        "anyOf": [{ "$ref": "spec#/components/schemas/TalentPotential" }, { "type": "null" }],
+        "unevaluatedProperties": false,
+      },
+      "status": { "$ref": "spec#/components/schemas/TalentRecordStatus", "unevaluatedProperties": false },
+      "calibrated_by": {
+        "anyOf": [{ "$ref": "spec#/components/schemas/UserRef" }, { "type": "null" }],
+        "unevaluatedProperties": false,
+      },
       "calibrated_at": {
         "type": ["string", "null"],
         "format": "date-time",
@@ -26178,22 +29009,15 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.manager !== undefined) {
-        let data6 = data.manager;
-        const _errs15 = errors;
-        let valid3 = false;
-        const _errs16 = errors;
-        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-          if (data6.id !== undefined) {
-            let data7 = data6.id;
-            if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            if (key0 !== "id" && key0 !== "name" && key0 !== "email") {
               const err10 = {
-                instancePath: instancePath + "/manager/id",
-                schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
-                keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
+                instancePath: instancePath + "/user",
+                schemaPath: "#/properties/user/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
               };
               if (vErrors === null) {
                 vErrors = [err10];
@@ -26202,9 +29026,35 @@ const v = (() => {
               }
               errors++;
             }
+          }
+        }
+      }
+      if (data.manager !== undefined) {
+        let data6 = data.manager;
+        const _errs16 = errors;
+        let valid3 = false;
+        const _errs17 = errors;
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+          if (data6.id !== undefined) {
+            let data7 = data6.id;
+            if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
+              const err11 = {
+                instancePath: instancePath + "/manager/id",
+                schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
+                keyword: "type",
+                params: { type: "integer" },
+                message: "must be integer",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
             if (typeof data7 == "number") {
               if (data7 < 1 || isNaN(data7)) {
-                const err11 = {
+                const err12 = {
                   instancePath: instancePath + "/manager/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -26212,9 +29062,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err11];
+                  vErrors = [err12];
                 } else {
-                  vErrors.push(err11);
+                  vErrors.push(err12);
                 }
                 errors++;
               }
@@ -26222,7 +29072,7 @@ const v = (() => {
           }
           if (data6.name !== undefined) {
             if (typeof data6.name !== "string") {
-              const err12 = {
+              const err13 = {
                 instancePath: instancePath + "/manager/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -26230,9 +29080,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err13];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err13);
               }
               errors++;
             }
@@ -26241,7 +29091,7 @@ const v = (() => {
             let data9 = data6.email;
             if (typeof data9 === "string") {
               if (!formats6.test(data9)) {
-                const err13 = {
+                const err14 = {
                   instancePath: instancePath + "/manager/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -26249,14 +29099,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err13];
+                  vErrors = [err14];
                 } else {
-                  vErrors.push(err13);
+                  vErrors.push(err14);
                 }
                 errors++;
               }
             } else {
-              const err14 = {
+              const err15 = {
                 instancePath: instancePath + "/manager/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -26264,44 +29114,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err15];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err15);
               }
               errors++;
             }
           }
         } else {
-          const err15 = {
+          const err16 = {
             instancePath: instancePath + "/manager",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        var _valid0 = _errs16 === errors;
-        valid3 = valid3 || _valid0;
-        if (_valid0) {
-          var props0 = {};
-          props0.id = true;
-          props0.name = true;
-          props0.email = true;
-        }
-        const _errs25 = errors;
-        if (data6 !== null) {
-          const err16 = {
-            instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -26310,15 +29136,22 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid0 = _errs25 === errors;
+        var _valid0 = _errs17 === errors;
         valid3 = valid3 || _valid0;
-        if (!valid3) {
+        if (_valid0) {
+          var props0 = {};
+          props0.id = true;
+          props0.name = true;
+          props0.email = true;
+        }
+        const _errs26 = errors;
+        if (data6 !== null) {
           const err17 = {
             instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
+            schemaPath: "#/properties/manager/anyOf/1/type",
+            keyword: "type",
+            params: { type: "null" },
+            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err17];
@@ -26326,48 +29159,43 @@ const v = (() => {
             vErrors.push(err17);
           }
           errors++;
+        }
+        var _valid0 = _errs26 === errors;
+        valid3 = valid3 || _valid0;
+        if (!valid3) {
+          const err18 = {
+            instancePath: instancePath + "/manager",
+            schemaPath: "#/properties/manager/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
         } else {
-          errors = _errs15;
+          errors = _errs16;
           if (vErrors !== null) {
-            if (_errs15) {
-              vErrors.length = _errs15;
+            if (_errs16) {
+              vErrors.length = _errs16;
             } else {
               vErrors = null;
             }
           }
         }
-      }
-      if (data.department !== undefined) {
-        let data10 = data.department;
-        const _errs28 = errors;
-        let valid6 = false;
-        const _errs29 = errors;
-        if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-          if (data10.id !== undefined) {
-            let data11 = data10.id;
-            if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11))) {
-              const err18 = {
-                instancePath: instancePath + "/department/id",
-                schemaPath: "spec#/components/schemas/DepartmentRef/properties/id/type",
-                keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-            if (typeof data11 == "number") {
-              if (data11 < 1 || isNaN(data11)) {
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+          if (props0 !== true) {
+            for (let key1 in data6) {
+              if (!props0 || !props0[key1]) {
                 const err19 = {
-                  instancePath: instancePath + "/department/id",
-                  schemaPath: "spec#/components/schemas/DepartmentRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
+                  instancePath: instancePath + "/manager",
+                  schemaPath: "#/properties/manager/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key1 },
+                  message: "must NOT have unevaluated properties",
                 };
                 if (vErrors === null) {
                   vErrors = [err19];
@@ -26378,14 +29206,23 @@ const v = (() => {
               }
             }
           }
-          if (data10.name !== undefined) {
-            if (typeof data10.name !== "string") {
+        }
+      }
+      if (data.department !== undefined) {
+        let data10 = data.department;
+        const _errs30 = errors;
+        let valid6 = false;
+        const _errs31 = errors;
+        if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+          if (data10.id !== undefined) {
+            let data11 = data10.id;
+            if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11))) {
               const err20 = {
-                instancePath: instancePath + "/department/name",
-                schemaPath: "spec#/components/schemas/DepartmentRef/properties/name/type",
+                instancePath: instancePath + "/department/id",
+                schemaPath: "spec#/components/schemas/DepartmentRef/properties/id/type",
                 keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
+                params: { type: "integer" },
+                message: "must be integer",
               };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -26394,9 +29231,43 @@ const v = (() => {
               }
               errors++;
             }
+            if (typeof data11 == "number") {
+              if (data11 < 1 || isNaN(data11)) {
+                const err21 = {
+                  instancePath: instancePath + "/department/id",
+                  schemaPath: "spec#/components/schemas/DepartmentRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
+                };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data10.name !== undefined) {
+            if (typeof data10.name !== "string") {
+              const err22 = {
+                instancePath: instancePath + "/department/name",
+                schemaPath: "spec#/components/schemas/DepartmentRef/properties/name/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
           }
         } else {
-          const err21 = {
+          const err23 = {
             instancePath: instancePath + "/department",
             schemaPath: "spec#/components/schemas/DepartmentRef/type",
             keyword: "type",
@@ -26404,22 +29275,22 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err23];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err23);
           }
           errors++;
         }
-        var _valid1 = _errs29 === errors;
+        var _valid1 = _errs31 === errors;
         valid6 = valid6 || _valid1;
         if (_valid1) {
           var props1 = {};
           props1.id = true;
           props1.name = true;
         }
-        const _errs36 = errors;
+        const _errs38 = errors;
         if (data10 !== null) {
-          const err22 = {
+          const err24 = {
             instancePath: instancePath + "/department",
             schemaPath: "#/properties/department/anyOf/1/type",
             keyword: "type",
@@ -26427,16 +29298,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
           }
           errors++;
         }
-        var _valid1 = _errs36 === errors;
+        var _valid1 = _errs38 === errors;
         valid6 = valid6 || _valid1;
         if (!valid6) {
-          const err23 = {
+          const err25 = {
             instancePath: instancePath + "/department",
             schemaPath: "#/properties/department/anyOf",
             keyword: "anyOf",
@@ -26444,32 +29315,53 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err25];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err25);
           }
           errors++;
         } else {
-          errors = _errs28;
+          errors = _errs30;
           if (vErrors !== null) {
-            if (_errs28) {
-              vErrors.length = _errs28;
+            if (_errs30) {
+              vErrors.length = _errs30;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+          if (props1 !== true) {
+            for (let key2 in data10) {
+              if (!props1 || !props1[key2]) {
+                const err26 = {
+                  instancePath: instancePath + "/department",
+                  schemaPath: "#/properties/department/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
             }
           }
         }
       }
       if (data.proposed_rating !== undefined) {
         let data13 = data.proposed_rating;
-        const _errs39 = errors;
+        const _errs42 = errors;
         let valid9 = false;
-        const _errs40 = errors;
+        const _errs43 = errors;
         if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
           if (data13.value !== undefined) {
             let data14 = data13.value;
             if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14))) {
-              const err24 = {
+              const err27 = {
                 instancePath: instancePath + "/proposed_rating/value",
                 schemaPath: "spec#/components/schemas/RatingLevel/properties/value/type",
                 keyword: "type",
@@ -26477,15 +29369,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err24];
+                vErrors = [err27];
               } else {
-                vErrors.push(err24);
+                vErrors.push(err27);
               }
               errors++;
             }
             if (typeof data14 == "number") {
               if (data14 < 1 || isNaN(data14)) {
-                const err25 = {
+                const err28 = {
                   instancePath: instancePath + "/proposed_rating/value",
                   schemaPath: "spec#/components/schemas/RatingLevel/properties/value/minimum",
                   keyword: "minimum",
@@ -26493,9 +29385,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err28];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err28);
                 }
                 errors++;
               }
@@ -26503,7 +29395,7 @@ const v = (() => {
           }
           if (data13.label !== undefined) {
             if (typeof data13.label !== "string") {
-              const err26 = {
+              const err29 = {
                 instancePath: instancePath + "/proposed_rating/label",
                 schemaPath: "spec#/components/schemas/RatingLevel/properties/label/type",
                 keyword: "type",
@@ -26511,15 +29403,15 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err26];
+                vErrors = [err29];
               } else {
-                vErrors.push(err26);
+                vErrors.push(err29);
               }
               errors++;
             }
           }
         } else {
-          const err27 = {
+          const err30 = {
             instancePath: instancePath + "/proposed_rating",
             schemaPath: "spec#/components/schemas/RatingLevel/type",
             keyword: "type",
@@ -26527,22 +29419,22 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err30];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err30);
           }
           errors++;
         }
-        var _valid2 = _errs40 === errors;
+        var _valid2 = _errs43 === errors;
         valid9 = valid9 || _valid2;
         if (_valid2) {
           var props2 = {};
           props2.value = true;
           props2.label = true;
         }
-        const _errs47 = errors;
+        const _errs50 = errors;
         if (data13 !== null) {
-          const err28 = {
+          const err31 = {
             instancePath: instancePath + "/proposed_rating",
             schemaPath: "#/properties/proposed_rating/anyOf/1/type",
             keyword: "type",
@@ -26550,16 +29442,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err31];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err31);
           }
           errors++;
         }
-        var _valid2 = _errs47 === errors;
+        var _valid2 = _errs50 === errors;
         valid9 = valid9 || _valid2;
         if (!valid9) {
-          const err29 = {
+          const err32 = {
             instancePath: instancePath + "/proposed_rating",
             schemaPath: "#/properties/proposed_rating/anyOf",
             keyword: "anyOf",
@@ -26567,32 +29459,53 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err29];
+            vErrors = [err32];
           } else {
-            vErrors.push(err29);
+            vErrors.push(err32);
           }
           errors++;
         } else {
-          errors = _errs39;
+          errors = _errs42;
           if (vErrors !== null) {
-            if (_errs39) {
-              vErrors.length = _errs39;
+            if (_errs42) {
+              vErrors.length = _errs42;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+          if (props2 !== true) {
+            for (let key3 in data13) {
+              if (!props2 || !props2[key3]) {
+                const err33 = {
+                  instancePath: instancePath + "/proposed_rating",
+                  schemaPath: "#/properties/proposed_rating/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key3 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
             }
           }
         }
       }
       if (data.calibrated_rating !== undefined) {
         let data16 = data.calibrated_rating;
-        const _errs50 = errors;
+        const _errs54 = errors;
         let valid12 = false;
-        const _errs51 = errors;
+        const _errs55 = errors;
         if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
           if (data16.value !== undefined) {
             let data17 = data16.value;
             if (!(typeof data17 == "number" && !(data17 % 1) && !isNaN(data17))) {
-              const err30 = {
+              const err34 = {
                 instancePath: instancePath + "/calibrated_rating/value",
                 schemaPath: "spec#/components/schemas/RatingLevel/properties/value/type",
                 keyword: "type",
@@ -26600,15 +29513,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err34];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err34);
               }
               errors++;
             }
             if (typeof data17 == "number") {
               if (data17 < 1 || isNaN(data17)) {
-                const err31 = {
+                const err35 = {
                   instancePath: instancePath + "/calibrated_rating/value",
                   schemaPath: "spec#/components/schemas/RatingLevel/properties/value/minimum",
                   keyword: "minimum",
@@ -26616,9 +29529,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err35];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err35);
                 }
                 errors++;
               }
@@ -26626,7 +29539,7 @@ const v = (() => {
           }
           if (data16.label !== undefined) {
             if (typeof data16.label !== "string") {
-              const err32 = {
+              const err36 = {
                 instancePath: instancePath + "/calibrated_rating/label",
                 schemaPath: "spec#/components/schemas/RatingLevel/properties/label/type",
                 keyword: "type",
@@ -26634,105 +29547,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err32];
+                vErrors = [err36];
               } else {
-                vErrors.push(err32);
+                vErrors.push(err36);
               }
               errors++;
             }
           }
         } else {
-          const err33 = {
+          const err37 = {
             instancePath: instancePath + "/calibrated_rating",
             schemaPath: "spec#/components/schemas/RatingLevel/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        var _valid3 = _errs51 === errors;
-        valid12 = valid12 || _valid3;
-        if (_valid3) {
-          var props3 = {};
-          props3.value = true;
-          props3.label = true;
-        }
-        const _errs58 = errors;
-        if (data16 !== null) {
-          const err34 = {
-            instancePath: instancePath + "/calibrated_rating",
-            schemaPath: "#/properties/calibrated_rating/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
-          };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-        var _valid3 = _errs58 === errors;
-        valid12 = valid12 || _valid3;
-        if (!valid12) {
-          const err35 = {
-            instancePath: instancePath + "/calibrated_rating",
-            schemaPath: "#/properties/calibrated_rating/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        } else {
-          errors = _errs50;
-          if (vErrors !== null) {
-            if (_errs50) {
-              vErrors.length = _errs50;
-            } else {
-              vErrors = null;
-            }
-          }
-        }
-      }
-      if (data.potential !== undefined) {
-        let data19 = data.potential;
-        const _errs61 = errors;
-        let valid15 = false;
-        const _errs62 = errors;
-        if (typeof data19 !== "string") {
-          const err36 = {
-            instancePath: instancePath + "/potential",
-            schemaPath: "spec#/components/schemas/TalentPotential/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-        if (!(data19 === "low" || data19 === "medium" || data19 === "high")) {
-          const err37 = {
-            instancePath: instancePath + "/potential",
-            schemaPath: "spec#/components/schemas/TalentPotential/enum",
-            keyword: "enum",
-            params: { allowedValues: schema229.enum },
-            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err37];
@@ -26741,13 +29569,18 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid4 = _errs62 === errors;
-        valid15 = valid15 || _valid4;
-        const _errs65 = errors;
-        if (data19 !== null) {
+        var _valid3 = _errs55 === errors;
+        valid12 = valid12 || _valid3;
+        if (_valid3) {
+          var props3 = {};
+          props3.value = true;
+          props3.label = true;
+        }
+        const _errs62 = errors;
+        if (data16 !== null) {
           const err38 = {
-            instancePath: instancePath + "/potential",
-            schemaPath: "#/properties/potential/anyOf/1/type",
+            instancePath: instancePath + "/calibrated_rating",
+            schemaPath: "#/properties/calibrated_rating/anyOf/1/type",
             keyword: "type",
             params: { type: "null" },
             message: "must be null",
@@ -26759,12 +29592,12 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid4 = _errs65 === errors;
-        valid15 = valid15 || _valid4;
-        if (!valid15) {
+        var _valid3 = _errs62 === errors;
+        valid12 = valid12 || _valid3;
+        if (!valid12) {
           const err39 = {
-            instancePath: instancePath + "/potential",
-            schemaPath: "#/properties/potential/anyOf",
+            instancePath: instancePath + "/calibrated_rating",
+            schemaPath: "#/properties/calibrated_rating/anyOf",
             keyword: "anyOf",
             params: {},
             message: "must match a schema in anyOf",
@@ -26776,40 +29609,49 @@ const v = (() => {
           }
           errors++;
         } else {
-          errors = _errs61;
+          errors = _errs54;
           if (vErrors !== null) {
-            if (_errs61) {
-              vErrors.length = _errs61;
+            if (_errs54) {
+              vErrors.length = _errs54;
             } else {
               vErrors = null;
             }
           }
         }
+        if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+          if (props3 !== true) {
+            for (let key4 in data16) {
+              if (!props3 || !props3[key4]) {
+                const err40 = {
+                  instancePath: instancePath + "/calibrated_rating",
+                  schemaPath: "#/properties/calibrated_rating/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key4 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
-      if (data.status !== undefined) {
-        let data20 = data.status;
-        if (typeof data20 !== "string") {
-          const err40 = {
-            instancePath: instancePath + "/status",
-            schemaPath: "spec#/components/schemas/TalentRecordStatus/type",
+      if (data.potential !== undefined) {
+        let data19 = data.potential;
+        const _errs66 = errors;
+        let valid15 = false;
+        const _errs67 = errors;
+        if (typeof data19 !== "string") {
+          const err41 = {
+            instancePath: instancePath + "/potential",
+            schemaPath: "spec#/components/schemas/TalentPotential/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-        if (!(data20 === "pending" || data20 === "calibrated" || data20 === "finalized")) {
-          const err41 = {
-            instancePath: instancePath + "/status",
-            schemaPath: "spec#/components/schemas/TalentRecordStatus/enum",
-            keyword: "enum",
-            params: { allowedValues: schema230.enum },
-            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err41];
@@ -26818,106 +29660,107 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.calibrated_by !== undefined) {
-        let data21 = data.calibrated_by;
-        const _errs71 = errors;
-        let valid18 = false;
-        const _errs72 = errors;
-        if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-          if (data21.id !== undefined) {
-            let data22 = data21.id;
-            if (!(typeof data22 == "number" && !(data22 % 1) && !isNaN(data22))) {
-              const err42 = {
-                instancePath: instancePath + "/calibrated_by/id",
-                schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
-                keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-            if (typeof data22 == "number") {
-              if (data22 < 1 || isNaN(data22)) {
-                const err43 = {
-                  instancePath: instancePath + "/calibrated_by/id",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
-                };
-                if (vErrors === null) {
-                  vErrors = [err43];
-                } else {
-                  vErrors.push(err43);
-                }
-                errors++;
-              }
-            }
+        if (!(data19 === "low" || data19 === "medium" || data19 === "high")) {
+          const err42 = {
+            instancePath: instancePath + "/potential",
+            schemaPath: "spec#/components/schemas/TalentPotential/enum",
+            keyword: "enum",
+            params: { allowedValues: schema229.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
           }
-          if (data21.name !== undefined) {
-            if (typeof data21.name !== "string") {
-              const err44 = {
-                instancePath: instancePath + "/calibrated_by/name",
-                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err44];
-              } else {
-                vErrors.push(err44);
-              }
-              errors++;
-            }
-          }
-          if (data21.email !== undefined) {
-            let data24 = data21.email;
-            if (typeof data24 === "string") {
-              if (!formats6.test(data24)) {
-                const err45 = {
-                  instancePath: instancePath + "/calibrated_by/email",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
-                  keyword: "format",
-                  params: { format: "email" },
-                  message: 'must match format "' + "email" + '"',
-                };
-                if (vErrors === null) {
-                  vErrors = [err45];
-                } else {
-                  vErrors.push(err45);
-                }
-                errors++;
-              }
-            } else {
-              const err46 = {
-                instancePath: instancePath + "/calibrated_by/email",
-                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err46];
-              } else {
-                vErrors.push(err46);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err47 = {
-            instancePath: instancePath + "/calibrated_by",
-            schemaPath: "spec#/components/schemas/UserRef/type",
+          errors++;
+        }
+        var _valid4 = _errs67 === errors;
+        valid15 = valid15 || _valid4;
+        const _errs70 = errors;
+        if (data19 !== null) {
+          const err43 = {
+            instancePath: instancePath + "/potential",
+            schemaPath: "#/properties/potential/anyOf/1/type",
             keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
+            params: { type: "null" },
+            message: "must be null",
+          };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        var _valid4 = _errs70 === errors;
+        valid15 = valid15 || _valid4;
+        if (!valid15) {
+          const err44 = {
+            instancePath: instancePath + "/potential",
+            schemaPath: "#/properties/potential/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
+          };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        } else {
+          errors = _errs66;
+          if (vErrors !== null) {
+            if (_errs66) {
+              vErrors.length = _errs66;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+          for (let key5 in data19) {
+            const err45 = {
+              instancePath: instancePath + "/potential",
+              schemaPath: "#/properties/potential/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key5 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.status !== undefined) {
+        let data20 = data.status;
+        if (typeof data20 !== "string") {
+          const err46 = {
+            instancePath: instancePath + "/status",
+            schemaPath: "spec#/components/schemas/TalentRecordStatus/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+        if (!(data20 === "pending" || data20 === "calibrated" || data20 === "finalized")) {
+          const err47 = {
+            instancePath: instancePath + "/status",
+            schemaPath: "spec#/components/schemas/TalentRecordStatus/enum",
+            keyword: "enum",
+            params: { allowedValues: schema230.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err47];
@@ -26926,135 +29769,123 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid5 = _errs72 === errors;
-        valid18 = valid18 || _valid5;
-        if (_valid5) {
-          var props4 = {};
-          props4.id = true;
-          props4.name = true;
-          props4.email = true;
-        }
-        const _errs81 = errors;
-        if (data21 !== null) {
-          const err48 = {
-            instancePath: instancePath + "/calibrated_by",
-            schemaPath: "#/properties/calibrated_by/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
-          };
-          if (vErrors === null) {
-            vErrors = [err48];
-          } else {
-            vErrors.push(err48);
-          }
-          errors++;
-        }
-        var _valid5 = _errs81 === errors;
-        valid18 = valid18 || _valid5;
-        if (!valid18) {
-          const err49 = {
-            instancePath: instancePath + "/calibrated_by",
-            schemaPath: "#/properties/calibrated_by/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          };
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
-          }
-          errors++;
-        } else {
-          errors = _errs71;
-          if (vErrors !== null) {
-            if (_errs71) {
-              vErrors.length = _errs71;
-            } else {
-              vErrors = null;
-            }
-          }
-        }
-      }
-      if (data.calibrated_at !== undefined) {
-        let data25 = data.calibrated_at;
-        if (typeof data25 !== "string" && data25 !== null) {
-          const err50 = {
-            instancePath: instancePath + "/calibrated_at",
-            schemaPath: "#/properties/calibrated_at/type",
-            keyword: "type",
-            params: { type: schema223.properties.calibrated_at.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err50];
-          } else {
-            vErrors.push(err50);
-          }
-          errors++;
-        }
-        if (typeof data25 === "string") {
-          if (!formats12.test(data25)) {
-            const err51 = {
-              instancePath: instancePath + "/calibrated_at",
-              schemaPath: "#/properties/calibrated_at/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
+        if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+          for (let key6 in data20) {
+            const err48 = {
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key6 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
-              vErrors = [err51];
+              vErrors = [err48];
             } else {
-              vErrors.push(err51);
+              vErrors.push(err48);
             }
             errors++;
           }
         }
       }
-      if (data.notes !== undefined) {
-        let data26 = data.notes;
-        if (typeof data26 !== "string" && data26 !== null) {
-          const err52 = {
-            instancePath: instancePath + "/notes",
-            schemaPath: "#/properties/notes/type",
-            keyword: "type",
-            params: { type: schema223.properties.notes.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err52];
-          } else {
-            vErrors.push(err52);
-          }
-          errors++;
-        }
-      }
-      if (data.modified !== undefined) {
-        let data27 = data.modified;
-        if (typeof data27 === "string") {
-          if (!formats12.test(data27)) {
-            const err53 = {
-              instancePath: instancePath + "/modified",
-              schemaPath: "#/properties/modified/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err53];
-            } else {
-              vErrors.push(err53);
+      if (data.calibrated_by !== undefined) {
+        let data21 = data.calibrated_by;
+        const _errs78 = errors;
+        let valid18 = false;
+        const _errs79 = errors;
+        if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+          if (data21.id !== undefined) {
+            let data22 = data21.id;
+            if (!(typeof data22 == "number" && !(data22 % 1) && !isNaN(data22))) {
+              const err49 = {
+                instancePath: instancePath + "/calibrated_by/id",
+                schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
+                keyword: "type",
+                params: { type: "integer" },
+                message: "must be integer",
+              };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
             }
-            errors++;
+            if (typeof data22 == "number") {
+              if (data22 < 1 || isNaN(data22)) {
+                const err50 = {
+                  instancePath: instancePath + "/calibrated_by/id",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
+                };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data21.name !== undefined) {
+            if (typeof data21.name !== "string") {
+              const err51 = {
+                instancePath: instancePath + "/calibrated_by/name",
+                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+          }
+          if (data21.email !== undefined) {
+            let data24 = data21.email;
+            if (typeof data24 === "string") {
+              if (!formats6.test(data24)) {
+                const err52 = {
+                  instancePath: instancePath + "/calibrated_by/email",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
+                  keyword: "format",
+                  params: { format: "email" },
+                  message: 'must match format "' + "email" + '"',
+                };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            } else {
+              const err53 = {
+                instancePath: instancePath + "/calibrated_by/email",
+                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
+              }
+              errors++;
+            }
           }
         } else {
           const err54 = {
-            instancePath: instancePath + "/modified",
-            schemaPath: "#/properties/modified/type",
+            instancePath: instancePath + "/calibrated_by",
+            schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "object" },
+            message: "must be object",
           };
           if (vErrors === null) {
             vErrors = [err54];
@@ -27063,9 +29894,167 @@ const v = (() => {
           }
           errors++;
         }
+        var _valid5 = _errs79 === errors;
+        valid18 = valid18 || _valid5;
+        if (_valid5) {
+          var props4 = {};
+          props4.id = true;
+          props4.name = true;
+          props4.email = true;
+        }
+        const _errs88 = errors;
+        if (data21 !== null) {
+          const err55 = {
+            instancePath: instancePath + "/calibrated_by",
+            schemaPath: "#/properties/calibrated_by/anyOf/1/type",
+            keyword: "type",
+            params: { type: "null" },
+            message: "must be null",
+          };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        var _valid5 = _errs88 === errors;
+        valid18 = valid18 || _valid5;
+        if (!valid18) {
+          const err56 = {
+            instancePath: instancePath + "/calibrated_by",
+            schemaPath: "#/properties/calibrated_by/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
+          };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        } else {
+          errors = _errs78;
+          if (vErrors !== null) {
+            if (_errs78) {
+              vErrors.length = _errs78;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+        if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+          if (props4 !== true) {
+            for (let key7 in data21) {
+              if (!props4 || !props4[key7]) {
+                const err57 = {
+                  instancePath: instancePath + "/calibrated_by",
+                  schemaPath: "#/properties/calibrated_by/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key7 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+      if (data.calibrated_at !== undefined) {
+        let data25 = data.calibrated_at;
+        if (typeof data25 !== "string" && data25 !== null) {
+          const err58 = {
+            instancePath: instancePath + "/calibrated_at",
+            schemaPath: "#/properties/calibrated_at/type",
+            keyword: "type",
+            params: { type: schema223.properties.calibrated_at.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+        if (typeof data25 === "string") {
+          if (!formats12.test(data25)) {
+            const err59 = {
+              instancePath: instancePath + "/calibrated_at",
+              schemaPath: "#/properties/calibrated_at/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.notes !== undefined) {
+        let data26 = data.notes;
+        if (typeof data26 !== "string" && data26 !== null) {
+          const err60 = {
+            instancePath: instancePath + "/notes",
+            schemaPath: "#/properties/notes/type",
+            keyword: "type",
+            params: { type: schema223.properties.notes.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err60];
+          } else {
+            vErrors.push(err60);
+          }
+          errors++;
+        }
+      }
+      if (data.modified !== undefined) {
+        let data27 = data.modified;
+        if (typeof data27 === "string") {
+          if (!formats12.test(data27)) {
+            const err61 = {
+              instancePath: instancePath + "/modified",
+              schemaPath: "#/properties/modified/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+        } else {
+          const err62 = {
+            instancePath: instancePath + "/modified",
+            schemaPath: "#/properties/modified/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
       }
     } else {
-      const err55 = {
+      const err63 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -27073,9 +30062,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err55];
+        vErrors = [err63];
       } else {
-        vErrors.push(err55);
+        vErrors.push(err63);
       }
       errors++;
     }
@@ -27225,8 +30214,9 @@ const v = (() => {
         if (Array.isArray(data3)) {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data4 = data3[i0];
             if (
-              !validate183(data3[i0], {
+              !validate183(data4, {
                 instancePath: instancePath + "/results/" + i0,
                 parentData: data3,
                 parentDataProperty: i0,
@@ -27237,9 +30227,42 @@ const v = (() => {
               vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key0 in data4) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "cycle_id" &&
+                  key0 !== "user" &&
+                  key0 !== "manager" &&
+                  key0 !== "department" &&
+                  key0 !== "proposed_rating" &&
+                  key0 !== "calibrated_rating" &&
+                  key0 !== "potential" &&
+                  key0 !== "status" &&
+                  key0 !== "calibrated_by" &&
+                  key0 !== "calibrated_at" &&
+                  key0 !== "notes" &&
+                  key0 !== "modified"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/results/" + i0,
+                    schemaPath: "#/properties/results/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/results",
             schemaPath: "#/properties/results/type",
             keyword: "type",
@@ -27247,15 +30270,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -27263,9 +30286,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -27512,22 +30535,15 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.manager !== undefined) {
-        let data6 = data.manager;
-        const _errs15 = errors;
-        let valid3 = false;
-        const _errs16 = errors;
-        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-          if (data6.id !== undefined) {
-            let data7 = data6.id;
-            if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            if (key0 !== "id" && key0 !== "name" && key0 !== "email") {
               const err10 = {
-                instancePath: instancePath + "/manager/id",
-                schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
-                keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
+                instancePath: instancePath + "/user",
+                schemaPath: "#/properties/user/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
               };
               if (vErrors === null) {
                 vErrors = [err10];
@@ -27536,9 +30552,35 @@ const v = (() => {
               }
               errors++;
             }
+          }
+        }
+      }
+      if (data.manager !== undefined) {
+        let data6 = data.manager;
+        const _errs16 = errors;
+        let valid3 = false;
+        const _errs17 = errors;
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+          if (data6.id !== undefined) {
+            let data7 = data6.id;
+            if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7))) {
+              const err11 = {
+                instancePath: instancePath + "/manager/id",
+                schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
+                keyword: "type",
+                params: { type: "integer" },
+                message: "must be integer",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
             if (typeof data7 == "number") {
               if (data7 < 1 || isNaN(data7)) {
-                const err11 = {
+                const err12 = {
                   instancePath: instancePath + "/manager/id",
                   schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
                   keyword: "minimum",
@@ -27546,9 +30588,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err11];
+                  vErrors = [err12];
                 } else {
-                  vErrors.push(err11);
+                  vErrors.push(err12);
                 }
                 errors++;
               }
@@ -27556,7 +30598,7 @@ const v = (() => {
           }
           if (data6.name !== undefined) {
             if (typeof data6.name !== "string") {
-              const err12 = {
+              const err13 = {
                 instancePath: instancePath + "/manager/name",
                 schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
                 keyword: "type",
@@ -27564,9 +30606,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err13];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err13);
               }
               errors++;
             }
@@ -27575,7 +30617,7 @@ const v = (() => {
             let data9 = data6.email;
             if (typeof data9 === "string") {
               if (!formats6.test(data9)) {
-                const err13 = {
+                const err14 = {
                   instancePath: instancePath + "/manager/email",
                   schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
                   keyword: "format",
@@ -27583,14 +30625,14 @@ const v = (() => {
                   message: 'must match format "' + "email" + '"',
                 };
                 if (vErrors === null) {
-                  vErrors = [err13];
+                  vErrors = [err14];
                 } else {
-                  vErrors.push(err13);
+                  vErrors.push(err14);
                 }
                 errors++;
               }
             } else {
-              const err14 = {
+              const err15 = {
                 instancePath: instancePath + "/manager/email",
                 schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
                 keyword: "type",
@@ -27598,44 +30640,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err14];
+                vErrors = [err15];
               } else {
-                vErrors.push(err14);
+                vErrors.push(err15);
               }
               errors++;
             }
           }
         } else {
-          const err15 = {
+          const err16 = {
             instancePath: instancePath + "/manager",
             schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        var _valid0 = _errs16 === errors;
-        valid3 = valid3 || _valid0;
-        if (_valid0) {
-          var props0 = {};
-          props0.id = true;
-          props0.name = true;
-          props0.email = true;
-        }
-        const _errs25 = errors;
-        if (data6 !== null) {
-          const err16 = {
-            instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -27644,15 +30662,22 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid0 = _errs25 === errors;
+        var _valid0 = _errs17 === errors;
         valid3 = valid3 || _valid0;
-        if (!valid3) {
+        if (_valid0) {
+          var props0 = {};
+          props0.id = true;
+          props0.name = true;
+          props0.email = true;
+        }
+        const _errs26 = errors;
+        if (data6 !== null) {
           const err17 = {
             instancePath: instancePath + "/manager",
-            schemaPath: "#/properties/manager/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
+            schemaPath: "#/properties/manager/anyOf/1/type",
+            keyword: "type",
+            params: { type: "null" },
+            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err17];
@@ -27660,48 +30685,43 @@ const v = (() => {
             vErrors.push(err17);
           }
           errors++;
+        }
+        var _valid0 = _errs26 === errors;
+        valid3 = valid3 || _valid0;
+        if (!valid3) {
+          const err18 = {
+            instancePath: instancePath + "/manager",
+            schemaPath: "#/properties/manager/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
         } else {
-          errors = _errs15;
+          errors = _errs16;
           if (vErrors !== null) {
-            if (_errs15) {
-              vErrors.length = _errs15;
+            if (_errs16) {
+              vErrors.length = _errs16;
             } else {
               vErrors = null;
             }
           }
         }
-      }
-      if (data.department !== undefined) {
-        let data10 = data.department;
-        const _errs28 = errors;
-        let valid6 = false;
-        const _errs29 = errors;
-        if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-          if (data10.id !== undefined) {
-            let data11 = data10.id;
-            if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11))) {
-              const err18 = {
-                instancePath: instancePath + "/department/id",
-                schemaPath: "spec#/components/schemas/DepartmentRef/properties/id/type",
-                keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-            if (typeof data11 == "number") {
-              if (data11 < 1 || isNaN(data11)) {
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+          if (props0 !== true) {
+            for (let key1 in data6) {
+              if (!props0 || !props0[key1]) {
                 const err19 = {
-                  instancePath: instancePath + "/department/id",
-                  schemaPath: "spec#/components/schemas/DepartmentRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
+                  instancePath: instancePath + "/manager",
+                  schemaPath: "#/properties/manager/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key1 },
+                  message: "must NOT have unevaluated properties",
                 };
                 if (vErrors === null) {
                   vErrors = [err19];
@@ -27712,14 +30732,23 @@ const v = (() => {
               }
             }
           }
-          if (data10.name !== undefined) {
-            if (typeof data10.name !== "string") {
+        }
+      }
+      if (data.department !== undefined) {
+        let data10 = data.department;
+        const _errs30 = errors;
+        let valid6 = false;
+        const _errs31 = errors;
+        if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+          if (data10.id !== undefined) {
+            let data11 = data10.id;
+            if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11))) {
               const err20 = {
-                instancePath: instancePath + "/department/name",
-                schemaPath: "spec#/components/schemas/DepartmentRef/properties/name/type",
+                instancePath: instancePath + "/department/id",
+                schemaPath: "spec#/components/schemas/DepartmentRef/properties/id/type",
                 keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
+                params: { type: "integer" },
+                message: "must be integer",
               };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -27728,9 +30757,43 @@ const v = (() => {
               }
               errors++;
             }
+            if (typeof data11 == "number") {
+              if (data11 < 1 || isNaN(data11)) {
+                const err21 = {
+                  instancePath: instancePath + "/department/id",
+                  schemaPath: "spec#/components/schemas/DepartmentRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
+                };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data10.name !== undefined) {
+            if (typeof data10.name !== "string") {
+              const err22 = {
+                instancePath: instancePath + "/department/name",
+                schemaPath: "spec#/components/schemas/DepartmentRef/properties/name/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err22];
+              } else {
+                vErrors.push(err22);
+              }
+              errors++;
+            }
           }
         } else {
-          const err21 = {
+          const err23 = {
             instancePath: instancePath + "/department",
             schemaPath: "spec#/components/schemas/DepartmentRef/type",
             keyword: "type",
@@ -27738,22 +30801,22 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err23];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err23);
           }
           errors++;
         }
-        var _valid1 = _errs29 === errors;
+        var _valid1 = _errs31 === errors;
         valid6 = valid6 || _valid1;
         if (_valid1) {
           var props1 = {};
           props1.id = true;
           props1.name = true;
         }
-        const _errs36 = errors;
+        const _errs38 = errors;
         if (data10 !== null) {
-          const err22 = {
+          const err24 = {
             instancePath: instancePath + "/department",
             schemaPath: "#/properties/department/anyOf/1/type",
             keyword: "type",
@@ -27761,16 +30824,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
           }
           errors++;
         }
-        var _valid1 = _errs36 === errors;
+        var _valid1 = _errs38 === errors;
         valid6 = valid6 || _valid1;
         if (!valid6) {
-          const err23 = {
+          const err25 = {
             instancePath: instancePath + "/department",
             schemaPath: "#/properties/department/anyOf",
             keyword: "anyOf",
@@ -27778,32 +30841,53 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err25];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err25);
           }
           errors++;
         } else {
-          errors = _errs28;
+          errors = _errs30;
           if (vErrors !== null) {
-            if (_errs28) {
-              vErrors.length = _errs28;
+            if (_errs30) {
+              vErrors.length = _errs30;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+          if (props1 !== true) {
+            for (let key2 in data10) {
+              if (!props1 || !props1[key2]) {
+                const err26 = {
+                  instancePath: instancePath + "/department",
+                  schemaPath: "#/properties/department/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
             }
           }
         }
       }
       if (data.proposed_rating !== undefined) {
         let data13 = data.proposed_rating;
-        const _errs39 = errors;
+        const _errs42 = errors;
         let valid9 = false;
-        const _errs40 = errors;
+        const _errs43 = errors;
         if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
           if (data13.value !== undefined) {
             let data14 = data13.value;
             if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14))) {
-              const err24 = {
+              const err27 = {
                 instancePath: instancePath + "/proposed_rating/value",
                 schemaPath: "spec#/components/schemas/RatingLevel/properties/value/type",
                 keyword: "type",
@@ -27811,15 +30895,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err24];
+                vErrors = [err27];
               } else {
-                vErrors.push(err24);
+                vErrors.push(err27);
               }
               errors++;
             }
             if (typeof data14 == "number") {
               if (data14 < 1 || isNaN(data14)) {
-                const err25 = {
+                const err28 = {
                   instancePath: instancePath + "/proposed_rating/value",
                   schemaPath: "spec#/components/schemas/RatingLevel/properties/value/minimum",
                   keyword: "minimum",
@@ -27827,9 +30911,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err28];
                 } else {
-                  vErrors.push(err25);
+                  vErrors.push(err28);
                 }
                 errors++;
               }
@@ -27837,7 +30921,7 @@ const v = (() => {
           }
           if (data13.label !== undefined) {
             if (typeof data13.label !== "string") {
-              const err26 = {
+              const err29 = {
                 instancePath: instancePath + "/proposed_rating/label",
                 schemaPath: "spec#/components/schemas/RatingLevel/properties/label/type",
                 keyword: "type",
@@ -27845,15 +30929,15 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err26];
+                vErrors = [err29];
               } else {
-                vErrors.push(err26);
+                vErrors.push(err29);
               }
               errors++;
             }
           }
         } else {
-          const err27 = {
+          const err30 = {
             instancePath: instancePath + "/proposed_rating",
             schemaPath: "spec#/components/schemas/RatingLevel/type",
             keyword: "type",
@@ -27861,22 +30945,22 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err30];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err30);
           }
           errors++;
         }
-        var _valid2 = _errs40 === errors;
+        var _valid2 = _errs43 === errors;
         valid9 = valid9 || _valid2;
         if (_valid2) {
           var props2 = {};
           props2.value = true;
           props2.label = true;
         }
-        const _errs47 = errors;
+        const _errs50 = errors;
         if (data13 !== null) {
-          const err28 = {
+          const err31 = {
             instancePath: instancePath + "/proposed_rating",
             schemaPath: "#/properties/proposed_rating/anyOf/1/type",
             keyword: "type",
@@ -27884,16 +30968,16 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err31];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err31);
           }
           errors++;
         }
-        var _valid2 = _errs47 === errors;
+        var _valid2 = _errs50 === errors;
         valid9 = valid9 || _valid2;
         if (!valid9) {
-          const err29 = {
+          const err32 = {
             instancePath: instancePath + "/proposed_rating",
             schemaPath: "#/properties/proposed_rating/anyOf",
             keyword: "anyOf",
@@ -27901,32 +30985,53 @@ const v = (() => {
             message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err29];
+            vErrors = [err32];
           } else {
-            vErrors.push(err29);
+            vErrors.push(err32);
           }
           errors++;
         } else {
-          errors = _errs39;
+          errors = _errs42;
           if (vErrors !== null) {
-            if (_errs39) {
-              vErrors.length = _errs39;
+            if (_errs42) {
+              vErrors.length = _errs42;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+          if (props2 !== true) {
+            for (let key3 in data13) {
+              if (!props2 || !props2[key3]) {
+                const err33 = {
+                  instancePath: instancePath + "/proposed_rating",
+                  schemaPath: "#/properties/proposed_rating/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key3 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
             }
           }
         }
       }
       if (data.calibrated_rating !== undefined) {
         let data16 = data.calibrated_rating;
-        const _errs50 = errors;
+        const _errs54 = errors;
         let valid12 = false;
-        const _errs51 = errors;
+        const _errs55 = errors;
         if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
           if (data16.value !== undefined) {
             let data17 = data16.value;
             if (!(typeof data17 == "number" && !(data17 % 1) && !isNaN(data17))) {
-              const err30 = {
+              const err34 = {
                 instancePath: instancePath + "/calibrated_rating/value",
                 schemaPath: "spec#/components/schemas/RatingLevel/properties/value/type",
                 keyword: "type",
@@ -27934,15 +31039,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err34];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err34);
               }
               errors++;
             }
             if (typeof data17 == "number") {
               if (data17 < 1 || isNaN(data17)) {
-                const err31 = {
+                const err35 = {
                   instancePath: instancePath + "/calibrated_rating/value",
                   schemaPath: "spec#/components/schemas/RatingLevel/properties/value/minimum",
                   keyword: "minimum",
@@ -27950,9 +31055,9 @@ const v = (() => {
                   message: "must be >= 1",
                 };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err35];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err35);
                 }
                 errors++;
               }
@@ -27960,7 +31065,7 @@ const v = (() => {
           }
           if (data16.label !== undefined) {
             if (typeof data16.label !== "string") {
-              const err32 = {
+              const err36 = {
                 instancePath: instancePath + "/calibrated_rating/label",
                 schemaPath: "spec#/components/schemas/RatingLevel/properties/label/type",
                 keyword: "type",
@@ -27968,105 +31073,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err32];
+                vErrors = [err36];
               } else {
-                vErrors.push(err32);
+                vErrors.push(err36);
               }
               errors++;
             }
           }
         } else {
-          const err33 = {
+          const err37 = {
             instancePath: instancePath + "/calibrated_rating",
             schemaPath: "spec#/components/schemas/RatingLevel/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        var _valid3 = _errs51 === errors;
-        valid12 = valid12 || _valid3;
-        if (_valid3) {
-          var props3 = {};
-          props3.value = true;
-          props3.label = true;
-        }
-        const _errs58 = errors;
-        if (data16 !== null) {
-          const err34 = {
-            instancePath: instancePath + "/calibrated_rating",
-            schemaPath: "#/properties/calibrated_rating/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
-          };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-        var _valid3 = _errs58 === errors;
-        valid12 = valid12 || _valid3;
-        if (!valid12) {
-          const err35 = {
-            instancePath: instancePath + "/calibrated_rating",
-            schemaPath: "#/properties/calibrated_rating/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        } else {
-          errors = _errs50;
-          if (vErrors !== null) {
-            if (_errs50) {
-              vErrors.length = _errs50;
-            } else {
-              vErrors = null;
-            }
-          }
-        }
-      }
-      if (data.potential !== undefined) {
-        let data19 = data.potential;
-        const _errs61 = errors;
-        let valid15 = false;
-        const _errs62 = errors;
-        if (typeof data19 !== "string") {
-          const err36 = {
-            instancePath: instancePath + "/potential",
-            schemaPath: "spec#/components/schemas/TalentPotential/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-        if (!(data19 === "low" || data19 === "medium" || data19 === "high")) {
-          const err37 = {
-            instancePath: instancePath + "/potential",
-            schemaPath: "spec#/components/schemas/TalentPotential/enum",
-            keyword: "enum",
-            params: { allowedValues: schema229.enum },
-            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err37];
@@ -28075,13 +31095,18 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid4 = _errs62 === errors;
-        valid15 = valid15 || _valid4;
-        const _errs65 = errors;
-        if (data19 !== null) {
+        var _valid3 = _errs55 === errors;
+        valid12 = valid12 || _valid3;
+        if (_valid3) {
+          var props3 = {};
+          props3.value = true;
+          props3.label = true;
+        }
+        const _errs62 = errors;
+        if (data16 !== null) {
           const err38 = {
-            instancePath: instancePath + "/potential",
-            schemaPath: "#/properties/potential/anyOf/1/type",
+            instancePath: instancePath + "/calibrated_rating",
+            schemaPath: "#/properties/calibrated_rating/anyOf/1/type",
             keyword: "type",
             params: { type: "null" },
             message: "must be null",
@@ -28093,12 +31118,12 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid4 = _errs65 === errors;
-        valid15 = valid15 || _valid4;
-        if (!valid15) {
+        var _valid3 = _errs62 === errors;
+        valid12 = valid12 || _valid3;
+        if (!valid12) {
           const err39 = {
-            instancePath: instancePath + "/potential",
-            schemaPath: "#/properties/potential/anyOf",
+            instancePath: instancePath + "/calibrated_rating",
+            schemaPath: "#/properties/calibrated_rating/anyOf",
             keyword: "anyOf",
             params: {},
             message: "must match a schema in anyOf",
@@ -28110,40 +31135,49 @@ const v = (() => {
           }
           errors++;
         } else {
-          errors = _errs61;
+          errors = _errs54;
           if (vErrors !== null) {
-            if (_errs61) {
-              vErrors.length = _errs61;
+            if (_errs54) {
+              vErrors.length = _errs54;
             } else {
               vErrors = null;
             }
           }
         }
+        if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+          if (props3 !== true) {
+            for (let key4 in data16) {
+              if (!props3 || !props3[key4]) {
+                const err40 = {
+                  instancePath: instancePath + "/calibrated_rating",
+                  schemaPath: "#/properties/calibrated_rating/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key4 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
-      if (data.status !== undefined) {
-        let data20 = data.status;
-        if (typeof data20 !== "string") {
-          const err40 = {
-            instancePath: instancePath + "/status",
-            schemaPath: "spec#/components/schemas/TalentRecordStatus/type",
+      if (data.potential !== undefined) {
+        let data19 = data.potential;
+        const _errs66 = errors;
+        let valid15 = false;
+        const _errs67 = errors;
+        if (typeof data19 !== "string") {
+          const err41 = {
+            instancePath: instancePath + "/potential",
+            schemaPath: "spec#/components/schemas/TalentPotential/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-        if (!(data20 === "pending" || data20 === "calibrated" || data20 === "finalized")) {
-          const err41 = {
-            instancePath: instancePath + "/status",
-            schemaPath: "spec#/components/schemas/TalentRecordStatus/enum",
-            keyword: "enum",
-            params: { allowedValues: schema230.enum },
-            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err41];
@@ -28152,106 +31186,107 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.calibrated_by !== undefined) {
-        let data21 = data.calibrated_by;
-        const _errs71 = errors;
-        let valid18 = false;
-        const _errs72 = errors;
-        if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-          if (data21.id !== undefined) {
-            let data22 = data21.id;
-            if (!(typeof data22 == "number" && !(data22 % 1) && !isNaN(data22))) {
-              const err42 = {
-                instancePath: instancePath + "/calibrated_by/id",
-                schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
-                keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-            if (typeof data22 == "number") {
-              if (data22 < 1 || isNaN(data22)) {
-                const err43 = {
-                  instancePath: instancePath + "/calibrated_by/id",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
-                };
-                if (vErrors === null) {
-                  vErrors = [err43];
-                } else {
-                  vErrors.push(err43);
-                }
-                errors++;
-              }
-            }
+        if (!(data19 === "low" || data19 === "medium" || data19 === "high")) {
+          const err42 = {
+            instancePath: instancePath + "/potential",
+            schemaPath: "spec#/components/schemas/TalentPotential/enum",
+            keyword: "enum",
+            params: { allowedValues: schema229.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
           }
-          if (data21.name !== undefined) {
-            if (typeof data21.name !== "string") {
-              const err44 = {
-                instancePath: instancePath + "/calibrated_by/name",
-                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err44];
-              } else {
-                vErrors.push(err44);
-              }
-              errors++;
-            }
-          }
-          if (data21.email !== undefined) {
-            let data24 = data21.email;
-            if (typeof data24 === "string") {
-              if (!formats6.test(data24)) {
-                const err45 = {
-                  instancePath: instancePath + "/calibrated_by/email",
-                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
-                  keyword: "format",
-                  params: { format: "email" },
-                  message: 'must match format "' + "email" + '"',
-                };
-                if (vErrors === null) {
-                  vErrors = [err45];
-                } else {
-                  vErrors.push(err45);
-                }
-                errors++;
-              }
-            } else {
-              const err46 = {
-                instancePath: instancePath + "/calibrated_by/email",
-                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err46];
-              } else {
-                vErrors.push(err46);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err47 = {
-            instancePath: instancePath + "/calibrated_by",
-            schemaPath: "spec#/components/schemas/UserRef/type",
+          errors++;
+        }
+        var _valid4 = _errs67 === errors;
+        valid15 = valid15 || _valid4;
+        const _errs70 = errors;
+        if (data19 !== null) {
+          const err43 = {
+            instancePath: instancePath + "/potential",
+            schemaPath: "#/properties/potential/anyOf/1/type",
             keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
+            params: { type: "null" },
+            message: "must be null",
+          };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        var _valid4 = _errs70 === errors;
+        valid15 = valid15 || _valid4;
+        if (!valid15) {
+          const err44 = {
+            instancePath: instancePath + "/potential",
+            schemaPath: "#/properties/potential/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
+          };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        } else {
+          errors = _errs66;
+          if (vErrors !== null) {
+            if (_errs66) {
+              vErrors.length = _errs66;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+          for (let key5 in data19) {
+            const err45 = {
+              instancePath: instancePath + "/potential",
+              schemaPath: "#/properties/potential/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key5 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.status !== undefined) {
+        let data20 = data.status;
+        if (typeof data20 !== "string") {
+          const err46 = {
+            instancePath: instancePath + "/status",
+            schemaPath: "spec#/components/schemas/TalentRecordStatus/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+        if (!(data20 === "pending" || data20 === "calibrated" || data20 === "finalized")) {
+          const err47 = {
+            instancePath: instancePath + "/status",
+            schemaPath: "spec#/components/schemas/TalentRecordStatus/enum",
+            keyword: "enum",
+            params: { allowedValues: schema230.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err47];
@@ -28260,135 +31295,123 @@ const v = (() => {
           }
           errors++;
         }
-        var _valid5 = _errs72 === errors;
-        valid18 = valid18 || _valid5;
-        if (_valid5) {
-          var props4 = {};
-          props4.id = true;
-          props4.name = true;
-          props4.email = true;
-        }
-        const _errs81 = errors;
-        if (data21 !== null) {
-          const err48 = {
-            instancePath: instancePath + "/calibrated_by",
-            schemaPath: "#/properties/calibrated_by/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
-          };
-          if (vErrors === null) {
-            vErrors = [err48];
-          } else {
-            vErrors.push(err48);
-          }
-          errors++;
-        }
-        var _valid5 = _errs81 === errors;
-        valid18 = valid18 || _valid5;
-        if (!valid18) {
-          const err49 = {
-            instancePath: instancePath + "/calibrated_by",
-            schemaPath: "#/properties/calibrated_by/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          };
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
-          }
-          errors++;
-        } else {
-          errors = _errs71;
-          if (vErrors !== null) {
-            if (_errs71) {
-              vErrors.length = _errs71;
-            } else {
-              vErrors = null;
-            }
-          }
-        }
-      }
-      if (data.calibrated_at !== undefined) {
-        let data25 = data.calibrated_at;
-        if (typeof data25 !== "string" && data25 !== null) {
-          const err50 = {
-            instancePath: instancePath + "/calibrated_at",
-            schemaPath: "#/properties/calibrated_at/type",
-            keyword: "type",
-            params: { type: schema223.properties.calibrated_at.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err50];
-          } else {
-            vErrors.push(err50);
-          }
-          errors++;
-        }
-        if (typeof data25 === "string") {
-          if (!formats12.test(data25)) {
-            const err51 = {
-              instancePath: instancePath + "/calibrated_at",
-              schemaPath: "#/properties/calibrated_at/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
+        if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+          for (let key6 in data20) {
+            const err48 = {
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key6 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
-              vErrors = [err51];
+              vErrors = [err48];
             } else {
-              vErrors.push(err51);
+              vErrors.push(err48);
             }
             errors++;
           }
         }
       }
-      if (data.notes !== undefined) {
-        let data26 = data.notes;
-        if (typeof data26 !== "string" && data26 !== null) {
-          const err52 = {
-            instancePath: instancePath + "/notes",
-            schemaPath: "#/properties/notes/type",
-            keyword: "type",
-            params: { type: schema223.properties.notes.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err52];
-          } else {
-            vErrors.push(err52);
-          }
-          errors++;
-        }
-      }
-      if (data.modified !== undefined) {
-        let data27 = data.modified;
-        if (typeof data27 === "string") {
-          if (!formats12.test(data27)) {
-            const err53 = {
-              instancePath: instancePath + "/modified",
-              schemaPath: "#/properties/modified/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err53];
-            } else {
-              vErrors.push(err53);
+      if (data.calibrated_by !== undefined) {
+        let data21 = data.calibrated_by;
+        const _errs78 = errors;
+        let valid18 = false;
+        const _errs79 = errors;
+        if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+          if (data21.id !== undefined) {
+            let data22 = data21.id;
+            if (!(typeof data22 == "number" && !(data22 % 1) && !isNaN(data22))) {
+              const err49 = {
+                instancePath: instancePath + "/calibrated_by/id",
+                schemaPath: "spec#/components/schemas/UserRef/properties/id/type",
+                keyword: "type",
+                params: { type: "integer" },
+                message: "must be integer",
+              };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
             }
-            errors++;
+            if (typeof data22 == "number") {
+              if (data22 < 1 || isNaN(data22)) {
+                const err50 = {
+                  instancePath: instancePath + "/calibrated_by/id",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/id/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 1 },
+                  message: "must be >= 1",
+                };
+                if (vErrors === null) {
+                  vErrors = [err50];
+                } else {
+                  vErrors.push(err50);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data21.name !== undefined) {
+            if (typeof data21.name !== "string") {
+              const err51 = {
+                instancePath: instancePath + "/calibrated_by/name",
+                schemaPath: "spec#/components/schemas/UserRef/properties/name/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+          }
+          if (data21.email !== undefined) {
+            let data24 = data21.email;
+            if (typeof data24 === "string") {
+              if (!formats6.test(data24)) {
+                const err52 = {
+                  instancePath: instancePath + "/calibrated_by/email",
+                  schemaPath: "spec#/components/schemas/UserRef/properties/email/format",
+                  keyword: "format",
+                  params: { format: "email" },
+                  message: 'must match format "' + "email" + '"',
+                };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            } else {
+              const err53 = {
+                instancePath: instancePath + "/calibrated_by/email",
+                schemaPath: "spec#/components/schemas/UserRef/properties/email/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
+              }
+              errors++;
+            }
           }
         } else {
           const err54 = {
-            instancePath: instancePath + "/modified",
-            schemaPath: "#/properties/modified/type",
+            instancePath: instancePath + "/calibrated_by",
+            schemaPath: "spec#/components/schemas/UserRef/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "object" },
+            message: "must be object",
           };
           if (vErrors === null) {
             vErrors = [err54];
@@ -28397,9 +31420,167 @@ const v = (() => {
           }
           errors++;
         }
+        var _valid5 = _errs79 === errors;
+        valid18 = valid18 || _valid5;
+        if (_valid5) {
+          var props4 = {};
+          props4.id = true;
+          props4.name = true;
+          props4.email = true;
+        }
+        const _errs88 = errors;
+        if (data21 !== null) {
+          const err55 = {
+            instancePath: instancePath + "/calibrated_by",
+            schemaPath: "#/properties/calibrated_by/anyOf/1/type",
+            keyword: "type",
+            params: { type: "null" },
+            message: "must be null",
+          };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        var _valid5 = _errs88 === errors;
+        valid18 = valid18 || _valid5;
+        if (!valid18) {
+          const err56 = {
+            instancePath: instancePath + "/calibrated_by",
+            schemaPath: "#/properties/calibrated_by/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
+          };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        } else {
+          errors = _errs78;
+          if (vErrors !== null) {
+            if (_errs78) {
+              vErrors.length = _errs78;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+        if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+          if (props4 !== true) {
+            for (let key7 in data21) {
+              if (!props4 || !props4[key7]) {
+                const err57 = {
+                  instancePath: instancePath + "/calibrated_by",
+                  schemaPath: "#/properties/calibrated_by/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key7 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+      if (data.calibrated_at !== undefined) {
+        let data25 = data.calibrated_at;
+        if (typeof data25 !== "string" && data25 !== null) {
+          const err58 = {
+            instancePath: instancePath + "/calibrated_at",
+            schemaPath: "#/properties/calibrated_at/type",
+            keyword: "type",
+            params: { type: schema223.properties.calibrated_at.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+        if (typeof data25 === "string") {
+          if (!formats12.test(data25)) {
+            const err59 = {
+              instancePath: instancePath + "/calibrated_at",
+              schemaPath: "#/properties/calibrated_at/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.notes !== undefined) {
+        let data26 = data.notes;
+        if (typeof data26 !== "string" && data26 !== null) {
+          const err60 = {
+            instancePath: instancePath + "/notes",
+            schemaPath: "#/properties/notes/type",
+            keyword: "type",
+            params: { type: schema223.properties.notes.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err60];
+          } else {
+            vErrors.push(err60);
+          }
+          errors++;
+        }
+      }
+      if (data.modified !== undefined) {
+        let data27 = data.modified;
+        if (typeof data27 === "string") {
+          if (!formats12.test(data27)) {
+            const err61 = {
+              instancePath: instancePath + "/modified",
+              schemaPath: "#/properties/modified/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+        } else {
+          const err62 = {
+            instancePath: instancePath + "/modified",
+            schemaPath: "#/properties/modified/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
       }
     } else {
-      const err55 = {
+      const err63 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -28407,9 +31588,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err55];
+        vErrors = [err63];
       } else {
-        vErrors.push(err55);
+        vErrors.push(err63);
       }
       errors++;
     }
@@ -28503,11 +31684,12 @@ const v = (() => {
     "properties": {
       "id": { "type": "integer", "minimum": 1, "example": 60412 },
       "report": { "type": "string", "example": "all_goals" },
-      "parameters": { "$ref": "spec#/components/schemas/ReportParameters" },
-      "status": { "$ref": "spec#/components/schemas/ReportRunStatus" },
+      "parameters": { "$ref": "spec#/components/schemas/ReportParameters", "unevaluatedProperties": false },
+      "status": { "$ref": "spec#/components/schemas/ReportRunStatus", "unevaluatedProperties": false },
       "result": {
         "description": "The download, once `status` is `succeeded`; otherwise `null`.",
         "anyOf": [{ "$ref": "spec#/components/schemas/ReportRunOutput" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "error": {
         "type": ["string", "null"],
@@ -28551,7 +31733,9 @@ const v = (() => {
   const schema244 = {
     "type": "object",
     "description": "The report's parameters.",
-    "properties": { "date_range": { "$ref": "spec#/components/schemas/DateRange" } },
+    "properties": {
+      "date_range": { "$ref": "spec#/components/schemas/DateRange", "unevaluatedProperties": false },
+    },
   };
   const schema245 = {
     "type": "object",
@@ -28661,9 +31845,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            if (key0 !== "start" && key0 !== "end") {
+              const err5 = {
+                instancePath: instancePath + "/date_range",
+                schemaPath: "#/properties/date_range/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err5 = {
+      const err6 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -28671,9 +31874,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err5];
+        vErrors = [err6];
       } else {
-        vErrors.push(err5);
+        vErrors.push(err6);
       }
       errors++;
     }
@@ -28748,8 +31951,9 @@ const v = (() => {
         }
       }
       if (data.parameters !== undefined) {
+        let data2 = data.parameters;
         if (
-          !validate191(data.parameters, {
+          !validate191(data2, {
             instancePath: instancePath + "/parameters",
             parentData: data,
             parentDataProperty: "parameters",
@@ -28760,31 +31964,35 @@ const v = (() => {
           vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
           errors = vErrors.length;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            if (key0 !== "date_range") {
+              const err3 = {
+                instancePath: instancePath + "/parameters",
+                schemaPath: "#/properties/parameters/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.status !== undefined) {
         let data3 = data.status;
         if (typeof data3 !== "string") {
-          const err3 = {
+          const err4 = {
             instancePath: instancePath + "/status",
             schemaPath: "spec#/components/schemas/ReportRunStatus/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!(data3 === "pending" || data3 === "succeeded" || data3 === "failed")) {
-          const err4 = {
-            instancePath: instancePath + "/status",
-            schemaPath: "spec#/components/schemas/ReportRunStatus/enum",
-            keyword: "enum",
-            params: { allowedValues: schema246.enum },
-            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -28793,57 +32001,55 @@ const v = (() => {
           }
           errors++;
         }
+        if (!(data3 === "pending" || data3 === "succeeded" || data3 === "failed")) {
+          const err5 = {
+            instancePath: instancePath + "/status",
+            schemaPath: "spec#/components/schemas/ReportRunStatus/enum",
+            keyword: "enum",
+            params: { allowedValues: schema246.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key1 in data3) {
+            const err6 = {
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
       if (data.result !== undefined) {
         let data4 = data.result;
-        const _errs10 = errors;
+        const _errs12 = errors;
         let valid2 = false;
-        const _errs11 = errors;
+        const _errs13 = errors;
         if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
           if (data4.url !== undefined) {
             let data5 = data4.url;
             if (typeof data5 === "string") {
               if (!formats0.test(data5)) {
-                const err5 = {
+                const err7 = {
                   instancePath: instancePath + "/result/url",
                   schemaPath: "spec#/components/schemas/ReportRunOutput/properties/url/format",
                   keyword: "format",
                   params: { format: "uri" },
                   message: 'must match format "' + "uri" + '"',
-                };
-                if (vErrors === null) {
-                  vErrors = [err5];
-                } else {
-                  vErrors.push(err5);
-                }
-                errors++;
-              }
-            } else {
-              const err6 = {
-                instancePath: instancePath + "/result/url",
-                schemaPath: "spec#/components/schemas/ReportRunOutput/properties/url/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-          }
-          if (data4.expires_at !== undefined) {
-            let data6 = data4.expires_at;
-            if (typeof data6 === "string") {
-              if (!formats12.test(data6)) {
-                const err7 = {
-                  instancePath: instancePath + "/result/expires_at",
-                  schemaPath: "spec#/components/schemas/ReportRunOutput/properties/expires_at/format",
-                  keyword: "format",
-                  params: { format: "date-time" },
-                  message: 'must match format "' + "date-time" + '"',
                 };
                 if (vErrors === null) {
                   vErrors = [err7];
@@ -28854,8 +32060,8 @@ const v = (() => {
               }
             } else {
               const err8 = {
-                instancePath: instancePath + "/result/expires_at",
-                schemaPath: "spec#/components/schemas/ReportRunOutput/properties/expires_at/type",
+                instancePath: instancePath + "/result/url",
+                schemaPath: "spec#/components/schemas/ReportRunOutput/properties/url/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
@@ -28868,8 +32074,42 @@ const v = (() => {
               errors++;
             }
           }
+          if (data4.expires_at !== undefined) {
+            let data6 = data4.expires_at;
+            if (typeof data6 === "string") {
+              if (!formats12.test(data6)) {
+                const err9 = {
+                  instancePath: instancePath + "/result/expires_at",
+                  schemaPath: "spec#/components/schemas/ReportRunOutput/properties/expires_at/format",
+                  keyword: "format",
+                  params: { format: "date-time" },
+                  message: 'must match format "' + "date-time" + '"',
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            } else {
+              const err10 = {
+                instancePath: instancePath + "/result/expires_at",
+                schemaPath: "spec#/components/schemas/ReportRunOutput/properties/expires_at/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err9 = {
+          const err11 = {
             instancePath: instancePath + "/result",
             schemaPath: "spec#/components/schemas/ReportRunOutput/type",
             keyword: "type",
@@ -28877,71 +32117,27 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err11];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err11);
           }
           errors++;
         }
-        var _valid0 = _errs11 === errors;
+        var _valid0 = _errs13 === errors;
         valid2 = valid2 || _valid0;
         if (_valid0) {
           var props0 = {};
           props0.url = true;
           props0.expires_at = true;
         }
-        const _errs18 = errors;
+        const _errs20 = errors;
         if (data4 !== null) {
-          const err10 = {
+          const err12 = {
             instancePath: instancePath + "/result",
             schemaPath: "#/properties/result/anyOf/1/type",
             keyword: "type",
             params: { type: "null" },
             message: "must be null",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        var _valid0 = _errs18 === errors;
-        valid2 = valid2 || _valid0;
-        if (!valid2) {
-          const err11 = {
-            instancePath: instancePath + "/result",
-            schemaPath: "#/properties/result/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        } else {
-          errors = _errs10;
-          if (vErrors !== null) {
-            if (_errs10) {
-              vErrors.length = _errs10;
-            } else {
-              vErrors = null;
-            }
-          }
-        }
-      }
-      if (data.error !== undefined) {
-        let data7 = data.error;
-        if (typeof data7 !== "string" && data7 !== null) {
-          const err12 = {
-            instancePath: instancePath + "/error",
-            schemaPath: "#/properties/error/type",
-            keyword: "type",
-            params: { type: schema243.properties.error.type },
-            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -28950,49 +32146,62 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.created !== undefined) {
-        let data8 = data.created;
-        if (typeof data8 === "string") {
-          if (!formats12.test(data8)) {
-            const err13 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        } else {
-          const err14 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+        var _valid0 = _errs20 === errors;
+        valid2 = valid2 || _valid0;
+        if (!valid2) {
+          const err13 = {
+            instancePath: instancePath + "/result",
+            schemaPath: "#/properties/result/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err13];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err13);
           }
           errors++;
+        } else {
+          errors = _errs12;
+          if (vErrors !== null) {
+            if (_errs12) {
+              vErrors.length = _errs12;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          if (props0 !== true) {
+            for (let key2 in data4) {
+              if (!props0 || !props0[key2]) {
+                const err14 = {
+                  instancePath: instancePath + "/result",
+                  schemaPath: "#/properties/result/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          }
         }
       }
-      if (data.completed_at !== undefined) {
-        let data9 = data.completed_at;
-        if (typeof data9 !== "string" && data9 !== null) {
+      if (data.error !== undefined) {
+        let data7 = data.error;
+        if (typeof data7 !== "string" && data7 !== null) {
           const err15 = {
-            instancePath: instancePath + "/completed_at",
-            schemaPath: "#/properties/completed_at/type",
+            instancePath: instancePath + "/error",
+            schemaPath: "#/properties/error/type",
             keyword: "type",
-            params: { type: schema243.properties.completed_at.type },
+            params: { type: schema243.properties.error.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -29002,11 +32211,14 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data9 === "string") {
-          if (!formats12.test(data9)) {
+      }
+      if (data.created !== undefined) {
+        let data8 = data.created;
+        if (typeof data8 === "string") {
+          if (!formats12.test(data8)) {
             const err16 = {
-              instancePath: instancePath + "/completed_at",
-              schemaPath: "#/properties/completed_at/format",
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
               keyword: "format",
               params: { format: "date-time" },
               message: 'must match format "' + "date-time" + '"',
@@ -29018,10 +32230,59 @@ const v = (() => {
             }
             errors++;
           }
+        } else {
+          const err17 = {
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+      if (data.completed_at !== undefined) {
+        let data9 = data.completed_at;
+        if (typeof data9 !== "string" && data9 !== null) {
+          const err18 = {
+            instancePath: instancePath + "/completed_at",
+            schemaPath: "#/properties/completed_at/type",
+            keyword: "type",
+            params: { type: schema243.properties.completed_at.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (typeof data9 === "string") {
+          if (!formats12.test(data9)) {
+            const err19 = {
+              instancePath: instancePath + "/completed_at",
+              schemaPath: "#/properties/completed_at/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
         }
       }
     } else {
-      const err17 = {
+      const err20 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -29029,9 +32290,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err17];
+        vErrors = [err20];
       } else {
-        vErrors.push(err17);
+        vErrors.push(err20);
       }
       errors++;
     }
@@ -29175,8 +32436,9 @@ const v = (() => {
         }
       }
       if (data.parameters !== undefined) {
+        let data2 = data.parameters;
         if (
-          !validate191(data.parameters, {
+          !validate191(data2, {
             instancePath: instancePath + "/parameters",
             parentData: data,
             parentDataProperty: "parameters",
@@ -29187,31 +32449,35 @@ const v = (() => {
           vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
           errors = vErrors.length;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            if (key0 !== "date_range") {
+              const err3 = {
+                instancePath: instancePath + "/parameters",
+                schemaPath: "#/properties/parameters/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.status !== undefined) {
         let data3 = data.status;
         if (typeof data3 !== "string") {
-          const err3 = {
+          const err4 = {
             instancePath: instancePath + "/status",
             schemaPath: "spec#/components/schemas/ReportRunStatus/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!(data3 === "pending" || data3 === "succeeded" || data3 === "failed")) {
-          const err4 = {
-            instancePath: instancePath + "/status",
-            schemaPath: "spec#/components/schemas/ReportRunStatus/enum",
-            keyword: "enum",
-            params: { allowedValues: schema246.enum },
-            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -29220,57 +32486,55 @@ const v = (() => {
           }
           errors++;
         }
+        if (!(data3 === "pending" || data3 === "succeeded" || data3 === "failed")) {
+          const err5 = {
+            instancePath: instancePath + "/status",
+            schemaPath: "spec#/components/schemas/ReportRunStatus/enum",
+            keyword: "enum",
+            params: { allowedValues: schema246.enum },
+            message: "must be equal to one of the allowed values",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key1 in data3) {
+            const err6 = {
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
       if (data.result !== undefined) {
         let data4 = data.result;
-        const _errs10 = errors;
+        const _errs12 = errors;
         let valid2 = false;
-        const _errs11 = errors;
+        const _errs13 = errors;
         if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
           if (data4.url !== undefined) {
             let data5 = data4.url;
             if (typeof data5 === "string") {
               if (!formats0.test(data5)) {
-                const err5 = {
+                const err7 = {
                   instancePath: instancePath + "/result/url",
                   schemaPath: "spec#/components/schemas/ReportRunOutput/properties/url/format",
                   keyword: "format",
                   params: { format: "uri" },
                   message: 'must match format "' + "uri" + '"',
-                };
-                if (vErrors === null) {
-                  vErrors = [err5];
-                } else {
-                  vErrors.push(err5);
-                }
-                errors++;
-              }
-            } else {
-              const err6 = {
-                instancePath: instancePath + "/result/url",
-                schemaPath: "spec#/components/schemas/ReportRunOutput/properties/url/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-          }
-          if (data4.expires_at !== undefined) {
-            let data6 = data4.expires_at;
-            if (typeof data6 === "string") {
-              if (!formats12.test(data6)) {
-                const err7 = {
-                  instancePath: instancePath + "/result/expires_at",
-                  schemaPath: "spec#/components/schemas/ReportRunOutput/properties/expires_at/format",
-                  keyword: "format",
-                  params: { format: "date-time" },
-                  message: 'must match format "' + "date-time" + '"',
                 };
                 if (vErrors === null) {
                   vErrors = [err7];
@@ -29281,8 +32545,8 @@ const v = (() => {
               }
             } else {
               const err8 = {
-                instancePath: instancePath + "/result/expires_at",
-                schemaPath: "spec#/components/schemas/ReportRunOutput/properties/expires_at/type",
+                instancePath: instancePath + "/result/url",
+                schemaPath: "spec#/components/schemas/ReportRunOutput/properties/url/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
@@ -29295,8 +32559,42 @@ const v = (() => {
               errors++;
             }
           }
+          if (data4.expires_at !== undefined) {
+            let data6 = data4.expires_at;
+            if (typeof data6 === "string") {
+              if (!formats12.test(data6)) {
+                const err9 = {
+                  instancePath: instancePath + "/result/expires_at",
+                  schemaPath: "spec#/components/schemas/ReportRunOutput/properties/expires_at/format",
+                  keyword: "format",
+                  params: { format: "date-time" },
+                  message: 'must match format "' + "date-time" + '"',
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            } else {
+              const err10 = {
+                instancePath: instancePath + "/result/expires_at",
+                schemaPath: "spec#/components/schemas/ReportRunOutput/properties/expires_at/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err9 = {
+          const err11 = {
             instancePath: instancePath + "/result",
             schemaPath: "spec#/components/schemas/ReportRunOutput/type",
             keyword: "type",
@@ -29304,71 +32602,27 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err11];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err11);
           }
           errors++;
         }
-        var _valid0 = _errs11 === errors;
+        var _valid0 = _errs13 === errors;
         valid2 = valid2 || _valid0;
         if (_valid0) {
           var props0 = {};
           props0.url = true;
           props0.expires_at = true;
         }
-        const _errs18 = errors;
+        const _errs20 = errors;
         if (data4 !== null) {
-          const err10 = {
+          const err12 = {
             instancePath: instancePath + "/result",
             schemaPath: "#/properties/result/anyOf/1/type",
             keyword: "type",
             params: { type: "null" },
             message: "must be null",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        var _valid0 = _errs18 === errors;
-        valid2 = valid2 || _valid0;
-        if (!valid2) {
-          const err11 = {
-            instancePath: instancePath + "/result",
-            schemaPath: "#/properties/result/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        } else {
-          errors = _errs10;
-          if (vErrors !== null) {
-            if (_errs10) {
-              vErrors.length = _errs10;
-            } else {
-              vErrors = null;
-            }
-          }
-        }
-      }
-      if (data.error !== undefined) {
-        let data7 = data.error;
-        if (typeof data7 !== "string" && data7 !== null) {
-          const err12 = {
-            instancePath: instancePath + "/error",
-            schemaPath: "#/properties/error/type",
-            keyword: "type",
-            params: { type: schema243.properties.error.type },
-            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -29377,49 +32631,62 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.created !== undefined) {
-        let data8 = data.created;
-        if (typeof data8 === "string") {
-          if (!formats12.test(data8)) {
-            const err13 = {
-              instancePath: instancePath + "/created",
-              schemaPath: "#/properties/created/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        } else {
-          const err14 = {
-            instancePath: instancePath + "/created",
-            schemaPath: "#/properties/created/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+        var _valid0 = _errs20 === errors;
+        valid2 = valid2 || _valid0;
+        if (!valid2) {
+          const err13 = {
+            instancePath: instancePath + "/result",
+            schemaPath: "#/properties/result/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err13];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err13);
           }
           errors++;
+        } else {
+          errors = _errs12;
+          if (vErrors !== null) {
+            if (_errs12) {
+              vErrors.length = _errs12;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          if (props0 !== true) {
+            for (let key2 in data4) {
+              if (!props0 || !props0[key2]) {
+                const err14 = {
+                  instancePath: instancePath + "/result",
+                  schemaPath: "#/properties/result/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          }
         }
       }
-      if (data.completed_at !== undefined) {
-        let data9 = data.completed_at;
-        if (typeof data9 !== "string" && data9 !== null) {
+      if (data.error !== undefined) {
+        let data7 = data.error;
+        if (typeof data7 !== "string" && data7 !== null) {
           const err15 = {
-            instancePath: instancePath + "/completed_at",
-            schemaPath: "#/properties/completed_at/type",
+            instancePath: instancePath + "/error",
+            schemaPath: "#/properties/error/type",
             keyword: "type",
-            params: { type: schema243.properties.completed_at.type },
+            params: { type: schema243.properties.error.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -29429,11 +32696,14 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data9 === "string") {
-          if (!formats12.test(data9)) {
+      }
+      if (data.created !== undefined) {
+        let data8 = data.created;
+        if (typeof data8 === "string") {
+          if (!formats12.test(data8)) {
             const err16 = {
-              instancePath: instancePath + "/completed_at",
-              schemaPath: "#/properties/completed_at/format",
+              instancePath: instancePath + "/created",
+              schemaPath: "#/properties/created/format",
               keyword: "format",
               params: { format: "date-time" },
               message: 'must match format "' + "date-time" + '"',
@@ -29445,10 +32715,59 @@ const v = (() => {
             }
             errors++;
           }
+        } else {
+          const err17 = {
+            instancePath: instancePath + "/created",
+            schemaPath: "#/properties/created/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+      if (data.completed_at !== undefined) {
+        let data9 = data.completed_at;
+        if (typeof data9 !== "string" && data9 !== null) {
+          const err18 = {
+            instancePath: instancePath + "/completed_at",
+            schemaPath: "#/properties/completed_at/type",
+            keyword: "type",
+            params: { type: schema243.properties.completed_at.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (typeof data9 === "string") {
+          if (!formats12.test(data9)) {
+            const err19 = {
+              instancePath: instancePath + "/completed_at",
+              schemaPath: "#/properties/completed_at/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
         }
       }
     } else {
-      const err17 = {
+      const err20 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -29456,9 +32775,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err17];
+        vErrors = [err20];
       } else {
-        vErrors.push(err17);
+        vErrors.push(err20);
       }
       errors++;
     }

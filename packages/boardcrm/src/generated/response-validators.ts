@@ -22,7 +22,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/Offer" },
+      "data": { "$ref": "spec#/components/schemas/Offer", "unevaluatedProperties": false },
     },
   };
   const schema34 = {
@@ -32,11 +32,12 @@ const v = (() => {
       "A deal (`offer`). Custom field values are not part of this object. Set them with\n`offer/create` or `offer/set-values`.\n",
     "required": ["id", "column_id", "lead_id"],
     "properties": {
-      "id": { "$ref": "spec#/components/schemas/Id" },
+      "id": { "$ref": "spec#/components/schemas/Id", "unevaluatedProperties": false },
       "column_id": {
         "$ref": "spec#/components/schemas/Id",
         "description": "The board column the deal is in.",
         "example": 88214,
+        "unevaluatedProperties": false,
       },
       "lead_id": {
         "type": ["integer", "null"],
@@ -47,6 +48,7 @@ const v = (() => {
       "lead": {
         "$ref": "spec#/components/schemas/Lead",
         "description": "The deal's lead, embedded in the responses of the create methods.",
+        "unevaluatedProperties": false,
       },
       "reason_id": {
         "type": ["integer", "null"],
@@ -63,14 +65,17 @@ const v = (() => {
       "created_at": {
         "$ref": "spec#/components/schemas/Datetime",
         "description": "When the deal was created.",
+        "unevaluatedProperties": false,
       },
       "updated_at": {
         "$ref": "spec#/components/schemas/Datetime",
         "description": "When the deal was last changed.",
+        "unevaluatedProperties": false,
       },
       "deadline": {
         "$ref": "spec#/components/schemas/NullableDatetime",
         "description": "The deal's deadline, or `null`.",
+        "unevaluatedProperties": false,
       },
       "deadline_done": {
         "type": "boolean",
@@ -85,6 +90,7 @@ const v = (() => {
       "finished_at": {
         "$ref": "spec#/components/schemas/NullableDatetime",
         "description": "When the deal was closed, or `null` while it is open.",
+        "unevaluatedProperties": false,
       },
       "startline": {
         "type": ["string", "integer", "null"],
@@ -130,7 +136,7 @@ const v = (() => {
     "description": "A lead (customer) with contact details.",
     "required": ["id", "name"],
     "properties": {
-      "id": { "$ref": "spec#/components/schemas/Id", "example": 1204518 },
+      "id": { "$ref": "spec#/components/schemas/Id", "example": 1204518, "unevaluatedProperties": false },
       "name": { "type": "string", "description": "Full name of the customer.", "example": "Maria Jensen" },
       "email": {
         "type": ["string", "null"],
@@ -186,6 +192,7 @@ const v = (() => {
       "created_at": {
         "$ref": "spec#/components/schemas/Datetime",
         "description": "When the lead was created.",
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -271,33 +278,32 @@ const v = (() => {
             errors++;
           }
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/id",
+              schemaPath: "#/properties/id/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.name !== undefined) {
         if (typeof data.name !== "string") {
-          const err4 = {
+          const err5 = {
             instancePath: instancePath + "/name",
             schemaPath: "#/properties/name/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      }
-      if (data.email !== undefined) {
-        let data2 = data.email;
-        if (typeof data2 !== "string" && data2 !== null) {
-          const err5 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/type",
-            keyword: "type",
-            params: { type: schema37.properties.email.type },
-            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -307,14 +313,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.phone !== undefined) {
-        let data3 = data.phone;
-        if (typeof data3 !== "string" && data3 !== null) {
+      if (data.email !== undefined) {
+        let data2 = data.email;
+        if (typeof data2 !== "string" && data2 !== null) {
           const err6 = {
-            instancePath: instancePath + "/phone",
-            schemaPath: "#/properties/phone/type",
+            instancePath: instancePath + "/email",
+            schemaPath: "#/properties/email/type",
             keyword: "type",
-            params: { type: schema37.properties.phone.type },
+            params: { type: schema37.properties.email.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -325,14 +331,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.add_phone !== undefined) {
-        let data4 = data.add_phone;
-        if (typeof data4 !== "string" && data4 !== null) {
+      if (data.phone !== undefined) {
+        let data3 = data.phone;
+        if (typeof data3 !== "string" && data3 !== null) {
           const err7 = {
-            instancePath: instancePath + "/add_phone",
-            schemaPath: "#/properties/add_phone/type",
+            instancePath: instancePath + "/phone",
+            schemaPath: "#/properties/phone/type",
             keyword: "type",
-            params: { type: schema37.properties.add_phone.type },
+            params: { type: schema37.properties.phone.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -343,14 +349,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.organization !== undefined) {
-        let data5 = data.organization;
-        if (typeof data5 !== "string" && data5 !== null) {
+      if (data.add_phone !== undefined) {
+        let data4 = data.add_phone;
+        if (typeof data4 !== "string" && data4 !== null) {
           const err8 = {
-            instancePath: instancePath + "/organization",
-            schemaPath: "#/properties/organization/type",
+            instancePath: instancePath + "/add_phone",
+            schemaPath: "#/properties/add_phone/type",
             keyword: "type",
-            params: { type: schema37.properties.organization.type },
+            params: { type: schema37.properties.add_phone.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -361,14 +367,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.position !== undefined) {
-        let data6 = data.position;
-        if (typeof data6 !== "string" && data6 !== null) {
+      if (data.organization !== undefined) {
+        let data5 = data.organization;
+        if (typeof data5 !== "string" && data5 !== null) {
           const err9 = {
-            instancePath: instancePath + "/position",
-            schemaPath: "#/properties/position/type",
+            instancePath: instancePath + "/organization",
+            schemaPath: "#/properties/organization/type",
             keyword: "type",
-            params: { type: schema37.properties.position.type },
+            params: { type: schema37.properties.organization.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -379,14 +385,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.website !== undefined) {
-        let data7 = data.website;
-        if (typeof data7 !== "string" && data7 !== null) {
+      if (data.position !== undefined) {
+        let data6 = data.position;
+        if (typeof data6 !== "string" && data6 !== null) {
           const err10 = {
-            instancePath: instancePath + "/website",
-            schemaPath: "#/properties/website/type",
+            instancePath: instancePath + "/position",
+            schemaPath: "#/properties/position/type",
             keyword: "type",
-            params: { type: schema37.properties.website.type },
+            params: { type: schema37.properties.position.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -397,14 +403,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.skype !== undefined) {
-        let data8 = data.skype;
-        if (typeof data8 !== "string" && data8 !== null) {
+      if (data.website !== undefined) {
+        let data7 = data.website;
+        if (typeof data7 !== "string" && data7 !== null) {
           const err11 = {
-            instancePath: instancePath + "/skype",
-            schemaPath: "#/properties/skype/type",
+            instancePath: instancePath + "/website",
+            schemaPath: "#/properties/website/type",
             keyword: "type",
-            params: { type: schema37.properties.skype.type },
+            params: { type: schema37.properties.website.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -415,14 +421,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.telegram !== undefined) {
-        let data9 = data.telegram;
-        if (typeof data9 !== "string" && data9 !== null) {
+      if (data.skype !== undefined) {
+        let data8 = data.skype;
+        if (typeof data8 !== "string" && data8 !== null) {
           const err12 = {
-            instancePath: instancePath + "/telegram",
-            schemaPath: "#/properties/telegram/type",
+            instancePath: instancePath + "/skype",
+            schemaPath: "#/properties/skype/type",
             keyword: "type",
-            params: { type: schema37.properties.telegram.type },
+            params: { type: schema37.properties.skype.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -433,14 +439,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.facebook !== undefined) {
-        let data10 = data.facebook;
-        if (typeof data10 !== "string" && data10 !== null) {
+      if (data.telegram !== undefined) {
+        let data9 = data.telegram;
+        if (typeof data9 !== "string" && data9 !== null) {
           const err13 = {
-            instancePath: instancePath + "/facebook",
-            schemaPath: "#/properties/facebook/type",
+            instancePath: instancePath + "/telegram",
+            schemaPath: "#/properties/telegram/type",
             keyword: "type",
-            params: { type: schema37.properties.facebook.type },
+            params: { type: schema37.properties.telegram.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -451,14 +457,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.vk !== undefined) {
-        let data11 = data.vk;
-        if (typeof data11 !== "string" && data11 !== null) {
+      if (data.facebook !== undefined) {
+        let data10 = data.facebook;
+        if (typeof data10 !== "string" && data10 !== null) {
           const err14 = {
-            instancePath: instancePath + "/vk",
-            schemaPath: "#/properties/vk/type",
+            instancePath: instancePath + "/facebook",
+            schemaPath: "#/properties/facebook/type",
             keyword: "type",
-            params: { type: schema37.properties.vk.type },
+            params: { type: schema37.properties.facebook.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -469,14 +475,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.note !== undefined) {
-        let data12 = data.note;
-        if (typeof data12 !== "string" && data12 !== null) {
+      if (data.vk !== undefined) {
+        let data11 = data.vk;
+        if (typeof data11 !== "string" && data11 !== null) {
           const err15 = {
-            instancePath: instancePath + "/note",
-            schemaPath: "#/properties/note/type",
+            instancePath: instancePath + "/vk",
+            schemaPath: "#/properties/vk/type",
             keyword: "type",
-            params: { type: schema37.properties.note.type },
+            params: { type: schema37.properties.vk.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -487,11 +493,29 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.note !== undefined) {
+        let data12 = data.note;
+        if (typeof data12 !== "string" && data12 !== null) {
+          const err16 = {
+            instancePath: instancePath + "/note",
+            schemaPath: "#/properties/note/type",
+            keyword: "type",
+            params: { type: schema37.properties.note.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
       if (data.created_at !== undefined) {
         let data13 = data.created_at;
         if (typeof data13 === "string") {
           if (!pattern4.test(data13)) {
-            const err16 = {
+            const err17 = {
               instancePath: instancePath + "/created_at",
               schemaPath: "spec#/components/schemas/Datetime/pattern",
               keyword: "pattern",
@@ -505,14 +529,14 @@ const v = (() => {
                 '"',
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err17];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err17);
             }
             errors++;
           }
         } else {
-          const err17 = {
+          const err18 = {
             instancePath: instancePath + "/created_at",
             schemaPath: "spec#/components/schemas/Datetime/type",
             keyword: "type",
@@ -520,15 +544,32 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err18];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err18);
           }
           errors++;
         }
+        if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+          for (let key1 in data13) {
+            const err19 = {
+              instancePath: instancePath + "/created_at",
+              schemaPath: "#/properties/created_at/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
       }
     } else {
-      const err18 = {
+      const err20 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -536,9 +577,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err18];
+        vErrors = [err20];
       } else {
-        vErrors.push(err18);
+        vErrors.push(err20);
       }
       errors++;
     }
@@ -658,11 +699,28 @@ const v = (() => {
             errors++;
           }
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err5 = {
+              instancePath: instancePath + "/id",
+              schemaPath: "#/properties/id/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
       }
       if (data.column_id !== undefined) {
         let data1 = data.column_id;
         if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1))) {
-          const err5 = {
+          const err6 = {
             instancePath: instancePath + "/column_id",
             schemaPath: "spec#/components/schemas/Id/type",
             keyword: "type",
@@ -670,15 +728,15 @@ const v = (() => {
             message: "must be integer",
           };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err6];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err6);
           }
           errors++;
         }
         if (typeof data1 == "number") {
           if (data1 < 1 || isNaN(data1)) {
-            const err6 = {
+            const err7 = {
               instancePath: instancePath + "/column_id",
               schemaPath: "spec#/components/schemas/Id/minimum",
               keyword: "minimum",
@@ -686,39 +744,21 @@ const v = (() => {
               message: "must be >= 1",
             };
             if (vErrors === null) {
-              vErrors = [err6];
+              vErrors = [err7];
             } else {
-              vErrors.push(err6);
+              vErrors.push(err7);
             }
             errors++;
           }
         }
-      }
-      if (data.lead_id !== undefined) {
-        let data2 = data.lead_id;
-        if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2)) && data2 !== null) {
-          const err7 = {
-            instancePath: instancePath + "/lead_id",
-            schemaPath: "#/properties/lead_id/type",
-            keyword: "type",
-            params: { type: schema34.properties.lead_id.type },
-            message: "must be integer,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (typeof data2 == "number") {
-          if (data2 < 1 || isNaN(data2)) {
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
             const err8 = {
-              instancePath: instancePath + "/lead_id",
-              schemaPath: "#/properties/lead_id/minimum",
-              keyword: "minimum",
-              params: { comparison: ">=", limit: 1 },
-              message: "must be >= 1",
+              instancePath: instancePath + "/column_id",
+              schemaPath: "#/properties/column_id/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err8];
@@ -729,28 +769,14 @@ const v = (() => {
           }
         }
       }
-      if (data.lead !== undefined) {
-        if (
-          !validate24(data.lead, {
-            instancePath: instancePath + "/lead",
-            parentData: data,
-            parentDataProperty: "lead",
-            rootData,
-            dynamicAnchors,
-          })
-        ) {
-          vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-          errors = vErrors.length;
-        }
-      }
-      if (data.reason_id !== undefined) {
-        let data4 = data.reason_id;
-        if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4)) && data4 !== null) {
+      if (data.lead_id !== undefined) {
+        let data2 = data.lead_id;
+        if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2)) && data2 !== null) {
           const err9 = {
-            instancePath: instancePath + "/reason_id",
-            schemaPath: "#/properties/reason_id/type",
+            instancePath: instancePath + "/lead_id",
+            schemaPath: "#/properties/lead_id/type",
             keyword: "type",
-            params: { type: schema34.properties.reason_id.type },
+            params: { type: schema34.properties.lead_id.type },
             message: "must be integer,null",
           };
           if (vErrors === null) {
@@ -760,11 +786,11 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data4 == "number") {
-          if (data4 < 1 || isNaN(data4)) {
+        if (typeof data2 == "number") {
+          if (data2 < 1 || isNaN(data2)) {
             const err10 = {
-              instancePath: instancePath + "/reason_id",
-              schemaPath: "#/properties/reason_id/minimum",
+              instancePath: instancePath + "/lead_id",
+              schemaPath: "#/properties/lead_id/minimum",
               keyword: "minimum",
               params: { comparison: ">=", limit: 1 },
               message: "must be >= 1",
@@ -778,10 +804,94 @@ const v = (() => {
           }
         }
       }
+      if (data.lead !== undefined) {
+        let data3 = data.lead;
+        if (
+          !validate24(data3, {
+            instancePath: instancePath + "/lead",
+            parentData: data,
+            parentDataProperty: "lead",
+            rootData,
+            dynamicAnchors,
+          })
+        ) {
+          vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+          errors = vErrors.length;
+        }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key2 in data3) {
+            if (
+              key2 !== "id" &&
+              key2 !== "name" &&
+              key2 !== "email" &&
+              key2 !== "phone" &&
+              key2 !== "add_phone" &&
+              key2 !== "organization" &&
+              key2 !== "position" &&
+              key2 !== "website" &&
+              key2 !== "skype" &&
+              key2 !== "telegram" &&
+              key2 !== "facebook" &&
+              key2 !== "vk" &&
+              key2 !== "note" &&
+              key2 !== "created_at"
+            ) {
+              const err11 = {
+                instancePath: instancePath + "/lead",
+                schemaPath: "#/properties/lead/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key2 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.reason_id !== undefined) {
+        let data4 = data.reason_id;
+        if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4)) && data4 !== null) {
+          const err12 = {
+            instancePath: instancePath + "/reason_id",
+            schemaPath: "#/properties/reason_id/type",
+            keyword: "type",
+            params: { type: schema34.properties.reason_id.type },
+            message: "must be integer,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (typeof data4 == "number") {
+          if (data4 < 1 || isNaN(data4)) {
+            const err13 = {
+              instancePath: instancePath + "/reason_id",
+              schemaPath: "#/properties/reason_id/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 1 },
+              message: "must be >= 1",
+            };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+      }
       if (data.comment_cnt !== undefined) {
         let data5 = data.comment_cnt;
         if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5))) {
-          const err11 = {
+          const err14 = {
             instancePath: instancePath + "/comment_cnt",
             schemaPath: "#/properties/comment_cnt/type",
             keyword: "type",
@@ -789,15 +899,15 @@ const v = (() => {
             message: "must be integer",
           };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err14];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err14);
           }
           errors++;
         }
         if (typeof data5 == "number") {
           if (data5 < 0 || isNaN(data5)) {
-            const err12 = {
+            const err15 = {
               instancePath: instancePath + "/comment_cnt",
               schemaPath: "#/properties/comment_cnt/minimum",
               keyword: "minimum",
@@ -805,9 +915,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err15];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err15);
             }
             errors++;
           }
@@ -817,7 +927,7 @@ const v = (() => {
         let data6 = data.created_at;
         if (typeof data6 === "string") {
           if (!pattern4.test(data6)) {
-            const err13 = {
+            const err16 = {
               instancePath: instancePath + "/created_at",
               schemaPath: "spec#/components/schemas/Datetime/pattern",
               keyword: "pattern",
@@ -831,14 +941,14 @@ const v = (() => {
                 '"',
             };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err16];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err16);
             }
             errors++;
           }
         } else {
-          const err14 = {
+          const err17 = {
             instancePath: instancePath + "/created_at",
             schemaPath: "spec#/components/schemas/Datetime/type",
             keyword: "type",
@@ -846,18 +956,35 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err17];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err17);
           }
           errors++;
+        }
+        if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+          for (let key3 in data6) {
+            const err18 = {
+              instancePath: instancePath + "/created_at",
+              schemaPath: "#/properties/created_at/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key3 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
         }
       }
       if (data.updated_at !== undefined) {
         let data7 = data.updated_at;
         if (typeof data7 === "string") {
           if (!pattern4.test(data7)) {
-            const err15 = {
+            const err19 = {
               instancePath: instancePath + "/updated_at",
               schemaPath: "spec#/components/schemas/Datetime/pattern",
               keyword: "pattern",
@@ -871,14 +998,14 @@ const v = (() => {
                 '"',
             };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err19];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err19);
             }
             errors++;
           }
         } else {
-          const err16 = {
+          const err20 = {
             instancePath: instancePath + "/updated_at",
             schemaPath: "spec#/components/schemas/Datetime/type",
             keyword: "type",
@@ -886,17 +1013,34 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err16];
+            vErrors = [err20];
           } else {
-            vErrors.push(err16);
+            vErrors.push(err20);
           }
           errors++;
+        }
+        if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+          for (let key4 in data7) {
+            const err21 = {
+              instancePath: instancePath + "/updated_at",
+              schemaPath: "#/properties/updated_at/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key4 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
         }
       }
       if (data.deadline !== undefined) {
         let data8 = data.deadline;
         if (typeof data8 !== "string" && data8 !== null) {
-          const err17 = {
+          const err22 = {
             instancePath: instancePath + "/deadline",
             schemaPath: "spec#/components/schemas/NullableDatetime/type",
             keyword: "type",
@@ -904,15 +1048,15 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err22];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err22);
           }
           errors++;
         }
         if (typeof data8 === "string") {
           if (!pattern4.test(data8)) {
-            const err18 = {
+            const err23 = {
               instancePath: instancePath + "/deadline",
               schemaPath: "spec#/components/schemas/NullableDatetime/pattern",
               keyword: "pattern",
@@ -926,9 +1070,26 @@ const v = (() => {
                 '"',
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err23];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+          for (let key5 in data8) {
+            const err24 = {
+              instancePath: instancePath + "/deadline",
+              schemaPath: "#/properties/deadline/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key5 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
             }
             errors++;
           }
@@ -936,7 +1097,7 @@ const v = (() => {
       }
       if (data.deadline_done !== undefined) {
         if (typeof data.deadline_done !== "boolean") {
-          const err19 = {
+          const err25 = {
             instancePath: instancePath + "/deadline_done",
             schemaPath: "#/properties/deadline_done/type",
             keyword: "type",
@@ -944,9 +1105,9 @@ const v = (() => {
             message: "must be boolean",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err25];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err25);
           }
           errors++;
         }
@@ -954,7 +1115,7 @@ const v = (() => {
       if (data.deadline_status !== undefined) {
         let data10 = data.deadline_status;
         if (typeof data10 !== "string" && data10 !== null) {
-          const err20 = {
+          const err26 = {
             instancePath: instancePath + "/deadline_status",
             schemaPath: "#/properties/deadline_status/type",
             keyword: "type",
@@ -962,9 +1123,9 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err26];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err26);
           }
           errors++;
         }
@@ -972,7 +1133,7 @@ const v = (() => {
       if (data.finished_at !== undefined) {
         let data11 = data.finished_at;
         if (typeof data11 !== "string" && data11 !== null) {
-          const err21 = {
+          const err27 = {
             instancePath: instancePath + "/finished_at",
             schemaPath: "spec#/components/schemas/NullableDatetime/type",
             keyword: "type",
@@ -980,15 +1141,15 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err27];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err27);
           }
           errors++;
         }
         if (typeof data11 === "string") {
           if (!pattern4.test(data11)) {
-            const err22 = {
+            const err28 = {
               instancePath: instancePath + "/finished_at",
               schemaPath: "spec#/components/schemas/NullableDatetime/pattern",
               keyword: "pattern",
@@ -1002,9 +1163,26 @@ const v = (() => {
                 '"',
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err28];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+          for (let key6 in data11) {
+            const err29 = {
+              instancePath: instancePath + "/finished_at",
+              schemaPath: "#/properties/finished_at/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key6 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
             }
             errors++;
           }
@@ -1017,7 +1195,7 @@ const v = (() => {
           !(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12)) &&
           data12 !== null
         ) {
-          const err23 = {
+          const err30 = {
             instancePath: instancePath + "/startline",
             schemaPath: "#/properties/startline/type",
             keyword: "type",
@@ -1025,9 +1203,9 @@ const v = (() => {
             message: "must be string,integer,null",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err30];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err30);
           }
           errors++;
         }
@@ -1039,7 +1217,7 @@ const v = (() => {
           !(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13)) &&
           data13 !== null
         ) {
-          const err24 = {
+          const err31 = {
             instancePath: instancePath + "/service_id",
             schemaPath: "#/properties/service_id/type",
             keyword: "type",
@@ -1047,9 +1225,9 @@ const v = (() => {
             message: "must be string,integer,null",
           };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err31];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err31);
           }
           errors++;
         }
@@ -1057,7 +1235,7 @@ const v = (() => {
       if (data.source !== undefined) {
         let data14 = data.source;
         if (typeof data14 !== "string" && data14 !== null) {
-          const err25 = {
+          const err32 = {
             instancePath: instancePath + "/source",
             schemaPath: "#/properties/source/type",
             keyword: "type",
@@ -1065,15 +1243,15 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err32];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err32);
           }
           errors++;
         }
       }
     } else {
-      const err26 = {
+      const err33 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1081,9 +1259,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err26];
+        vErrors = [err33];
       } else {
-        vErrors.push(err26);
+        vErrors.push(err33);
       }
       errors++;
     }
@@ -1189,8 +1367,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate23(data.data, {
+          !validate23(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -1201,9 +1380,44 @@ const v = (() => {
           vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "column_id" &&
+              key0 !== "lead_id" &&
+              key0 !== "lead" &&
+              key0 !== "reason_id" &&
+              key0 !== "comment_cnt" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at" &&
+              key0 !== "deadline" &&
+              key0 !== "deadline_done" &&
+              key0 !== "deadline_status" &&
+              key0 !== "finished_at" &&
+              key0 !== "startline" &&
+              key0 !== "service_id" &&
+              key0 !== "source"
+            ) {
+              const err4 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err4 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1211,9 +1425,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err4];
+        vErrors = [err5];
       } else {
-        vErrors.push(err4);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -1285,7 +1499,7 @@ const v = (() => {
       "data": {
         "type": "array",
         "description": "The created deals, in request order.",
-        "items": { "$ref": "spec#/components/schemas/Offer" },
+        "items": { "$ref": "spec#/components/schemas/Offer", "unevaluatedProperties": false },
       },
     },
   };
@@ -1371,8 +1585,9 @@ const v = (() => {
         if (Array.isArray(data1)) {
           const len0 = data1.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data2 = data1[i0];
             if (
-              !validate23(data1[i0], {
+              !validate23(data2, {
                 instancePath: instancePath + "/data/" + i0,
                 parentData: data1,
                 parentDataProperty: i0,
@@ -1383,9 +1598,44 @@ const v = (() => {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              for (let key0 in data2) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "column_id" &&
+                  key0 !== "lead_id" &&
+                  key0 !== "lead" &&
+                  key0 !== "reason_id" &&
+                  key0 !== "comment_cnt" &&
+                  key0 !== "created_at" &&
+                  key0 !== "updated_at" &&
+                  key0 !== "deadline" &&
+                  key0 !== "deadline_done" &&
+                  key0 !== "deadline_status" &&
+                  key0 !== "finished_at" &&
+                  key0 !== "startline" &&
+                  key0 !== "service_id" &&
+                  key0 !== "source"
+                ) {
+                  const err4 = {
+                    instancePath: instancePath + "/data/" + i0,
+                    schemaPath: "#/properties/data/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err4];
+                  } else {
+                    vErrors.push(err4);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err4 = {
+          const err5 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -1393,15 +1643,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
         }
       }
     } else {
-      const err5 = {
+      const err6 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1409,9 +1659,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err5];
+        vErrors = [err6];
       } else {
-        vErrors.push(err5);
+        vErrors.push(err6);
       }
       errors++;
     }
@@ -1548,8 +1798,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate23(data.data, {
+          !validate23(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -1560,9 +1811,44 @@ const v = (() => {
           vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "column_id" &&
+              key0 !== "lead_id" &&
+              key0 !== "lead" &&
+              key0 !== "reason_id" &&
+              key0 !== "comment_cnt" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at" &&
+              key0 !== "deadline" &&
+              key0 !== "deadline_done" &&
+              key0 !== "deadline_status" &&
+              key0 !== "finished_at" &&
+              key0 !== "startline" &&
+              key0 !== "service_id" &&
+              key0 !== "source"
+            ) {
+              const err4 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err4 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1570,9 +1856,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err4];
+        vErrors = [err5];
       } else {
-        vErrors.push(err4);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -1709,8 +1995,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate23(data.data, {
+          !validate23(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -1721,9 +2008,44 @@ const v = (() => {
           vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "column_id" &&
+              key0 !== "lead_id" &&
+              key0 !== "lead" &&
+              key0 !== "reason_id" &&
+              key0 !== "comment_cnt" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at" &&
+              key0 !== "deadline" &&
+              key0 !== "deadline_done" &&
+              key0 !== "deadline_status" &&
+              key0 !== "finished_at" &&
+              key0 !== "startline" &&
+              key0 !== "service_id" &&
+              key0 !== "source"
+            ) {
+              const err4 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err4 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1731,9 +2053,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err4];
+        vErrors = [err5];
       } else {
-        vErrors.push(err4);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -1805,7 +2127,10 @@ const v = (() => {
       "data": {
         "type": "object",
         "description": "The values that were set, keyed by field alias.",
-        "additionalProperties": { "$ref": "spec#/components/schemas/FieldValue" },
+        "additionalProperties": {
+          "$ref": "spec#/components/schemas/FieldValue",
+          "unevaluatedProperties": false,
+        },
       },
     },
   };
@@ -1912,9 +2237,26 @@ const v = (() => {
               }
               errors++;
             }
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              for (let key1 in data2) {
+                const err5 = {
+                  instancePath: instancePath + "/data/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "#/properties/data/additionalProperties/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key1 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err5];
+                } else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+            }
           }
         } else {
-          const err5 = {
+          const err6 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -1922,15 +2264,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err6];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err6);
           }
           errors++;
         }
       }
     } else {
-      const err6 = {
+      const err7 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1938,9 +2280,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err6];
+        vErrors = [err7];
       } else {
-        vErrors.push(err6);
+        vErrors.push(err7);
       }
       errors++;
     }
@@ -2009,7 +2351,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/OperationStatus" },
+      "data": { "$ref": "spec#/components/schemas/OperationStatus", "unevaluatedProperties": false },
     },
   };
   const schema55 = {
@@ -2153,9 +2495,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (key0 !== "status") {
+              const err7 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -2163,9 +2524,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -2352,9 +2713,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (key0 !== "status") {
+              const err7 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -2362,9 +2742,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -2551,9 +2931,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (key0 !== "status") {
+              const err7 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -2561,9 +2960,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -2631,7 +3030,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/OfferList" },
+      "data": { "$ref": "spec#/components/schemas/OfferList", "unevaluatedProperties": false },
     },
   };
   const schema64 = {
@@ -2640,7 +3039,7 @@ const v = (() => {
       "offers": {
         "type": "array",
         "description": "The deals of the requested page.",
-        "items": { "$ref": "spec#/components/schemas/ListedOffer" },
+        "items": { "$ref": "spec#/components/schemas/ListedOffer", "unevaluatedProperties": false },
       },
       "total": {
         "type": "integer",
@@ -2660,7 +3059,10 @@ const v = (() => {
           "values": {
             "type": "object",
             "description": "The deal's field values keyed by alias (`price`, custom fields).",
-            "additionalProperties": { "$ref": "spec#/components/schemas/FieldValue" },
+            "additionalProperties": {
+              "$ref": "spec#/components/schemas/FieldValue",
+              "unevaluatedProperties": false,
+            },
           },
         },
       },
@@ -2704,9 +3106,26 @@ const v = (() => {
               }
               errors++;
             }
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              for (let key1 in data1) {
+                const err1 = {
+                  instancePath: instancePath + "/values/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "#/allOf/1/properties/values/additionalProperties/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key1 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
           }
         } else {
-          const err1 = {
+          const err2 = {
             instancePath: instancePath + "/values",
             schemaPath: "#/allOf/1/properties/values/type",
             keyword: "type",
@@ -2714,15 +3133,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err1];
+            vErrors = [err2];
           } else {
-            vErrors.push(err1);
+            vErrors.push(err2);
           }
           errors++;
         }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/allOf/1/type",
         keyword: "type",
@@ -2730,9 +3149,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -2780,8 +3199,9 @@ const v = (() => {
         if (Array.isArray(data0)) {
           const len0 = data0.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
             if (
-              !validate55(data0[i0], {
+              !validate55(data1, {
                 instancePath: instancePath + "/offers/" + i0,
                 parentData: data0,
                 parentDataProperty: i0,
@@ -2792,32 +3212,50 @@ const v = (() => {
               vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
               errors = vErrors.length;
             }
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              for (let key0 in data1) {
+                if (
+                  key0 !== "values" &&
+                  key0 !== "id" &&
+                  key0 !== "column_id" &&
+                  key0 !== "lead_id" &&
+                  key0 !== "lead" &&
+                  key0 !== "reason_id" &&
+                  key0 !== "comment_cnt" &&
+                  key0 !== "created_at" &&
+                  key0 !== "updated_at" &&
+                  key0 !== "deadline" &&
+                  key0 !== "deadline_done" &&
+                  key0 !== "deadline_status" &&
+                  key0 !== "finished_at" &&
+                  key0 !== "startline" &&
+                  key0 !== "service_id" &&
+                  key0 !== "source"
+                ) {
+                  const err0 = {
+                    instancePath: instancePath + "/offers/" + i0,
+                    schemaPath: "#/properties/offers/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err0 = {
+          const err1 = {
             instancePath: instancePath + "/offers",
             schemaPath: "#/properties/offers/type",
             keyword: "type",
             params: { type: "array" },
             message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      }
-      if (data.total !== undefined) {
-        let data2 = data.total;
-        if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2))) {
-          const err1 = {
-            instancePath: instancePath + "/total",
-            schemaPath: "#/properties/total/type",
-            keyword: "type",
-            params: { type: "integer" },
-            message: "must be integer",
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -2826,9 +3264,27 @@ const v = (() => {
           }
           errors++;
         }
+      }
+      if (data.total !== undefined) {
+        let data2 = data.total;
+        if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2))) {
+          const err2 = {
+            instancePath: instancePath + "/total",
+            schemaPath: "#/properties/total/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
         if (typeof data2 == "number") {
           if (data2 < 0 || isNaN(data2)) {
-            const err2 = {
+            const err3 = {
               instancePath: instancePath + "/total",
               schemaPath: "#/properties/total/minimum",
               keyword: "minimum",
@@ -2836,16 +3292,16 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err2];
+              vErrors = [err3];
             } else {
-              vErrors.push(err2);
+              vErrors.push(err3);
             }
             errors++;
           }
         }
       }
     } else {
-      const err3 = {
+      const err4 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -2853,9 +3309,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err3];
+        vErrors = [err4];
       } else {
-        vErrors.push(err3);
+        vErrors.push(err4);
       }
       errors++;
     }
@@ -2915,8 +3371,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate54(data.data, {
+          !validate54(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -2927,9 +3384,28 @@ const v = (() => {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (key0 !== "offers" && key0 !== "total") {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -2937,9 +3413,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -3008,7 +3484,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/Lead" },
+      "data": { "$ref": "spec#/components/schemas/Lead", "unevaluatedProperties": false },
     },
   };
   function validate61(
@@ -3089,8 +3565,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate24(data.data, {
+          !validate24(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -3101,9 +3578,43 @@ const v = (() => {
           vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "email" &&
+              key0 !== "phone" &&
+              key0 !== "add_phone" &&
+              key0 !== "organization" &&
+              key0 !== "position" &&
+              key0 !== "website" &&
+              key0 !== "skype" &&
+              key0 !== "telegram" &&
+              key0 !== "facebook" &&
+              key0 !== "vk" &&
+              key0 !== "note" &&
+              key0 !== "created_at"
+            ) {
+              const err4 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err4 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -3111,9 +3622,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err4];
+        vErrors = [err5];
       } else {
-        vErrors.push(err4);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -3182,7 +3693,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/LeadList" },
+      "data": { "$ref": "spec#/components/schemas/LeadList", "unevaluatedProperties": false },
     },
   };
   const schema71 = {
@@ -3192,7 +3703,7 @@ const v = (() => {
       "leads": {
         "type": "array",
         "description": "The leads of the requested page.",
-        "items": { "$ref": "spec#/components/schemas/Lead" },
+        "items": { "$ref": "spec#/components/schemas/Lead", "unevaluatedProperties": false },
       },
       "total": {
         "type": "integer",
@@ -3251,8 +3762,9 @@ const v = (() => {
         if (Array.isArray(data0)) {
           const len0 = data0.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
             if (
-              !validate24(data0[i0], {
+              !validate24(data1, {
                 instancePath: instancePath + "/leads/" + i0,
                 parentData: data0,
                 parentDataProperty: i0,
@@ -3263,32 +3775,48 @@ const v = (() => {
               vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
               errors = vErrors.length;
             }
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              for (let key0 in data1) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "email" &&
+                  key0 !== "phone" &&
+                  key0 !== "add_phone" &&
+                  key0 !== "organization" &&
+                  key0 !== "position" &&
+                  key0 !== "website" &&
+                  key0 !== "skype" &&
+                  key0 !== "telegram" &&
+                  key0 !== "facebook" &&
+                  key0 !== "vk" &&
+                  key0 !== "note" &&
+                  key0 !== "created_at"
+                ) {
+                  const err2 = {
+                    instancePath: instancePath + "/leads/" + i0,
+                    schemaPath: "#/properties/leads/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err2 = {
+          const err3 = {
             instancePath: instancePath + "/leads",
             schemaPath: "#/properties/leads/type",
             keyword: "type",
             params: { type: "array" },
             message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-      if (data.total !== undefined) {
-        let data2 = data.total;
-        if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2))) {
-          const err3 = {
-            instancePath: instancePath + "/total",
-            schemaPath: "#/properties/total/type",
-            keyword: "type",
-            params: { type: "integer" },
-            message: "must be integer",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -3297,9 +3825,27 @@ const v = (() => {
           }
           errors++;
         }
+      }
+      if (data.total !== undefined) {
+        let data2 = data.total;
+        if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2))) {
+          const err4 = {
+            instancePath: instancePath + "/total",
+            schemaPath: "#/properties/total/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
         if (typeof data2 == "number") {
           if (data2 < 0 || isNaN(data2)) {
-            const err4 = {
+            const err5 = {
               instancePath: instancePath + "/total",
               schemaPath: "#/properties/total/minimum",
               keyword: "minimum",
@@ -3307,16 +3853,16 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err4];
+              vErrors = [err5];
             } else {
-              vErrors.push(err4);
+              vErrors.push(err5);
             }
             errors++;
           }
         }
       }
     } else {
-      const err5 = {
+      const err6 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -3324,9 +3870,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err5];
+        vErrors = [err6];
       } else {
-        vErrors.push(err5);
+        vErrors.push(err6);
       }
       errors++;
     }
@@ -3416,8 +3962,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate66(data.data, {
+          !validate66(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -3428,9 +3975,28 @@ const v = (() => {
           vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (key0 !== "leads" && key0 !== "total") {
+              const err4 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err4 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -3438,9 +4004,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err4];
+        vErrors = [err5];
       } else {
-        vErrors.push(err4);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -3577,8 +4143,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate24(data.data, {
+          !validate24(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -3589,9 +4156,43 @@ const v = (() => {
           vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "email" &&
+              key0 !== "phone" &&
+              key0 !== "add_phone" &&
+              key0 !== "organization" &&
+              key0 !== "position" &&
+              key0 !== "website" &&
+              key0 !== "skype" &&
+              key0 !== "telegram" &&
+              key0 !== "facebook" &&
+              key0 !== "vk" &&
+              key0 !== "note" &&
+              key0 !== "created_at"
+            ) {
+              const err4 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err4 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -3599,9 +4200,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err4];
+        vErrors = [err5];
       } else {
-        vErrors.push(err4);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -3788,9 +4389,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (key0 !== "status") {
+              const err7 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -3798,9 +4418,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -3869,17 +4489,18 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/Comment" },
+      "data": { "$ref": "spec#/components/schemas/Comment", "unevaluatedProperties": false },
     },
   };
   const schema79 = {
     "type": "object",
     "required": ["id", "offer_id", "text"],
     "properties": {
-      "id": { "$ref": "spec#/components/schemas/Id", "example": 915330 },
+      "id": { "$ref": "spec#/components/schemas/Id", "example": 915330, "unevaluatedProperties": false },
       "offer_id": {
         "$ref": "spec#/components/schemas/Id",
         "description": "The deal the comment belongs to.",
+        "unevaluatedProperties": false,
       },
       "text": {
         "type": "string",
@@ -3891,10 +4512,12 @@ const v = (() => {
       "created_at": {
         "$ref": "spec#/components/schemas/Datetime",
         "description": "When the comment was written.",
+        "unevaluatedProperties": false,
       },
       "updated_at": {
         "$ref": "spec#/components/schemas/Datetime",
         "description": "When the comment was last edited.",
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -3992,11 +4615,28 @@ const v = (() => {
             errors++;
           }
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err5 = {
+              instancePath: instancePath + "/id",
+              schemaPath: "#/properties/id/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
       }
       if (data.offer_id !== undefined) {
         let data1 = data.offer_id;
         if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1))) {
-          const err5 = {
+          const err6 = {
             instancePath: instancePath + "/offer_id",
             schemaPath: "spec#/components/schemas/Id/type",
             keyword: "type",
@@ -4004,15 +4644,15 @@ const v = (() => {
             message: "must be integer",
           };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err6];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err6);
           }
           errors++;
         }
         if (typeof data1 == "number") {
           if (data1 < 1 || isNaN(data1)) {
-            const err6 = {
+            const err7 = {
               instancePath: instancePath + "/offer_id",
               schemaPath: "spec#/components/schemas/Id/minimum",
               keyword: "minimum",
@@ -4020,9 +4660,26 @@ const v = (() => {
               message: "must be >= 1",
             };
             if (vErrors === null) {
-              vErrors = [err6];
+              vErrors = [err7];
             } else {
-              vErrors.push(err6);
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err8 = {
+              instancePath: instancePath + "/offer_id",
+              schemaPath: "#/properties/offer_id/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
             }
             errors++;
           }
@@ -4032,7 +4689,7 @@ const v = (() => {
         let data2 = data.text;
         if (typeof data2 === "string") {
           if (func1(data2) > 2500) {
-            const err7 = {
+            const err9 = {
               instancePath: instancePath + "/text",
               schemaPath: "#/properties/text/maxLength",
               keyword: "maxLength",
@@ -4040,59 +4697,19 @@ const v = (() => {
               message: "must NOT have more than 2500 characters",
             };
             if (vErrors === null) {
-              vErrors = [err7];
+              vErrors = [err9];
             } else {
-              vErrors.push(err7);
+              vErrors.push(err9);
             }
             errors++;
           }
           if (func1(data2) < 1) {
-            const err8 = {
+            const err10 = {
               instancePath: instancePath + "/text",
               schemaPath: "#/properties/text/minLength",
               keyword: "minLength",
               params: { limit: 1 },
               message: "must NOT have fewer than 1 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        } else {
-          const err9 = {
-            instancePath: instancePath + "/text",
-            schemaPath: "#/properties/text/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      }
-      if (data.created_at !== undefined) {
-        let data3 = data.created_at;
-        if (typeof data3 === "string") {
-          if (!pattern4.test(data3)) {
-            const err10 = {
-              instancePath: instancePath + "/created_at",
-              schemaPath: "spec#/components/schemas/Datetime/pattern",
-              keyword: "pattern",
-              params: {
-                pattern:
-                  "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$",
-              },
-              message:
-                'must match pattern "' +
-                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$" +
-                '"',
             };
             if (vErrors === null) {
               vErrors = [err10];
@@ -4103,8 +4720,8 @@ const v = (() => {
           }
         } else {
           const err11 = {
-            instancePath: instancePath + "/created_at",
-            schemaPath: "spec#/components/schemas/Datetime/type",
+            instancePath: instancePath + "/text",
+            schemaPath: "#/properties/text/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -4117,12 +4734,12 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.updated_at !== undefined) {
-        let data4 = data.updated_at;
-        if (typeof data4 === "string") {
-          if (!pattern4.test(data4)) {
+      if (data.created_at !== undefined) {
+        let data3 = data.created_at;
+        if (typeof data3 === "string") {
+          if (!pattern4.test(data3)) {
             const err12 = {
-              instancePath: instancePath + "/updated_at",
+              instancePath: instancePath + "/created_at",
               schemaPath: "spec#/components/schemas/Datetime/pattern",
               keyword: "pattern",
               params: {
@@ -4143,7 +4760,7 @@ const v = (() => {
           }
         } else {
           const err13 = {
-            instancePath: instancePath + "/updated_at",
+            instancePath: instancePath + "/created_at",
             schemaPath: "spec#/components/schemas/Datetime/type",
             keyword: "type",
             params: { type: "string" },
@@ -4156,9 +4773,83 @@ const v = (() => {
           }
           errors++;
         }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key2 in data3) {
+            const err14 = {
+              instancePath: instancePath + "/created_at",
+              schemaPath: "#/properties/created_at/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key2 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.updated_at !== undefined) {
+        let data4 = data.updated_at;
+        if (typeof data4 === "string") {
+          if (!pattern4.test(data4)) {
+            const err15 = {
+              instancePath: instancePath + "/updated_at",
+              schemaPath: "spec#/components/schemas/Datetime/pattern",
+              keyword: "pattern",
+              params: {
+                pattern:
+                  "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$",
+              },
+              message:
+                'must match pattern "' +
+                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$" +
+                '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        } else {
+          const err16 = {
+            instancePath: instancePath + "/updated_at",
+            schemaPath: "spec#/components/schemas/Datetime/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          for (let key3 in data4) {
+            const err17 = {
+              instancePath: instancePath + "/updated_at",
+              schemaPath: "#/properties/updated_at/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key3 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
       }
     } else {
-      const err14 = {
+      const err18 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4166,9 +4857,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err14];
+        vErrors = [err18];
       } else {
-        vErrors.push(err14);
+        vErrors.push(err18);
       }
       errors++;
     }
@@ -4258,8 +4949,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate79(data.data, {
+          !validate79(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -4270,9 +4962,34 @@ const v = (() => {
           vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "offer_id" &&
+              key0 !== "text" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err4 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err4 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4280,9 +4997,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err4];
+        vErrors = [err5];
       } else {
-        vErrors.push(err4);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -4355,7 +5072,10 @@ const v = (() => {
         "type": "object",
         "description": "The board's deal fields, keyed by field ID (a decimal string).",
         "propertyNames": { "type": "string", "pattern": "^[1-9][0-9]*$" },
-        "additionalProperties": { "$ref": "spec#/components/schemas/FieldListItem" },
+        "additionalProperties": {
+          "$ref": "spec#/components/schemas/FieldListItem",
+          "unevaluatedProperties": false,
+        },
       },
     },
   };
@@ -4365,10 +5085,11 @@ const v = (() => {
     "description": "A deal field as `field/list` returns it: camelCase property names and no `options`.\n",
     "required": ["id", "alias", "title", "type"],
     "properties": {
-      "id": { "$ref": "spec#/components/schemas/Id", "example": 111547 },
+      "id": { "$ref": "spec#/components/schemas/Id", "example": 111547, "unevaluatedProperties": false },
       "alias": {
         "$ref": "spec#/components/schemas/Alias",
         "description": "The key that sets this field's value on a deal.",
+        "unevaluatedProperties": false,
       },
       "title": { "type": "string", "description": "The display name.", "example": "Title" },
       "type": {
@@ -4532,17 +5253,14 @@ const v = (() => {
             errors++;
           }
         }
-      }
-      if (data.alias !== undefined) {
-        let data1 = data.alias;
-        if (typeof data1 === "string") {
-          if (func1(data1) > 15) {
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
             const err6 = {
-              instancePath: instancePath + "/alias",
-              schemaPath: "spec#/components/schemas/Alias/maxLength",
-              keyword: "maxLength",
-              params: { limit: 15 },
-              message: "must NOT have more than 15 characters",
+              instancePath: instancePath + "/id",
+              schemaPath: "#/properties/id/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err6];
@@ -4551,13 +5269,18 @@ const v = (() => {
             }
             errors++;
           }
-          if (func1(data1) < 1) {
+        }
+      }
+      if (data.alias !== undefined) {
+        let data1 = data.alias;
+        if (typeof data1 === "string") {
+          if (func1(data1) > 15) {
             const err7 = {
               instancePath: instancePath + "/alias",
-              schemaPath: "spec#/components/schemas/Alias/minLength",
-              keyword: "minLength",
-              params: { limit: 1 },
-              message: "must NOT have fewer than 1 characters",
+              schemaPath: "spec#/components/schemas/Alias/maxLength",
+              keyword: "maxLength",
+              params: { limit: 15 },
+              message: "must NOT have more than 15 characters",
             };
             if (vErrors === null) {
               vErrors = [err7];
@@ -4566,13 +5289,13 @@ const v = (() => {
             }
             errors++;
           }
-          if (!pattern12.test(data1)) {
+          if (func1(data1) < 1) {
             const err8 = {
               instancePath: instancePath + "/alias",
-              schemaPath: "spec#/components/schemas/Alias/pattern",
-              keyword: "pattern",
-              params: { pattern: "^[A-Za-z0-9_-]{1,15}$" },
-              message: 'must match pattern "' + "^[A-Za-z0-9_-]{1,15}$" + '"',
+              schemaPath: "spec#/components/schemas/Alias/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
             };
             if (vErrors === null) {
               vErrors = [err8];
@@ -4581,27 +5304,25 @@ const v = (() => {
             }
             errors++;
           }
+          if (!pattern12.test(data1)) {
+            const err9 = {
+              instancePath: instancePath + "/alias",
+              schemaPath: "spec#/components/schemas/Alias/pattern",
+              keyword: "pattern",
+              params: { pattern: "^[A-Za-z0-9_-]{1,15}$" },
+              message: 'must match pattern "' + "^[A-Za-z0-9_-]{1,15}$" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
         } else {
-          const err9 = {
+          const err10 = {
             instancePath: instancePath + "/alias",
             schemaPath: "spec#/components/schemas/Alias/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      }
-      if (data.title !== undefined) {
-        if (typeof data.title !== "string") {
-          const err10 = {
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -4613,29 +5334,29 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.type !== undefined) {
-        if (typeof data.type !== "string") {
-          const err11 = {
-            instancePath: instancePath + "/type",
-            schemaPath: "#/properties/type/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err11 = {
+              instancePath: instancePath + "/alias",
+              schemaPath: "#/properties/alias/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
           }
-          errors++;
         }
       }
-      if (data.entity !== undefined) {
-        if (typeof data.entity !== "string") {
+      if (data.title !== undefined) {
+        if (typeof data.title !== "string") {
           const err12 = {
-            instancePath: instancePath + "/entity",
-            schemaPath: "#/properties/entity/type",
+            instancePath: instancePath + "/title",
+            schemaPath: "#/properties/title/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -4648,15 +5369,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.sorting !== undefined) {
-        let data5 = data.sorting;
-        if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5))) {
+      if (data.type !== undefined) {
+        if (typeof data.type !== "string") {
           const err13 = {
-            instancePath: instancePath + "/sorting",
-            schemaPath: "#/properties/sorting/type",
+            instancePath: instancePath + "/type",
+            schemaPath: "#/properties/type/type",
             keyword: "type",
-            params: { type: "integer" },
-            message: "must be integer",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -4666,14 +5386,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.required !== undefined) {
-        if (typeof data.required !== "boolean") {
+      if (data.entity !== undefined) {
+        if (typeof data.entity !== "string") {
           const err14 = {
-            instancePath: instancePath + "/required",
-            schemaPath: "#/properties/required/type",
+            instancePath: instancePath + "/entity",
+            schemaPath: "#/properties/entity/type",
             keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err14];
@@ -4683,14 +5403,15 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.protected !== undefined) {
-        if (typeof data.protected !== "boolean") {
+      if (data.sorting !== undefined) {
+        let data5 = data.sorting;
+        if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5))) {
           const err15 = {
-            instancePath: instancePath + "/protected",
-            schemaPath: "#/properties/protected/type",
+            instancePath: instancePath + "/sorting",
+            schemaPath: "#/properties/sorting/type",
             keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
+            params: { type: "integer" },
+            message: "must be integer",
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -4700,11 +5421,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.isHidden !== undefined) {
-        if (typeof data.isHidden !== "boolean") {
+      if (data.required !== undefined) {
+        if (typeof data.required !== "boolean") {
           const err16 = {
-            instancePath: instancePath + "/isHidden",
-            schemaPath: "#/properties/isHidden/type",
+            instancePath: instancePath + "/required",
+            schemaPath: "#/properties/required/type",
             keyword: "type",
             params: { type: "boolean" },
             message: "must be boolean",
@@ -4717,15 +5438,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.maxLength !== undefined) {
-        let data9 = data.maxLength;
-        if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9)) && data9 !== null) {
+      if (data.protected !== undefined) {
+        if (typeof data.protected !== "boolean") {
           const err17 = {
-            instancePath: instancePath + "/maxLength",
-            schemaPath: "#/properties/maxLength/type",
+            instancePath: instancePath + "/protected",
+            schemaPath: "#/properties/protected/type",
             keyword: "type",
-            params: { type: schema86.properties.maxLength.type },
-            message: "must be integer,null",
+            params: { type: "boolean" },
+            message: "must be boolean",
           };
           if (vErrors === null) {
             vErrors = [err17];
@@ -4734,32 +5454,33 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data9 == "number") {
-          if (data9 < 1 || isNaN(data9)) {
-            const err18 = {
-              instancePath: instancePath + "/maxLength",
-              schemaPath: "#/properties/maxLength/minimum",
-              keyword: "minimum",
-              params: { comparison: ">=", limit: 1 },
-              message: "must be >= 1",
-            };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
       }
-      if (data.fromApi !== undefined) {
-        if (typeof data.fromApi !== "boolean") {
-          const err19 = {
-            instancePath: instancePath + "/fromApi",
-            schemaPath: "#/properties/fromApi/type",
+      if (data.isHidden !== undefined) {
+        if (typeof data.isHidden !== "boolean") {
+          const err18 = {
+            instancePath: instancePath + "/isHidden",
+            schemaPath: "#/properties/isHidden/type",
             keyword: "type",
             params: { type: "boolean" },
             message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      }
+      if (data.maxLength !== undefined) {
+        let data9 = data.maxLength;
+        if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9)) && data9 !== null) {
+          const err19 = {
+            instancePath: instancePath + "/maxLength",
+            schemaPath: "#/properties/maxLength/type",
+            keyword: "type",
+            params: { type: schema86.properties.maxLength.type },
+            message: "must be integer,null",
           };
           if (vErrors === null) {
             vErrors = [err19];
@@ -4768,9 +5489,43 @@ const v = (() => {
           }
           errors++;
         }
+        if (typeof data9 == "number") {
+          if (data9 < 1 || isNaN(data9)) {
+            const err20 = {
+              instancePath: instancePath + "/maxLength",
+              schemaPath: "#/properties/maxLength/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 1 },
+              message: "must be >= 1",
+            };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.fromApi !== undefined) {
+        if (typeof data.fromApi !== "boolean") {
+          const err21 = {
+            instancePath: instancePath + "/fromApi",
+            schemaPath: "#/properties/fromApi/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
       }
     } else {
-      const err20 = {
+      const err22 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4778,9 +5533,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err20];
+        vErrors = [err22];
       } else {
-        vErrors.push(err20);
+        vErrors.push(err22);
       }
       errors++;
     }
@@ -4937,8 +5692,9 @@ const v = (() => {
             }
           }
           for (let key1 in data1) {
+            let data2 = data1[key1];
             if (
-              !validate84(data1[key1], {
+              !validate84(data2, {
                 instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
                 parentData: data1,
                 parentDataProperty: key1,
@@ -4949,9 +5705,40 @@ const v = (() => {
               vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
               errors = vErrors.length;
             }
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              for (let key2 in data2) {
+                if (
+                  key2 !== "id" &&
+                  key2 !== "alias" &&
+                  key2 !== "title" &&
+                  key2 !== "type" &&
+                  key2 !== "entity" &&
+                  key2 !== "sorting" &&
+                  key2 !== "required" &&
+                  key2 !== "protected" &&
+                  key2 !== "isHidden" &&
+                  key2 !== "maxLength" &&
+                  key2 !== "fromApi"
+                ) {
+                  const err7 = {
+                    instancePath: instancePath + "/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
+                    schemaPath: "#/properties/data/additionalProperties/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key2 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err7 = {
+          const err8 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -4959,15 +5746,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err8];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err8);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err9 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4975,9 +5762,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err9];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err9);
       }
       errors++;
     }
@@ -5046,7 +5833,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/Field" },
+      "data": { "$ref": "spec#/components/schemas/Field", "unevaluatedProperties": false },
     },
   };
   const schema91 = {
@@ -5055,10 +5842,11 @@ const v = (() => {
       "A deal field as `field/create` and `field/update` return it (snake_case, with `options`).\n",
     "required": ["id", "alias", "title", "type"],
     "properties": {
-      "id": { "$ref": "spec#/components/schemas/Id", "example": 111570 },
+      "id": { "$ref": "spec#/components/schemas/Id", "example": 111570, "unevaluatedProperties": false },
       "alias": {
         "$ref": "spec#/components/schemas/Alias",
         "description": "The key that sets this field's value on a deal.",
+        "unevaluatedProperties": false,
       },
       "title": { "type": "string", "description": "The display name.", "example": "Contract value" },
       "type": {
@@ -5105,7 +5893,11 @@ const v = (() => {
       "options": {
         "type": "array",
         "description": "The choices of a select-type field. Their shape is not documented.",
-        "items": { "type": "object", "description": "One choice (undocumented shape)." },
+        "items": {
+          "type": "object",
+          "description": "One choice (undocumented shape).",
+          "unevaluatedProperties": false,
+        },
       },
     },
   };
@@ -5217,17 +6009,14 @@ const v = (() => {
             errors++;
           }
         }
-      }
-      if (data.alias !== undefined) {
-        let data1 = data.alias;
-        if (typeof data1 === "string") {
-          if (func1(data1) > 15) {
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
             const err6 = {
-              instancePath: instancePath + "/alias",
-              schemaPath: "spec#/components/schemas/Alias/maxLength",
-              keyword: "maxLength",
-              params: { limit: 15 },
-              message: "must NOT have more than 15 characters",
+              instancePath: instancePath + "/id",
+              schemaPath: "#/properties/id/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err6];
@@ -5236,13 +6025,18 @@ const v = (() => {
             }
             errors++;
           }
-          if (func1(data1) < 1) {
+        }
+      }
+      if (data.alias !== undefined) {
+        let data1 = data.alias;
+        if (typeof data1 === "string") {
+          if (func1(data1) > 15) {
             const err7 = {
               instancePath: instancePath + "/alias",
-              schemaPath: "spec#/components/schemas/Alias/minLength",
-              keyword: "minLength",
-              params: { limit: 1 },
-              message: "must NOT have fewer than 1 characters",
+              schemaPath: "spec#/components/schemas/Alias/maxLength",
+              keyword: "maxLength",
+              params: { limit: 15 },
+              message: "must NOT have more than 15 characters",
             };
             if (vErrors === null) {
               vErrors = [err7];
@@ -5251,13 +6045,13 @@ const v = (() => {
             }
             errors++;
           }
-          if (!pattern12.test(data1)) {
+          if (func1(data1) < 1) {
             const err8 = {
               instancePath: instancePath + "/alias",
-              schemaPath: "spec#/components/schemas/Alias/pattern",
-              keyword: "pattern",
-              params: { pattern: "^[A-Za-z0-9_-]{1,15}$" },
-              message: 'must match pattern "' + "^[A-Za-z0-9_-]{1,15}$" + '"',
+              schemaPath: "spec#/components/schemas/Alias/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
             };
             if (vErrors === null) {
               vErrors = [err8];
@@ -5266,27 +6060,25 @@ const v = (() => {
             }
             errors++;
           }
+          if (!pattern12.test(data1)) {
+            const err9 = {
+              instancePath: instancePath + "/alias",
+              schemaPath: "spec#/components/schemas/Alias/pattern",
+              keyword: "pattern",
+              params: { pattern: "^[A-Za-z0-9_-]{1,15}$" },
+              message: 'must match pattern "' + "^[A-Za-z0-9_-]{1,15}$" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
         } else {
-          const err9 = {
+          const err10 = {
             instancePath: instancePath + "/alias",
             schemaPath: "spec#/components/schemas/Alias/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      }
-      if (data.title !== undefined) {
-        if (typeof data.title !== "string") {
-          const err10 = {
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -5298,29 +6090,29 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.type !== undefined) {
-        if (typeof data.type !== "string") {
-          const err11 = {
-            instancePath: instancePath + "/type",
-            schemaPath: "#/properties/type/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err11 = {
+              instancePath: instancePath + "/alias",
+              schemaPath: "#/properties/alias/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
           }
-          errors++;
         }
       }
-      if (data.entity !== undefined) {
-        if (typeof data.entity !== "string") {
+      if (data.title !== undefined) {
+        if (typeof data.title !== "string") {
           const err12 = {
-            instancePath: instancePath + "/entity",
-            schemaPath: "#/properties/entity/type",
+            instancePath: instancePath + "/title",
+            schemaPath: "#/properties/title/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -5333,15 +6125,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.sorting !== undefined) {
-        let data5 = data.sorting;
-        if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5))) {
+      if (data.type !== undefined) {
+        if (typeof data.type !== "string") {
           const err13 = {
-            instancePath: instancePath + "/sorting",
-            schemaPath: "#/properties/sorting/type",
+            instancePath: instancePath + "/type",
+            schemaPath: "#/properties/type/type",
             keyword: "type",
-            params: { type: "integer" },
-            message: "must be integer",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -5351,14 +6142,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.required !== undefined) {
-        if (typeof data.required !== "boolean") {
+      if (data.entity !== undefined) {
+        if (typeof data.entity !== "string") {
           const err14 = {
-            instancePath: instancePath + "/required",
-            schemaPath: "#/properties/required/type",
+            instancePath: instancePath + "/entity",
+            schemaPath: "#/properties/entity/type",
             keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err14];
@@ -5368,14 +6159,15 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.protected !== undefined) {
-        if (typeof data.protected !== "boolean") {
+      if (data.sorting !== undefined) {
+        let data5 = data.sorting;
+        if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5))) {
           const err15 = {
-            instancePath: instancePath + "/protected",
-            schemaPath: "#/properties/protected/type",
+            instancePath: instancePath + "/sorting",
+            schemaPath: "#/properties/sorting/type",
             keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
+            params: { type: "integer" },
+            message: "must be integer",
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -5385,11 +6177,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.is_hidden !== undefined) {
-        if (typeof data.is_hidden !== "boolean") {
+      if (data.required !== undefined) {
+        if (typeof data.required !== "boolean") {
           const err16 = {
-            instancePath: instancePath + "/is_hidden",
-            schemaPath: "#/properties/is_hidden/type",
+            instancePath: instancePath + "/required",
+            schemaPath: "#/properties/required/type",
             keyword: "type",
             params: { type: "boolean" },
             message: "must be boolean",
@@ -5402,15 +6194,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.max_length !== undefined) {
-        let data9 = data.max_length;
-        if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9)) && data9 !== null) {
+      if (data.protected !== undefined) {
+        if (typeof data.protected !== "boolean") {
           const err17 = {
-            instancePath: instancePath + "/max_length",
-            schemaPath: "#/properties/max_length/type",
+            instancePath: instancePath + "/protected",
+            schemaPath: "#/properties/protected/type",
             keyword: "type",
-            params: { type: schema91.properties.max_length.type },
-            message: "must be integer,null",
+            params: { type: "boolean" },
+            message: "must be boolean",
           };
           if (vErrors === null) {
             vErrors = [err17];
@@ -5419,9 +6210,44 @@ const v = (() => {
           }
           errors++;
         }
+      }
+      if (data.is_hidden !== undefined) {
+        if (typeof data.is_hidden !== "boolean") {
+          const err18 = {
+            instancePath: instancePath + "/is_hidden",
+            schemaPath: "#/properties/is_hidden/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      }
+      if (data.max_length !== undefined) {
+        let data9 = data.max_length;
+        if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9)) && data9 !== null) {
+          const err19 = {
+            instancePath: instancePath + "/max_length",
+            schemaPath: "#/properties/max_length/type",
+            keyword: "type",
+            params: { type: schema91.properties.max_length.type },
+            message: "must be integer,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
         if (typeof data9 == "number") {
           if (data9 < 1 || isNaN(data9)) {
-            const err18 = {
+            const err20 = {
               instancePath: instancePath + "/max_length",
               schemaPath: "#/properties/max_length/minimum",
               keyword: "minimum",
@@ -5429,9 +6255,9 @@ const v = (() => {
               message: "must be >= 1",
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err20];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err20);
             }
             errors++;
           }
@@ -5439,7 +6265,7 @@ const v = (() => {
       }
       if (data.from_api !== undefined) {
         if (typeof data.from_api !== "boolean") {
-          const err19 = {
+          const err21 = {
             instancePath: instancePath + "/from_api",
             schemaPath: "#/properties/from_api/type",
             keyword: "type",
@@ -5447,9 +6273,9 @@ const v = (() => {
             message: "must be boolean",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err21];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err21);
           }
           errors++;
         }
@@ -5460,8 +6286,24 @@ const v = (() => {
           const len0 = data11.length;
           for (let i0 = 0; i0 < len0; i0++) {
             let data12 = data11[i0];
-            if (!(data12 && typeof data12 == "object" && !Array.isArray(data12))) {
-              const err20 = {
+            if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+              for (let key2 in data12) {
+                const err22 = {
+                  instancePath: instancePath + "/options/" + i0,
+                  schemaPath: "#/properties/options/items/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            } else {
+              const err23 = {
                 instancePath: instancePath + "/options/" + i0,
                 schemaPath: "#/properties/options/items/type",
                 keyword: "type",
@@ -5469,15 +6311,15 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err20];
+                vErrors = [err23];
               } else {
-                vErrors.push(err20);
+                vErrors.push(err23);
               }
               errors++;
             }
           }
         } else {
-          const err21 = {
+          const err24 = {
             instancePath: instancePath + "/options",
             schemaPath: "#/properties/options/type",
             keyword: "type",
@@ -5485,15 +6327,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err24];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err24);
           }
           errors++;
         }
       }
     } else {
-      const err22 = {
+      const err25 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -5501,9 +6343,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err22];
+        vErrors = [err25];
       } else {
-        vErrors.push(err22);
+        vErrors.push(err25);
       }
       errors++;
     }
@@ -5606,8 +6448,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate89(data.data, {
+          !validate89(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -5618,9 +6461,41 @@ const v = (() => {
           vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "alias" &&
+              key0 !== "title" &&
+              key0 !== "type" &&
+              key0 !== "entity" &&
+              key0 !== "sorting" &&
+              key0 !== "required" &&
+              key0 !== "protected" &&
+              key0 !== "is_hidden" &&
+              key0 !== "max_length" &&
+              key0 !== "from_api" &&
+              key0 !== "options"
+            ) {
+              const err4 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err4 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -5628,9 +6503,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err4];
+        vErrors = [err5];
       } else {
-        vErrors.push(err4);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -5767,8 +6642,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate89(data.data, {
+          !validate89(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -5779,9 +6655,41 @@ const v = (() => {
           vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "alias" &&
+              key0 !== "title" &&
+              key0 !== "type" &&
+              key0 !== "entity" &&
+              key0 !== "sorting" &&
+              key0 !== "required" &&
+              key0 !== "protected" &&
+              key0 !== "is_hidden" &&
+              key0 !== "max_length" &&
+              key0 !== "from_api" &&
+              key0 !== "options"
+            ) {
+              const err4 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err4 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -5789,9 +6697,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err4];
+        vErrors = [err5];
       } else {
-        vErrors.push(err4);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -5978,9 +6886,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (key0 !== "status") {
+              const err7 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -5988,9 +6915,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }

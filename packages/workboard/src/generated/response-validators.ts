@@ -17,21 +17,26 @@ const v = (() => {
     "description": "The token's profile or one user (an object), or a list of users (an array).",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
           "user": {
             "description":
               "An array with `include=org_members` or `include=team_members`; otherwise a single user.\n",
             "oneOf": [
               { "$ref": "spec#/components/schemas/User" },
-              { "type": "array", "items": { "$ref": "spec#/components/schemas/User" } },
+              {
+                "type": "array",
+                "items": { "$ref": "spec#/components/schemas/User", "unevaluatedProperties": false },
+              },
             ],
+            "unevaluatedProperties": false,
           },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -117,20 +122,24 @@ const v = (() => {
         "description": "The user's managers, or `false` when the user has none.",
         "oneOf": [
           { "type": "boolean", "const": false, "description": "The user has no manager." },
-          { "type": "array", "items": { "$ref": "spec#/components/schemas/UserManager" } },
+          {
+            "type": "array",
+            "items": { "$ref": "spec#/components/schemas/UserManager", "unevaluatedProperties": false },
+          },
         ],
+        "unevaluatedProperties": false,
       },
       "user_reports_to_me": {
         "type": ["array", "null"],
         "description": "The user's reports; only with `user_id` and `include=org_reports`.",
-        "items": { "$ref": "spec#/components/schemas/UserReport" },
+        "items": { "$ref": "spec#/components/schemas/UserReport", "unevaluatedProperties": false },
       },
       "is_read_only": {
         "type": "boolean",
         "description": "Whether the user is a read-only user (on tenants with read-only users enabled).",
         "example": false,
       },
-      "profile": { "$ref": "spec#/components/schemas/UserProfile" },
+      "profile": { "$ref": "spec#/components/schemas/UserProfile", "unevaluatedProperties": false },
     },
   };
   const schema38 = {
@@ -182,7 +191,7 @@ const v = (() => {
       "custom_attributes": {
         "type": ["array", "null"],
         "description": "The user's custom attribute values; only with `custom_attributes=1`.",
-        "items": { "$ref": "spec#/components/schemas/CustomAttributeValue" },
+        "items": { "$ref": "spec#/components/schemas/CustomAttributeValue", "unevaluatedProperties": false },
       },
     },
   };
@@ -331,11 +340,30 @@ const v = (() => {
               }
               errors++;
             }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key0 in data3) {
+                if (key0 !== "id" && key0 !== "name" && key0 !== "value") {
+                  const err7 = {
+                    instancePath: instancePath + "/custom_attributes/" + i0,
+                    schemaPath: "#/properties/custom_attributes/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -343,9 +371,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -861,9 +889,36 @@ const v = (() => {
               }
               errors++;
             }
+            if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+              for (let key0 in data17) {
+                if (
+                  key0 !== "user_id" &&
+                  key0 !== "email" &&
+                  key0 !== "first_name" &&
+                  key0 !== "last_name" &&
+                  key0 !== "picture" &&
+                  key0 !== "external_id" &&
+                  key0 !== "role"
+                ) {
+                  const err28 = {
+                    instancePath: instancePath + "/manager/" + i0,
+                    schemaPath: "#/properties/manager/oneOf/1/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  } else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err28 = {
+          const err29 = {
             instancePath: instancePath + "/manager",
             schemaPath: "#/properties/manager/oneOf/1/type",
             keyword: "type",
@@ -871,9 +926,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err29];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err29);
           }
           errors++;
         }
@@ -888,7 +943,7 @@ const v = (() => {
           }
         }
         if (!valid1) {
-          const err29 = {
+          const err30 = {
             instancePath: instancePath + "/manager",
             schemaPath: "#/properties/manager/oneOf",
             keyword: "oneOf",
@@ -896,9 +951,9 @@ const v = (() => {
             message: "must match exactly one schema in oneOf",
           };
           if (vErrors === null) {
-            vErrors = [err29];
+            vErrors = [err30];
           } else {
-            vErrors.push(err29);
+            vErrors.push(err30);
           }
           errors++;
         } else {
@@ -911,11 +966,28 @@ const v = (() => {
             }
           }
         }
+        if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+          for (let key1 in data16) {
+            const err31 = {
+              instancePath: instancePath + "/manager",
+              schemaPath: "#/properties/manager/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
       }
       if (data.user_reports_to_me !== undefined) {
         let data25 = data.user_reports_to_me;
         if (!Array.isArray(data25) && data25 !== null) {
-          const err30 = {
+          const err32 = {
             instancePath: instancePath + "/user_reports_to_me",
             schemaPath: "#/properties/user_reports_to_me/type",
             keyword: "type",
@@ -923,9 +995,9 @@ const v = (() => {
             message: "must be array,null",
           };
           if (vErrors === null) {
-            vErrors = [err30];
+            vErrors = [err32];
           } else {
-            vErrors.push(err30);
+            vErrors.push(err32);
           }
           errors++;
         }
@@ -936,7 +1008,7 @@ const v = (() => {
             if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
               if (data26.user_id !== undefined) {
                 if (typeof data26.user_id !== "string") {
-                  const err31 = {
+                  const err33 = {
                     instancePath: instancePath + "/user_reports_to_me/" + i1 + "/user_id",
                     schemaPath: "spec#/components/schemas/UserReport/properties/user_id/type",
                     keyword: "type",
@@ -944,16 +1016,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err31];
+                    vErrors = [err33];
                   } else {
-                    vErrors.push(err31);
+                    vErrors.push(err33);
                   }
                   errors++;
                 }
               }
               if (data26.org_role !== undefined) {
                 if (typeof data26.org_role !== "string") {
-                  const err32 = {
+                  const err34 = {
                     instancePath: instancePath + "/user_reports_to_me/" + i1 + "/org_role",
                     schemaPath: "spec#/components/schemas/UserReport/properties/org_role/type",
                     keyword: "type",
@@ -961,15 +1033,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err32];
+                    vErrors = [err34];
                   } else {
-                    vErrors.push(err32);
+                    vErrors.push(err34);
                   }
                   errors++;
                 }
               }
             } else {
-              const err33 = {
+              const err35 = {
                 instancePath: instancePath + "/user_reports_to_me/" + i1,
                 schemaPath: "spec#/components/schemas/UserReport/type",
                 keyword: "type",
@@ -977,18 +1049,37 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err35];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err35);
               }
               errors++;
+            }
+            if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+              for (let key2 in data26) {
+                if (key2 !== "user_id" && key2 !== "org_role") {
+                  const err36 = {
+                    instancePath: instancePath + "/user_reports_to_me/" + i1,
+                    schemaPath: "#/properties/user_reports_to_me/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key2 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              }
             }
           }
         }
       }
       if (data.is_read_only !== undefined) {
         if (typeof data.is_read_only !== "boolean") {
-          const err34 = {
+          const err37 = {
             instancePath: instancePath + "/is_read_only",
             schemaPath: "#/properties/is_read_only/type",
             keyword: "type",
@@ -996,16 +1087,17 @@ const v = (() => {
             message: "must be boolean",
           };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err37];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err37);
           }
           errors++;
         }
       }
       if (data.profile !== undefined) {
+        let data30 = data.profile;
         if (
-          !validate24(data.profile, {
+          !validate24(data30, {
             instancePath: instancePath + "/profile",
             parentData: data,
             parentDataProperty: "profile",
@@ -1016,9 +1108,28 @@ const v = (() => {
           vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
           errors = vErrors.length;
         }
+        if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+          for (let key3 in data30) {
+            if (key3 !== "title" && key3 !== "company" && key3 !== "custom_attributes") {
+              const err38 = {
+                instancePath: instancePath + "/profile",
+                schemaPath: "#/properties/profile/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key3 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err35 = {
+      const err39 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1026,9 +1137,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err35];
+        vErrors = [err39];
       } else {
-        vErrors.push(err35);
+        vErrors.push(err39);
       }
       errors++;
     }
@@ -1137,10 +1248,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -1148,11 +1277,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -1161,7 +1307,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -1169,15 +1315,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -1185,9 +1331,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -1195,10 +1358,10 @@ const v = (() => {
           }
           if (data2.user !== undefined) {
             let data4 = data2.user;
-            const _errs13 = errors;
+            const _errs16 = errors;
             let valid5 = false;
             let passing0 = null;
-            const _errs14 = errors;
+            const _errs17 = errors;
             if (
               !validate23(data4, {
                 instancePath: instancePath + "/data/user",
@@ -1211,7 +1374,7 @@ const v = (() => {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
-            var _valid0 = _errs14 === errors;
+            var _valid0 = _errs17 === errors;
             if (_valid0) {
               valid5 = true;
               passing0 = 0;
@@ -1237,12 +1400,13 @@ const v = (() => {
               props0.is_read_only = true;
               props0.profile = true;
             }
-            const _errs15 = errors;
+            const _errs18 = errors;
             if (Array.isArray(data4)) {
               const len0 = data4.length;
               for (let i0 = 0; i0 < len0; i0++) {
+                let data5 = data4[i0];
                 if (
-                  !validate23(data4[i0], {
+                  !validate23(data5, {
                     instancePath: instancePath + "/data/user/" + i0,
                     parentData: data4,
                     parentDataProperty: i0,
@@ -1253,9 +1417,49 @@ const v = (() => {
                   vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
                   errors = vErrors.length;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "user_id" &&
+                      key3 !== "user_name" &&
+                      key3 !== "email" &&
+                      key3 !== "first_name" &&
+                      key3 !== "last_name" &&
+                      key3 !== "wb_email" &&
+                      key3 !== "cell_num" &&
+                      key3 !== "create_at" &&
+                      key3 !== "last_visited_at" &&
+                      key3 !== "picture" &&
+                      key3 !== "time_zone" &&
+                      key3 !== "external_id" &&
+                      key3 !== "created_from" &&
+                      key3 !== "org_id" &&
+                      key3 !== "status" &&
+                      key3 !== "org_user_roles" &&
+                      key3 !== "manager" &&
+                      key3 !== "user_reports_to_me" &&
+                      key3 !== "is_read_only" &&
+                      key3 !== "profile"
+                    ) {
+                      const err10 = {
+                        instancePath: instancePath + "/data/user/" + i0,
+                        schemaPath: "#/properties/data/properties/user/oneOf/1/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err7 = {
+              const err11 = {
                 instancePath: instancePath + "/data/user",
                 schemaPath: "#/properties/data/properties/user/oneOf/1/type",
                 keyword: "type",
@@ -1263,13 +1467,13 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err7];
+                vErrors = [err11];
               } else {
-                vErrors.push(err7);
+                vErrors.push(err11);
               }
               errors++;
             }
-            var _valid0 = _errs15 === errors;
+            var _valid0 = _errs18 === errors;
             if (_valid0 && valid5) {
               valid5 = false;
               passing0 = [passing0, 1];
@@ -1280,7 +1484,7 @@ const v = (() => {
               }
             }
             if (!valid5) {
-              const err8 = {
+              const err12 = {
                 instancePath: instancePath + "/data/user",
                 schemaPath: "#/properties/data/properties/user/oneOf",
                 keyword: "oneOf",
@@ -1288,24 +1492,62 @@ const v = (() => {
                 message: "must match exactly one schema in oneOf",
               };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err12];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err12);
               }
               errors++;
             } else {
-              errors = _errs13;
+              errors = _errs16;
               if (vErrors !== null) {
-                if (_errs13) {
-                  vErrors.length = _errs13;
+                if (_errs16) {
+                  vErrors.length = _errs16;
                 } else {
                   vErrors = null;
                 }
               }
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              if (props0 !== true) {
+                for (let key4 in data4) {
+                  if (!props0 || !props0[key4]) {
+                    const err13 = {
+                      instancePath: instancePath + "/data/user",
+                      schemaPath: "#/properties/data/properties/user/unevaluatedProperties",
+                      keyword: "unevaluatedProperties",
+                      params: { unevaluatedProperty: key4 },
+                      message: "must NOT have unevaluated properties",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err13];
+                    } else {
+                      vErrors.push(err13);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+          }
+          for (let key5 in data2) {
+            if (key5 !== "totalCount" && key5 !== "user") {
+              const err14 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key5 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
           }
         } else {
-          const err9 = {
+          const err15 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -1313,15 +1555,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err15];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err15);
           }
           errors++;
         }
       }
     } else {
-      const err10 = {
+      const err16 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1329,9 +1571,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err10];
+        vErrors = [err16];
       } else {
-        vErrors.push(err10);
+        vErrors.push(err16);
       }
       errors++;
     }
@@ -1395,14 +1637,15 @@ const v = (() => {
     "description": "A single user.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "user": { "$ref": "spec#/components/schemas/User" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "user": { "$ref": "spec#/components/schemas/User", "unevaluatedProperties": false },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -1482,10 +1725,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -1493,11 +1754,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -1506,7 +1784,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -1514,15 +1792,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -1530,17 +1808,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.user !== undefined) {
+            let data4 = data2.user;
             if (
-              !validate23(data2.user, {
+              !validate23(data4, {
                 instancePath: instancePath + "/data/user",
                 parentData: data2,
                 parentDataProperty: "user",
@@ -1551,9 +1847,66 @@ const v = (() => {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "user_id" &&
+                  key3 !== "user_name" &&
+                  key3 !== "email" &&
+                  key3 !== "first_name" &&
+                  key3 !== "last_name" &&
+                  key3 !== "wb_email" &&
+                  key3 !== "cell_num" &&
+                  key3 !== "create_at" &&
+                  key3 !== "last_visited_at" &&
+                  key3 !== "picture" &&
+                  key3 !== "time_zone" &&
+                  key3 !== "external_id" &&
+                  key3 !== "created_from" &&
+                  key3 !== "org_id" &&
+                  key3 !== "status" &&
+                  key3 !== "org_user_roles" &&
+                  key3 !== "manager" &&
+                  key3 !== "user_reports_to_me" &&
+                  key3 !== "is_read_only" &&
+                  key3 !== "profile"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/user",
+                    schemaPath: "#/properties/data/properties/user/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "user") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -1561,15 +1914,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1577,9 +1930,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -1714,10 +2067,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -1725,11 +2096,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -1738,7 +2126,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -1746,15 +2134,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -1762,17 +2150,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.user !== undefined) {
+            let data4 = data2.user;
             if (
-              !validate23(data2.user, {
+              !validate23(data4, {
                 instancePath: instancePath + "/data/user",
                 parentData: data2,
                 parentDataProperty: "user",
@@ -1783,9 +2189,66 @@ const v = (() => {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "user_id" &&
+                  key3 !== "user_name" &&
+                  key3 !== "email" &&
+                  key3 !== "first_name" &&
+                  key3 !== "last_name" &&
+                  key3 !== "wb_email" &&
+                  key3 !== "cell_num" &&
+                  key3 !== "create_at" &&
+                  key3 !== "last_visited_at" &&
+                  key3 !== "picture" &&
+                  key3 !== "time_zone" &&
+                  key3 !== "external_id" &&
+                  key3 !== "created_from" &&
+                  key3 !== "org_id" &&
+                  key3 !== "status" &&
+                  key3 !== "org_user_roles" &&
+                  key3 !== "manager" &&
+                  key3 !== "user_reports_to_me" &&
+                  key3 !== "is_read_only" &&
+                  key3 !== "profile"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/user",
+                    schemaPath: "#/properties/data/properties/user/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "user") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -1793,15 +2256,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1809,9 +2272,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -1946,10 +2409,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -1957,11 +2438,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -1970,7 +2468,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -1978,15 +2476,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -1994,17 +2492,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.user !== undefined) {
+            let data4 = data2.user;
             if (
-              !validate23(data2.user, {
+              !validate23(data4, {
                 instancePath: instancePath + "/data/user",
                 parentData: data2,
                 parentDataProperty: "user",
@@ -2015,9 +2531,66 @@ const v = (() => {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "user_id" &&
+                  key3 !== "user_name" &&
+                  key3 !== "email" &&
+                  key3 !== "first_name" &&
+                  key3 !== "last_name" &&
+                  key3 !== "wb_email" &&
+                  key3 !== "cell_num" &&
+                  key3 !== "create_at" &&
+                  key3 !== "last_visited_at" &&
+                  key3 !== "picture" &&
+                  key3 !== "time_zone" &&
+                  key3 !== "external_id" &&
+                  key3 !== "created_from" &&
+                  key3 !== "org_id" &&
+                  key3 !== "status" &&
+                  key3 !== "org_user_roles" &&
+                  key3 !== "manager" &&
+                  key3 !== "user_reports_to_me" &&
+                  key3 !== "is_read_only" &&
+                  key3 !== "profile"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/user",
+                    schemaPath: "#/properties/data/properties/user/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "user") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -2025,15 +2598,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -2041,9 +2614,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -2107,14 +2680,15 @@ const v = (() => {
     "description": "A user with their goals.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "user": { "$ref": "spec#/components/schemas/UserWithGoals" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "user": { "$ref": "spec#/components/schemas/UserWithGoals", "unevaluatedProperties": false },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -2132,6 +2706,7 @@ const v = (() => {
               { "$ref": "spec#/components/schemas/UserGoalMap" },
               { "type": "array", "maxItems": 0, "description": "The user has no goals." },
             ],
+            "unevaluatedProperties": false,
           },
           "goal_count": {
             "type": "string",
@@ -2149,7 +2724,9 @@ const v = (() => {
     "properties": {
       "goals_count": { "type": "string", "description": "The number of goals, as a string.", "example": "1" },
     },
-    "patternProperties": { "^[0-9]+$": { "$ref": "spec#/components/schemas/Goal" } },
+    "patternProperties": {
+      "^[0-9]+$": { "$ref": "spec#/components/schemas/Goal", "unevaluatedProperties": false },
+    },
   };
   const pattern4 = new RegExp("^[0-9]+$", "u");
   const schema64 = {
@@ -2166,6 +2743,7 @@ const v = (() => {
       "goal_type": {
         "allOf": [{ "$ref": "spec#/components/schemas/IdName" }],
         "description": "`1` team goal, `2` personal (individual) goal.",
+        "unevaluatedProperties": false,
       },
       "goal_owner": {
         "type": "string",
@@ -2223,21 +2801,22 @@ const v = (() => {
       "goal_category": {
         "type": "array",
         "description": "The goal's categories.",
-        "items": { "$ref": "spec#/components/schemas/IdName" },
+        "items": { "$ref": "spec#/components/schemas/IdName", "unevaluatedProperties": false },
       },
       "goal_workstreams": {
         "type": "array",
         "description": "The Workstreams linked to the goal.",
-        "items": { "$ref": "spec#/components/schemas/IdName" },
+        "items": { "$ref": "spec#/components/schemas/IdName", "unevaluatedProperties": false },
       },
       "custom_attributes": {
         "type": ["array", "null"],
         "description": "The goal's custom field values; only with `custom_attributes=1`.",
-        "items": { "$ref": "spec#/components/schemas/GoalCustomAttribute" },
+        "items": { "$ref": "spec#/components/schemas/GoalCustomAttribute", "unevaluatedProperties": false },
       },
       "goal_custom_permission": {
         "description": "Only with `include=custom_permission`.",
         "oneOf": [{ "$ref": "spec#/components/schemas/GoalCustomPermission" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "goal_owner_full_name": { "type": "string", "example": "Priya Raman" },
       "goal_team_id": {
@@ -2253,14 +2832,17 @@ const v = (() => {
       "goal_metrics": {
         "type": "array",
         "description": "The goal's metrics (key results).",
-        "items": { "$ref": "spec#/components/schemas/GoalMetric" },
+        "items": { "$ref": "spec#/components/schemas/GoalMetric", "unevaluatedProperties": false },
       },
       "goal_metrics_count": {
         "type": "string",
         "description": "The number of metrics, as a string.",
         "example": "2",
       },
-      "goal_comments": { "type": "array", "items": { "$ref": "spec#/components/schemas/GoalComment" } },
+      "goal_comments": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/GoalComment", "unevaluatedProperties": false },
+      },
       "goal_comments_count": {
         "type": "string",
         "description": "The number of comments, as a string.",
@@ -2351,6 +2933,7 @@ const v = (() => {
       "metric_update_interval": {
         "allOf": [{ "$ref": "spec#/components/schemas/IdName" }],
         "description": "How often progress is due: `1` daily, `2` weekly, `3` monthly, `4` quarterly.",
+        "unevaluatedProperties": false,
       },
       "metric_update_interval_day": {
         "type": "string",
@@ -2360,15 +2943,18 @@ const v = (() => {
       "metric_unit": {
         "allOf": [{ "$ref": "spec#/components/schemas/IdName" }],
         "description": "The data type: `1` number, `2` currency, `3` percentage.",
+        "unevaluatedProperties": false,
       },
       "metric_progress_type": {
         "allOf": [{ "$ref": "spec#/components/schemas/IdName" }],
         "description": "How progress is calculated from updates: `1` last update, `2` total, `3` average.",
+        "unevaluatedProperties": false,
       },
       "metric_counting_type": {
         "allOf": [{ "$ref": "spec#/components/schemas/IdName" }],
         "description":
           "How the start value relates to the target: `1` counting up, `2` counting down, `3` exact to target.",
+        "unevaluatedProperties": false,
       },
       "metric_initial_data": { "type": "string", "description": "The start value.", "example": "0" },
       "metric_target": { "type": "string", "description": "The target value.", "example": "12000000" },
@@ -2423,8 +3009,14 @@ const v = (() => {
           "Where updates come from, as text: the person responsible for updates, or for a mirrored\nmetric that person and the source metric's name.\n",
         "example": "Marcus Lee",
       },
-      "metric_source_from_id": { "$ref": "spec#/components/schemas/MetricSourceCode" },
-      "last_metric_comment": { "$ref": "spec#/components/schemas/LastMetricComment" },
+      "metric_source_from_id": {
+        "$ref": "spec#/components/schemas/MetricSourceCode",
+        "unevaluatedProperties": false,
+      },
+      "last_metric_comment": {
+        "$ref": "spec#/components/schemas/LastMetricComment",
+        "unevaluatedProperties": false,
+      },
     },
   };
   const schema75 = {
@@ -2582,10 +3174,29 @@ const v = (() => {
           }
           errors++;
         }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          for (let key0 in data4) {
+            if (key0 !== "id" && key0 !== "name") {
+              const err7 = {
+                instancePath: instancePath + "/metric_update_interval",
+                schemaPath: "#/properties/metric_update_interval/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.metric_update_interval_day !== undefined) {
         if (typeof data.metric_update_interval_day !== "string") {
-          const err7 = {
+          const err8 = {
             instancePath: instancePath + "/metric_update_interval_day",
             schemaPath: "#/properties/metric_update_interval_day/type",
             keyword: "type",
@@ -2593,9 +3204,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err8];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err8);
           }
           errors++;
         }
@@ -2605,26 +3216,9 @@ const v = (() => {
         if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
           if (data8.id !== undefined) {
             if (typeof data8.id !== "string") {
-              const err8 = {
+              const err9 = {
                 instancePath: instancePath + "/metric_unit/id",
                 schemaPath: "spec#/components/schemas/IdName/properties/id/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
-              errors++;
-            }
-          }
-          if (data8.name !== undefined) {
-            if (typeof data8.name !== "string") {
-              const err9 = {
-                instancePath: instancePath + "/metric_unit/name",
-                schemaPath: "spec#/components/schemas/IdName/properties/name/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
@@ -2637,8 +3231,25 @@ const v = (() => {
               errors++;
             }
           }
+          if (data8.name !== undefined) {
+            if (typeof data8.name !== "string") {
+              const err10 = {
+                instancePath: instancePath + "/metric_unit/name",
+                schemaPath: "spec#/components/schemas/IdName/properties/name/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err10 = {
+          const err11 = {
             instancePath: instancePath + "/metric_unit",
             schemaPath: "spec#/components/schemas/IdName/type",
             keyword: "type",
@@ -2646,41 +3257,21 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err11];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err11);
           }
           errors++;
         }
-      }
-      if (data.metric_progress_type !== undefined) {
-        let data11 = data.metric_progress_type;
-        if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-          if (data11.id !== undefined) {
-            if (typeof data11.id !== "string") {
-              const err11 = {
-                instancePath: instancePath + "/metric_progress_type/id",
-                schemaPath: "spec#/components/schemas/IdName/properties/id/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
-          }
-          if (data11.name !== undefined) {
-            if (typeof data11.name !== "string") {
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+          for (let key1 in data8) {
+            if (key1 !== "id" && key1 !== "name") {
               const err12 = {
-                instancePath: instancePath + "/metric_progress_type/name",
-                schemaPath: "spec#/components/schemas/IdName/properties/name/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
+                instancePath: instancePath + "/metric_unit",
+                schemaPath: "#/properties/metric_unit/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
               };
               if (vErrors === null) {
                 vErrors = [err12];
@@ -2690,30 +3281,33 @@ const v = (() => {
               errors++;
             }
           }
-        } else {
-          const err13 = {
-            instancePath: instancePath + "/metric_progress_type",
-            schemaPath: "spec#/components/schemas/IdName/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
         }
       }
-      if (data.metric_counting_type !== undefined) {
-        let data14 = data.metric_counting_type;
-        if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-          if (data14.id !== undefined) {
-            if (typeof data14.id !== "string") {
-              const err14 = {
-                instancePath: instancePath + "/metric_counting_type/id",
+      if (data.metric_progress_type !== undefined) {
+        let data11 = data.metric_progress_type;
+        if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+          if (data11.id !== undefined) {
+            if (typeof data11.id !== "string") {
+              const err13 = {
+                instancePath: instancePath + "/metric_progress_type/id",
                 schemaPath: "spec#/components/schemas/IdName/properties/id/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          }
+          if (data11.name !== undefined) {
+            if (typeof data11.name !== "string") {
+              const err14 = {
+                instancePath: instancePath + "/metric_progress_type/name",
+                schemaPath: "spec#/components/schemas/IdName/properties/name/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
@@ -2726,9 +3320,64 @@ const v = (() => {
               errors++;
             }
           }
+        } else {
+          const err15 = {
+            instancePath: instancePath + "/metric_progress_type",
+            schemaPath: "spec#/components/schemas/IdName/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+          };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+          for (let key2 in data11) {
+            if (key2 !== "id" && key2 !== "name") {
+              const err16 = {
+                instancePath: instancePath + "/metric_progress_type",
+                schemaPath: "#/properties/metric_progress_type/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key2 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.metric_counting_type !== undefined) {
+        let data14 = data.metric_counting_type;
+        if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+          if (data14.id !== undefined) {
+            if (typeof data14.id !== "string") {
+              const err17 = {
+                instancePath: instancePath + "/metric_counting_type/id",
+                schemaPath: "spec#/components/schemas/IdName/properties/id/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          }
           if (data14.name !== undefined) {
             if (typeof data14.name !== "string") {
-              const err15 = {
+              const err18 = {
                 instancePath: instancePath + "/metric_counting_type/name",
                 schemaPath: "spec#/components/schemas/IdName/properties/name/type",
                 keyword: "type",
@@ -2736,71 +3385,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err15];
+                vErrors = [err18];
               } else {
-                vErrors.push(err15);
+                vErrors.push(err18);
               }
               errors++;
             }
           }
         } else {
-          const err16 = {
+          const err19 = {
             instancePath: instancePath + "/metric_counting_type",
             schemaPath: "spec#/components/schemas/IdName/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-      }
-      if (data.metric_initial_data !== undefined) {
-        if (typeof data.metric_initial_data !== "string") {
-          const err17 = {
-            instancePath: instancePath + "/metric_initial_data",
-            schemaPath: "#/properties/metric_initial_data/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-      if (data.metric_target !== undefined) {
-        if (typeof data.metric_target !== "string") {
-          const err18 = {
-            instancePath: instancePath + "/metric_target",
-            schemaPath: "#/properties/metric_target/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
-      if (data.metric_achieve_target !== undefined) {
-        if (typeof data.metric_achieve_target !== "string") {
-          const err19 = {
-            instancePath: instancePath + "/metric_achieve_target",
-            schemaPath: "#/properties/metric_achieve_target/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err19];
@@ -2809,29 +3407,31 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.metric_create_at !== undefined) {
-        if (typeof data.metric_create_at !== "string") {
-          const err20 = {
-            instancePath: instancePath + "/metric_create_at",
-            schemaPath: "#/properties/metric_create_at/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
+        if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+          for (let key3 in data14) {
+            if (key3 !== "id" && key3 !== "name") {
+              const err20 = {
+                instancePath: instancePath + "/metric_counting_type",
+                schemaPath: "#/properties/metric_counting_type/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key3 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
           }
-          errors++;
         }
       }
-      if (data.metric_modified_at !== undefined) {
-        if (typeof data.metric_modified_at !== "string") {
+      if (data.metric_initial_data !== undefined) {
+        if (typeof data.metric_initial_data !== "string") {
           const err21 = {
-            instancePath: instancePath + "/metric_modified_at",
-            schemaPath: "#/properties/metric_modified_at/type",
+            instancePath: instancePath + "/metric_initial_data",
+            schemaPath: "#/properties/metric_initial_data/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -2844,11 +3444,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_created_by !== undefined) {
-        if (typeof data.metric_created_by !== "string") {
+      if (data.metric_target !== undefined) {
+        if (typeof data.metric_target !== "string") {
           const err22 = {
-            instancePath: instancePath + "/metric_created_by",
-            schemaPath: "#/properties/metric_created_by/type",
+            instancePath: instancePath + "/metric_target",
+            schemaPath: "#/properties/metric_target/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -2861,11 +3461,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_updated_by !== undefined) {
-        if (typeof data.metric_updated_by !== "string") {
+      if (data.metric_achieve_target !== undefined) {
+        if (typeof data.metric_achieve_target !== "string") {
           const err23 = {
-            instancePath: instancePath + "/metric_updated_by",
-            schemaPath: "#/properties/metric_updated_by/type",
+            instancePath: instancePath + "/metric_achieve_target",
+            schemaPath: "#/properties/metric_achieve_target/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -2878,11 +3478,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_progress !== undefined) {
-        if (typeof data.metric_progress !== "string") {
+      if (data.metric_create_at !== undefined) {
+        if (typeof data.metric_create_at !== "string") {
           const err24 = {
-            instancePath: instancePath + "/metric_progress",
-            schemaPath: "#/properties/metric_progress/type",
+            instancePath: instancePath + "/metric_create_at",
+            schemaPath: "#/properties/metric_create_at/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -2895,11 +3495,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_progress_color !== undefined) {
-        if (typeof data.metric_progress_color !== "string") {
+      if (data.metric_modified_at !== undefined) {
+        if (typeof data.metric_modified_at !== "string") {
           const err25 = {
-            instancePath: instancePath + "/metric_progress_color",
-            schemaPath: "#/properties/metric_progress_color/type",
+            instancePath: instancePath + "/metric_modified_at",
+            schemaPath: "#/properties/metric_modified_at/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -2912,11 +3512,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_last_update !== undefined) {
-        if (typeof data.metric_last_update !== "string") {
+      if (data.metric_created_by !== undefined) {
+        if (typeof data.metric_created_by !== "string") {
           const err26 = {
-            instancePath: instancePath + "/metric_last_update",
-            schemaPath: "#/properties/metric_last_update/type",
+            instancePath: instancePath + "/metric_created_by",
+            schemaPath: "#/properties/metric_created_by/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -2929,11 +3529,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_next_update !== undefined) {
-        if (typeof data.metric_next_update !== "string") {
+      if (data.metric_updated_by !== undefined) {
+        if (typeof data.metric_updated_by !== "string") {
           const err27 = {
-            instancePath: instancePath + "/metric_next_update",
-            schemaPath: "#/properties/metric_next_update/type",
+            instancePath: instancePath + "/metric_updated_by",
+            schemaPath: "#/properties/metric_updated_by/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -2946,11 +3546,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_source_from !== undefined) {
-        if (typeof data.metric_source_from !== "string") {
+      if (data.metric_progress !== undefined) {
+        if (typeof data.metric_progress !== "string") {
           const err28 = {
-            instancePath: instancePath + "/metric_source_from",
-            schemaPath: "#/properties/metric_source_from/type",
+            instancePath: instancePath + "/metric_progress",
+            schemaPath: "#/properties/metric_progress/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -2963,11 +3563,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_source_from_id !== undefined) {
-        if (typeof data.metric_source_from_id !== "string") {
+      if (data.metric_progress_color !== undefined) {
+        if (typeof data.metric_progress_color !== "string") {
           const err29 = {
-            instancePath: instancePath + "/metric_source_from_id",
-            schemaPath: "spec#/components/schemas/MetricSourceCode/type",
+            instancePath: instancePath + "/metric_progress_color",
+            schemaPath: "#/properties/metric_progress_color/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -2980,50 +3580,48 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.last_metric_comment !== undefined) {
-        let data30 = data.last_metric_comment;
-        if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-          if (data30.comment !== undefined) {
-            if (typeof data30.comment !== "string") {
-              const err30 = {
-                instancePath: instancePath + "/last_metric_comment/comment",
-                schemaPath: "spec#/components/schemas/LastMetricComment/properties/comment/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err30];
-              } else {
-                vErrors.push(err30);
-              }
-              errors++;
-            }
-          }
-          if (data30.comment_last_updated !== undefined) {
-            if (typeof data30.comment_last_updated !== "string") {
-              const err31 = {
-                instancePath: instancePath + "/last_metric_comment/comment_last_updated",
-                schemaPath: "spec#/components/schemas/LastMetricComment/properties/comment_last_updated/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err31];
-              } else {
-                vErrors.push(err31);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err32 = {
-            instancePath: instancePath + "/last_metric_comment",
-            schemaPath: "spec#/components/schemas/LastMetricComment/type",
+      if (data.metric_last_update !== undefined) {
+        if (typeof data.metric_last_update !== "string") {
+          const err30 = {
+            instancePath: instancePath + "/metric_last_update",
+            schemaPath: "#/properties/metric_last_update/type",
             keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+      if (data.metric_next_update !== undefined) {
+        if (typeof data.metric_next_update !== "string") {
+          const err31 = {
+            instancePath: instancePath + "/metric_next_update",
+            schemaPath: "#/properties/metric_next_update/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      }
+      if (data.metric_source_from !== undefined) {
+        if (typeof data.metric_source_from !== "string") {
+          const err32 = {
+            instancePath: instancePath + "/metric_source_from",
+            schemaPath: "#/properties/metric_source_from/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err32];
@@ -3033,8 +3631,115 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.metric_source_from_id !== undefined) {
+        let data29 = data.metric_source_from_id;
+        if (typeof data29 !== "string") {
+          const err33 = {
+            instancePath: instancePath + "/metric_source_from_id",
+            schemaPath: "spec#/components/schemas/MetricSourceCode/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+          for (let key4 in data29) {
+            const err34 = {
+              instancePath: instancePath + "/metric_source_from_id",
+              schemaPath: "#/properties/metric_source_from_id/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key4 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.last_metric_comment !== undefined) {
+        let data30 = data.last_metric_comment;
+        if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+          if (data30.comment !== undefined) {
+            if (typeof data30.comment !== "string") {
+              const err35 = {
+                instancePath: instancePath + "/last_metric_comment/comment",
+                schemaPath: "spec#/components/schemas/LastMetricComment/properties/comment/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          }
+          if (data30.comment_last_updated !== undefined) {
+            if (typeof data30.comment_last_updated !== "string") {
+              const err36 = {
+                instancePath: instancePath + "/last_metric_comment/comment_last_updated",
+                schemaPath: "spec#/components/schemas/LastMetricComment/properties/comment_last_updated/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err37 = {
+            instancePath: instancePath + "/last_metric_comment",
+            schemaPath: "spec#/components/schemas/LastMetricComment/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+          };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+          for (let key5 in data30) {
+            if (key5 !== "comment" && key5 !== "comment_last_updated") {
+              const err38 = {
+                instancePath: instancePath + "/last_metric_comment",
+                schemaPath: "#/properties/last_metric_comment/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key5 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+          }
+        }
+      }
     } else {
-      const err33 = {
+      const err39 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -3042,9 +3747,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err33];
+        vErrors = [err39];
       } else {
-        vErrors.push(err33);
+        vErrors.push(err39);
       }
       errors++;
     }
@@ -3197,29 +3902,31 @@ const v = (() => {
           }
           errors++;
         }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key0 in data3) {
+            if (key0 !== "id" && key0 !== "name") {
+              const err6 = {
+                instancePath: instancePath + "/goal_type",
+                schemaPath: "#/properties/goal_type/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.goal_owner !== undefined) {
         if (typeof data.goal_owner !== "string") {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/goal_owner",
             schemaPath: "#/properties/goal_owner/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      }
-      if (data.goal_create_at !== undefined) {
-        if (typeof data.goal_create_at !== "string") {
-          const err7 = {
-            instancePath: instancePath + "/goal_create_at",
-            schemaPath: "#/properties/goal_create_at/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -3232,11 +3939,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_modified_at !== undefined) {
-        if (typeof data.goal_modified_at !== "string") {
+      if (data.goal_create_at !== undefined) {
+        if (typeof data.goal_create_at !== "string") {
           const err8 = {
-            instancePath: instancePath + "/goal_modified_at",
-            schemaPath: "#/properties/goal_modified_at/type",
+            instancePath: instancePath + "/goal_create_at",
+            schemaPath: "#/properties/goal_create_at/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -3249,11 +3956,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_created_by !== undefined) {
-        if (typeof data.goal_created_by !== "string") {
+      if (data.goal_modified_at !== undefined) {
+        if (typeof data.goal_modified_at !== "string") {
           const err9 = {
-            instancePath: instancePath + "/goal_created_by",
-            schemaPath: "#/properties/goal_created_by/type",
+            instancePath: instancePath + "/goal_modified_at",
+            schemaPath: "#/properties/goal_modified_at/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -3266,11 +3973,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_updated_by !== undefined) {
-        if (typeof data.goal_updated_by !== "string") {
+      if (data.goal_created_by !== undefined) {
+        if (typeof data.goal_created_by !== "string") {
           const err10 = {
-            instancePath: instancePath + "/goal_updated_by",
-            schemaPath: "#/properties/goal_updated_by/type",
+            instancePath: instancePath + "/goal_created_by",
+            schemaPath: "#/properties/goal_created_by/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -3283,11 +3990,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_start_date !== undefined) {
-        if (typeof data.goal_start_date !== "string") {
+      if (data.goal_updated_by !== undefined) {
+        if (typeof data.goal_updated_by !== "string") {
           const err11 = {
-            instancePath: instancePath + "/goal_start_date",
-            schemaPath: "#/properties/goal_start_date/type",
+            instancePath: instancePath + "/goal_updated_by",
+            schemaPath: "#/properties/goal_updated_by/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -3300,11 +4007,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_target_date !== undefined) {
-        if (typeof data.goal_target_date !== "string") {
+      if (data.goal_start_date !== undefined) {
+        if (typeof data.goal_start_date !== "string") {
           const err12 = {
-            instancePath: instancePath + "/goal_target_date",
-            schemaPath: "#/properties/goal_target_date/type",
+            instancePath: instancePath + "/goal_start_date",
+            schemaPath: "#/properties/goal_start_date/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -3317,11 +4024,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_progress !== undefined) {
-        if (typeof data.goal_progress !== "string") {
+      if (data.goal_target_date !== undefined) {
+        if (typeof data.goal_target_date !== "string") {
           const err13 = {
-            instancePath: instancePath + "/goal_progress",
-            schemaPath: "#/properties/goal_progress/type",
+            instancePath: instancePath + "/goal_target_date",
+            schemaPath: "#/properties/goal_target_date/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -3334,11 +4041,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_progress_color !== undefined) {
-        if (typeof data.goal_progress_color !== "string") {
+      if (data.goal_progress !== undefined) {
+        if (typeof data.goal_progress !== "string") {
           const err14 = {
-            instancePath: instancePath + "/goal_progress_color",
-            schemaPath: "#/properties/goal_progress_color/type",
+            instancePath: instancePath + "/goal_progress",
+            schemaPath: "#/properties/goal_progress/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -3351,11 +4058,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_status !== undefined) {
-        if (typeof data.goal_status !== "string") {
+      if (data.goal_progress_color !== undefined) {
+        if (typeof data.goal_progress_color !== "string") {
           const err15 = {
-            instancePath: instancePath + "/goal_status",
-            schemaPath: "#/properties/goal_status/type",
+            instancePath: instancePath + "/goal_progress_color",
+            schemaPath: "#/properties/goal_progress_color/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -3368,11 +4075,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_permission !== undefined) {
-        if (typeof data.goal_permission !== "string") {
+      if (data.goal_status !== undefined) {
+        if (typeof data.goal_status !== "string") {
           const err16 = {
-            instancePath: instancePath + "/goal_permission",
-            schemaPath: "#/properties/goal_permission/type",
+            instancePath: instancePath + "/goal_status",
+            schemaPath: "#/properties/goal_status/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -3381,6 +4088,23 @@ const v = (() => {
             vErrors = [err16];
           } else {
             vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+      if (data.goal_permission !== undefined) {
+        if (typeof data.goal_permission !== "string") {
+          const err17 = {
+            instancePath: instancePath + "/goal_permission",
+            schemaPath: "#/properties/goal_permission/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
           }
           errors++;
         }
@@ -3394,26 +4118,9 @@ const v = (() => {
             if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
               if (data18.id !== undefined) {
                 if (typeof data18.id !== "string") {
-                  const err17 = {
+                  const err18 = {
                     instancePath: instancePath + "/goal_category/" + i0 + "/id",
                     schemaPath: "spec#/components/schemas/IdName/properties/id/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err17];
-                  } else {
-                    vErrors.push(err17);
-                  }
-                  errors++;
-                }
-              }
-              if (data18.name !== undefined) {
-                if (typeof data18.name !== "string") {
-                  const err18 = {
-                    instancePath: instancePath + "/goal_category/" + i0 + "/name",
-                    schemaPath: "spec#/components/schemas/IdName/properties/name/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -3426,8 +4133,25 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data18.name !== undefined) {
+                if (typeof data18.name !== "string") {
+                  const err19 = {
+                    instancePath: instancePath + "/goal_category/" + i0 + "/name",
+                    schemaPath: "spec#/components/schemas/IdName/properties/name/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err19 = {
+              const err20 = {
                 instancePath: instancePath + "/goal_category/" + i0,
                 schemaPath: "spec#/components/schemas/IdName/type",
                 keyword: "type",
@@ -3435,15 +4159,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err20];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err20);
               }
               errors++;
             }
+            if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+              for (let key1 in data18) {
+                if (key1 !== "id" && key1 !== "name") {
+                  const err21 = {
+                    instancePath: instancePath + "/goal_category/" + i0,
+                    schemaPath: "#/properties/goal_category/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err20 = {
+          const err22 = {
             instancePath: instancePath + "/goal_category",
             schemaPath: "#/properties/goal_category/type",
             keyword: "type",
@@ -3451,9 +4194,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err22];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err22);
           }
           errors++;
         }
@@ -3467,7 +4210,7 @@ const v = (() => {
             if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
               if (data22.id !== undefined) {
                 if (typeof data22.id !== "string") {
-                  const err21 = {
+                  const err23 = {
                     instancePath: instancePath + "/goal_workstreams/" + i1 + "/id",
                     schemaPath: "spec#/components/schemas/IdName/properties/id/type",
                     keyword: "type",
@@ -3475,16 +4218,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err21];
+                    vErrors = [err23];
                   } else {
-                    vErrors.push(err21);
+                    vErrors.push(err23);
                   }
                   errors++;
                 }
               }
               if (data22.name !== undefined) {
                 if (typeof data22.name !== "string") {
-                  const err22 = {
+                  const err24 = {
                     instancePath: instancePath + "/goal_workstreams/" + i1 + "/name",
                     schemaPath: "spec#/components/schemas/IdName/properties/name/type",
                     keyword: "type",
@@ -3492,15 +4235,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err22];
+                    vErrors = [err24];
                   } else {
-                    vErrors.push(err22);
+                    vErrors.push(err24);
                   }
                   errors++;
                 }
               }
             } else {
-              const err23 = {
+              const err25 = {
                 instancePath: instancePath + "/goal_workstreams/" + i1,
                 schemaPath: "spec#/components/schemas/IdName/type",
                 keyword: "type",
@@ -3508,15 +4251,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err23];
+                vErrors = [err25];
               } else {
-                vErrors.push(err23);
+                vErrors.push(err25);
               }
               errors++;
             }
+            if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+              for (let key2 in data22) {
+                if (key2 !== "id" && key2 !== "name") {
+                  const err26 = {
+                    instancePath: instancePath + "/goal_workstreams/" + i1,
+                    schemaPath: "#/properties/goal_workstreams/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key2 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err24 = {
+          const err27 = {
             instancePath: instancePath + "/goal_workstreams",
             schemaPath: "#/properties/goal_workstreams/type",
             keyword: "type",
@@ -3524,9 +4286,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err27];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err27);
           }
           errors++;
         }
@@ -3534,7 +4296,7 @@ const v = (() => {
       if (data.custom_attributes !== undefined) {
         let data25 = data.custom_attributes;
         if (!Array.isArray(data25) && data25 !== null) {
-          const err25 = {
+          const err28 = {
             instancePath: instancePath + "/custom_attributes",
             schemaPath: "#/properties/custom_attributes/type",
             keyword: "type",
@@ -3542,9 +4304,9 @@ const v = (() => {
             message: "must be array,null",
           };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err28];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err28);
           }
           errors++;
         }
@@ -3555,60 +4317,9 @@ const v = (() => {
             if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
               if (data26.id !== undefined) {
                 if (typeof data26.id !== "string") {
-                  const err26 = {
+                  const err29 = {
                     instancePath: instancePath + "/custom_attributes/" + i2 + "/id",
                     schemaPath: "spec#/components/schemas/GoalCustomAttribute/properties/id/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-              }
-              if (data26.name !== undefined) {
-                if (typeof data26.name !== "string") {
-                  const err27 = {
-                    instancePath: instancePath + "/custom_attributes/" + i2 + "/name",
-                    schemaPath: "spec#/components/schemas/GoalCustomAttribute/properties/name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              }
-              if (data26.value !== undefined) {
-                if (typeof data26.value !== "string") {
-                  const err28 = {
-                    instancePath: instancePath + "/custom_attributes/" + i2 + "/value",
-                    schemaPath: "spec#/components/schemas/GoalCustomAttribute/properties/value/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err28];
-                  } else {
-                    vErrors.push(err28);
-                  }
-                  errors++;
-                }
-              }
-              if (data26.status !== undefined) {
-                if (typeof data26.status !== "string") {
-                  const err29 = {
-                    instancePath: instancePath + "/custom_attributes/" + i2 + "/status",
-                    schemaPath: "spec#/components/schemas/GoalCustomAttribute/properties/status/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -3621,8 +4332,59 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data26.name !== undefined) {
+                if (typeof data26.name !== "string") {
+                  const err30 = {
+                    instancePath: instancePath + "/custom_attributes/" + i2 + "/name",
+                    schemaPath: "spec#/components/schemas/GoalCustomAttribute/properties/name/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              }
+              if (data26.value !== undefined) {
+                if (typeof data26.value !== "string") {
+                  const err31 = {
+                    instancePath: instancePath + "/custom_attributes/" + i2 + "/value",
+                    schemaPath: "spec#/components/schemas/GoalCustomAttribute/properties/value/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+              }
+              if (data26.status !== undefined) {
+                if (typeof data26.status !== "string") {
+                  const err32 = {
+                    instancePath: instancePath + "/custom_attributes/" + i2 + "/status",
+                    schemaPath: "spec#/components/schemas/GoalCustomAttribute/properties/status/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err30 = {
+              const err33 = {
                 instancePath: instancePath + "/custom_attributes/" + i2,
                 schemaPath: "spec#/components/schemas/GoalCustomAttribute/type",
                 keyword: "type",
@@ -3630,25 +4392,44 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err33];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err33);
               }
               errors++;
+            }
+            if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+              for (let key3 in data26) {
+                if (key3 !== "id" && key3 !== "name" && key3 !== "value" && key3 !== "status") {
+                  const err34 = {
+                    instancePath: instancePath + "/custom_attributes/" + i2,
+                    schemaPath: "#/properties/custom_attributes/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+              }
             }
           }
         }
       }
       if (data.goal_custom_permission !== undefined) {
         let data31 = data.goal_custom_permission;
-        const _errs69 = errors;
+        const _errs73 = errors;
         let valid16 = false;
         let passing0 = null;
-        const _errs70 = errors;
+        const _errs74 = errors;
         if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
           if (data31.goal_permission_team_ids !== undefined) {
             if (typeof data31.goal_permission_team_ids !== "string") {
-              const err31 = {
+              const err35 = {
                 instancePath: instancePath + "/goal_custom_permission/goal_permission_team_ids",
                 schemaPath:
                   "spec#/components/schemas/GoalCustomPermission/properties/goal_permission_team_ids/type",
@@ -3657,15 +4438,15 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err31];
+                vErrors = [err35];
               } else {
-                vErrors.push(err31);
+                vErrors.push(err35);
               }
               errors++;
             }
           }
         } else {
-          const err32 = {
+          const err36 = {
             instancePath: instancePath + "/goal_custom_permission",
             schemaPath: "spec#/components/schemas/GoalCustomPermission/type",
             keyword: "type",
@@ -3673,22 +4454,22 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err36];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err36);
           }
           errors++;
         }
-        var _valid0 = _errs70 === errors;
+        var _valid0 = _errs74 === errors;
         if (_valid0) {
           valid16 = true;
           passing0 = 0;
           var props0 = {};
           props0.goal_permission_team_ids = true;
         }
-        const _errs75 = errors;
+        const _errs79 = errors;
         if (data31 !== null) {
-          const err33 = {
+          const err37 = {
             instancePath: instancePath + "/goal_custom_permission",
             schemaPath: "#/properties/goal_custom_permission/oneOf/1/type",
             keyword: "type",
@@ -3696,13 +4477,13 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err37];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err37);
           }
           errors++;
         }
-        var _valid0 = _errs75 === errors;
+        var _valid0 = _errs79 === errors;
         if (_valid0 && valid16) {
           valid16 = false;
           passing0 = [passing0, 1];
@@ -3713,7 +4494,7 @@ const v = (() => {
           }
         }
         if (!valid16) {
-          const err34 = {
+          const err38 = {
             instancePath: instancePath + "/goal_custom_permission",
             schemaPath: "#/properties/goal_custom_permission/oneOf",
             keyword: "oneOf",
@@ -3721,25 +4502,46 @@ const v = (() => {
             message: "must match exactly one schema in oneOf",
           };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err38];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err38);
           }
           errors++;
         } else {
-          errors = _errs69;
+          errors = _errs73;
           if (vErrors !== null) {
-            if (_errs69) {
-              vErrors.length = _errs69;
+            if (_errs73) {
+              vErrors.length = _errs73;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
+          if (props0 !== true) {
+            for (let key4 in data31) {
+              if (!props0 || !props0[key4]) {
+                const err39 = {
+                  instancePath: instancePath + "/goal_custom_permission",
+                  schemaPath: "#/properties/goal_custom_permission/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key4 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
             }
           }
         }
       }
       if (data.goal_owner_full_name !== undefined) {
         if (typeof data.goal_owner_full_name !== "string") {
-          const err35 = {
+          const err40 = {
             instancePath: instancePath + "/goal_owner_full_name",
             schemaPath: "#/properties/goal_owner_full_name/type",
             keyword: "type",
@@ -3747,9 +4549,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err40];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err40);
           }
           errors++;
         }
@@ -3757,7 +4559,7 @@ const v = (() => {
       if (data.goal_team_id !== undefined) {
         let data34 = data.goal_team_id;
         if (typeof data34 !== "string" && data34 !== null) {
-          const err36 = {
+          const err41 = {
             instancePath: instancePath + "/goal_team_id",
             schemaPath: "#/properties/goal_team_id/type",
             keyword: "type",
@@ -3765,9 +4567,9 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err36];
+            vErrors = [err41];
           } else {
-            vErrors.push(err36);
+            vErrors.push(err41);
           }
           errors++;
         }
@@ -3775,7 +4577,7 @@ const v = (() => {
       if (data.goal_team_name !== undefined) {
         let data35 = data.goal_team_name;
         if (typeof data35 !== "string" && data35 !== null) {
-          const err37 = {
+          const err42 = {
             instancePath: instancePath + "/goal_team_name",
             schemaPath: "#/properties/goal_team_name/type",
             keyword: "type",
@@ -3783,9 +4585,9 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err42];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err42);
           }
           errors++;
         }
@@ -3795,8 +4597,9 @@ const v = (() => {
         if (Array.isArray(data36)) {
           const len3 = data36.length;
           for (let i3 = 0; i3 < len3; i3++) {
+            let data37 = data36[i3];
             if (
-              !validate47(data36[i3], {
+              !validate47(data37, {
                 instancePath: instancePath + "/goal_metrics/" + i3,
                 parentData: data36,
                 parentDataProperty: i3,
@@ -3807,9 +4610,52 @@ const v = (() => {
               vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
               errors = vErrors.length;
             }
+            if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+              for (let key5 in data37) {
+                if (
+                  key5 !== "metric_id" &&
+                  key5 !== "metric_owner" &&
+                  key5 !== "metric_real_owner" &&
+                  key5 !== "metric_name" &&
+                  key5 !== "metric_update_interval" &&
+                  key5 !== "metric_update_interval_day" &&
+                  key5 !== "metric_unit" &&
+                  key5 !== "metric_progress_type" &&
+                  key5 !== "metric_counting_type" &&
+                  key5 !== "metric_initial_data" &&
+                  key5 !== "metric_target" &&
+                  key5 !== "metric_achieve_target" &&
+                  key5 !== "metric_create_at" &&
+                  key5 !== "metric_modified_at" &&
+                  key5 !== "metric_created_by" &&
+                  key5 !== "metric_updated_by" &&
+                  key5 !== "metric_progress" &&
+                  key5 !== "metric_progress_color" &&
+                  key5 !== "metric_last_update" &&
+                  key5 !== "metric_next_update" &&
+                  key5 !== "metric_source_from" &&
+                  key5 !== "metric_source_from_id" &&
+                  key5 !== "last_metric_comment"
+                ) {
+                  const err43 = {
+                    instancePath: instancePath + "/goal_metrics/" + i3,
+                    schemaPath: "#/properties/goal_metrics/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key5 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err38 = {
+          const err44 = {
             instancePath: instancePath + "/goal_metrics",
             schemaPath: "#/properties/goal_metrics/type",
             keyword: "type",
@@ -3817,16 +4663,16 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err44];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err44);
           }
           errors++;
         }
       }
       if (data.goal_metrics_count !== undefined) {
         if (typeof data.goal_metrics_count !== "string") {
-          const err39 = {
+          const err45 = {
             instancePath: instancePath + "/goal_metrics_count",
             schemaPath: "#/properties/goal_metrics_count/type",
             keyword: "type",
@@ -3834,9 +4680,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err45];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err45);
           }
           errors++;
         }
@@ -3850,7 +4696,7 @@ const v = (() => {
             if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
               if (data40.comment_id !== undefined) {
                 if (typeof data40.comment_id !== "string") {
-                  const err40 = {
+                  const err46 = {
                     instancePath: instancePath + "/goal_comments/" + i4 + "/comment_id",
                     schemaPath: "spec#/components/schemas/GoalComment/properties/comment_id/type",
                     keyword: "type",
@@ -3858,16 +4704,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err40];
+                    vErrors = [err46];
                   } else {
-                    vErrors.push(err40);
+                    vErrors.push(err46);
                   }
                   errors++;
                 }
               }
               if (data40.comment_text !== undefined) {
                 if (typeof data40.comment_text !== "string") {
-                  const err41 = {
+                  const err47 = {
                     instancePath: instancePath + "/goal_comments/" + i4 + "/comment_text",
                     schemaPath: "spec#/components/schemas/GoalComment/properties/comment_text/type",
                     keyword: "type",
@@ -3875,16 +4721,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err41];
+                    vErrors = [err47];
                   } else {
-                    vErrors.push(err41);
+                    vErrors.push(err47);
                   }
                   errors++;
                 }
               }
               if (data40.comment_owner !== undefined) {
                 if (typeof data40.comment_owner !== "string") {
-                  const err42 = {
+                  const err48 = {
                     instancePath: instancePath + "/goal_comments/" + i4 + "/comment_owner",
                     schemaPath: "spec#/components/schemas/GoalComment/properties/comment_owner/type",
                     keyword: "type",
@@ -3892,16 +4738,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err42];
+                    vErrors = [err48];
                   } else {
-                    vErrors.push(err42);
+                    vErrors.push(err48);
                   }
                   errors++;
                 }
               }
               if (data40.comment_owner_name !== undefined) {
                 if (typeof data40.comment_owner_name !== "string") {
-                  const err43 = {
+                  const err49 = {
                     instancePath: instancePath + "/goal_comments/" + i4 + "/comment_owner_name",
                     schemaPath: "spec#/components/schemas/GoalComment/properties/comment_owner_name/type",
                     keyword: "type",
@@ -3909,16 +4755,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err43];
+                    vErrors = [err49];
                   } else {
-                    vErrors.push(err43);
+                    vErrors.push(err49);
                   }
                   errors++;
                 }
               }
               if (data40.comment_added_at !== undefined) {
                 if (typeof data40.comment_added_at !== "string") {
-                  const err44 = {
+                  const err50 = {
                     instancePath: instancePath + "/goal_comments/" + i4 + "/comment_added_at",
                     schemaPath: "spec#/components/schemas/GoalComment/properties/comment_added_at/type",
                     keyword: "type",
@@ -3926,16 +4772,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err44];
+                    vErrors = [err50];
                   } else {
-                    vErrors.push(err44);
+                    vErrors.push(err50);
                   }
                   errors++;
                 }
               }
               if (data40.comment_last_updated !== undefined) {
                 if (typeof data40.comment_last_updated !== "string") {
-                  const err45 = {
+                  const err51 = {
                     instancePath: instancePath + "/goal_comments/" + i4 + "/comment_last_updated",
                     schemaPath: "spec#/components/schemas/GoalComment/properties/comment_last_updated/type",
                     keyword: "type",
@@ -3943,15 +4789,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err51];
                   } else {
-                    vErrors.push(err45);
+                    vErrors.push(err51);
                   }
                   errors++;
                 }
               }
             } else {
-              const err46 = {
+              const err52 = {
                 instancePath: instancePath + "/goal_comments/" + i4,
                 schemaPath: "spec#/components/schemas/GoalComment/type",
                 keyword: "type",
@@ -3959,15 +4805,41 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err46];
+                vErrors = [err52];
               } else {
-                vErrors.push(err46);
+                vErrors.push(err52);
               }
               errors++;
             }
+            if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+              for (let key6 in data40) {
+                if (
+                  key6 !== "comment_id" &&
+                  key6 !== "comment_text" &&
+                  key6 !== "comment_owner" &&
+                  key6 !== "comment_owner_name" &&
+                  key6 !== "comment_added_at" &&
+                  key6 !== "comment_last_updated"
+                ) {
+                  const err53 = {
+                    instancePath: instancePath + "/goal_comments/" + i4,
+                    schemaPath: "#/properties/goal_comments/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key6 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err47 = {
+          const err54 = {
             instancePath: instancePath + "/goal_comments",
             schemaPath: "#/properties/goal_comments/type",
             keyword: "type",
@@ -3975,16 +4847,16 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err47];
+            vErrors = [err54];
           } else {
-            vErrors.push(err47);
+            vErrors.push(err54);
           }
           errors++;
         }
       }
       if (data.goal_comments_count !== undefined) {
         if (typeof data.goal_comments_count !== "string") {
-          const err48 = {
+          const err55 = {
             instancePath: instancePath + "/goal_comments_count",
             schemaPath: "#/properties/goal_comments_count/type",
             keyword: "type",
@@ -3992,15 +4864,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err48];
+            vErrors = [err55];
           } else {
-            vErrors.push(err48);
+            vErrors.push(err55);
           }
           errors++;
         }
       }
     } else {
-      const err49 = {
+      const err56 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4008,9 +4880,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err49];
+        vErrors = [err56];
       } else {
-        vErrors.push(err49);
+        vErrors.push(err56);
       }
       errors++;
     }
@@ -4084,8 +4956,9 @@ const v = (() => {
       props0.goals_count = true;
       for (let key0 in data) {
         if (pattern4.test(key0)) {
+          let data1 = data[key0];
           if (
-            !validate46(data[key0], {
+            !validate46(data1, {
               instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
               parentData: data,
               parentDataProperty: key0,
@@ -4096,11 +4969,57 @@ const v = (() => {
             vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
             errors = vErrors.length;
           }
+          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+            for (let key1 in data1) {
+              if (
+                key1 !== "goal_id" &&
+                key1 !== "goal_name" &&
+                key1 !== "goal_narrative" &&
+                key1 !== "goal_type" &&
+                key1 !== "goal_owner" &&
+                key1 !== "goal_create_at" &&
+                key1 !== "goal_modified_at" &&
+                key1 !== "goal_created_by" &&
+                key1 !== "goal_updated_by" &&
+                key1 !== "goal_start_date" &&
+                key1 !== "goal_target_date" &&
+                key1 !== "goal_progress" &&
+                key1 !== "goal_progress_color" &&
+                key1 !== "goal_status" &&
+                key1 !== "goal_permission" &&
+                key1 !== "goal_category" &&
+                key1 !== "goal_workstreams" &&
+                key1 !== "custom_attributes" &&
+                key1 !== "goal_custom_permission" &&
+                key1 !== "goal_owner_full_name" &&
+                key1 !== "goal_team_id" &&
+                key1 !== "goal_team_name" &&
+                key1 !== "goal_metrics" &&
+                key1 !== "goal_metrics_count" &&
+                key1 !== "goal_comments" &&
+                key1 !== "goal_comments_count"
+              ) {
+                const err1 = {
+                  instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+                  schemaPath: "#/patternProperties/%5E%5B0-9%5D%2B%24/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key1 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err1];
+                } else {
+                  vErrors.push(err1);
+                }
+                errors++;
+              }
+            }
+          }
           props0[key0] = true;
         }
       }
     } else {
-      const err1 = {
+      const err2 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4108,9 +5027,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err1];
+        vErrors = [err2];
       } else {
-        vErrors.push(err1);
+        vErrors.push(err2);
       }
       errors++;
     }
@@ -4169,6 +5088,8 @@ const v = (() => {
         ) {
           vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
           errors = vErrors.length;
+        } else {
+          var props0 = validate45.evaluated.props;
         }
         var _valid0 = _errs6 === errors;
         if (_valid0) {
@@ -4241,10 +5162,31 @@ const v = (() => {
             }
           }
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (props0 !== true) {
+            for (let key0 in data0) {
+              if (!props0 || !props0[key0]) {
+                const err4 = {
+                  instancePath: instancePath + "/goal",
+                  schemaPath: "#/allOf/1/properties/goal/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.goal_count !== undefined) {
         if (typeof data.goal_count !== "string") {
-          const err4 = {
+          const err5 = {
             instancePath: instancePath + "/goal_count",
             schemaPath: "#/allOf/1/properties/goal_count/type",
             keyword: "type",
@@ -4252,15 +5194,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
         }
       }
     } else {
-      const err5 = {
+      const err6 = {
         instancePath,
         schemaPath: "#/allOf/1/type",
         keyword: "type",
@@ -4268,9 +5210,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err5];
+        vErrors = [err6];
       } else {
-        vErrors.push(err5);
+        vErrors.push(err6);
       }
       errors++;
     }
@@ -4381,10 +5323,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -4392,11 +5352,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -4405,7 +5382,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -4413,15 +5390,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -4429,17 +5406,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.user !== undefined) {
+            let data4 = data2.user;
             if (
-              !validate43(data2.user, {
+              !validate43(data4, {
                 instancePath: instancePath + "/data/user",
                 parentData: data2,
                 parentDataProperty: "user",
@@ -4450,9 +5445,68 @@ const v = (() => {
               vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "goal" &&
+                  key3 !== "goal_count" &&
+                  key3 !== "user_id" &&
+                  key3 !== "user_name" &&
+                  key3 !== "email" &&
+                  key3 !== "first_name" &&
+                  key3 !== "last_name" &&
+                  key3 !== "wb_email" &&
+                  key3 !== "cell_num" &&
+                  key3 !== "create_at" &&
+                  key3 !== "last_visited_at" &&
+                  key3 !== "picture" &&
+                  key3 !== "time_zone" &&
+                  key3 !== "external_id" &&
+                  key3 !== "created_from" &&
+                  key3 !== "org_id" &&
+                  key3 !== "status" &&
+                  key3 !== "org_user_roles" &&
+                  key3 !== "manager" &&
+                  key3 !== "user_reports_to_me" &&
+                  key3 !== "is_read_only" &&
+                  key3 !== "profile"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/user",
+                    schemaPath: "#/properties/data/properties/user/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "user") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -4460,15 +5514,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4476,9 +5530,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -4542,14 +5596,15 @@ const v = (() => {
     "description": "A user with one of their goals.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "user": { "$ref": "spec#/components/schemas/UserWithGoal" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "user": { "$ref": "spec#/components/schemas/UserWithGoal", "unevaluatedProperties": false },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -4567,6 +5622,7 @@ const v = (() => {
               { "$ref": "spec#/components/schemas/Goal" },
               { "type": "array", "maxItems": 0, "description": "The goal is not this user's." },
             ],
+            "unevaluatedProperties": false,
           },
           "goal_count": {
             "type": "string",
@@ -4726,10 +5782,31 @@ const v = (() => {
             }
           }
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          if (props0 !== true) {
+            for (let key0 in data0) {
+              if (!props0 || !props0[key0]) {
+                const err4 = {
+                  instancePath: instancePath + "/goal",
+                  schemaPath: "#/allOf/1/properties/goal/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key0 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                } else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+            }
+          }
+        }
       }
       if (data.goal_count !== undefined) {
         if (typeof data.goal_count !== "string") {
-          const err4 = {
+          const err5 = {
             instancePath: instancePath + "/goal_count",
             schemaPath: "#/allOf/1/properties/goal_count/type",
             keyword: "type",
@@ -4737,15 +5814,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
         }
       }
     } else {
-      const err5 = {
+      const err6 = {
         instancePath,
         schemaPath: "#/allOf/1/type",
         keyword: "type",
@@ -4753,9 +5830,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err5];
+        vErrors = [err6];
       } else {
-        vErrors.push(err5);
+        vErrors.push(err6);
       }
       errors++;
     }
@@ -4866,10 +5943,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -4877,11 +5972,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -4890,7 +6002,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -4898,15 +6010,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -4914,17 +6026,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.user !== undefined) {
+            let data4 = data2.user;
             if (
-              !validate55(data2.user, {
+              !validate55(data4, {
                 instancePath: instancePath + "/data/user",
                 parentData: data2,
                 parentDataProperty: "user",
@@ -4935,9 +6065,68 @@ const v = (() => {
               vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "goal" &&
+                  key3 !== "goal_count" &&
+                  key3 !== "user_id" &&
+                  key3 !== "user_name" &&
+                  key3 !== "email" &&
+                  key3 !== "first_name" &&
+                  key3 !== "last_name" &&
+                  key3 !== "wb_email" &&
+                  key3 !== "cell_num" &&
+                  key3 !== "create_at" &&
+                  key3 !== "last_visited_at" &&
+                  key3 !== "picture" &&
+                  key3 !== "time_zone" &&
+                  key3 !== "external_id" &&
+                  key3 !== "created_from" &&
+                  key3 !== "org_id" &&
+                  key3 !== "status" &&
+                  key3 !== "org_user_roles" &&
+                  key3 !== "manager" &&
+                  key3 !== "user_reports_to_me" &&
+                  key3 !== "is_read_only" &&
+                  key3 !== "profile"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/user",
+                    schemaPath: "#/properties/data/properties/user/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "user") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -4945,15 +6134,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4961,9 +6150,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -5027,14 +6216,18 @@ const v = (() => {
     "description": "A page of teams.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "team": { "type": "array", "items": { "$ref": "spec#/components/schemas/Team" } },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "team": {
+            "type": "array",
+            "items": { "$ref": "spec#/components/schemas/Team", "unevaluatedProperties": false },
+          },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -5110,7 +6303,7 @@ const v = (() => {
       "team_members": {
         "type": "array",
         "description": "The team's members; only when a single team is returned.",
-        "items": { "$ref": "spec#/components/schemas/TeamMember" },
+        "items": { "$ref": "spec#/components/schemas/TeamMember", "unevaluatedProperties": false },
       },
     },
   };
@@ -5547,9 +6740,34 @@ const v = (() => {
               }
               errors++;
             }
+            if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+              for (let key0 in data17) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "first_name" &&
+                  key0 !== "last_name" &&
+                  key0 !== "email" &&
+                  key0 !== "team_role"
+                ) {
+                  const err23 = {
+                    instancePath: instancePath + "/team_members/" + i1,
+                    schemaPath: "#/properties/team_members/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err23 = {
+          const err24 = {
             instancePath: instancePath + "/team_members",
             schemaPath: "#/properties/team_members/type",
             keyword: "type",
@@ -5557,15 +6775,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err24];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err24);
           }
           errors++;
         }
       }
     } else {
-      const err24 = {
+      const err25 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -5573,9 +6791,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err24];
+        vErrors = [err25];
       } else {
-        vErrors.push(err24);
+        vErrors.push(err25);
       }
       errors++;
     }
@@ -5680,10 +6898,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -5691,11 +6927,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -5704,7 +6957,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -5712,15 +6965,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -5728,9 +6981,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -5741,8 +7011,9 @@ const v = (() => {
             if (Array.isArray(data4)) {
               const len0 = data4.length;
               for (let i0 = 0; i0 < len0; i0++) {
+                let data5 = data4[i0];
                 if (
-                  !validate62(data4[i0], {
+                  !validate62(data5, {
                     instancePath: instancePath + "/data/team/" + i0,
                     parentData: data4,
                     parentDataProperty: i0,
@@ -5753,9 +7024,45 @@ const v = (() => {
                   vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
                   errors = vErrors.length;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "team_id" &&
+                      key3 !== "external_id" &&
+                      key3 !== "parent_team_id" &&
+                      key3 !== "dotted_team_ids" &&
+                      key3 !== "team_name" &&
+                      key3 !== "team_owner" &&
+                      key3 !== "team_type" &&
+                      key3 !== "level" &&
+                      key3 !== "created_from" &&
+                      key3 !== "created_at" &&
+                      key3 !== "updated_at" &&
+                      key3 !== "team_state" &&
+                      key3 !== "team_role" &&
+                      key3 !== "team_role_name" &&
+                      key3 !== "is_team_owner" &&
+                      key3 !== "team_members"
+                    ) {
+                      const err10 = {
+                        instancePath: instancePath + "/data/team/" + i0,
+                        schemaPath: "#/properties/data/properties/team/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err7 = {
+              const err11 = {
                 instancePath: instancePath + "/data/team",
                 schemaPath: "#/properties/data/properties/team/type",
                 keyword: "type",
@@ -5763,15 +7070,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err7];
+                vErrors = [err11];
               } else {
-                vErrors.push(err7);
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "team") {
+              const err12 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
               }
               errors++;
             }
           }
         } else {
-          const err8 = {
+          const err13 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -5779,15 +7103,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err13];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err13);
           }
           errors++;
         }
       }
     } else {
-      const err9 = {
+      const err14 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -5795,9 +7119,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err9];
+        vErrors = [err14];
       } else {
-        vErrors.push(err9);
+        vErrors.push(err14);
       }
       errors++;
     }
@@ -5861,14 +7185,15 @@ const v = (() => {
     "description": "A single team.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "team": { "$ref": "spec#/components/schemas/Team" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "team": { "$ref": "spec#/components/schemas/Team", "unevaluatedProperties": false },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -5948,10 +7273,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -5959,11 +7302,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -5972,7 +7332,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -5980,15 +7340,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -5996,17 +7356,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.team !== undefined) {
+            let data4 = data2.team;
             if (
-              !validate62(data2.team, {
+              !validate62(data4, {
                 instancePath: instancePath + "/data/team",
                 parentData: data2,
                 parentDataProperty: "team",
@@ -6017,9 +7395,62 @@ const v = (() => {
               vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "team_id" &&
+                  key3 !== "external_id" &&
+                  key3 !== "parent_team_id" &&
+                  key3 !== "dotted_team_ids" &&
+                  key3 !== "team_name" &&
+                  key3 !== "team_owner" &&
+                  key3 !== "team_type" &&
+                  key3 !== "level" &&
+                  key3 !== "created_from" &&
+                  key3 !== "created_at" &&
+                  key3 !== "updated_at" &&
+                  key3 !== "team_state" &&
+                  key3 !== "team_role" &&
+                  key3 !== "team_role_name" &&
+                  key3 !== "is_team_owner" &&
+                  key3 !== "team_members"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/team",
+                    schemaPath: "#/properties/data/properties/team/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "team") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -6027,15 +7458,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -6043,9 +7474,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -6180,10 +7611,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -6191,11 +7640,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -6204,7 +7670,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -6212,15 +7678,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -6228,17 +7694,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.team !== undefined) {
+            let data4 = data2.team;
             if (
-              !validate62(data2.team, {
+              !validate62(data4, {
                 instancePath: instancePath + "/data/team",
                 parentData: data2,
                 parentDataProperty: "team",
@@ -6249,9 +7733,62 @@ const v = (() => {
               vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "team_id" &&
+                  key3 !== "external_id" &&
+                  key3 !== "parent_team_id" &&
+                  key3 !== "dotted_team_ids" &&
+                  key3 !== "team_name" &&
+                  key3 !== "team_owner" &&
+                  key3 !== "team_type" &&
+                  key3 !== "level" &&
+                  key3 !== "created_from" &&
+                  key3 !== "created_at" &&
+                  key3 !== "updated_at" &&
+                  key3 !== "team_state" &&
+                  key3 !== "team_role" &&
+                  key3 !== "team_role_name" &&
+                  key3 !== "is_team_owner" &&
+                  key3 !== "team_members"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/team",
+                    schemaPath: "#/properties/data/properties/team/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "team") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -6259,15 +7796,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -6275,9 +7812,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -6412,10 +7949,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -6423,11 +7978,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -6436,7 +8008,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -6444,15 +8016,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -6460,17 +8032,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.team !== undefined) {
+            let data4 = data2.team;
             if (
-              !validate62(data2.team, {
+              !validate62(data4, {
                 instancePath: instancePath + "/data/team",
                 parentData: data2,
                 parentDataProperty: "team",
@@ -6481,9 +8071,62 @@ const v = (() => {
               vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "team_id" &&
+                  key3 !== "external_id" &&
+                  key3 !== "parent_team_id" &&
+                  key3 !== "dotted_team_ids" &&
+                  key3 !== "team_name" &&
+                  key3 !== "team_owner" &&
+                  key3 !== "team_type" &&
+                  key3 !== "level" &&
+                  key3 !== "created_from" &&
+                  key3 !== "created_at" &&
+                  key3 !== "updated_at" &&
+                  key3 !== "team_state" &&
+                  key3 !== "team_role" &&
+                  key3 !== "team_role_name" &&
+                  key3 !== "is_team_owner" &&
+                  key3 !== "team_members"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/team",
+                    schemaPath: "#/properties/data/properties/team/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "team") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -6491,15 +8134,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -6507,9 +8150,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -6573,14 +8216,15 @@ const v = (() => {
     "description": "A team with its Workstreams.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "team": { "$ref": "spec#/components/schemas/TeamWithWorkstreams" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "team": { "$ref": "spec#/components/schemas/TeamWithWorkstreams", "unevaluatedProperties": false },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -6601,8 +8245,12 @@ const v = (() => {
                 "description": "The number of Workstreams, as a string.",
                 "example": "2",
               },
-              "workstream": { "type": "array", "items": { "$ref": "spec#/components/schemas/Workstream" } },
+              "workstream": {
+                "type": "array",
+                "items": { "$ref": "spec#/components/schemas/Workstream", "unevaluatedProperties": false },
+              },
             },
+            "unevaluatedProperties": false,
           },
         },
       },
@@ -6631,7 +8279,7 @@ const v = (() => {
         "description": "The kind of board: `1` Progress Board, `2` Custom Agile Board.",
         "example": "1",
       },
-      "ws_effort": { "$ref": "spec#/components/schemas/WorkstreamEffort" },
+      "ws_effort": { "$ref": "spec#/components/schemas/WorkstreamEffort", "unevaluatedProperties": false },
       "ws_pace": {
         "type": "string",
         "description": "The subjective pace: `slow`, `steady` or `fast`.",
@@ -6866,29 +8514,31 @@ const v = (() => {
           }
           errors++;
         }
+        if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+          for (let key0 in data7) {
+            if (key0 !== "low_effort" && key0 !== "medium_effort" && key0 !== "large_effort") {
+              const err11 = {
+                instancePath: instancePath + "/ws_effort",
+                schemaPath: "#/properties/ws_effort/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.ws_pace !== undefined) {
         if (typeof data.ws_pace !== "string") {
-          const err11 = {
+          const err12 = {
             instancePath: instancePath + "/ws_pace",
             schemaPath: "#/properties/ws_pace/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-      if (data.ws_health !== undefined) {
-        if (typeof data.ws_health !== "string") {
-          const err12 = {
-            instancePath: instancePath + "/ws_health",
-            schemaPath: "#/properties/ws_health/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -6901,11 +8551,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.ws_priority !== undefined) {
-        if (typeof data.ws_priority !== "string") {
+      if (data.ws_health !== undefined) {
+        if (typeof data.ws_health !== "string") {
           const err13 = {
-            instancePath: instancePath + "/ws_priority",
-            schemaPath: "#/properties/ws_priority/type",
+            instancePath: instancePath + "/ws_health",
+            schemaPath: "#/properties/ws_health/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -6918,15 +8568,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.ws_progress !== undefined) {
-        let data14 = data.ws_progress;
-        if (typeof data14 !== "string" && data14 !== null) {
+      if (data.ws_priority !== undefined) {
+        if (typeof data.ws_priority !== "string") {
           const err14 = {
-            instancePath: instancePath + "/ws_progress",
-            schemaPath: "#/properties/ws_progress/type",
+            instancePath: instancePath + "/ws_priority",
+            schemaPath: "#/properties/ws_priority/type",
             keyword: "type",
-            params: { type: schema112.properties.ws_progress.type },
-            message: "must be string,null",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err14];
@@ -6936,14 +8585,15 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.ws_start_date !== undefined) {
-        if (typeof data.ws_start_date !== "string") {
+      if (data.ws_progress !== undefined) {
+        let data14 = data.ws_progress;
+        if (typeof data14 !== "string" && data14 !== null) {
           const err15 = {
-            instancePath: instancePath + "/ws_start_date",
-            schemaPath: "#/properties/ws_start_date/type",
+            instancePath: instancePath + "/ws_progress",
+            schemaPath: "#/properties/ws_progress/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: schema112.properties.ws_progress.type },
+            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -6953,15 +8603,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.ws_target_date !== undefined) {
-        let data16 = data.ws_target_date;
-        if (typeof data16 !== "string" && data16 !== null) {
+      if (data.ws_start_date !== undefined) {
+        if (typeof data.ws_start_date !== "string") {
           const err16 = {
-            instancePath: instancePath + "/ws_target_date",
-            schemaPath: "#/properties/ws_target_date/type",
+            instancePath: instancePath + "/ws_start_date",
+            schemaPath: "#/properties/ws_start_date/type",
             keyword: "type",
-            params: { type: schema112.properties.ws_target_date.type },
-            message: "must be string,null",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -6971,14 +8620,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.ws_completion_date !== undefined) {
-        let data17 = data.ws_completion_date;
-        if (typeof data17 !== "string" && data17 !== null) {
+      if (data.ws_target_date !== undefined) {
+        let data16 = data.ws_target_date;
+        if (typeof data16 !== "string" && data16 !== null) {
           const err17 = {
-            instancePath: instancePath + "/ws_completion_date",
-            schemaPath: "#/properties/ws_completion_date/type",
+            instancePath: instancePath + "/ws_target_date",
+            schemaPath: "#/properties/ws_target_date/type",
             keyword: "type",
-            params: { type: schema112.properties.ws_completion_date.type },
+            params: { type: schema112.properties.ws_target_date.type },
             message: "must be string,null",
           };
           if (vErrors === null) {
@@ -6989,14 +8638,15 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.ws_team_id !== undefined) {
-        if (typeof data.ws_team_id !== "string") {
+      if (data.ws_completion_date !== undefined) {
+        let data17 = data.ws_completion_date;
+        if (typeof data17 !== "string" && data17 !== null) {
           const err18 = {
-            instancePath: instancePath + "/ws_team_id",
-            schemaPath: "#/properties/ws_team_id/type",
+            instancePath: instancePath + "/ws_completion_date",
+            schemaPath: "#/properties/ws_completion_date/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: schema112.properties.ws_completion_date.type },
+            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err18];
@@ -7006,11 +8656,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.ws_team_name !== undefined) {
-        if (typeof data.ws_team_name !== "string") {
+      if (data.ws_team_id !== undefined) {
+        if (typeof data.ws_team_id !== "string") {
           const err19 = {
-            instancePath: instancePath + "/ws_team_name",
-            schemaPath: "#/properties/ws_team_name/type",
+            instancePath: instancePath + "/ws_team_id",
+            schemaPath: "#/properties/ws_team_id/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -7023,8 +8673,25 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.ws_team_name !== undefined) {
+        if (typeof data.ws_team_name !== "string") {
+          const err20 = {
+            instancePath: instancePath + "/ws_team_name",
+            schemaPath: "#/properties/ws_team_name/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      }
     } else {
-      const err20 = {
+      const err21 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -7032,9 +8699,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err20];
+        vErrors = [err21];
       } else {
-        vErrors.push(err20);
+        vErrors.push(err21);
       }
       errors++;
     }
@@ -7122,8 +8789,9 @@ const v = (() => {
             if (Array.isArray(data2)) {
               const len0 = data2.length;
               for (let i0 = 0; i0 < len0; i0++) {
+                let data3 = data2[i0];
                 if (
-                  !validate81(data2[i0], {
+                  !validate81(data3, {
                     instancePath: instancePath + "/team_workstream/workstream/" + i0,
                     parentData: data2,
                     parentDataProperty: i0,
@@ -7134,9 +8802,47 @@ const v = (() => {
                   vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
                   errors = vErrors.length;
                 }
+                if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                  for (let key0 in data3) {
+                    if (
+                      key0 !== "ws_id" &&
+                      key0 !== "ws_name" &&
+                      key0 !== "ws_objective" &&
+                      key0 !== "ws_owner" &&
+                      key0 !== "ws_lead" &&
+                      key0 !== "ws_status" &&
+                      key0 !== "ws_type" &&
+                      key0 !== "ws_effort" &&
+                      key0 !== "ws_pace" &&
+                      key0 !== "ws_health" &&
+                      key0 !== "ws_priority" &&
+                      key0 !== "ws_progress" &&
+                      key0 !== "ws_start_date" &&
+                      key0 !== "ws_target_date" &&
+                      key0 !== "ws_completion_date" &&
+                      key0 !== "ws_team_id" &&
+                      key0 !== "ws_team_name"
+                    ) {
+                      const err2 = {
+                        instancePath: instancePath + "/team_workstream/workstream/" + i0,
+                        schemaPath:
+                          "#/allOf/1/properties/team_workstream/properties/workstream/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key0 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err2];
+                      } else {
+                        vErrors.push(err2);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err2 = {
+              const err3 = {
                 instancePath: instancePath + "/team_workstream/workstream",
                 schemaPath: "#/allOf/1/properties/team_workstream/properties/workstream/type",
                 keyword: "type",
@@ -7144,15 +8850,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err2];
+                vErrors = [err3];
               } else {
-                vErrors.push(err2);
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          }
+          for (let key1 in data0) {
+            if (key1 !== "workstream_count" && key1 !== "workstream") {
+              const err4 = {
+                instancePath: instancePath + "/team_workstream",
+                schemaPath: "#/allOf/1/properties/team_workstream/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
               }
               errors++;
             }
           }
         } else {
-          const err3 = {
+          const err5 = {
             instancePath: instancePath + "/team_workstream",
             schemaPath: "#/allOf/1/properties/team_workstream/type",
             keyword: "type",
@@ -7160,15 +8883,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err3];
+            vErrors = [err5];
           } else {
-            vErrors.push(err3);
+            vErrors.push(err5);
           }
           errors++;
         }
       }
     } else {
-      const err4 = {
+      const err6 = {
         instancePath,
         schemaPath: "#/allOf/1/type",
         keyword: "type",
@@ -7176,9 +8899,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err4];
+        vErrors = [err6];
       } else {
-        vErrors.push(err4);
+        vErrors.push(err6);
       }
       errors++;
     }
@@ -7284,10 +9007,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -7295,11 +9036,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -7308,7 +9066,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -7316,15 +9074,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -7332,17 +9090,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.team !== undefined) {
+            let data4 = data2.team;
             if (
-              !validate79(data2.team, {
+              !validate79(data4, {
                 instancePath: instancePath + "/data/team",
                 parentData: data2,
                 parentDataProperty: "team",
@@ -7353,9 +9129,63 @@ const v = (() => {
               vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "team_workstream" &&
+                  key3 !== "team_id" &&
+                  key3 !== "external_id" &&
+                  key3 !== "parent_team_id" &&
+                  key3 !== "dotted_team_ids" &&
+                  key3 !== "team_name" &&
+                  key3 !== "team_owner" &&
+                  key3 !== "team_type" &&
+                  key3 !== "level" &&
+                  key3 !== "created_from" &&
+                  key3 !== "created_at" &&
+                  key3 !== "updated_at" &&
+                  key3 !== "team_state" &&
+                  key3 !== "team_role" &&
+                  key3 !== "team_role_name" &&
+                  key3 !== "is_team_owner" &&
+                  key3 !== "team_members"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/team",
+                    schemaPath: "#/properties/data/properties/team/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "team") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -7363,15 +9193,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -7379,9 +9209,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -7445,14 +9275,15 @@ const v = (() => {
     "description": "A team with its action items.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "team": { "$ref": "spec#/components/schemas/TeamWithActionItems" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "team": { "$ref": "spec#/components/schemas/TeamWithActionItems", "unevaluatedProperties": false },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -7473,8 +9304,12 @@ const v = (() => {
                 "description": "The number of action items, as a string.",
                 "example": "1",
               },
-              "activity": { "type": "array", "items": { "$ref": "spec#/components/schemas/ActionItem" } },
+              "activity": {
+                "type": "array",
+                "items": { "$ref": "spec#/components/schemas/ActionItem", "unevaluatedProperties": false },
+              },
             },
+            "unevaluatedProperties": false,
           },
         },
       },
@@ -7512,12 +9347,18 @@ const v = (() => {
         "example": "2",
       },
       "ai_effort": { "type": "string", "description": "`1` easy, `2` medium, `3` huge.", "example": "2" },
-      "ai_files": { "type": "array", "items": { "$ref": "spec#/components/schemas/ActionItemFile" } },
+      "ai_files": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/ActionItemFile", "unevaluatedProperties": false },
+      },
       "ai_sub_actions": {
         "type": "array",
-        "items": { "$ref": "spec#/components/schemas/ActionItemSubAction" },
+        "items": { "$ref": "spec#/components/schemas/ActionItemSubAction", "unevaluatedProperties": false },
       },
-      "ai_comments": { "type": "array", "items": { "$ref": "spec#/components/schemas/ActionItemComment" } },
+      "ai_comments": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/ActionItemComment", "unevaluatedProperties": false },
+      },
       "ai_due_date": {
         "type": "string",
         "description": "The due date, as a Unix timestamp.",
@@ -7537,7 +9378,7 @@ const v = (() => {
       "ai_loop_members": {
         "type": "array",
         "description": "The users kept in the loop.",
-        "items": { "$ref": "spec#/components/schemas/ActionItemLoopMember" },
+        "items": { "$ref": "spec#/components/schemas/ActionItemLoopMember", "unevaluatedProperties": false },
       },
       "ai_tags": {
         "type": ["string", "null"],
@@ -7855,9 +9696,33 @@ const v = (() => {
               }
               errors++;
             }
+            if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+              for (let key0 in data8) {
+                if (
+                  key0 !== "file_id" &&
+                  key0 !== "file_name" &&
+                  key0 !== "file_url" &&
+                  key0 !== "file_owner"
+                ) {
+                  const err12 = {
+                    instancePath: instancePath + "/ai_files/" + i0,
+                    schemaPath: "#/properties/ai_files/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err12 = {
+          const err13 = {
             instancePath: instancePath + "/ai_files",
             schemaPath: "#/properties/ai_files/type",
             keyword: "type",
@@ -7865,9 +9730,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err13];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err13);
           }
           errors++;
         }
@@ -7881,27 +9746,9 @@ const v = (() => {
             if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
               if (data14.sub_ai_id !== undefined) {
                 if (typeof data14.sub_ai_id !== "string") {
-                  const err13 = {
+                  const err14 = {
                     instancePath: instancePath + "/ai_sub_actions/" + i1 + "/sub_ai_id",
                     schemaPath: "spec#/components/schemas/ActionItemSubAction/properties/sub_ai_id/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err13];
-                  } else {
-                    vErrors.push(err13);
-                  }
-                  errors++;
-                }
-              }
-              if (data14.sub_ai_description !== undefined) {
-                if (typeof data14.sub_ai_description !== "string") {
-                  const err14 = {
-                    instancePath: instancePath + "/ai_sub_actions/" + i1 + "/sub_ai_description",
-                    schemaPath:
-                      "spec#/components/schemas/ActionItemSubAction/properties/sub_ai_description/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -7914,11 +9761,12 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data14.sub_ai_owner !== undefined) {
-                if (typeof data14.sub_ai_owner !== "string") {
+              if (data14.sub_ai_description !== undefined) {
+                if (typeof data14.sub_ai_description !== "string") {
                   const err15 = {
-                    instancePath: instancePath + "/ai_sub_actions/" + i1 + "/sub_ai_owner",
-                    schemaPath: "spec#/components/schemas/ActionItemSubAction/properties/sub_ai_owner/type",
+                    instancePath: instancePath + "/ai_sub_actions/" + i1 + "/sub_ai_description",
+                    schemaPath:
+                      "spec#/components/schemas/ActionItemSubAction/properties/sub_ai_description/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -7931,8 +9779,25 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data14.sub_ai_owner !== undefined) {
+                if (typeof data14.sub_ai_owner !== "string") {
+                  const err16 = {
+                    instancePath: instancePath + "/ai_sub_actions/" + i1 + "/sub_ai_owner",
+                    schemaPath: "spec#/components/schemas/ActionItemSubAction/properties/sub_ai_owner/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err16 = {
+              const err17 = {
                 instancePath: instancePath + "/ai_sub_actions/" + i1,
                 schemaPath: "spec#/components/schemas/ActionItemSubAction/type",
                 keyword: "type",
@@ -7940,15 +9805,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err17];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err17);
               }
               errors++;
             }
+            if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
+              for (let key1 in data14) {
+                if (key1 !== "sub_ai_id" && key1 !== "sub_ai_description" && key1 !== "sub_ai_owner") {
+                  const err18 = {
+                    instancePath: instancePath + "/ai_sub_actions/" + i1,
+                    schemaPath: "#/properties/ai_sub_actions/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err17 = {
+          const err19 = {
             instancePath: instancePath + "/ai_sub_actions",
             schemaPath: "#/properties/ai_sub_actions/type",
             keyword: "type",
@@ -7956,9 +9840,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err19];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err19);
           }
           errors++;
         }
@@ -7972,43 +9856,9 @@ const v = (() => {
             if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
               if (data19.comment_id !== undefined) {
                 if (typeof data19.comment_id !== "string") {
-                  const err18 = {
+                  const err20 = {
                     instancePath: instancePath + "/ai_comments/" + i2 + "/comment_id",
                     schemaPath: "spec#/components/schemas/ActionItemComment/properties/comment_id/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-              }
-              if (data19.comment !== undefined) {
-                if (typeof data19.comment !== "string") {
-                  const err19 = {
-                    instancePath: instancePath + "/ai_comments/" + i2 + "/comment",
-                    schemaPath: "spec#/components/schemas/ActionItemComment/properties/comment/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
-                  errors++;
-                }
-              }
-              if (data19.comment_owner !== undefined) {
-                if (typeof data19.comment_owner !== "string") {
-                  const err20 = {
-                    instancePath: instancePath + "/ai_comments/" + i2 + "/comment_owner",
-                    schemaPath: "spec#/components/schemas/ActionItemComment/properties/comment_owner/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -8021,12 +9871,11 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data19.comment_timestamp !== undefined) {
-                if (typeof data19.comment_timestamp !== "string") {
+              if (data19.comment !== undefined) {
+                if (typeof data19.comment !== "string") {
                   const err21 = {
-                    instancePath: instancePath + "/ai_comments/" + i2 + "/comment_timestamp",
-                    schemaPath:
-                      "spec#/components/schemas/ActionItemComment/properties/comment_timestamp/type",
+                    instancePath: instancePath + "/ai_comments/" + i2 + "/comment",
+                    schemaPath: "spec#/components/schemas/ActionItemComment/properties/comment/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -8039,8 +9888,43 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data19.comment_owner !== undefined) {
+                if (typeof data19.comment_owner !== "string") {
+                  const err22 = {
+                    instancePath: instancePath + "/ai_comments/" + i2 + "/comment_owner",
+                    schemaPath: "spec#/components/schemas/ActionItemComment/properties/comment_owner/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+              }
+              if (data19.comment_timestamp !== undefined) {
+                if (typeof data19.comment_timestamp !== "string") {
+                  const err23 = {
+                    instancePath: instancePath + "/ai_comments/" + i2 + "/comment_timestamp",
+                    schemaPath:
+                      "spec#/components/schemas/ActionItemComment/properties/comment_timestamp/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err22 = {
+              const err24 = {
                 instancePath: instancePath + "/ai_comments/" + i2,
                 schemaPath: "spec#/components/schemas/ActionItemComment/type",
                 keyword: "type",
@@ -8048,72 +9932,44 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err22];
+                vErrors = [err24];
               } else {
-                vErrors.push(err22);
+                vErrors.push(err24);
               }
               errors++;
             }
+            if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+              for (let key2 in data19) {
+                if (
+                  key2 !== "comment_id" &&
+                  key2 !== "comment" &&
+                  key2 !== "comment_owner" &&
+                  key2 !== "comment_timestamp"
+                ) {
+                  const err25 = {
+                    instancePath: instancePath + "/ai_comments/" + i2,
+                    schemaPath: "#/properties/ai_comments/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key2 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err23 = {
+          const err26 = {
             instancePath: instancePath + "/ai_comments",
             schemaPath: "#/properties/ai_comments/type",
             keyword: "type",
             params: { type: "array" },
             message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-      if (data.ai_due_date !== undefined) {
-        if (typeof data.ai_due_date !== "string") {
-          const err24 = {
-            instancePath: instancePath + "/ai_due_date",
-            schemaPath: "#/properties/ai_due_date/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      }
-      if (data.ai_workstream !== undefined) {
-        if (typeof data.ai_workstream !== "string") {
-          const err25 = {
-            instancePath: instancePath + "/ai_workstream",
-            schemaPath: "#/properties/ai_workstream/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      }
-      if (data.ai_team !== undefined) {
-        let data26 = data.ai_team;
-        if (typeof data26 !== "string" && data26 !== null) {
-          const err26 = {
-            instancePath: instancePath + "/ai_team",
-            schemaPath: "#/properties/ai_team/type",
-            keyword: "type",
-            params: { type: schema120.properties.ai_team.type },
-            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err26];
@@ -8123,11 +9979,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.ai_workstream_name !== undefined) {
-        if (typeof data.ai_workstream_name !== "string") {
+      if (data.ai_due_date !== undefined) {
+        if (typeof data.ai_due_date !== "string") {
           const err27 = {
-            instancePath: instancePath + "/ai_workstream_name",
-            schemaPath: "#/properties/ai_workstream_name/type",
+            instancePath: instancePath + "/ai_due_date",
+            schemaPath: "#/properties/ai_due_date/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -8136,6 +9992,58 @@ const v = (() => {
             vErrors = [err27];
           } else {
             vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+      if (data.ai_workstream !== undefined) {
+        if (typeof data.ai_workstream !== "string") {
+          const err28 = {
+            instancePath: instancePath + "/ai_workstream",
+            schemaPath: "#/properties/ai_workstream/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      }
+      if (data.ai_team !== undefined) {
+        let data26 = data.ai_team;
+        if (typeof data26 !== "string" && data26 !== null) {
+          const err29 = {
+            instancePath: instancePath + "/ai_team",
+            schemaPath: "#/properties/ai_team/type",
+            keyword: "type",
+            params: { type: schema120.properties.ai_team.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      }
+      if (data.ai_workstream_name !== undefined) {
+        if (typeof data.ai_workstream_name !== "string") {
+          const err30 = {
+            instancePath: instancePath + "/ai_workstream_name",
+            schemaPath: "#/properties/ai_workstream_name/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
           }
           errors++;
         }
@@ -8149,7 +10057,7 @@ const v = (() => {
             if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
               if (data29.user_id !== undefined) {
                 if (typeof data29.user_id !== "string") {
-                  const err28 = {
+                  const err31 = {
                     instancePath: instancePath + "/ai_loop_members/" + i3 + "/user_id",
                     schemaPath: "spec#/components/schemas/ActionItemLoopMember/properties/user_id/type",
                     keyword: "type",
@@ -8157,9 +10065,9 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err28];
+                    vErrors = [err31];
                   } else {
-                    vErrors.push(err28);
+                    vErrors.push(err31);
                   }
                   errors++;
                 }
@@ -8168,7 +10076,7 @@ const v = (() => {
                 let data31 = data29.user_email;
                 if (typeof data31 === "string") {
                   if (!formats0.test(data31)) {
-                    const err29 = {
+                    const err32 = {
                       instancePath: instancePath + "/ai_loop_members/" + i3 + "/user_email",
                       schemaPath:
                         "spec#/components/schemas/ActionItemLoopMember/properties/user_email/format",
@@ -8177,14 +10085,14 @@ const v = (() => {
                       message: 'must match format "' + "email" + '"',
                     };
                     if (vErrors === null) {
-                      vErrors = [err29];
+                      vErrors = [err32];
                     } else {
-                      vErrors.push(err29);
+                      vErrors.push(err32);
                     }
                     errors++;
                   }
                 } else {
-                  const err30 = {
+                  const err33 = {
                     instancePath: instancePath + "/ai_loop_members/" + i3 + "/user_email",
                     schemaPath: "spec#/components/schemas/ActionItemLoopMember/properties/user_email/type",
                     keyword: "type",
@@ -8192,15 +10100,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err33];
                   } else {
-                    vErrors.push(err30);
+                    vErrors.push(err33);
                   }
                   errors++;
                 }
               }
             } else {
-              const err31 = {
+              const err34 = {
                 instancePath: instancePath + "/ai_loop_members/" + i3,
                 schemaPath: "spec#/components/schemas/ActionItemLoopMember/type",
                 keyword: "type",
@@ -8208,89 +10116,39 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err31];
+                vErrors = [err34];
               } else {
-                vErrors.push(err31);
+                vErrors.push(err34);
               }
               errors++;
             }
+            if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+              for (let key3 in data29) {
+                if (key3 !== "user_id" && key3 !== "user_email") {
+                  const err35 = {
+                    instancePath: instancePath + "/ai_loop_members/" + i3,
+                    schemaPath: "#/properties/ai_loop_members/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err32 = {
+          const err36 = {
             instancePath: instancePath + "/ai_loop_members",
             schemaPath: "#/properties/ai_loop_members/type",
             keyword: "type",
             params: { type: "array" },
             message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-      }
-      if (data.ai_tags !== undefined) {
-        let data32 = data.ai_tags;
-        if (typeof data32 !== "string" && data32 !== null) {
-          const err33 = {
-            instancePath: instancePath + "/ai_tags",
-            schemaPath: "#/properties/ai_tags/type",
-            keyword: "type",
-            params: { type: schema120.properties.ai_tags.type },
-            message: "must be string,null",
-          };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-      }
-      if (data.ai_due_before !== undefined) {
-        if (typeof data.ai_due_before !== "string") {
-          const err34 = {
-            instancePath: instancePath + "/ai_due_before",
-            schemaPath: "#/properties/ai_due_before/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-      }
-      if (data.ai_owner !== undefined) {
-        if (typeof data.ai_owner !== "string") {
-          const err35 = {
-            instancePath: instancePath + "/ai_owner",
-            schemaPath: "#/properties/ai_owner/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      }
-      if (data.ai_created_by !== undefined) {
-        if (typeof data.ai_created_by !== "string") {
-          const err36 = {
-            instancePath: instancePath + "/ai_created_by",
-            schemaPath: "#/properties/ai_created_by/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err36];
@@ -8300,14 +10158,15 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.ai_url !== undefined) {
-        if (typeof data.ai_url !== "string") {
+      if (data.ai_tags !== undefined) {
+        let data32 = data.ai_tags;
+        if (typeof data32 !== "string" && data32 !== null) {
           const err37 = {
-            instancePath: instancePath + "/ai_url",
-            schemaPath: "#/properties/ai_url/type",
+            instancePath: instancePath + "/ai_tags",
+            schemaPath: "#/properties/ai_tags/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: schema120.properties.ai_tags.type },
+            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err37];
@@ -8317,15 +10176,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.ai_completed_at !== undefined) {
-        let data37 = data.ai_completed_at;
-        if (typeof data37 !== "string" && data37 !== null) {
+      if (data.ai_due_before !== undefined) {
+        if (typeof data.ai_due_before !== "string") {
           const err38 = {
-            instancePath: instancePath + "/ai_completed_at",
-            schemaPath: "#/properties/ai_completed_at/type",
+            instancePath: instancePath + "/ai_due_before",
+            schemaPath: "#/properties/ai_due_before/type",
             keyword: "type",
-            params: { type: schema120.properties.ai_completed_at.type },
-            message: "must be string,null",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err38];
@@ -8335,8 +10193,77 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.ai_owner !== undefined) {
+        if (typeof data.ai_owner !== "string") {
+          const err39 = {
+            instancePath: instancePath + "/ai_owner",
+            schemaPath: "#/properties/ai_owner/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      }
+      if (data.ai_created_by !== undefined) {
+        if (typeof data.ai_created_by !== "string") {
+          const err40 = {
+            instancePath: instancePath + "/ai_created_by",
+            schemaPath: "#/properties/ai_created_by/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      }
+      if (data.ai_url !== undefined) {
+        if (typeof data.ai_url !== "string") {
+          const err41 = {
+            instancePath: instancePath + "/ai_url",
+            schemaPath: "#/properties/ai_url/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      }
+      if (data.ai_completed_at !== undefined) {
+        let data37 = data.ai_completed_at;
+        if (typeof data37 !== "string" && data37 !== null) {
+          const err42 = {
+            instancePath: instancePath + "/ai_completed_at",
+            schemaPath: "#/properties/ai_completed_at/type",
+            keyword: "type",
+            params: { type: schema120.properties.ai_completed_at.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      }
     } else {
-      const err39 = {
+      const err43 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -8344,9 +10271,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err39];
+        vErrors = [err43];
       } else {
-        vErrors.push(err39);
+        vErrors.push(err43);
       }
       errors++;
     }
@@ -8438,8 +10365,9 @@ const v = (() => {
             if (Array.isArray(data2)) {
               const len0 = data2.length;
               for (let i0 = 0; i0 < len0; i0++) {
+                let data3 = data2[i0];
                 if (
-                  !validate89(data2[i0], {
+                  !validate89(data3, {
                     instancePath: instancePath + "/team_activity/activity/" + i0,
                     parentData: data2,
                     parentDataProperty: i0,
@@ -8450,9 +10378,51 @@ const v = (() => {
                   vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
                   errors = vErrors.length;
                 }
+                if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                  for (let key0 in data3) {
+                    if (
+                      key0 !== "ai_id" &&
+                      key0 !== "ai_description" &&
+                      key0 !== "ai_created_at" &&
+                      key0 !== "ai_state" &&
+                      key0 !== "ai_rating" &&
+                      key0 !== "ai_priority" &&
+                      key0 !== "ai_effort" &&
+                      key0 !== "ai_files" &&
+                      key0 !== "ai_sub_actions" &&
+                      key0 !== "ai_comments" &&
+                      key0 !== "ai_due_date" &&
+                      key0 !== "ai_workstream" &&
+                      key0 !== "ai_team" &&
+                      key0 !== "ai_workstream_name" &&
+                      key0 !== "ai_loop_members" &&
+                      key0 !== "ai_tags" &&
+                      key0 !== "ai_due_before" &&
+                      key0 !== "ai_owner" &&
+                      key0 !== "ai_created_by" &&
+                      key0 !== "ai_url" &&
+                      key0 !== "ai_completed_at"
+                    ) {
+                      const err2 = {
+                        instancePath: instancePath + "/team_activity/activity/" + i0,
+                        schemaPath:
+                          "#/allOf/1/properties/team_activity/properties/activity/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key0 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err2];
+                      } else {
+                        vErrors.push(err2);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err2 = {
+              const err3 = {
                 instancePath: instancePath + "/team_activity/activity",
                 schemaPath: "#/allOf/1/properties/team_activity/properties/activity/type",
                 keyword: "type",
@@ -8460,15 +10430,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err2];
+                vErrors = [err3];
               } else {
-                vErrors.push(err2);
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          }
+          for (let key1 in data0) {
+            if (key1 !== "activity_count" && key1 !== "activity") {
+              const err4 = {
+                instancePath: instancePath + "/team_activity",
+                schemaPath: "#/allOf/1/properties/team_activity/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
               }
               errors++;
             }
           }
         } else {
-          const err3 = {
+          const err5 = {
             instancePath: instancePath + "/team_activity",
             schemaPath: "#/allOf/1/properties/team_activity/type",
             keyword: "type",
@@ -8476,15 +10463,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err3];
+            vErrors = [err5];
           } else {
-            vErrors.push(err3);
+            vErrors.push(err5);
           }
           errors++;
         }
       }
     } else {
-      const err4 = {
+      const err6 = {
         instancePath,
         schemaPath: "#/allOf/1/type",
         keyword: "type",
@@ -8492,9 +10479,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err4];
+        vErrors = [err6];
       } else {
-        vErrors.push(err4);
+        vErrors.push(err6);
       }
       errors++;
     }
@@ -8600,10 +10587,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -8611,11 +10616,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -8624,7 +10646,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -8632,15 +10654,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -8648,17 +10670,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.team !== undefined) {
+            let data4 = data2.team;
             if (
-              !validate87(data2.team, {
+              !validate87(data4, {
                 instancePath: instancePath + "/data/team",
                 parentData: data2,
                 parentDataProperty: "team",
@@ -8669,9 +10709,63 @@ const v = (() => {
               vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "team_activity" &&
+                  key3 !== "team_id" &&
+                  key3 !== "external_id" &&
+                  key3 !== "parent_team_id" &&
+                  key3 !== "dotted_team_ids" &&
+                  key3 !== "team_name" &&
+                  key3 !== "team_owner" &&
+                  key3 !== "team_type" &&
+                  key3 !== "level" &&
+                  key3 !== "created_from" &&
+                  key3 !== "created_at" &&
+                  key3 !== "updated_at" &&
+                  key3 !== "team_state" &&
+                  key3 !== "team_role" &&
+                  key3 !== "team_role_name" &&
+                  key3 !== "is_team_owner" &&
+                  key3 !== "team_members"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/team",
+                    schemaPath: "#/properties/data/properties/team/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "team") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -8679,15 +10773,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -8695,9 +10789,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -8761,12 +10855,12 @@ const v = (() => {
     "description": "A page of goals grouped by person or by team.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
           "goal": {
             "type": "array",
             "description":
@@ -8776,9 +10870,11 @@ const v = (() => {
                 { "$ref": "spec#/components/schemas/PeopleGoals" },
                 { "$ref": "spec#/components/schemas/TeamGoals" },
               ],
+              "unevaluatedProperties": false,
             },
           },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -8794,7 +10890,10 @@ const v = (() => {
       },
       "user_first_name": { "type": "string", "example": "Priya" },
       "user_last_name": { "type": "string", "example": "Raman" },
-      "people_goals": { "type": "array", "items": { "$ref": "spec#/components/schemas/Goal" } },
+      "people_goals": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/Goal", "unevaluatedProperties": false },
+      },
     },
   };
   function validate95(
@@ -8901,8 +11000,9 @@ const v = (() => {
         if (Array.isArray(data4)) {
           const len0 = data4.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data5 = data4[i0];
             if (
-              !validate46(data4[i0], {
+              !validate46(data5, {
                 instancePath: instancePath + "/people_goals/" + i0,
                 parentData: data4,
                 parentDataProperty: i0,
@@ -8913,9 +11013,55 @@ const v = (() => {
               vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
               errors = vErrors.length;
             }
+            if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+              for (let key0 in data5) {
+                if (
+                  key0 !== "goal_id" &&
+                  key0 !== "goal_name" &&
+                  key0 !== "goal_narrative" &&
+                  key0 !== "goal_type" &&
+                  key0 !== "goal_owner" &&
+                  key0 !== "goal_create_at" &&
+                  key0 !== "goal_modified_at" &&
+                  key0 !== "goal_created_by" &&
+                  key0 !== "goal_updated_by" &&
+                  key0 !== "goal_start_date" &&
+                  key0 !== "goal_target_date" &&
+                  key0 !== "goal_progress" &&
+                  key0 !== "goal_progress_color" &&
+                  key0 !== "goal_status" &&
+                  key0 !== "goal_permission" &&
+                  key0 !== "goal_category" &&
+                  key0 !== "goal_workstreams" &&
+                  key0 !== "custom_attributes" &&
+                  key0 !== "goal_custom_permission" &&
+                  key0 !== "goal_owner_full_name" &&
+                  key0 !== "goal_team_id" &&
+                  key0 !== "goal_team_name" &&
+                  key0 !== "goal_metrics" &&
+                  key0 !== "goal_metrics_count" &&
+                  key0 !== "goal_comments" &&
+                  key0 !== "goal_comments_count"
+                ) {
+                  const err5 = {
+                    instancePath: instancePath + "/people_goals/" + i0,
+                    schemaPath: "#/properties/people_goals/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err5 = {
+          const err6 = {
             instancePath: instancePath + "/people_goals",
             schemaPath: "#/properties/people_goals/type",
             keyword: "type",
@@ -8923,15 +11069,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err6];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err6);
           }
           errors++;
         }
       }
     } else {
-      const err6 = {
+      const err7 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -8939,9 +11085,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err6];
+        vErrors = [err7];
       } else {
-        vErrors.push(err6);
+        vErrors.push(err7);
       }
       errors++;
     }
@@ -8979,7 +11125,10 @@ const v = (() => {
         "format": "email",
         "example": "priya.raman@northwind-analytics.example",
       },
-      "team_goals": { "type": "array", "items": { "$ref": "spec#/components/schemas/Goal" } },
+      "team_goals": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/Goal", "unevaluatedProperties": false },
+      },
     },
   };
   function validate98(
@@ -9087,8 +11236,9 @@ const v = (() => {
         if (Array.isArray(data4)) {
           const len0 = data4.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data5 = data4[i0];
             if (
-              !validate46(data4[i0], {
+              !validate46(data5, {
                 instancePath: instancePath + "/team_goals/" + i0,
                 parentData: data4,
                 parentDataProperty: i0,
@@ -9099,9 +11249,55 @@ const v = (() => {
               vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
               errors = vErrors.length;
             }
+            if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+              for (let key0 in data5) {
+                if (
+                  key0 !== "goal_id" &&
+                  key0 !== "goal_name" &&
+                  key0 !== "goal_narrative" &&
+                  key0 !== "goal_type" &&
+                  key0 !== "goal_owner" &&
+                  key0 !== "goal_create_at" &&
+                  key0 !== "goal_modified_at" &&
+                  key0 !== "goal_created_by" &&
+                  key0 !== "goal_updated_by" &&
+                  key0 !== "goal_start_date" &&
+                  key0 !== "goal_target_date" &&
+                  key0 !== "goal_progress" &&
+                  key0 !== "goal_progress_color" &&
+                  key0 !== "goal_status" &&
+                  key0 !== "goal_permission" &&
+                  key0 !== "goal_category" &&
+                  key0 !== "goal_workstreams" &&
+                  key0 !== "custom_attributes" &&
+                  key0 !== "goal_custom_permission" &&
+                  key0 !== "goal_owner_full_name" &&
+                  key0 !== "goal_team_id" &&
+                  key0 !== "goal_team_name" &&
+                  key0 !== "goal_metrics" &&
+                  key0 !== "goal_metrics_count" &&
+                  key0 !== "goal_comments" &&
+                  key0 !== "goal_comments_count"
+                ) {
+                  const err5 = {
+                    instancePath: instancePath + "/team_goals/" + i0,
+                    schemaPath: "#/properties/team_goals/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err5 = {
+          const err6 = {
             instancePath: instancePath + "/team_goals",
             schemaPath: "#/properties/team_goals/type",
             keyword: "type",
@@ -9109,15 +11305,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err6];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err6);
           }
           errors++;
         }
       }
     } else {
-      const err6 = {
+      const err7 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -9125,9 +11321,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err6];
+        vErrors = [err7];
       } else {
-        vErrors.push(err6);
+        vErrors.push(err7);
       }
       errors++;
     }
@@ -9221,10 +11417,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -9232,11 +11446,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -9245,7 +11476,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -9253,15 +11484,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -9269,9 +11500,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -9283,9 +11531,9 @@ const v = (() => {
               const len0 = data4.length;
               for (let i0 = 0; i0 < len0; i0++) {
                 let data5 = data4[i0];
-                const _errs15 = errors;
+                const _errs18 = errors;
                 let valid7 = false;
-                const _errs16 = errors;
+                const _errs19 = errors;
                 if (
                   !validate95(data5, {
                     instancePath: instancePath + "/data/goal/" + i0,
@@ -9298,7 +11546,7 @@ const v = (() => {
                   vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
                   errors = vErrors.length;
                 }
-                var _valid0 = _errs16 === errors;
+                var _valid0 = _errs19 === errors;
                 valid7 = valid7 || _valid0;
                 if (_valid0) {
                   var props0 = {};
@@ -9308,7 +11556,7 @@ const v = (() => {
                   props0.user_last_name = true;
                   props0.people_goals = true;
                 }
-                const _errs17 = errors;
+                const _errs20 = errors;
                 if (
                   !validate98(data5, {
                     instancePath: instancePath + "/data/goal/" + i0,
@@ -9321,7 +11569,7 @@ const v = (() => {
                   vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
                   errors = vErrors.length;
                 }
-                var _valid0 = _errs17 === errors;
+                var _valid0 = _errs20 === errors;
                 valid7 = valid7 || _valid0;
                 if (_valid0) {
                   if (props0 !== true) {
@@ -9334,7 +11582,7 @@ const v = (() => {
                   }
                 }
                 if (!valid7) {
-                  const err7 = {
+                  const err10 = {
                     instancePath: instancePath + "/data/goal/" + i0,
                     schemaPath: "#/properties/data/properties/goal/items/anyOf",
                     keyword: "anyOf",
@@ -9342,24 +11590,45 @@ const v = (() => {
                     message: "must match a schema in anyOf",
                   };
                   if (vErrors === null) {
-                    vErrors = [err7];
+                    vErrors = [err10];
                   } else {
-                    vErrors.push(err7);
+                    vErrors.push(err10);
                   }
                   errors++;
                 } else {
-                  errors = _errs15;
+                  errors = _errs18;
                   if (vErrors !== null) {
-                    if (_errs15) {
-                      vErrors.length = _errs15;
+                    if (_errs18) {
+                      vErrors.length = _errs18;
                     } else {
                       vErrors = null;
                     }
                   }
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  if (props0 !== true) {
+                    for (let key3 in data5) {
+                      if (!props0 || !props0[key3]) {
+                        const err11 = {
+                          instancePath: instancePath + "/data/goal/" + i0,
+                          schemaPath: "#/properties/data/properties/goal/items/unevaluatedProperties",
+                          keyword: "unevaluatedProperties",
+                          params: { unevaluatedProperty: key3 },
+                          message: "must NOT have unevaluated properties",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err11];
+                        } else {
+                          vErrors.push(err11);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                }
               }
             } else {
-              const err8 = {
+              const err12 = {
                 instancePath: instancePath + "/data/goal",
                 schemaPath: "#/properties/data/properties/goal/type",
                 keyword: "type",
@@ -9367,15 +11636,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err12];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "goal") {
+              const err13 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
               }
               errors++;
             }
           }
         } else {
-          const err9 = {
+          const err14 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -9383,15 +11669,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err14];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err14);
           }
           errors++;
         }
       }
     } else {
-      const err10 = {
+      const err15 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -9399,9 +11685,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err10];
+        vErrors = [err15];
       } else {
-        vErrors.push(err10);
+        vErrors.push(err15);
       }
       errors++;
     }
@@ -9465,14 +11751,15 @@ const v = (() => {
     "description": "The goals created and the rows that failed (partial success).",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "goal": { "$ref": "spec#/components/schemas/GoalCreateResult" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "goal": { "$ref": "spec#/components/schemas/GoalCreateResult", "unevaluatedProperties": false },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -9483,12 +11770,12 @@ const v = (() => {
       "goals": {
         "type": "array",
         "description": "The goals that were created.",
-        "items": { "$ref": "spec#/components/schemas/CreatedGoal" },
+        "items": { "$ref": "spec#/components/schemas/CreatedGoal", "unevaluatedProperties": false },
       },
       "error": {
         "type": "array",
         "description": "The rows that failed, each with the reason and the row as sent.",
-        "items": { "$ref": "spec#/components/schemas/GoalCreateError" },
+        "items": { "$ref": "spec#/components/schemas/GoalCreateError", "unevaluatedProperties": false },
       },
     },
   };
@@ -9531,6 +11818,7 @@ const v = (() => {
           },
           "name": { "type": "string", "description": "Team or Individual.", "example": "Team" },
         },
+        "unevaluatedProperties": false,
       },
       "goal_owner": {
         "type": "string",
@@ -9554,8 +11842,14 @@ const v = (() => {
         "example": "1",
       },
       "goal_permission": { "type": "string", "example": "team,internal" },
-      "goal_category": { "type": "array", "items": { "$ref": "spec#/components/schemas/IdName" } },
-      "goal_workstreams": { "type": "array", "items": { "$ref": "spec#/components/schemas/IdName" } },
+      "goal_category": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/IdName", "unevaluatedProperties": false },
+      },
+      "goal_workstreams": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/IdName", "unevaluatedProperties": false },
+      },
       "goal_owner_full_name": { "type": "string", "example": "Marcus Lee" },
     },
   };
@@ -9662,30 +11956,30 @@ const v = (() => {
               errors++;
             }
           }
+          for (let key0 in data3) {
+            if (key0 !== "id" && key0 !== "name") {
+              const err5 = {
+                instancePath: instancePath + "/goal_type",
+                schemaPath: "#/properties/goal_type/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err5 = {
+          const err6 = {
             instancePath: instancePath + "/goal_type",
             schemaPath: "#/properties/goal_type/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-      if (data.goal_owner !== undefined) {
-        if (typeof data.goal_owner !== "string") {
-          const err6 = {
-            instancePath: instancePath + "/goal_owner",
-            schemaPath: "#/properties/goal_owner/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -9695,11 +11989,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_create_at !== undefined) {
-        if (typeof data.goal_create_at !== "string") {
+      if (data.goal_owner !== undefined) {
+        if (typeof data.goal_owner !== "string") {
           const err7 = {
-            instancePath: instancePath + "/goal_create_at",
-            schemaPath: "#/properties/goal_create_at/type",
+            instancePath: instancePath + "/goal_owner",
+            schemaPath: "#/properties/goal_owner/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -9712,11 +12006,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_modified_at !== undefined) {
-        if (typeof data.goal_modified_at !== "string") {
+      if (data.goal_create_at !== undefined) {
+        if (typeof data.goal_create_at !== "string") {
           const err8 = {
-            instancePath: instancePath + "/goal_modified_at",
-            schemaPath: "#/properties/goal_modified_at/type",
+            instancePath: instancePath + "/goal_create_at",
+            schemaPath: "#/properties/goal_create_at/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -9729,11 +12023,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_created_by !== undefined) {
-        if (typeof data.goal_created_by !== "string") {
+      if (data.goal_modified_at !== undefined) {
+        if (typeof data.goal_modified_at !== "string") {
           const err9 = {
-            instancePath: instancePath + "/goal_created_by",
-            schemaPath: "#/properties/goal_created_by/type",
+            instancePath: instancePath + "/goal_modified_at",
+            schemaPath: "#/properties/goal_modified_at/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -9746,11 +12040,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_start_date !== undefined) {
-        if (typeof data.goal_start_date !== "string") {
+      if (data.goal_created_by !== undefined) {
+        if (typeof data.goal_created_by !== "string") {
           const err10 = {
-            instancePath: instancePath + "/goal_start_date",
-            schemaPath: "#/properties/goal_start_date/type",
+            instancePath: instancePath + "/goal_created_by",
+            schemaPath: "#/properties/goal_created_by/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -9763,11 +12057,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_target_date !== undefined) {
-        if (typeof data.goal_target_date !== "string") {
+      if (data.goal_start_date !== undefined) {
+        if (typeof data.goal_start_date !== "string") {
           const err11 = {
-            instancePath: instancePath + "/goal_target_date",
-            schemaPath: "#/properties/goal_target_date/type",
+            instancePath: instancePath + "/goal_start_date",
+            schemaPath: "#/properties/goal_start_date/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -9780,11 +12074,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_progress !== undefined) {
-        if (typeof data.goal_progress !== "string") {
+      if (data.goal_target_date !== undefined) {
+        if (typeof data.goal_target_date !== "string") {
           const err12 = {
-            instancePath: instancePath + "/goal_progress",
-            schemaPath: "#/properties/goal_progress/type",
+            instancePath: instancePath + "/goal_target_date",
+            schemaPath: "#/properties/goal_target_date/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -9797,11 +12091,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_status !== undefined) {
-        if (typeof data.goal_status !== "string") {
+      if (data.goal_progress !== undefined) {
+        if (typeof data.goal_progress !== "string") {
           const err13 = {
-            instancePath: instancePath + "/goal_status",
-            schemaPath: "#/properties/goal_status/type",
+            instancePath: instancePath + "/goal_progress",
+            schemaPath: "#/properties/goal_progress/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -9814,11 +12108,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_permission !== undefined) {
-        if (typeof data.goal_permission !== "string") {
+      if (data.goal_status !== undefined) {
+        if (typeof data.goal_status !== "string") {
           const err14 = {
-            instancePath: instancePath + "/goal_permission",
-            schemaPath: "#/properties/goal_permission/type",
+            instancePath: instancePath + "/goal_status",
+            schemaPath: "#/properties/goal_status/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -9827,6 +12121,23 @@ const v = (() => {
             vErrors = [err14];
           } else {
             vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+      if (data.goal_permission !== undefined) {
+        if (typeof data.goal_permission !== "string") {
+          const err15 = {
+            instancePath: instancePath + "/goal_permission",
+            schemaPath: "#/properties/goal_permission/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
           }
           errors++;
         }
@@ -9840,26 +12151,9 @@ const v = (() => {
             if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
               if (data16.id !== undefined) {
                 if (typeof data16.id !== "string") {
-                  const err15 = {
+                  const err16 = {
                     instancePath: instancePath + "/goal_category/" + i0 + "/id",
                     schemaPath: "spec#/components/schemas/IdName/properties/id/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err15];
-                  } else {
-                    vErrors.push(err15);
-                  }
-                  errors++;
-                }
-              }
-              if (data16.name !== undefined) {
-                if (typeof data16.name !== "string") {
-                  const err16 = {
-                    instancePath: instancePath + "/goal_category/" + i0 + "/name",
-                    schemaPath: "spec#/components/schemas/IdName/properties/name/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -9872,8 +12166,25 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data16.name !== undefined) {
+                if (typeof data16.name !== "string") {
+                  const err17 = {
+                    instancePath: instancePath + "/goal_category/" + i0 + "/name",
+                    schemaPath: "spec#/components/schemas/IdName/properties/name/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err17];
+                  } else {
+                    vErrors.push(err17);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err17 = {
+              const err18 = {
                 instancePath: instancePath + "/goal_category/" + i0,
                 schemaPath: "spec#/components/schemas/IdName/type",
                 keyword: "type",
@@ -9881,15 +12192,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err17];
+                vErrors = [err18];
               } else {
-                vErrors.push(err17);
+                vErrors.push(err18);
               }
               errors++;
             }
+            if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
+              for (let key1 in data16) {
+                if (key1 !== "id" && key1 !== "name") {
+                  const err19 = {
+                    instancePath: instancePath + "/goal_category/" + i0,
+                    schemaPath: "#/properties/goal_category/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err18 = {
+          const err20 = {
             instancePath: instancePath + "/goal_category",
             schemaPath: "#/properties/goal_category/type",
             keyword: "type",
@@ -9897,9 +12227,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err20];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err20);
           }
           errors++;
         }
@@ -9913,7 +12243,7 @@ const v = (() => {
             if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
               if (data20.id !== undefined) {
                 if (typeof data20.id !== "string") {
-                  const err19 = {
+                  const err21 = {
                     instancePath: instancePath + "/goal_workstreams/" + i1 + "/id",
                     schemaPath: "spec#/components/schemas/IdName/properties/id/type",
                     keyword: "type",
@@ -9921,16 +12251,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err19];
+                    vErrors = [err21];
                   } else {
-                    vErrors.push(err19);
+                    vErrors.push(err21);
                   }
                   errors++;
                 }
               }
               if (data20.name !== undefined) {
                 if (typeof data20.name !== "string") {
-                  const err20 = {
+                  const err22 = {
                     instancePath: instancePath + "/goal_workstreams/" + i1 + "/name",
                     schemaPath: "spec#/components/schemas/IdName/properties/name/type",
                     keyword: "type",
@@ -9938,15 +12268,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err20];
+                    vErrors = [err22];
                   } else {
-                    vErrors.push(err20);
+                    vErrors.push(err22);
                   }
                   errors++;
                 }
               }
             } else {
-              const err21 = {
+              const err23 = {
                 instancePath: instancePath + "/goal_workstreams/" + i1,
                 schemaPath: "spec#/components/schemas/IdName/type",
                 keyword: "type",
@@ -9954,15 +12284,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err21];
+                vErrors = [err23];
               } else {
-                vErrors.push(err21);
+                vErrors.push(err23);
               }
               errors++;
             }
+            if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+              for (let key2 in data20) {
+                if (key2 !== "id" && key2 !== "name") {
+                  const err24 = {
+                    instancePath: instancePath + "/goal_workstreams/" + i1,
+                    schemaPath: "#/properties/goal_workstreams/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key2 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err22 = {
+          const err25 = {
             instancePath: instancePath + "/goal_workstreams",
             schemaPath: "#/properties/goal_workstreams/type",
             keyword: "type",
@@ -9970,16 +12319,16 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err25];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err25);
           }
           errors++;
         }
       }
       if (data.goal_owner_full_name !== undefined) {
         if (typeof data.goal_owner_full_name !== "string") {
-          const err23 = {
+          const err26 = {
             instancePath: instancePath + "/goal_owner_full_name",
             schemaPath: "#/properties/goal_owner_full_name/type",
             keyword: "type",
@@ -9987,15 +12336,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err26];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err26);
           }
           errors++;
         }
       }
     } else {
-      const err24 = {
+      const err27 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -10003,9 +12352,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err24];
+        vErrors = [err27];
       } else {
-        vErrors.push(err24);
+        vErrors.push(err27);
       }
       errors++;
     }
@@ -10053,8 +12402,9 @@ const v = (() => {
         if (Array.isArray(data0)) {
           const len0 = data0.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
             if (
-              !validate105(data0[i0], {
+              !validate105(data1, {
                 instancePath: instancePath + "/goals/" + i0,
                 parentData: data0,
                 parentDataProperty: i0,
@@ -10065,9 +12415,45 @@ const v = (() => {
               vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
               errors = vErrors.length;
             }
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              for (let key0 in data1) {
+                if (
+                  key0 !== "goal_id" &&
+                  key0 !== "goal_name" &&
+                  key0 !== "goal_narrative" &&
+                  key0 !== "goal_type" &&
+                  key0 !== "goal_owner" &&
+                  key0 !== "goal_create_at" &&
+                  key0 !== "goal_modified_at" &&
+                  key0 !== "goal_created_by" &&
+                  key0 !== "goal_start_date" &&
+                  key0 !== "goal_target_date" &&
+                  key0 !== "goal_progress" &&
+                  key0 !== "goal_status" &&
+                  key0 !== "goal_permission" &&
+                  key0 !== "goal_category" &&
+                  key0 !== "goal_workstreams" &&
+                  key0 !== "goal_owner_full_name"
+                ) {
+                  const err0 = {
+                    instancePath: instancePath + "/goals/" + i0,
+                    schemaPath: "#/properties/goals/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err0 = {
+          const err1 = {
             instancePath: instancePath + "/goals",
             schemaPath: "#/properties/goals/type",
             keyword: "type",
@@ -10075,9 +12461,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err0];
+            vErrors = [err1];
           } else {
-            vErrors.push(err0);
+            vErrors.push(err1);
           }
           errors++;
         }
@@ -10091,31 +12477,12 @@ const v = (() => {
             if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
               if (data3.error !== undefined) {
                 if (typeof data3.error !== "string") {
-                  const err1 = {
+                  const err2 = {
                     instancePath: instancePath + "/error/" + i1 + "/error",
                     schemaPath: "spec#/components/schemas/GoalCreateError/properties/error/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err1];
-                  } else {
-                    vErrors.push(err1);
-                  }
-                  errors++;
-                }
-              }
-              if (data3.for_row !== undefined) {
-                let data5 = data3.for_row;
-                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-                } else {
-                  const err2 = {
-                    instancePath: instancePath + "/error/" + i1 + "/for_row",
-                    schemaPath: "spec#/components/schemas/GoalCreateError/properties/for_row/type",
-                    keyword: "type",
-                    params: { type: "object" },
-                    message: "must be object",
                   };
                   if (vErrors === null) {
                     vErrors = [err2];
@@ -10125,8 +12492,27 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data3.for_row !== undefined) {
+                let data5 = data3.for_row;
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                } else {
+                  const err3 = {
+                    instancePath: instancePath + "/error/" + i1 + "/for_row",
+                    schemaPath: "spec#/components/schemas/GoalCreateError/properties/for_row/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err3];
+                  } else {
+                    vErrors.push(err3);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err3 = {
+              const err4 = {
                 instancePath: instancePath + "/error/" + i1,
                 schemaPath: "spec#/components/schemas/GoalCreateError/type",
                 keyword: "type",
@@ -10134,15 +12520,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err3];
+                vErrors = [err4];
               } else {
-                vErrors.push(err3);
+                vErrors.push(err4);
               }
               errors++;
             }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key1 in data3) {
+                if (key1 !== "error" && key1 !== "for_row") {
+                  const err5 = {
+                    instancePath: instancePath + "/error/" + i1,
+                    schemaPath: "#/properties/error/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err4 = {
+          const err6 = {
             instancePath: instancePath + "/error",
             schemaPath: "#/properties/error/type",
             keyword: "type",
@@ -10150,15 +12555,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err6];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err6);
           }
           errors++;
         }
       }
     } else {
-      const err5 = {
+      const err7 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -10166,9 +12571,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err5];
+        vErrors = [err7];
       } else {
-        vErrors.push(err5);
+        vErrors.push(err7);
       }
       errors++;
     }
@@ -10256,10 +12661,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -10267,11 +12690,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -10280,7 +12720,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -10288,15 +12728,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -10304,17 +12744,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.goal !== undefined) {
+            let data4 = data2.goal;
             if (
-              !validate104(data2.goal, {
+              !validate104(data4, {
                 instancePath: instancePath + "/data/goal",
                 parentData: data2,
                 parentDataProperty: "goal",
@@ -10325,9 +12783,45 @@ const v = (() => {
               vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (key3 !== "goals" && key3 !== "error") {
+                  const err10 = {
+                    instancePath: instancePath + "/data/goal",
+                    schemaPath: "#/properties/data/properties/goal/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "goal") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -10335,15 +12829,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -10351,9 +12845,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -10417,14 +12911,15 @@ const v = (() => {
     "description": "A single goal.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "goal": { "$ref": "spec#/components/schemas/Goal" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "goal": { "$ref": "spec#/components/schemas/Goal", "unevaluatedProperties": false },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -10504,10 +12999,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -10515,11 +13028,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -10528,7 +13058,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -10536,15 +13066,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -10552,17 +13082,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.goal !== undefined) {
+            let data4 = data2.goal;
             if (
-              !validate46(data2.goal, {
+              !validate46(data4, {
                 instancePath: instancePath + "/data/goal",
                 parentData: data2,
                 parentDataProperty: "goal",
@@ -10573,9 +13121,72 @@ const v = (() => {
               vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "goal_id" &&
+                  key3 !== "goal_name" &&
+                  key3 !== "goal_narrative" &&
+                  key3 !== "goal_type" &&
+                  key3 !== "goal_owner" &&
+                  key3 !== "goal_create_at" &&
+                  key3 !== "goal_modified_at" &&
+                  key3 !== "goal_created_by" &&
+                  key3 !== "goal_updated_by" &&
+                  key3 !== "goal_start_date" &&
+                  key3 !== "goal_target_date" &&
+                  key3 !== "goal_progress" &&
+                  key3 !== "goal_progress_color" &&
+                  key3 !== "goal_status" &&
+                  key3 !== "goal_permission" &&
+                  key3 !== "goal_category" &&
+                  key3 !== "goal_workstreams" &&
+                  key3 !== "custom_attributes" &&
+                  key3 !== "goal_custom_permission" &&
+                  key3 !== "goal_owner_full_name" &&
+                  key3 !== "goal_team_id" &&
+                  key3 !== "goal_team_name" &&
+                  key3 !== "goal_metrics" &&
+                  key3 !== "goal_metrics_count" &&
+                  key3 !== "goal_comments" &&
+                  key3 !== "goal_comments_count"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/goal",
+                    schemaPath: "#/properties/data/properties/goal/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "goal") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -10583,15 +13194,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -10599,9 +13210,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -10736,10 +13347,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -10747,11 +13376,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -10760,7 +13406,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -10768,15 +13414,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -10784,17 +13430,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.goal !== undefined) {
+            let data4 = data2.goal;
             if (
-              !validate46(data2.goal, {
+              !validate46(data4, {
                 instancePath: instancePath + "/data/goal",
                 parentData: data2,
                 parentDataProperty: "goal",
@@ -10805,9 +13469,72 @@ const v = (() => {
               vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "goal_id" &&
+                  key3 !== "goal_name" &&
+                  key3 !== "goal_narrative" &&
+                  key3 !== "goal_type" &&
+                  key3 !== "goal_owner" &&
+                  key3 !== "goal_create_at" &&
+                  key3 !== "goal_modified_at" &&
+                  key3 !== "goal_created_by" &&
+                  key3 !== "goal_updated_by" &&
+                  key3 !== "goal_start_date" &&
+                  key3 !== "goal_target_date" &&
+                  key3 !== "goal_progress" &&
+                  key3 !== "goal_progress_color" &&
+                  key3 !== "goal_status" &&
+                  key3 !== "goal_permission" &&
+                  key3 !== "goal_category" &&
+                  key3 !== "goal_workstreams" &&
+                  key3 !== "custom_attributes" &&
+                  key3 !== "goal_custom_permission" &&
+                  key3 !== "goal_owner_full_name" &&
+                  key3 !== "goal_team_id" &&
+                  key3 !== "goal_team_name" &&
+                  key3 !== "goal_metrics" &&
+                  key3 !== "goal_metrics_count" &&
+                  key3 !== "goal_comments" &&
+                  key3 !== "goal_comments_count"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/goal",
+                    schemaPath: "#/properties/data/properties/goal/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "goal") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -10815,15 +13542,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -10831,9 +13558,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -10897,18 +13624,19 @@ const v = (() => {
     "description": "The strategies and pillars a goal serves.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
           "strategies": {
             "type": ["array", "null"],
             "description": "The strategies, or `null` when the goal is linked to none.",
-            "items": { "$ref": "spec#/components/schemas/Strategy" },
+            "items": { "$ref": "spec#/components/schemas/Strategy", "unevaluatedProperties": false },
           },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -10924,7 +13652,10 @@ const v = (() => {
       "strategyType": { "type": "string", "example": "Company" },
       "timeHorizon": { "type": "string", "example": "2 years" },
       "iterationCadence": { "type": "string", "example": "Quarterly" },
-      "pillars": { "type": "array", "items": { "$ref": "spec#/components/schemas/Pillar" } },
+      "pillars": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/Pillar", "unevaluatedProperties": false },
+      },
     },
   };
   const formats12 = /^\d{4}-\d{2}-\d{2}$/;
@@ -10940,11 +13671,17 @@ const v = (() => {
         "description": "The ids of the goals (objectives) linked to the pillar.",
         "items": { "type": "string", "example": "930112" },
       },
-      "outcomes": { "type": "array", "items": { "$ref": "spec#/components/schemas/PillarOutcome" } },
-      "assumptions": { "type": "array", "items": { "$ref": "spec#/components/schemas/PillarAssumption" } },
+      "outcomes": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/PillarOutcome", "unevaluatedProperties": false },
+      },
+      "assumptions": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/PillarAssumption", "unevaluatedProperties": false },
+      },
       "investmentPlans": {
         "type": "array",
-        "items": { "$ref": "spec#/components/schemas/PillarInvestmentPlan" },
+        "items": { "$ref": "spec#/components/schemas/PillarInvestmentPlan", "unevaluatedProperties": false },
       },
     },
   };
@@ -11339,9 +14076,39 @@ const v = (() => {
               }
               errors++;
             }
+            if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+              for (let key0 in data6) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "narrative" &&
+                  key0 !== "description" &&
+                  key0 !== "endDate" &&
+                  key0 !== "startValue" &&
+                  key0 !== "targetValue" &&
+                  key0 !== "currentValue" &&
+                  key0 !== "unitOfMeasurement" &&
+                  key0 !== "keyResults" &&
+                  key0 !== "automatedCalcType"
+                ) {
+                  const err18 = {
+                    instancePath: instancePath + "/outcomes/" + i1,
+                    schemaPath: "#/properties/outcomes/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err18 = {
+          const err19 = {
             instancePath: instancePath + "/outcomes",
             schemaPath: "#/properties/outcomes/type",
             keyword: "type",
@@ -11349,9 +14116,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err19];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err19);
           }
           errors++;
         }
@@ -11365,26 +14132,9 @@ const v = (() => {
             if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
               if (data19.id !== undefined) {
                 if (typeof data19.id !== "string") {
-                  const err19 = {
+                  const err20 = {
                     instancePath: instancePath + "/assumptions/" + i3 + "/id",
                     schemaPath: "spec#/components/schemas/PillarAssumption/properties/id/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
-                  errors++;
-                }
-              }
-              if (data19.narrative !== undefined) {
-                if (typeof data19.narrative !== "string") {
-                  const err20 = {
-                    instancePath: instancePath + "/assumptions/" + i3 + "/narrative",
-                    schemaPath: "spec#/components/schemas/PillarAssumption/properties/narrative/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -11397,11 +14147,11 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data19.description !== undefined) {
-                if (typeof data19.description !== "string") {
+              if (data19.narrative !== undefined) {
+                if (typeof data19.narrative !== "string") {
                   const err21 = {
-                    instancePath: instancePath + "/assumptions/" + i3 + "/description",
-                    schemaPath: "spec#/components/schemas/PillarAssumption/properties/description/type",
+                    instancePath: instancePath + "/assumptions/" + i3 + "/narrative",
+                    schemaPath: "spec#/components/schemas/PillarAssumption/properties/narrative/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -11414,11 +14164,11 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data19.status !== undefined) {
-                if (typeof data19.status !== "string") {
+              if (data19.description !== undefined) {
+                if (typeof data19.description !== "string") {
                   const err22 = {
-                    instancePath: instancePath + "/assumptions/" + i3 + "/status",
-                    schemaPath: "spec#/components/schemas/PillarAssumption/properties/status/type",
+                    instancePath: instancePath + "/assumptions/" + i3 + "/description",
+                    schemaPath: "spec#/components/schemas/PillarAssumption/properties/description/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -11431,13 +14181,30 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data19.status !== undefined) {
+                if (typeof data19.status !== "string") {
+                  const err23 = {
+                    instancePath: instancePath + "/assumptions/" + i3 + "/status",
+                    schemaPath: "spec#/components/schemas/PillarAssumption/properties/status/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              }
               if (data19.keyResults !== undefined) {
                 let data24 = data19.keyResults;
                 if (Array.isArray(data24)) {
                   const len4 = data24.length;
                   for (let i4 = 0; i4 < len4; i4++) {
                     if (typeof data24[i4] !== "string") {
-                      const err23 = {
+                      const err24 = {
                         instancePath: instancePath + "/assumptions/" + i3 + "/keyResults/" + i4,
                         schemaPath:
                           "spec#/components/schemas/PillarAssumption/properties/keyResults/items/type",
@@ -11446,15 +14213,15 @@ const v = (() => {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err23];
+                        vErrors = [err24];
                       } else {
-                        vErrors.push(err23);
+                        vErrors.push(err24);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err24 = {
+                  const err25 = {
                     instancePath: instancePath + "/assumptions/" + i3 + "/keyResults",
                     schemaPath: "spec#/components/schemas/PillarAssumption/properties/keyResults/type",
                     keyword: "type",
@@ -11462,15 +14229,15 @@ const v = (() => {
                     message: "must be array",
                   };
                   if (vErrors === null) {
-                    vErrors = [err24];
+                    vErrors = [err25];
                   } else {
-                    vErrors.push(err24);
+                    vErrors.push(err25);
                   }
                   errors++;
                 }
               }
             } else {
-              const err25 = {
+              const err26 = {
                 instancePath: instancePath + "/assumptions/" + i3,
                 schemaPath: "spec#/components/schemas/PillarAssumption/type",
                 keyword: "type",
@@ -11478,15 +14245,40 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err26];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err26);
               }
               errors++;
             }
+            if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+              for (let key1 in data19) {
+                if (
+                  key1 !== "id" &&
+                  key1 !== "narrative" &&
+                  key1 !== "description" &&
+                  key1 !== "status" &&
+                  key1 !== "keyResults"
+                ) {
+                  const err27 = {
+                    instancePath: instancePath + "/assumptions/" + i3,
+                    schemaPath: "#/properties/assumptions/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err26 = {
+          const err28 = {
             instancePath: instancePath + "/assumptions",
             schemaPath: "#/properties/assumptions/type",
             keyword: "type",
@@ -11494,9 +14286,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err28];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err28);
           }
           errors++;
         }
@@ -11510,43 +14302,9 @@ const v = (() => {
             if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
               if (data27.id !== undefined) {
                 if (typeof data27.id !== "string") {
-                  const err27 = {
+                  const err29 = {
                     instancePath: instancePath + "/investmentPlans/" + i5 + "/id",
                     schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/id/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              }
-              if (data27.narrative !== undefined) {
-                if (typeof data27.narrative !== "string") {
-                  const err28 = {
-                    instancePath: instancePath + "/investmentPlans/" + i5 + "/narrative",
-                    schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/narrative/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err28];
-                  } else {
-                    vErrors.push(err28);
-                  }
-                  errors++;
-                }
-              }
-              if (data27.description !== undefined) {
-                if (typeof data27.description !== "string") {
-                  const err29 = {
-                    instancePath: instancePath + "/investmentPlans/" + i5 + "/description",
-                    schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/description/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -11559,11 +14317,11 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data27.startValue !== undefined) {
-                if (typeof data27.startValue !== "string") {
+              if (data27.narrative !== undefined) {
+                if (typeof data27.narrative !== "string") {
                   const err30 = {
-                    instancePath: instancePath + "/investmentPlans/" + i5 + "/startValue",
-                    schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/startValue/type",
+                    instancePath: instancePath + "/investmentPlans/" + i5 + "/narrative",
+                    schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/narrative/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -11576,11 +14334,11 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data27.targetValue !== undefined) {
-                if (typeof data27.targetValue !== "string") {
+              if (data27.description !== undefined) {
+                if (typeof data27.description !== "string") {
                   const err31 = {
-                    instancePath: instancePath + "/investmentPlans/" + i5 + "/targetValue",
-                    schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/targetValue/type",
+                    instancePath: instancePath + "/investmentPlans/" + i5 + "/description",
+                    schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/description/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -11593,11 +14351,11 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data27.currentValue !== undefined) {
-                if (typeof data27.currentValue !== "string") {
+              if (data27.startValue !== undefined) {
+                if (typeof data27.startValue !== "string") {
                   const err32 = {
-                    instancePath: instancePath + "/investmentPlans/" + i5 + "/currentValue",
-                    schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/currentValue/type",
+                    instancePath: instancePath + "/investmentPlans/" + i5 + "/startValue",
+                    schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/startValue/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -11610,12 +14368,11 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data27.unitOfMeasurement !== undefined) {
-                if (typeof data27.unitOfMeasurement !== "string") {
+              if (data27.targetValue !== undefined) {
+                if (typeof data27.targetValue !== "string") {
                   const err33 = {
-                    instancePath: instancePath + "/investmentPlans/" + i5 + "/unitOfMeasurement",
-                    schemaPath:
-                      "spec#/components/schemas/PillarInvestmentPlan/properties/unitOfMeasurement/type",
+                    instancePath: instancePath + "/investmentPlans/" + i5 + "/targetValue",
+                    schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/targetValue/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -11628,35 +14385,32 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data27.keyResults !== undefined) {
-                let data35 = data27.keyResults;
-                if (Array.isArray(data35)) {
-                  const len6 = data35.length;
-                  for (let i6 = 0; i6 < len6; i6++) {
-                    if (typeof data35[i6] !== "string") {
-                      const err34 = {
-                        instancePath: instancePath + "/investmentPlans/" + i5 + "/keyResults/" + i6,
-                        schemaPath:
-                          "spec#/components/schemas/PillarInvestmentPlan/properties/keyResults/items/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err34];
-                      } else {
-                        vErrors.push(err34);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err35 = {
-                    instancePath: instancePath + "/investmentPlans/" + i5 + "/keyResults",
-                    schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/keyResults/type",
+              if (data27.currentValue !== undefined) {
+                if (typeof data27.currentValue !== "string") {
+                  const err34 = {
+                    instancePath: instancePath + "/investmentPlans/" + i5 + "/currentValue",
+                    schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/currentValue/type",
                     keyword: "type",
-                    params: { type: "array" },
-                    message: "must be array",
+                    params: { type: "string" },
+                    message: "must be string",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+              }
+              if (data27.unitOfMeasurement !== undefined) {
+                if (typeof data27.unitOfMeasurement !== "string") {
+                  const err35 = {
+                    instancePath: instancePath + "/investmentPlans/" + i5 + "/unitOfMeasurement",
+                    schemaPath:
+                      "spec#/components/schemas/PillarInvestmentPlan/properties/unitOfMeasurement/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
                   };
                   if (vErrors === null) {
                     vErrors = [err35];
@@ -11666,8 +14420,46 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data27.keyResults !== undefined) {
+                let data35 = data27.keyResults;
+                if (Array.isArray(data35)) {
+                  const len6 = data35.length;
+                  for (let i6 = 0; i6 < len6; i6++) {
+                    if (typeof data35[i6] !== "string") {
+                      const err36 = {
+                        instancePath: instancePath + "/investmentPlans/" + i5 + "/keyResults/" + i6,
+                        schemaPath:
+                          "spec#/components/schemas/PillarInvestmentPlan/properties/keyResults/items/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err36];
+                      } else {
+                        vErrors.push(err36);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err37 = {
+                    instancePath: instancePath + "/investmentPlans/" + i5 + "/keyResults",
+                    schemaPath: "spec#/components/schemas/PillarInvestmentPlan/properties/keyResults/type",
+                    keyword: "type",
+                    params: { type: "array" },
+                    message: "must be array",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err36 = {
+              const err38 = {
                 instancePath: instancePath + "/investmentPlans/" + i5,
                 schemaPath: "spec#/components/schemas/PillarInvestmentPlan/type",
                 keyword: "type",
@@ -11675,15 +14467,43 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err36];
+                vErrors = [err38];
               } else {
-                vErrors.push(err36);
+                vErrors.push(err38);
               }
               errors++;
             }
+            if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+              for (let key2 in data27) {
+                if (
+                  key2 !== "id" &&
+                  key2 !== "narrative" &&
+                  key2 !== "description" &&
+                  key2 !== "startValue" &&
+                  key2 !== "targetValue" &&
+                  key2 !== "currentValue" &&
+                  key2 !== "unitOfMeasurement" &&
+                  key2 !== "keyResults"
+                ) {
+                  const err39 = {
+                    instancePath: instancePath + "/investmentPlans/" + i5,
+                    schemaPath: "#/properties/investmentPlans/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key2 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err37 = {
+          const err40 = {
             instancePath: instancePath + "/investmentPlans",
             schemaPath: "#/properties/investmentPlans/type",
             keyword: "type",
@@ -11691,15 +14511,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err40];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err40);
           }
           errors++;
         }
       }
     } else {
-      const err38 = {
+      const err41 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -11707,9 +14527,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err38];
+        vErrors = [err41];
       } else {
-        vErrors.push(err38);
+        vErrors.push(err41);
       }
       errors++;
     }
@@ -11918,8 +14738,9 @@ const v = (() => {
         if (Array.isArray(data8)) {
           const len0 = data8.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data9 = data8[i0];
             if (
-              !validate120(data8[i0], {
+              !validate120(data9, {
                 instancePath: instancePath + "/pillars/" + i0,
                 parentData: data8,
                 parentDataProperty: i0,
@@ -11930,9 +14751,36 @@ const v = (() => {
               vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
               errors = vErrors.length;
             }
+            if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+              for (let key0 in data9) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "narrative" &&
+                  key0 !== "objectives" &&
+                  key0 !== "outcomes" &&
+                  key0 !== "assumptions" &&
+                  key0 !== "investmentPlans"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/pillars/" + i0,
+                    schemaPath: "#/properties/pillars/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err10 = {
+          const err11 = {
             instancePath: instancePath + "/pillars",
             schemaPath: "#/properties/pillars/type",
             keyword: "type",
@@ -11940,15 +14788,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err11];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err11);
           }
           errors++;
         }
       }
     } else {
-      const err11 = {
+      const err12 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -11956,9 +14804,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err11];
+        vErrors = [err12];
       } else {
-        vErrors.push(err11);
+        vErrors.push(err12);
       }
       errors++;
     }
@@ -12056,10 +14904,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -12067,11 +14933,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -12080,47 +14963,12 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
                 params: { type: "integer" },
                 message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
-              errors++;
-            }
-            if (typeof data3 == "number") {
-              if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
-                  instancePath: instancePath + "/data/totalCount",
-                  schemaPath: "spec#/components/schemas/TotalCount/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 0 },
-                  message: "must be >= 0",
-                };
-                if (vErrors === null) {
-                  vErrors = [err6];
-                } else {
-                  vErrors.push(err6);
-                }
-                errors++;
-              }
-            }
-          }
-          if (data2.strategies !== undefined) {
-            let data4 = data2.strategies;
-            if (!Array.isArray(data4) && data4 !== null) {
-              const err7 = {
-                instancePath: instancePath + "/data/strategies",
-                schemaPath: "#/properties/data/properties/strategies/type",
-                keyword: "type",
-                params: { type: schema153.properties.data.properties.strategies.type },
-                message: "must be array,null",
               };
               if (vErrors === null) {
                 vErrors = [err7];
@@ -12129,11 +14977,64 @@ const v = (() => {
               }
               errors++;
             }
+            if (typeof data3 == "number") {
+              if (data3 < 0 || isNaN(data3)) {
+                const err8 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "spec#/components/schemas/TotalCount/minimum",
+                  keyword: "minimum",
+                  params: { comparison: ">=", limit: 0 },
+                  message: "must be >= 0",
+                };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+          }
+          if (data2.strategies !== undefined) {
+            let data4 = data2.strategies;
+            if (!Array.isArray(data4) && data4 !== null) {
+              const err10 = {
+                instancePath: instancePath + "/data/strategies",
+                schemaPath: "#/properties/data/properties/strategies/type",
+                keyword: "type",
+                params: { type: schema153.properties.data.properties.strategies.type },
+                message: "must be array,null",
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
             if (Array.isArray(data4)) {
               const len0 = data4.length;
               for (let i0 = 0; i0 < len0; i0++) {
+                let data5 = data4[i0];
                 if (
-                  !validate119(data4[i0], {
+                  !validate119(data5, {
                     instancePath: instancePath + "/data/strategies/" + i0,
                     parentData: data4,
                     parentDataProperty: i0,
@@ -12144,11 +15045,57 @@ const v = (() => {
                   vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
                   errors = vErrors.length;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "id" &&
+                      key3 !== "name" &&
+                      key3 !== "startDate" &&
+                      key3 !== "endDate" &&
+                      key3 !== "narrative" &&
+                      key3 !== "strategyType" &&
+                      key3 !== "timeHorizon" &&
+                      key3 !== "iterationCadence" &&
+                      key3 !== "pillars"
+                    ) {
+                      const err11 = {
+                        instancePath: instancePath + "/data/strategies/" + i0,
+                        schemaPath: "#/properties/data/properties/strategies/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err11];
+                      } else {
+                        vErrors.push(err11);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             }
           }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "strategies") {
+              const err12 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err8 = {
+          const err13 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -12156,15 +15103,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err13];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err13);
           }
           errors++;
         }
       }
     } else {
-      const err9 = {
+      const err14 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -12172,9 +15119,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err9];
+        vErrors = [err14];
       } else {
-        vErrors.push(err9);
+        vErrors.push(err14);
       }
       errors++;
     }
@@ -12238,14 +15185,18 @@ const v = (() => {
     "description": "A goal's alignment tree.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "alignment": { "type": "array", "items": { "$ref": "spec#/components/schemas/AlignedGoal" } },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "alignment": {
+            "type": "array",
+            "items": { "$ref": "spec#/components/schemas/AlignedGoal", "unevaluatedProperties": false },
+          },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -12267,7 +15218,7 @@ const v = (() => {
       "goal_alignments": {
         "type": "array",
         "description": "The goals aligned to this goal.",
-        "items": { "$ref": "spec#/components/schemas/AlignedGoal" },
+        "items": { "$ref": "spec#/components/schemas/AlignedGoal", "unevaluatedProperties": false },
       },
     },
   };
@@ -12410,8 +15361,9 @@ const v = (() => {
         if (Array.isArray(data7)) {
           const len0 = data7.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data8 = data7[i0];
             if (
-              !wrapper0.validate(data7[i0], {
+              !wrapper0.validate(data8, {
                 instancePath: instancePath + "/goal_alignments/" + i0,
                 parentData: data7,
                 parentDataProperty: i0,
@@ -12422,10 +15374,33 @@ const v = (() => {
               vErrors =
                 vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
               errors = vErrors.length;
+            } else {
+              var props0 = wrapper0.validate.evaluated.props;
+            }
+            if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+              if (props0 !== true) {
+                for (let key0 in data8) {
+                  if (!props0 || !props0[key0]) {
+                    const err7 = {
+                      instancePath: instancePath + "/goal_alignments/" + i0,
+                      schemaPath: "#/properties/goal_alignments/items/unevaluatedProperties",
+                      keyword: "unevaluatedProperties",
+                      params: { unevaluatedProperty: key0 },
+                      message: "must NOT have unevaluated properties",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err7];
+                    } else {
+                      vErrors.push(err7);
+                    }
+                    errors++;
+                  }
+                }
+              }
             }
           }
         } else {
-          const err7 = {
+          const err8 = {
             instancePath: instancePath + "/goal_alignments",
             schemaPath: "#/properties/goal_alignments/type",
             keyword: "type",
@@ -12433,15 +15408,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err8];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err8);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err9 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -12449,9 +15424,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err9];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err9);
       }
       errors++;
     }
@@ -12548,10 +15523,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -12559,11 +15552,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -12572,7 +15582,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -12580,15 +15590,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -12596,9 +15606,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -12609,8 +15636,9 @@ const v = (() => {
             if (Array.isArray(data4)) {
               const len0 = data4.length;
               for (let i0 = 0; i0 < len0; i0++) {
+                let data5 = data4[i0];
                 if (
-                  !validate126(data4[i0], {
+                  !validate126(data5, {
                     instancePath: instancePath + "/data/alignment/" + i0,
                     parentData: data4,
                     parentDataProperty: i0,
@@ -12621,9 +15649,37 @@ const v = (() => {
                   vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
                   errors = vErrors.length;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "goal_id" &&
+                      key3 !== "goal_name" &&
+                      key3 !== "goal_owner" &&
+                      key3 !== "goal_team_name" &&
+                      key3 !== "goal_target_date" &&
+                      key3 !== "goal_progress" &&
+                      key3 !== "goal_progress_color" &&
+                      key3 !== "goal_alignments"
+                    ) {
+                      const err10 = {
+                        instancePath: instancePath + "/data/alignment/" + i0,
+                        schemaPath: "#/properties/data/properties/alignment/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err7 = {
+              const err11 = {
                 instancePath: instancePath + "/data/alignment",
                 schemaPath: "#/properties/data/properties/alignment/type",
                 keyword: "type",
@@ -12631,15 +15687,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err7];
+                vErrors = [err11];
               } else {
-                vErrors.push(err7);
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "alignment") {
+              const err12 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
               }
               errors++;
             }
           }
         } else {
-          const err8 = {
+          const err13 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -12647,15 +15720,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err13];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err13);
           }
           errors++;
         }
       }
     } else {
-      const err9 = {
+      const err14 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -12663,9 +15736,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err9];
+        vErrors = [err14];
       } else {
-        vErrors.push(err9);
+        vErrors.push(err14);
       }
       errors++;
     }
@@ -12729,14 +15802,18 @@ const v = (() => {
     "description": "A page of metrics.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "metric": { "type": "array", "items": { "$ref": "spec#/components/schemas/Metric" } },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "metric": {
+            "type": "array",
+            "items": { "$ref": "spec#/components/schemas/Metric", "unevaluatedProperties": false },
+          },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -12764,6 +15841,7 @@ const v = (() => {
       "metric_update_interval": {
         "allOf": [{ "$ref": "spec#/components/schemas/IdName" }],
         "description": "How often progress is due: `1` daily, `2` weekly, `3` monthly, `4` quarterly.",
+        "unevaluatedProperties": false,
       },
       "metric_update_interval_day": {
         "type": "string",
@@ -12773,15 +15851,18 @@ const v = (() => {
       "metric_unit": {
         "allOf": [{ "$ref": "spec#/components/schemas/IdName" }],
         "description": "The data type: `1` number, `2` currency, `3` percentage.",
+        "unevaluatedProperties": false,
       },
       "metric_progress_type": {
         "allOf": [{ "$ref": "spec#/components/schemas/IdName" }],
         "description": "How progress is calculated from updates: `1` last update, `2` total, `3` average.",
+        "unevaluatedProperties": false,
       },
       "metric_counting_type": {
         "allOf": [{ "$ref": "spec#/components/schemas/IdName" }],
         "description":
           "How the start value relates to the target: `1` counting up, `2` counting down, `3` exact to target.",
+        "unevaluatedProperties": false,
       },
       "metric_initial_data": { "type": "string", "description": "The start value.", "example": "0" },
       "metric_target": { "type": "string", "description": "The target value.", "example": "12000000" },
@@ -12805,7 +15886,10 @@ const v = (() => {
         "description": "When the next progress update is due.",
         "example": "1760918400",
       },
-      "metric_source_from": { "$ref": "spec#/components/schemas/MetricSourceCode" },
+      "metric_source_from": {
+        "$ref": "spec#/components/schemas/MetricSourceCode",
+        "unevaluatedProperties": false,
+      },
       "metric_create_at": {
         "type": "string",
         "description": "When the metric was created (GMT).",
@@ -12826,7 +15910,7 @@ const v = (() => {
         "description": "The numeric user id of the last editor.",
         "example": "212346",
       },
-      "metric_status": { "$ref": "spec#/components/schemas/MetricStatus" },
+      "metric_status": { "$ref": "spec#/components/schemas/MetricStatus", "unevaluatedProperties": false },
       "metric_permission": {
         "type": "string",
         "description": "Comma-separated view permissions.",
@@ -12835,16 +15919,17 @@ const v = (() => {
       "metric_confidence": {
         "type": "array",
         "description": "The confidence ratings, latest first.",
-        "items": { "$ref": "spec#/components/schemas/MetricConfidence" },
+        "items": { "$ref": "spec#/components/schemas/MetricConfidence", "unevaluatedProperties": false },
       },
       "child_kr": {
         "type": "array",
         "description": "The metric's child metrics (key results).",
-        "items": { "$ref": "spec#/components/schemas/ChildKeyResult" },
+        "items": { "$ref": "spec#/components/schemas/ChildKeyResult", "unevaluatedProperties": false },
       },
       "metric_automation": {
         "description": "The integration that automates the metric, or `null` when none does.",
         "oneOf": [{ "$ref": "spec#/components/schemas/MetricAutomation" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "metric_achieve_target": {
         "type": "string",
@@ -12854,12 +15939,12 @@ const v = (() => {
       "metric_data": {
         "type": "array",
         "description": "The data points; only with `include_metric_data=yes`.",
-        "items": { "$ref": "spec#/components/schemas/MetricDataPoint" },
+        "items": { "$ref": "spec#/components/schemas/MetricDataPoint", "unevaluatedProperties": false },
       },
       "metric_comments": {
         "type": "array",
         "description": "The comments; only with `include_metric_data=yes`.",
-        "items": { "$ref": "spec#/components/schemas/MetricComment" },
+        "items": { "$ref": "spec#/components/schemas/MetricComment", "unevaluatedProperties": false },
       },
       "metric_mit_start_date": {
         "type": "string",
@@ -13008,8 +16093,8 @@ const v = (() => {
       "last_run": { "type": "string", "example": "1760313600" },
       "next_run": { "type": "string", "example": "1760918400" },
       "repeat_id": { "type": "string", "example": "0" },
-      "source": { "$ref": "spec#/components/schemas/MetricSourceCode" },
-      "status": { "$ref": "spec#/components/schemas/MetricStatus" },
+      "source": { "$ref": "spec#/components/schemas/MetricSourceCode", "unevaluatedProperties": false },
+      "status": { "$ref": "spec#/components/schemas/MetricStatus", "unevaluatedProperties": false },
       "weekly_update_day": { "type": "string", "example": "1" },
       "progress_type": { "type": "string", "description": "The progress type code.", "example": "2" },
       "measure_metric_data": { "type": "string", "example": "0" },
@@ -13395,7 +16480,8 @@ const v = (() => {
         }
       }
       if (data.source !== undefined) {
-        if (typeof data.source !== "string") {
+        let data19 = data.source;
+        if (typeof data19 !== "string") {
           const err19 = {
             instancePath: instancePath + "/source",
             schemaPath: "spec#/components/schemas/MetricSourceCode/type",
@@ -13410,29 +16496,30 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.status !== undefined) {
-        if (typeof data.status !== "string") {
-          const err20 = {
-            instancePath: instancePath + "/status",
-            schemaPath: "spec#/components/schemas/MetricStatus/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
+        if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+          for (let key0 in data19) {
+            const err20 = {
+              instancePath: instancePath + "/source",
+              schemaPath: "#/properties/source/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
           }
-          errors++;
         }
       }
-      if (data.weekly_update_day !== undefined) {
-        if (typeof data.weekly_update_day !== "string") {
+      if (data.status !== undefined) {
+        let data20 = data.status;
+        if (typeof data20 !== "string") {
           const err21 = {
-            instancePath: instancePath + "/weekly_update_day",
-            schemaPath: "#/properties/weekly_update_day/type",
+            instancePath: instancePath + "/status",
+            schemaPath: "spec#/components/schemas/MetricStatus/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13444,29 +16531,29 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.progress_type !== undefined) {
-        if (typeof data.progress_type !== "string") {
-          const err22 = {
-            instancePath: instancePath + "/progress_type",
-            schemaPath: "#/properties/progress_type/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
+        if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+          for (let key1 in data20) {
+            const err22 = {
+              instancePath: instancePath + "/status",
+              schemaPath: "#/properties/status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
           }
-          errors++;
         }
       }
-      if (data.measure_metric_data !== undefined) {
-        if (typeof data.measure_metric_data !== "string") {
+      if (data.weekly_update_day !== undefined) {
+        if (typeof data.weekly_update_day !== "string") {
           const err23 = {
-            instancePath: instancePath + "/measure_metric_data",
-            schemaPath: "#/properties/measure_metric_data/type",
+            instancePath: instancePath + "/weekly_update_day",
+            schemaPath: "#/properties/weekly_update_day/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13479,11 +16566,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.multiply_data !== undefined) {
-        if (typeof data.multiply_data !== "string") {
+      if (data.progress_type !== undefined) {
+        if (typeof data.progress_type !== "string") {
           const err24 = {
-            instancePath: instancePath + "/multiply_data",
-            schemaPath: "#/properties/multiply_data/type",
+            instancePath: instancePath + "/progress_type",
+            schemaPath: "#/properties/progress_type/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13496,11 +16583,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.lower_limit !== undefined) {
-        if (typeof data.lower_limit !== "string") {
+      if (data.measure_metric_data !== undefined) {
+        if (typeof data.measure_metric_data !== "string") {
           const err25 = {
-            instancePath: instancePath + "/lower_limit",
-            schemaPath: "#/properties/lower_limit/type",
+            instancePath: instancePath + "/measure_metric_data",
+            schemaPath: "#/properties/measure_metric_data/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13513,11 +16600,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.upper_limit !== undefined) {
-        if (typeof data.upper_limit !== "string") {
+      if (data.multiply_data !== undefined) {
+        if (typeof data.multiply_data !== "string") {
           const err26 = {
-            instancePath: instancePath + "/upper_limit",
-            schemaPath: "#/properties/upper_limit/type",
+            instancePath: instancePath + "/multiply_data",
+            schemaPath: "#/properties/multiply_data/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13530,11 +16617,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.progress_consider !== undefined) {
-        if (typeof data.progress_consider !== "string") {
+      if (data.lower_limit !== undefined) {
+        if (typeof data.lower_limit !== "string") {
           const err27 = {
-            instancePath: instancePath + "/progress_consider",
-            schemaPath: "#/properties/progress_consider/type",
+            instancePath: instancePath + "/lower_limit",
+            schemaPath: "#/properties/lower_limit/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13547,11 +16634,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.type !== undefined) {
-        if (typeof data.type !== "string") {
+      if (data.upper_limit !== undefined) {
+        if (typeof data.upper_limit !== "string") {
           const err28 = {
-            instancePath: instancePath + "/type",
-            schemaPath: "#/properties/type/type",
+            instancePath: instancePath + "/upper_limit",
+            schemaPath: "#/properties/upper_limit/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13564,11 +16651,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
+      if (data.progress_consider !== undefined) {
+        if (typeof data.progress_consider !== "string") {
           const err29 = {
-            instancePath: instancePath + "/message",
-            schemaPath: "#/properties/message/type",
+            instancePath: instancePath + "/progress_consider",
+            schemaPath: "#/properties/progress_consider/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13581,11 +16668,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_align_check !== undefined) {
-        if (typeof data.goal_align_check !== "string") {
+      if (data.type !== undefined) {
+        if (typeof data.type !== "string") {
           const err30 = {
-            instancePath: instancePath + "/goal_align_check",
-            schemaPath: "#/properties/goal_align_check/type",
+            instancePath: instancePath + "/type",
+            schemaPath: "#/properties/type/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13598,11 +16685,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.goal_roll_up_check !== undefined) {
-        if (typeof data.goal_roll_up_check !== "string") {
+      if (data.message !== undefined) {
+        if (typeof data.message !== "string") {
           const err31 = {
-            instancePath: instancePath + "/goal_roll_up_check",
-            schemaPath: "#/properties/goal_roll_up_check/type",
+            instancePath: instancePath + "/message",
+            schemaPath: "#/properties/message/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13615,11 +16702,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.is_encrypted !== undefined) {
-        if (typeof data.is_encrypted !== "string") {
+      if (data.goal_align_check !== undefined) {
+        if (typeof data.goal_align_check !== "string") {
           const err32 = {
-            instancePath: instancePath + "/is_encrypted",
-            schemaPath: "#/properties/is_encrypted/type",
+            instancePath: instancePath + "/goal_align_check",
+            schemaPath: "#/properties/goal_align_check/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13632,11 +16719,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.multiplier !== undefined) {
-        if (typeof data.multiplier !== "string") {
+      if (data.goal_roll_up_check !== undefined) {
+        if (typeof data.goal_roll_up_check !== "string") {
           const err33 = {
-            instancePath: instancePath + "/multiplier",
-            schemaPath: "#/properties/multiplier/type",
+            instancePath: instancePath + "/goal_roll_up_check",
+            schemaPath: "#/properties/goal_roll_up_check/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13649,11 +16736,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.weightage !== undefined) {
-        if (typeof data.weightage !== "string") {
+      if (data.is_encrypted !== undefined) {
+        if (typeof data.is_encrypted !== "string") {
           const err34 = {
-            instancePath: instancePath + "/weightage",
-            schemaPath: "#/properties/weightage/type",
+            instancePath: instancePath + "/is_encrypted",
+            schemaPath: "#/properties/is_encrypted/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13666,11 +16753,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.stop_update !== undefined) {
-        if (typeof data.stop_update !== "string") {
+      if (data.multiplier !== undefined) {
+        if (typeof data.multiplier !== "string") {
           const err35 = {
-            instancePath: instancePath + "/stop_update",
-            schemaPath: "#/properties/stop_update/type",
+            instancePath: instancePath + "/multiplier",
+            schemaPath: "#/properties/multiplier/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13683,11 +16770,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.achieve_target !== undefined) {
-        if (typeof data.achieve_target !== "string") {
+      if (data.weightage !== undefined) {
+        if (typeof data.weightage !== "string") {
           const err36 = {
-            instancePath: instancePath + "/achieve_target",
-            schemaPath: "#/properties/achieve_target/type",
+            instancePath: instancePath + "/weightage",
+            schemaPath: "#/properties/weightage/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13700,11 +16787,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.cascade_goal_id !== undefined) {
-        if (typeof data.cascade_goal_id !== "string") {
+      if (data.stop_update !== undefined) {
+        if (typeof data.stop_update !== "string") {
           const err37 = {
-            instancePath: instancePath + "/cascade_goal_id",
-            schemaPath: "#/properties/cascade_goal_id/type",
+            instancePath: instancePath + "/stop_update",
+            schemaPath: "#/properties/stop_update/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13717,11 +16804,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.created_by !== undefined) {
-        if (typeof data.created_by !== "string") {
+      if (data.achieve_target !== undefined) {
+        if (typeof data.achieve_target !== "string") {
           const err38 = {
-            instancePath: instancePath + "/created_by",
-            schemaPath: "#/properties/created_by/type",
+            instancePath: instancePath + "/achieve_target",
+            schemaPath: "#/properties/achieve_target/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13734,11 +16821,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.modified_at !== undefined) {
-        if (typeof data.modified_at !== "string") {
+      if (data.cascade_goal_id !== undefined) {
+        if (typeof data.cascade_goal_id !== "string") {
           const err39 = {
-            instancePath: instancePath + "/modified_at",
-            schemaPath: "#/properties/modified_at/type",
+            instancePath: instancePath + "/cascade_goal_id",
+            schemaPath: "#/properties/cascade_goal_id/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13751,11 +16838,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.start_date !== undefined) {
-        if (typeof data.start_date !== "string") {
+      if (data.created_by !== undefined) {
+        if (typeof data.created_by !== "string") {
           const err40 = {
-            instancePath: instancePath + "/start_date",
-            schemaPath: "#/properties/start_date/type",
+            instancePath: instancePath + "/created_by",
+            schemaPath: "#/properties/created_by/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13768,11 +16855,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.end_date !== undefined) {
-        if (typeof data.end_date !== "string") {
+      if (data.modified_at !== undefined) {
+        if (typeof data.modified_at !== "string") {
           const err41 = {
-            instancePath: instancePath + "/end_date",
-            schemaPath: "#/properties/end_date/type",
+            instancePath: instancePath + "/modified_at",
+            schemaPath: "#/properties/modified_at/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13785,11 +16872,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.description !== undefined) {
-        if (typeof data.description !== "string") {
+      if (data.start_date !== undefined) {
+        if (typeof data.start_date !== "string") {
           const err42 = {
-            instancePath: instancePath + "/description",
-            schemaPath: "#/properties/description/type",
+            instancePath: instancePath + "/start_date",
+            schemaPath: "#/properties/start_date/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13802,11 +16889,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.parent_goal_id !== undefined) {
-        if (typeof data.parent_goal_id !== "string") {
+      if (data.end_date !== undefined) {
+        if (typeof data.end_date !== "string") {
           const err43 = {
-            instancePath: instancePath + "/parent_goal_id",
-            schemaPath: "#/properties/parent_goal_id/type",
+            instancePath: instancePath + "/end_date",
+            schemaPath: "#/properties/end_date/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13819,11 +16906,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.real_owner !== undefined) {
-        if (typeof data.real_owner !== "string") {
+      if (data.description !== undefined) {
+        if (typeof data.description !== "string") {
           const err44 = {
-            instancePath: instancePath + "/real_owner",
-            schemaPath: "#/properties/real_owner/type",
+            instancePath: instancePath + "/description",
+            schemaPath: "#/properties/description/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13836,11 +16923,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.parent !== undefined) {
-        if (typeof data.parent !== "string") {
+      if (data.parent_goal_id !== undefined) {
+        if (typeof data.parent_goal_id !== "string") {
           const err45 = {
-            instancePath: instancePath + "/parent",
-            schemaPath: "#/properties/parent/type",
+            instancePath: instancePath + "/parent_goal_id",
+            schemaPath: "#/properties/parent_goal_id/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13853,11 +16940,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.quarter_target_type !== undefined) {
-        if (typeof data.quarter_target_type !== "string") {
+      if (data.real_owner !== undefined) {
+        if (typeof data.real_owner !== "string") {
           const err46 = {
-            instancePath: instancePath + "/quarter_target_type",
-            schemaPath: "#/properties/quarter_target_type/type",
+            instancePath: instancePath + "/real_owner",
+            schemaPath: "#/properties/real_owner/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13870,11 +16957,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.quarter_name !== undefined) {
-        if (typeof data.quarter_name !== "string") {
+      if (data.parent !== undefined) {
+        if (typeof data.parent !== "string") {
           const err47 = {
-            instancePath: instancePath + "/quarter_name",
-            schemaPath: "#/properties/quarter_name/type",
+            instancePath: instancePath + "/parent",
+            schemaPath: "#/properties/parent/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13887,16 +16974,14 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.period_name !== undefined) {
-        let data48 = data.period_name;
-        if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
-        } else {
+      if (data.quarter_target_type !== undefined) {
+        if (typeof data.quarter_target_type !== "string") {
           const err48 = {
-            instancePath: instancePath + "/period_name",
-            schemaPath: "#/properties/period_name/type",
+            instancePath: instancePath + "/quarter_target_type",
+            schemaPath: "#/properties/quarter_target_type/type",
             keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err48];
@@ -13906,11 +16991,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.rag_score !== undefined) {
-        if (typeof data.rag_score !== "string") {
+      if (data.quarter_name !== undefined) {
+        if (typeof data.quarter_name !== "string") {
           const err49 = {
-            instancePath: instancePath + "/rag_score",
-            schemaPath: "#/properties/rag_score/type",
+            instancePath: instancePath + "/quarter_name",
+            schemaPath: "#/properties/quarter_name/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13923,14 +17008,16 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.last_update !== undefined) {
-        if (typeof data.last_update !== "string") {
+      if (data.period_name !== undefined) {
+        let data48 = data.period_name;
+        if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
+        } else {
           const err50 = {
-            instancePath: instancePath + "/last_update",
-            schemaPath: "#/properties/last_update/type",
+            instancePath: instancePath + "/period_name",
+            schemaPath: "#/properties/period_name/type",
             keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            params: { type: "object" },
+            message: "must be object",
           };
           if (vErrors === null) {
             vErrors = [err50];
@@ -13940,11 +17027,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.created_from !== undefined) {
-        if (typeof data.created_from !== "string") {
+      if (data.rag_score !== undefined) {
+        if (typeof data.rag_score !== "string") {
           const err51 = {
-            instancePath: instancePath + "/created_from",
-            schemaPath: "#/properties/created_from/type",
+            instancePath: instancePath + "/rag_score",
+            schemaPath: "#/properties/rag_score/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13957,11 +17044,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.stretch_target !== undefined) {
-        if (typeof data.stretch_target !== "string") {
+      if (data.last_update !== undefined) {
+        if (typeof data.last_update !== "string") {
           const err52 = {
-            instancePath: instancePath + "/stretch_target",
-            schemaPath: "#/properties/stretch_target/type",
+            instancePath: instancePath + "/last_update",
+            schemaPath: "#/properties/last_update/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13974,11 +17061,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.fy_quarter_kr !== undefined) {
-        if (typeof data.fy_quarter_kr !== "string") {
+      if (data.created_from !== undefined) {
+        if (typeof data.created_from !== "string") {
           const err53 = {
-            instancePath: instancePath + "/fy_quarter_kr",
-            schemaPath: "#/properties/fy_quarter_kr/type",
+            instancePath: instancePath + "/created_from",
+            schemaPath: "#/properties/created_from/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -13991,8 +17078,42 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.stretch_target !== undefined) {
+        if (typeof data.stretch_target !== "string") {
+          const err54 = {
+            instancePath: instancePath + "/stretch_target",
+            schemaPath: "#/properties/stretch_target/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      }
+      if (data.fy_quarter_kr !== undefined) {
+        if (typeof data.fy_quarter_kr !== "string") {
+          const err55 = {
+            instancePath: instancePath + "/fy_quarter_kr",
+            schemaPath: "#/properties/fy_quarter_kr/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+      }
     } else {
-      const err54 = {
+      const err56 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -14000,9 +17121,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err54];
+        vErrors = [err56];
       } else {
-        vErrors.push(err54);
+        vErrors.push(err56);
       }
       errors++;
     }
@@ -14220,10 +17341,29 @@ const v = (() => {
           }
           errors++;
         }
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          for (let key0 in data5) {
+            if (key0 !== "id" && key0 !== "name") {
+              const err8 = {
+                instancePath: instancePath + "/metric_update_interval",
+                schemaPath: "#/properties/metric_update_interval/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.metric_update_interval_day !== undefined) {
         if (typeof data.metric_update_interval_day !== "string") {
-          const err8 = {
+          const err9 = {
             instancePath: instancePath + "/metric_update_interval_day",
             schemaPath: "#/properties/metric_update_interval_day/type",
             keyword: "type",
@@ -14231,9 +17371,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err9];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err9);
           }
           errors++;
         }
@@ -14243,26 +17383,9 @@ const v = (() => {
         if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
           if (data9.id !== undefined) {
             if (typeof data9.id !== "string") {
-              const err9 = {
+              const err10 = {
                 instancePath: instancePath + "/metric_unit/id",
                 schemaPath: "spec#/components/schemas/IdName/properties/id/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-          }
-          if (data9.name !== undefined) {
-            if (typeof data9.name !== "string") {
-              const err10 = {
-                instancePath: instancePath + "/metric_unit/name",
-                schemaPath: "spec#/components/schemas/IdName/properties/name/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
@@ -14275,8 +17398,25 @@ const v = (() => {
               errors++;
             }
           }
+          if (data9.name !== undefined) {
+            if (typeof data9.name !== "string") {
+              const err11 = {
+                instancePath: instancePath + "/metric_unit/name",
+                schemaPath: "spec#/components/schemas/IdName/properties/name/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err11 = {
+          const err12 = {
             instancePath: instancePath + "/metric_unit",
             schemaPath: "spec#/components/schemas/IdName/type",
             keyword: "type",
@@ -14284,41 +17424,21 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err12];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err12);
           }
           errors++;
         }
-      }
-      if (data.metric_progress_type !== undefined) {
-        let data12 = data.metric_progress_type;
-        if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-          if (data12.id !== undefined) {
-            if (typeof data12.id !== "string") {
-              const err12 = {
-                instancePath: instancePath + "/metric_progress_type/id",
-                schemaPath: "spec#/components/schemas/IdName/properties/id/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err12];
-              } else {
-                vErrors.push(err12);
-              }
-              errors++;
-            }
-          }
-          if (data12.name !== undefined) {
-            if (typeof data12.name !== "string") {
+        if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+          for (let key1 in data9) {
+            if (key1 !== "id" && key1 !== "name") {
               const err13 = {
-                instancePath: instancePath + "/metric_progress_type/name",
-                schemaPath: "spec#/components/schemas/IdName/properties/name/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
+                instancePath: instancePath + "/metric_unit",
+                schemaPath: "#/properties/metric_unit/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
               };
               if (vErrors === null) {
                 vErrors = [err13];
@@ -14328,30 +17448,33 @@ const v = (() => {
               errors++;
             }
           }
-        } else {
-          const err14 = {
-            instancePath: instancePath + "/metric_progress_type",
-            schemaPath: "spec#/components/schemas/IdName/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
         }
       }
-      if (data.metric_counting_type !== undefined) {
-        let data15 = data.metric_counting_type;
-        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-          if (data15.id !== undefined) {
-            if (typeof data15.id !== "string") {
-              const err15 = {
-                instancePath: instancePath + "/metric_counting_type/id",
+      if (data.metric_progress_type !== undefined) {
+        let data12 = data.metric_progress_type;
+        if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+          if (data12.id !== undefined) {
+            if (typeof data12.id !== "string") {
+              const err14 = {
+                instancePath: instancePath + "/metric_progress_type/id",
                 schemaPath: "spec#/components/schemas/IdName/properties/id/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          }
+          if (data12.name !== undefined) {
+            if (typeof data12.name !== "string") {
+              const err15 = {
+                instancePath: instancePath + "/metric_progress_type/name",
+                schemaPath: "spec#/components/schemas/IdName/properties/name/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
@@ -14364,9 +17487,64 @@ const v = (() => {
               errors++;
             }
           }
+        } else {
+          const err16 = {
+            instancePath: instancePath + "/metric_progress_type",
+            schemaPath: "spec#/components/schemas/IdName/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+          for (let key2 in data12) {
+            if (key2 !== "id" && key2 !== "name") {
+              const err17 = {
+                instancePath: instancePath + "/metric_progress_type",
+                schemaPath: "#/properties/metric_progress_type/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key2 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          }
+        }
+      }
+      if (data.metric_counting_type !== undefined) {
+        let data15 = data.metric_counting_type;
+        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+          if (data15.id !== undefined) {
+            if (typeof data15.id !== "string") {
+              const err18 = {
+                instancePath: instancePath + "/metric_counting_type/id",
+                schemaPath: "spec#/components/schemas/IdName/properties/id/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+          }
           if (data15.name !== undefined) {
             if (typeof data15.name !== "string") {
-              const err16 = {
+              const err19 = {
                 instancePath: instancePath + "/metric_counting_type/name",
                 schemaPath: "spec#/components/schemas/IdName/properties/name/type",
                 keyword: "type",
@@ -14374,71 +17552,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err16];
+                vErrors = [err19];
               } else {
-                vErrors.push(err16);
+                vErrors.push(err19);
               }
               errors++;
             }
           }
         } else {
-          const err17 = {
+          const err20 = {
             instancePath: instancePath + "/metric_counting_type",
             schemaPath: "spec#/components/schemas/IdName/type",
             keyword: "type",
             params: { type: "object" },
             message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-      if (data.metric_initial_data !== undefined) {
-        if (typeof data.metric_initial_data !== "string") {
-          const err18 = {
-            instancePath: instancePath + "/metric_initial_data",
-            schemaPath: "#/properties/metric_initial_data/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
-      if (data.metric_target !== undefined) {
-        if (typeof data.metric_target !== "string") {
-          const err19 = {
-            instancePath: instancePath + "/metric_target",
-            schemaPath: "#/properties/metric_target/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      }
-      if (data.metric_progress !== undefined) {
-        if (typeof data.metric_progress !== "string") {
-          const err20 = {
-            instancePath: instancePath + "/metric_progress",
-            schemaPath: "#/properties/metric_progress/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err20];
@@ -14447,29 +17574,31 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.metric_progress_color !== undefined) {
-        if (typeof data.metric_progress_color !== "string") {
-          const err21 = {
-            instancePath: instancePath + "/metric_progress_color",
-            schemaPath: "#/properties/metric_progress_color/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
+        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+          for (let key3 in data15) {
+            if (key3 !== "id" && key3 !== "name") {
+              const err21 = {
+                instancePath: instancePath + "/metric_counting_type",
+                schemaPath: "#/properties/metric_counting_type/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key3 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err21];
+              } else {
+                vErrors.push(err21);
+              }
+              errors++;
+            }
           }
-          errors++;
         }
       }
-      if (data.metric_last_update !== undefined) {
-        if (typeof data.metric_last_update !== "string") {
+      if (data.metric_initial_data !== undefined) {
+        if (typeof data.metric_initial_data !== "string") {
           const err22 = {
-            instancePath: instancePath + "/metric_last_update",
-            schemaPath: "#/properties/metric_last_update/type",
+            instancePath: instancePath + "/metric_initial_data",
+            schemaPath: "#/properties/metric_initial_data/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -14482,11 +17611,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_next_update !== undefined) {
-        if (typeof data.metric_next_update !== "string") {
+      if (data.metric_target !== undefined) {
+        if (typeof data.metric_target !== "string") {
           const err23 = {
-            instancePath: instancePath + "/metric_next_update",
-            schemaPath: "#/properties/metric_next_update/type",
+            instancePath: instancePath + "/metric_target",
+            schemaPath: "#/properties/metric_target/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -14499,11 +17628,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_source_from !== undefined) {
-        if (typeof data.metric_source_from !== "string") {
+      if (data.metric_progress !== undefined) {
+        if (typeof data.metric_progress !== "string") {
           const err24 = {
-            instancePath: instancePath + "/metric_source_from",
-            schemaPath: "spec#/components/schemas/MetricSourceCode/type",
+            instancePath: instancePath + "/metric_progress",
+            schemaPath: "#/properties/metric_progress/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -14516,11 +17645,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_create_at !== undefined) {
-        if (typeof data.metric_create_at !== "string") {
+      if (data.metric_progress_color !== undefined) {
+        if (typeof data.metric_progress_color !== "string") {
           const err25 = {
-            instancePath: instancePath + "/metric_create_at",
-            schemaPath: "#/properties/metric_create_at/type",
+            instancePath: instancePath + "/metric_progress_color",
+            schemaPath: "#/properties/metric_progress_color/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -14533,11 +17662,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_modified_at !== undefined) {
-        if (typeof data.metric_modified_at !== "string") {
+      if (data.metric_last_update !== undefined) {
+        if (typeof data.metric_last_update !== "string") {
           const err26 = {
-            instancePath: instancePath + "/metric_modified_at",
-            schemaPath: "#/properties/metric_modified_at/type",
+            instancePath: instancePath + "/metric_last_update",
+            schemaPath: "#/properties/metric_last_update/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -14550,11 +17679,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_created_by !== undefined) {
-        if (typeof data.metric_created_by !== "string") {
+      if (data.metric_next_update !== undefined) {
+        if (typeof data.metric_next_update !== "string") {
           const err27 = {
-            instancePath: instancePath + "/metric_created_by",
-            schemaPath: "#/properties/metric_created_by/type",
+            instancePath: instancePath + "/metric_next_update",
+            schemaPath: "#/properties/metric_next_update/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -14567,11 +17696,12 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.metric_updated_by !== undefined) {
-        if (typeof data.metric_updated_by !== "string") {
+      if (data.metric_source_from !== undefined) {
+        let data24 = data.metric_source_from;
+        if (typeof data24 !== "string") {
           const err28 = {
-            instancePath: instancePath + "/metric_updated_by",
-            schemaPath: "#/properties/metric_updated_by/type",
+            instancePath: instancePath + "/metric_source_from",
+            schemaPath: "spec#/components/schemas/MetricSourceCode/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -14583,29 +17713,29 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.metric_status !== undefined) {
-        if (typeof data.metric_status !== "string") {
-          const err29 = {
-            instancePath: instancePath + "/metric_status",
-            schemaPath: "spec#/components/schemas/MetricStatus/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
+        if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+          for (let key4 in data24) {
+            const err29 = {
+              instancePath: instancePath + "/metric_source_from",
+              schemaPath: "#/properties/metric_source_from/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key4 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
           }
-          errors++;
         }
       }
-      if (data.metric_permission !== undefined) {
-        if (typeof data.metric_permission !== "string") {
+      if (data.metric_create_at !== undefined) {
+        if (typeof data.metric_create_at !== "string") {
           const err30 = {
-            instancePath: instancePath + "/metric_permission",
-            schemaPath: "#/properties/metric_permission/type",
+            instancePath: instancePath + "/metric_create_at",
+            schemaPath: "#/properties/metric_create_at/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -14614,6 +17744,109 @@ const v = (() => {
             vErrors = [err30];
           } else {
             vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+      if (data.metric_modified_at !== undefined) {
+        if (typeof data.metric_modified_at !== "string") {
+          const err31 = {
+            instancePath: instancePath + "/metric_modified_at",
+            schemaPath: "#/properties/metric_modified_at/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      }
+      if (data.metric_created_by !== undefined) {
+        if (typeof data.metric_created_by !== "string") {
+          const err32 = {
+            instancePath: instancePath + "/metric_created_by",
+            schemaPath: "#/properties/metric_created_by/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      }
+      if (data.metric_updated_by !== undefined) {
+        if (typeof data.metric_updated_by !== "string") {
+          const err33 = {
+            instancePath: instancePath + "/metric_updated_by",
+            schemaPath: "#/properties/metric_updated_by/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+      }
+      if (data.metric_status !== undefined) {
+        let data29 = data.metric_status;
+        if (typeof data29 !== "string") {
+          const err34 = {
+            instancePath: instancePath + "/metric_status",
+            schemaPath: "spec#/components/schemas/MetricStatus/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+          for (let key5 in data29) {
+            const err35 = {
+              instancePath: instancePath + "/metric_status",
+              schemaPath: "#/properties/metric_status/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key5 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.metric_permission !== undefined) {
+        if (typeof data.metric_permission !== "string") {
+          const err36 = {
+            instancePath: instancePath + "/metric_permission",
+            schemaPath: "#/properties/metric_permission/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
           }
           errors++;
         }
@@ -14627,7 +17860,7 @@ const v = (() => {
             if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
               if (data32.confidence !== undefined) {
                 if (typeof data32.confidence !== "string") {
-                  const err31 = {
+                  const err37 = {
                     instancePath: instancePath + "/metric_confidence/" + i0 + "/confidence",
                     schemaPath: "spec#/components/schemas/MetricConfidence/properties/confidence/type",
                     keyword: "type",
@@ -14635,16 +17868,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err31];
+                    vErrors = [err37];
                   } else {
-                    vErrors.push(err31);
+                    vErrors.push(err37);
                   }
                   errors++;
                 }
               }
               if (data32.comment !== undefined) {
                 if (typeof data32.comment !== "string") {
-                  const err32 = {
+                  const err38 = {
                     instancePath: instancePath + "/metric_confidence/" + i0 + "/comment",
                     schemaPath: "spec#/components/schemas/MetricConfidence/properties/comment/type",
                     keyword: "type",
@@ -14652,16 +17885,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err32];
+                    vErrors = [err38];
                   } else {
-                    vErrors.push(err32);
+                    vErrors.push(err38);
                   }
                   errors++;
                 }
               }
               if (data32.modified_at !== undefined) {
                 if (typeof data32.modified_at !== "string") {
-                  const err33 = {
+                  const err39 = {
                     instancePath: instancePath + "/metric_confidence/" + i0 + "/modified_at",
                     schemaPath: "spec#/components/schemas/MetricConfidence/properties/modified_at/type",
                     keyword: "type",
@@ -14669,9 +17902,9 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err33];
+                    vErrors = [err39];
                   } else {
-                    vErrors.push(err33);
+                    vErrors.push(err39);
                   }
                   errors++;
                 }
@@ -14679,7 +17912,7 @@ const v = (() => {
               if (data32.metric_data_id !== undefined) {
                 let data36 = data32.metric_data_id;
                 if (!(typeof data36 == "number" && !(data36 % 1) && !isNaN(data36)) && data36 !== null) {
-                  const err34 = {
+                  const err40 = {
                     instancePath: instancePath + "/metric_confidence/" + i0 + "/metric_data_id",
                     schemaPath: "spec#/components/schemas/MetricConfidence/properties/metric_data_id/type",
                     keyword: "type",
@@ -14687,15 +17920,15 @@ const v = (() => {
                     message: "must be integer,null",
                   };
                   if (vErrors === null) {
-                    vErrors = [err34];
+                    vErrors = [err40];
                   } else {
-                    vErrors.push(err34);
+                    vErrors.push(err40);
                   }
                   errors++;
                 }
               }
             } else {
-              const err35 = {
+              const err41 = {
                 instancePath: instancePath + "/metric_confidence/" + i0,
                 schemaPath: "spec#/components/schemas/MetricConfidence/type",
                 keyword: "type",
@@ -14703,15 +17936,39 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err35];
+                vErrors = [err41];
               } else {
-                vErrors.push(err35);
+                vErrors.push(err41);
               }
               errors++;
             }
+            if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+              for (let key6 in data32) {
+                if (
+                  key6 !== "confidence" &&
+                  key6 !== "comment" &&
+                  key6 !== "modified_at" &&
+                  key6 !== "metric_data_id"
+                ) {
+                  const err42 = {
+                    instancePath: instancePath + "/metric_confidence/" + i0,
+                    schemaPath: "#/properties/metric_confidence/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key6 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  } else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err36 = {
+          const err43 = {
             instancePath: instancePath + "/metric_confidence",
             schemaPath: "#/properties/metric_confidence/type",
             keyword: "type",
@@ -14719,9 +17976,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err36];
+            vErrors = [err43];
           } else {
-            vErrors.push(err36);
+            vErrors.push(err43);
           }
           errors++;
         }
@@ -14731,8 +17988,9 @@ const v = (() => {
         if (Array.isArray(data37)) {
           const len1 = data37.length;
           for (let i1 = 0; i1 < len1; i1++) {
+            let data38 = data37[i1];
             if (
-              !validate132(data37[i1], {
+              !validate132(data38, {
                 instancePath: instancePath + "/child_kr/" + i1,
                 parentData: data37,
                 parentDataProperty: i1,
@@ -14743,9 +18001,83 @@ const v = (() => {
               vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
               errors = vErrors.length;
             }
+            if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+              for (let key7 in data38) {
+                if (
+                  key7 !== "metric_id" &&
+                  key7 !== "id" &&
+                  key7 !== "name" &&
+                  key7 !== "metric" &&
+                  key7 !== "target" &&
+                  key7 !== "initial_data" &&
+                  key7 !== "graph_type" &&
+                  key7 !== "counting" &&
+                  key7 !== "owner" &&
+                  key7 !== "interval" &&
+                  key7 !== "create_at" &&
+                  key7 !== "last_mod" &&
+                  key7 !== "goal_id" &&
+                  key7 !== "permission" &&
+                  key7 !== "progress" &&
+                  key7 !== "progress_color" &&
+                  key7 !== "last_run" &&
+                  key7 !== "next_run" &&
+                  key7 !== "repeat_id" &&
+                  key7 !== "source" &&
+                  key7 !== "status" &&
+                  key7 !== "weekly_update_day" &&
+                  key7 !== "progress_type" &&
+                  key7 !== "measure_metric_data" &&
+                  key7 !== "multiply_data" &&
+                  key7 !== "lower_limit" &&
+                  key7 !== "upper_limit" &&
+                  key7 !== "progress_consider" &&
+                  key7 !== "type" &&
+                  key7 !== "message" &&
+                  key7 !== "goal_align_check" &&
+                  key7 !== "goal_roll_up_check" &&
+                  key7 !== "is_encrypted" &&
+                  key7 !== "multiplier" &&
+                  key7 !== "weightage" &&
+                  key7 !== "stop_update" &&
+                  key7 !== "achieve_target" &&
+                  key7 !== "cascade_goal_id" &&
+                  key7 !== "created_by" &&
+                  key7 !== "modified_at" &&
+                  key7 !== "start_date" &&
+                  key7 !== "end_date" &&
+                  key7 !== "description" &&
+                  key7 !== "parent_goal_id" &&
+                  key7 !== "real_owner" &&
+                  key7 !== "parent" &&
+                  key7 !== "quarter_target_type" &&
+                  key7 !== "quarter_name" &&
+                  key7 !== "period_name" &&
+                  key7 !== "rag_score" &&
+                  key7 !== "last_update" &&
+                  key7 !== "created_from" &&
+                  key7 !== "stretch_target" &&
+                  key7 !== "fy_quarter_kr"
+                ) {
+                  const err44 = {
+                    instancePath: instancePath + "/child_kr/" + i1,
+                    schemaPath: "#/properties/child_kr/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key7 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err37 = {
+          const err45 = {
             instancePath: instancePath + "/child_kr",
             schemaPath: "#/properties/child_kr/type",
             keyword: "type",
@@ -14753,19 +18085,19 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err45];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err45);
           }
           errors++;
         }
       }
       if (data.metric_automation !== undefined) {
         let data39 = data.metric_automation;
-        const _errs90 = errors;
+        const _errs98 = errors;
         let valid21 = false;
         let passing0 = null;
-        const _errs91 = errors;
+        const _errs99 = errors;
         if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
           if (data39.source_plugins !== undefined) {
             let data40 = data39.source_plugins;
@@ -14775,7 +18107,7 @@ const v = (() => {
                 let data41 = data40[i2];
                 if (data41 && typeof data41 == "object" && !Array.isArray(data41)) {
                 } else {
-                  const err38 = {
+                  const err46 = {
                     instancePath: instancePath + "/metric_automation/source_plugins/" + i2,
                     schemaPath:
                       "spec#/components/schemas/MetricAutomation/properties/source_plugins/items/type",
@@ -14784,15 +18116,15 @@ const v = (() => {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err38];
+                    vErrors = [err46];
                   } else {
-                    vErrors.push(err38);
+                    vErrors.push(err46);
                   }
                   errors++;
                 }
               }
             } else {
-              const err39 = {
+              const err47 = {
                 instancePath: instancePath + "/metric_automation/source_plugins",
                 schemaPath: "spec#/components/schemas/MetricAutomation/properties/source_plugins/type",
                 keyword: "type",
@@ -14800,9 +18132,9 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err39];
+                vErrors = [err47];
               } else {
-                vErrors.push(err39);
+                vErrors.push(err47);
               }
               errors++;
             }
@@ -14815,7 +18147,7 @@ const v = (() => {
                 let data43 = data42[i3];
                 if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
                 } else {
-                  const err40 = {
+                  const err48 = {
                     instancePath: instancePath + "/metric_automation/external_sources/" + i3,
                     schemaPath:
                       "spec#/components/schemas/MetricAutomation/properties/external_sources/items/type",
@@ -14824,15 +18156,15 @@ const v = (() => {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err40];
+                    vErrors = [err48];
                   } else {
-                    vErrors.push(err40);
+                    vErrors.push(err48);
                   }
                   errors++;
                 }
               }
             } else {
-              const err41 = {
+              const err49 = {
                 instancePath: instancePath + "/metric_automation/external_sources",
                 schemaPath: "spec#/components/schemas/MetricAutomation/properties/external_sources/type",
                 keyword: "type",
@@ -14840,15 +18172,15 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err41];
+                vErrors = [err49];
               } else {
-                vErrors.push(err41);
+                vErrors.push(err49);
               }
               errors++;
             }
           }
         } else {
-          const err42 = {
+          const err50 = {
             instancePath: instancePath + "/metric_automation",
             schemaPath: "spec#/components/schemas/MetricAutomation/type",
             keyword: "type",
@@ -14856,13 +18188,13 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err42];
+            vErrors = [err50];
           } else {
-            vErrors.push(err42);
+            vErrors.push(err50);
           }
           errors++;
         }
-        var _valid0 = _errs91 === errors;
+        var _valid0 = _errs99 === errors;
         if (_valid0) {
           valid21 = true;
           passing0 = 0;
@@ -14870,9 +18202,9 @@ const v = (() => {
           props0.source_plugins = true;
           props0.external_sources = true;
         }
-        const _errs104 = errors;
+        const _errs112 = errors;
         if (data39 !== null) {
-          const err43 = {
+          const err51 = {
             instancePath: instancePath + "/metric_automation",
             schemaPath: "#/properties/metric_automation/oneOf/1/type",
             keyword: "type",
@@ -14880,13 +18212,13 @@ const v = (() => {
             message: "must be null",
           };
           if (vErrors === null) {
-            vErrors = [err43];
+            vErrors = [err51];
           } else {
-            vErrors.push(err43);
+            vErrors.push(err51);
           }
           errors++;
         }
-        var _valid0 = _errs104 === errors;
+        var _valid0 = _errs112 === errors;
         if (_valid0 && valid21) {
           valid21 = false;
           passing0 = [passing0, 1];
@@ -14897,7 +18229,7 @@ const v = (() => {
           }
         }
         if (!valid21) {
-          const err44 = {
+          const err52 = {
             instancePath: instancePath + "/metric_automation",
             schemaPath: "#/properties/metric_automation/oneOf",
             keyword: "oneOf",
@@ -14905,25 +18237,46 @@ const v = (() => {
             message: "must match exactly one schema in oneOf",
           };
           if (vErrors === null) {
-            vErrors = [err44];
+            vErrors = [err52];
           } else {
-            vErrors.push(err44);
+            vErrors.push(err52);
           }
           errors++;
         } else {
-          errors = _errs90;
+          errors = _errs98;
           if (vErrors !== null) {
-            if (_errs90) {
-              vErrors.length = _errs90;
+            if (_errs98) {
+              vErrors.length = _errs98;
             } else {
               vErrors = null;
+            }
+          }
+        }
+        if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+          if (props0 !== true) {
+            for (let key8 in data39) {
+              if (!props0 || !props0[key8]) {
+                const err53 = {
+                  instancePath: instancePath + "/metric_automation",
+                  schemaPath: "#/properties/metric_automation/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key8 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
             }
           }
         }
       }
       if (data.metric_achieve_target !== undefined) {
         if (typeof data.metric_achieve_target !== "string") {
-          const err45 = {
+          const err54 = {
             instancePath: instancePath + "/metric_achieve_target",
             schemaPath: "#/properties/metric_achieve_target/type",
             keyword: "type",
@@ -14931,9 +18284,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err45];
+            vErrors = [err54];
           } else {
-            vErrors.push(err45);
+            vErrors.push(err54);
           }
           errors++;
         }
@@ -14947,7 +18300,7 @@ const v = (() => {
             if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
               if (data46.metric_data_id !== undefined) {
                 if (typeof data46.metric_data_id !== "string") {
-                  const err46 = {
+                  const err55 = {
                     instancePath: instancePath + "/metric_data/" + i4 + "/metric_data_id",
                     schemaPath: "spec#/components/schemas/MetricDataPoint/properties/metric_data_id/type",
                     keyword: "type",
@@ -14955,9 +18308,9 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err46];
+                    vErrors = [err55];
                   } else {
-                    vErrors.push(err46);
+                    vErrors.push(err55);
                   }
                   errors++;
                 }
@@ -14965,7 +18318,7 @@ const v = (() => {
               if (data46.metric_data_value !== undefined) {
                 let data48 = data46.metric_data_value;
                 if (typeof data48 !== "string" && data48 !== null) {
-                  const err47 = {
+                  const err56 = {
                     instancePath: instancePath + "/metric_data/" + i4 + "/metric_data_value",
                     schemaPath: "spec#/components/schemas/MetricDataPoint/properties/metric_data_value/type",
                     keyword: "type",
@@ -14973,16 +18326,16 @@ const v = (() => {
                     message: "must be string,null",
                   };
                   if (vErrors === null) {
-                    vErrors = [err47];
+                    vErrors = [err56];
                   } else {
-                    vErrors.push(err47);
+                    vErrors.push(err56);
                   }
                   errors++;
                 }
               }
               if (data46.metric_data_created_at !== undefined) {
                 if (typeof data46.metric_data_created_at !== "string") {
-                  const err48 = {
+                  const err57 = {
                     instancePath: instancePath + "/metric_data/" + i4 + "/metric_data_created_at",
                     schemaPath:
                       "spec#/components/schemas/MetricDataPoint/properties/metric_data_created_at/type",
@@ -14991,16 +18344,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err48];
+                    vErrors = [err57];
                   } else {
-                    vErrors.push(err48);
+                    vErrors.push(err57);
                   }
                   errors++;
                 }
               }
               if (data46.metric_data_created_by !== undefined) {
                 if (typeof data46.metric_data_created_by !== "string") {
-                  const err49 = {
+                  const err58 = {
                     instancePath: instancePath + "/metric_data/" + i4 + "/metric_data_created_by",
                     schemaPath:
                       "spec#/components/schemas/MetricDataPoint/properties/metric_data_created_by/type",
@@ -15009,16 +18362,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err49];
+                    vErrors = [err58];
                   } else {
-                    vErrors.push(err49);
+                    vErrors.push(err58);
                   }
                   errors++;
                 }
               }
               if (data46.metric_data_updated_at !== undefined) {
                 if (typeof data46.metric_data_updated_at !== "string") {
-                  const err50 = {
+                  const err59 = {
                     instancePath: instancePath + "/metric_data/" + i4 + "/metric_data_updated_at",
                     schemaPath:
                       "spec#/components/schemas/MetricDataPoint/properties/metric_data_updated_at/type",
@@ -15027,16 +18380,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err50];
+                    vErrors = [err59];
                   } else {
-                    vErrors.push(err50);
+                    vErrors.push(err59);
                   }
                   errors++;
                 }
               }
               if (data46.metric_data_comment !== undefined) {
                 if (typeof data46.metric_data_comment !== "string") {
-                  const err51 = {
+                  const err60 = {
                     instancePath: instancePath + "/metric_data/" + i4 + "/metric_data_comment",
                     schemaPath:
                       "spec#/components/schemas/MetricDataPoint/properties/metric_data_comment/type",
@@ -15045,15 +18398,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err51];
+                    vErrors = [err60];
                   } else {
-                    vErrors.push(err51);
+                    vErrors.push(err60);
                   }
                   errors++;
                 }
               }
             } else {
-              const err52 = {
+              const err61 = {
                 instancePath: instancePath + "/metric_data/" + i4,
                 schemaPath: "spec#/components/schemas/MetricDataPoint/type",
                 keyword: "type",
@@ -15061,15 +18414,41 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err52];
+                vErrors = [err61];
               } else {
-                vErrors.push(err52);
+                vErrors.push(err61);
               }
               errors++;
             }
+            if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+              for (let key9 in data46) {
+                if (
+                  key9 !== "metric_data_id" &&
+                  key9 !== "metric_data_value" &&
+                  key9 !== "metric_data_created_at" &&
+                  key9 !== "metric_data_created_by" &&
+                  key9 !== "metric_data_updated_at" &&
+                  key9 !== "metric_data_comment"
+                ) {
+                  const err62 = {
+                    instancePath: instancePath + "/metric_data/" + i4,
+                    schemaPath: "#/properties/metric_data/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key9 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err62];
+                  } else {
+                    vErrors.push(err62);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err53 = {
+          const err63 = {
             instancePath: instancePath + "/metric_data",
             schemaPath: "#/properties/metric_data/type",
             keyword: "type",
@@ -15077,9 +18456,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err53];
+            vErrors = [err63];
           } else {
-            vErrors.push(err53);
+            vErrors.push(err63);
           }
           errors++;
         }
@@ -15093,7 +18472,7 @@ const v = (() => {
             if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
               if (data54.comment !== undefined) {
                 if (typeof data54.comment !== "string") {
-                  const err54 = {
+                  const err64 = {
                     instancePath: instancePath + "/metric_comments/" + i5 + "/comment",
                     schemaPath: "spec#/components/schemas/MetricComment/properties/comment/type",
                     keyword: "type",
@@ -15101,16 +18480,16 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err54];
+                    vErrors = [err64];
                   } else {
-                    vErrors.push(err54);
+                    vErrors.push(err64);
                   }
                   errors++;
                 }
               }
               if (data54.modified_at !== undefined) {
                 if (typeof data54.modified_at !== "string") {
-                  const err55 = {
+                  const err65 = {
                     instancePath: instancePath + "/metric_comments/" + i5 + "/modified_at",
                     schemaPath: "spec#/components/schemas/MetricComment/properties/modified_at/type",
                     keyword: "type",
@@ -15118,15 +18497,15 @@ const v = (() => {
                     message: "must be string",
                   };
                   if (vErrors === null) {
-                    vErrors = [err55];
+                    vErrors = [err65];
                   } else {
-                    vErrors.push(err55);
+                    vErrors.push(err65);
                   }
                   errors++;
                 }
               }
             } else {
-              const err56 = {
+              const err66 = {
                 instancePath: instancePath + "/metric_comments/" + i5,
                 schemaPath: "spec#/components/schemas/MetricComment/type",
                 keyword: "type",
@@ -15134,15 +18513,34 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err56];
+                vErrors = [err66];
               } else {
-                vErrors.push(err56);
+                vErrors.push(err66);
               }
               errors++;
             }
+            if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
+              for (let key10 in data54) {
+                if (key10 !== "comment" && key10 !== "modified_at") {
+                  const err67 = {
+                    instancePath: instancePath + "/metric_comments/" + i5,
+                    schemaPath: "#/properties/metric_comments/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key10 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err67];
+                  } else {
+                    vErrors.push(err67);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err57 = {
+          const err68 = {
             instancePath: instancePath + "/metric_comments",
             schemaPath: "#/properties/metric_comments/type",
             keyword: "type",
@@ -15150,16 +18548,16 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err57];
+            vErrors = [err68];
           } else {
-            vErrors.push(err57);
+            vErrors.push(err68);
           }
           errors++;
         }
       }
       if (data.metric_mit_start_date !== undefined) {
         if (typeof data.metric_mit_start_date !== "string") {
-          const err58 = {
+          const err69 = {
             instancePath: instancePath + "/metric_mit_start_date",
             schemaPath: "#/properties/metric_mit_start_date/type",
             keyword: "type",
@@ -15167,16 +18565,16 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err58];
+            vErrors = [err69];
           } else {
-            vErrors.push(err58);
+            vErrors.push(err69);
           }
           errors++;
         }
       }
       if (data.metric_mit_end_date !== undefined) {
         if (typeof data.metric_mit_end_date !== "string") {
-          const err59 = {
+          const err70 = {
             instancePath: instancePath + "/metric_mit_end_date",
             schemaPath: "#/properties/metric_mit_end_date/type",
             keyword: "type",
@@ -15184,9 +18582,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err59];
+            vErrors = [err70];
           } else {
-            vErrors.push(err59);
+            vErrors.push(err70);
           }
           errors++;
         }
@@ -15197,7 +18595,7 @@ const v = (() => {
           const len6 = data59.length;
           for (let i6 = 0; i6 < len6; i6++) {
             if (typeof data59[i6] !== "string") {
-              const err60 = {
+              const err71 = {
                 instancePath: instancePath + "/metric_goal_source/" + i6,
                 schemaPath: "#/properties/metric_goal_source/items/type",
                 keyword: "type",
@@ -15205,15 +18603,15 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err60];
+                vErrors = [err71];
               } else {
-                vErrors.push(err60);
+                vErrors.push(err71);
               }
               errors++;
             }
           }
         } else {
-          const err61 = {
+          const err72 = {
             instancePath: instancePath + "/metric_goal_source",
             schemaPath: "#/properties/metric_goal_source/type",
             keyword: "type",
@@ -15221,15 +18619,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err61];
+            vErrors = [err72];
           } else {
-            vErrors.push(err61);
+            vErrors.push(err72);
           }
           errors++;
         }
       }
     } else {
-      const err62 = {
+      const err73 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -15237,9 +18635,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err62];
+        vErrors = [err73];
       } else {
-        vErrors.push(err62);
+        vErrors.push(err73);
       }
       errors++;
     }
@@ -15360,10 +18758,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -15371,11 +18787,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -15384,7 +18817,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -15392,15 +18825,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -15408,9 +18841,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -15421,8 +18871,9 @@ const v = (() => {
             if (Array.isArray(data4)) {
               const len0 = data4.length;
               for (let i0 = 0; i0 < len0; i0++) {
+                let data5 = data4[i0];
                 if (
-                  !validate131(data4[i0], {
+                  !validate131(data5, {
                     instancePath: instancePath + "/data/metric/" + i0,
                     parentData: data4,
                     parentDataProperty: i0,
@@ -15433,9 +18884,61 @@ const v = (() => {
                   vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
                   errors = vErrors.length;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "metric_id" &&
+                      key3 !== "metric_goal_id" &&
+                      key3 !== "metric_owner" &&
+                      key3 !== "metric_real_owner" &&
+                      key3 !== "metric_name" &&
+                      key3 !== "metric_update_interval" &&
+                      key3 !== "metric_update_interval_day" &&
+                      key3 !== "metric_unit" &&
+                      key3 !== "metric_progress_type" &&
+                      key3 !== "metric_counting_type" &&
+                      key3 !== "metric_initial_data" &&
+                      key3 !== "metric_target" &&
+                      key3 !== "metric_progress" &&
+                      key3 !== "metric_progress_color" &&
+                      key3 !== "metric_last_update" &&
+                      key3 !== "metric_next_update" &&
+                      key3 !== "metric_source_from" &&
+                      key3 !== "metric_create_at" &&
+                      key3 !== "metric_modified_at" &&
+                      key3 !== "metric_created_by" &&
+                      key3 !== "metric_updated_by" &&
+                      key3 !== "metric_status" &&
+                      key3 !== "metric_permission" &&
+                      key3 !== "metric_confidence" &&
+                      key3 !== "child_kr" &&
+                      key3 !== "metric_automation" &&
+                      key3 !== "metric_achieve_target" &&
+                      key3 !== "metric_data" &&
+                      key3 !== "metric_comments" &&
+                      key3 !== "metric_mit_start_date" &&
+                      key3 !== "metric_mit_end_date" &&
+                      key3 !== "metric_goal_source"
+                    ) {
+                      const err10 = {
+                        instancePath: instancePath + "/data/metric/" + i0,
+                        schemaPath: "#/properties/data/properties/metric/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err7 = {
+              const err11 = {
                 instancePath: instancePath + "/data/metric",
                 schemaPath: "#/properties/data/properties/metric/type",
                 keyword: "type",
@@ -15443,15 +18946,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err7];
+                vErrors = [err11];
               } else {
-                vErrors.push(err7);
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "metric") {
+              const err12 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
               }
               errors++;
             }
           }
         } else {
-          const err8 = {
+          const err13 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -15459,15 +18979,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err13];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err13);
           }
           errors++;
         }
       }
     } else {
-      const err9 = {
+      const err14 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -15475,9 +18995,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err9];
+        vErrors = [err14];
       } else {
-        vErrors.push(err9);
+        vErrors.push(err14);
       }
       errors++;
     }
@@ -15541,14 +19061,15 @@ const v = (() => {
     "description": "A single metric.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "metric": { "$ref": "spec#/components/schemas/Metric" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "metric": { "$ref": "spec#/components/schemas/Metric", "unevaluatedProperties": false },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -15628,10 +19149,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -15639,11 +19178,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -15652,7 +19208,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -15660,15 +19216,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -15676,17 +19232,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.metric !== undefined) {
+            let data4 = data2.metric;
             if (
-              !validate131(data2.metric, {
+              !validate131(data4, {
                 instancePath: instancePath + "/data/metric",
                 parentData: data2,
                 parentDataProperty: "metric",
@@ -15697,9 +19271,78 @@ const v = (() => {
               vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "metric_id" &&
+                  key3 !== "metric_goal_id" &&
+                  key3 !== "metric_owner" &&
+                  key3 !== "metric_real_owner" &&
+                  key3 !== "metric_name" &&
+                  key3 !== "metric_update_interval" &&
+                  key3 !== "metric_update_interval_day" &&
+                  key3 !== "metric_unit" &&
+                  key3 !== "metric_progress_type" &&
+                  key3 !== "metric_counting_type" &&
+                  key3 !== "metric_initial_data" &&
+                  key3 !== "metric_target" &&
+                  key3 !== "metric_progress" &&
+                  key3 !== "metric_progress_color" &&
+                  key3 !== "metric_last_update" &&
+                  key3 !== "metric_next_update" &&
+                  key3 !== "metric_source_from" &&
+                  key3 !== "metric_create_at" &&
+                  key3 !== "metric_modified_at" &&
+                  key3 !== "metric_created_by" &&
+                  key3 !== "metric_updated_by" &&
+                  key3 !== "metric_status" &&
+                  key3 !== "metric_permission" &&
+                  key3 !== "metric_confidence" &&
+                  key3 !== "child_kr" &&
+                  key3 !== "metric_automation" &&
+                  key3 !== "metric_achieve_target" &&
+                  key3 !== "metric_data" &&
+                  key3 !== "metric_comments" &&
+                  key3 !== "metric_mit_start_date" &&
+                  key3 !== "metric_mit_end_date" &&
+                  key3 !== "metric_goal_source"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/metric",
+                    schemaPath: "#/properties/data/properties/metric/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "metric") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -15707,15 +19350,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -15723,9 +19366,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -15860,10 +19503,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -15871,11 +19532,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -15884,7 +19562,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -15892,15 +19570,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -15908,17 +19586,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.metric !== undefined) {
+            let data4 = data2.metric;
             if (
-              !validate131(data2.metric, {
+              !validate131(data4, {
                 instancePath: instancePath + "/data/metric",
                 parentData: data2,
                 parentDataProperty: "metric",
@@ -15929,9 +19625,78 @@ const v = (() => {
               vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "metric_id" &&
+                  key3 !== "metric_goal_id" &&
+                  key3 !== "metric_owner" &&
+                  key3 !== "metric_real_owner" &&
+                  key3 !== "metric_name" &&
+                  key3 !== "metric_update_interval" &&
+                  key3 !== "metric_update_interval_day" &&
+                  key3 !== "metric_unit" &&
+                  key3 !== "metric_progress_type" &&
+                  key3 !== "metric_counting_type" &&
+                  key3 !== "metric_initial_data" &&
+                  key3 !== "metric_target" &&
+                  key3 !== "metric_progress" &&
+                  key3 !== "metric_progress_color" &&
+                  key3 !== "metric_last_update" &&
+                  key3 !== "metric_next_update" &&
+                  key3 !== "metric_source_from" &&
+                  key3 !== "metric_create_at" &&
+                  key3 !== "metric_modified_at" &&
+                  key3 !== "metric_created_by" &&
+                  key3 !== "metric_updated_by" &&
+                  key3 !== "metric_status" &&
+                  key3 !== "metric_permission" &&
+                  key3 !== "metric_confidence" &&
+                  key3 !== "child_kr" &&
+                  key3 !== "metric_automation" &&
+                  key3 !== "metric_achieve_target" &&
+                  key3 !== "metric_data" &&
+                  key3 !== "metric_comments" &&
+                  key3 !== "metric_mit_start_date" &&
+                  key3 !== "metric_mit_end_date" &&
+                  key3 !== "metric_goal_source"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/metric",
+                    schemaPath: "#/properties/data/properties/metric/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "metric") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -15939,15 +19704,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -15955,9 +19720,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -16092,10 +19857,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -16103,11 +19886,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -16116,7 +19916,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -16124,15 +19924,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -16140,17 +19940,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.metric !== undefined) {
+            let data4 = data2.metric;
             if (
-              !validate131(data2.metric, {
+              !validate131(data4, {
                 instancePath: instancePath + "/data/metric",
                 parentData: data2,
                 parentDataProperty: "metric",
@@ -16161,9 +19979,78 @@ const v = (() => {
               vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "metric_id" &&
+                  key3 !== "metric_goal_id" &&
+                  key3 !== "metric_owner" &&
+                  key3 !== "metric_real_owner" &&
+                  key3 !== "metric_name" &&
+                  key3 !== "metric_update_interval" &&
+                  key3 !== "metric_update_interval_day" &&
+                  key3 !== "metric_unit" &&
+                  key3 !== "metric_progress_type" &&
+                  key3 !== "metric_counting_type" &&
+                  key3 !== "metric_initial_data" &&
+                  key3 !== "metric_target" &&
+                  key3 !== "metric_progress" &&
+                  key3 !== "metric_progress_color" &&
+                  key3 !== "metric_last_update" &&
+                  key3 !== "metric_next_update" &&
+                  key3 !== "metric_source_from" &&
+                  key3 !== "metric_create_at" &&
+                  key3 !== "metric_modified_at" &&
+                  key3 !== "metric_created_by" &&
+                  key3 !== "metric_updated_by" &&
+                  key3 !== "metric_status" &&
+                  key3 !== "metric_permission" &&
+                  key3 !== "metric_confidence" &&
+                  key3 !== "child_kr" &&
+                  key3 !== "metric_automation" &&
+                  key3 !== "metric_achieve_target" &&
+                  key3 !== "metric_data" &&
+                  key3 !== "metric_comments" &&
+                  key3 !== "metric_mit_start_date" &&
+                  key3 !== "metric_mit_end_date" &&
+                  key3 !== "metric_goal_source"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/metric",
+                    schemaPath: "#/properties/data/properties/metric/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "metric") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -16171,15 +20058,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -16187,9 +20074,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -16253,14 +20140,18 @@ const v = (() => {
     "description": "A list of key-result tags.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "tags": { "type": "array", "items": { "$ref": "spec#/components/schemas/Tag" } },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "tags": {
+            "type": "array",
+            "items": { "$ref": "spec#/components/schemas/Tag", "unevaluatedProperties": false },
+          },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -16377,10 +20268,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -16388,11 +20297,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -16401,7 +20327,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -16409,15 +20335,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -16425,9 +20351,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -16442,60 +20385,9 @@ const v = (() => {
                 if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                   if (data5.id !== undefined) {
                     if (typeof data5.id !== "string") {
-                      const err7 = {
+                      const err10 = {
                         instancePath: instancePath + "/data/tags/" + i0 + "/id",
                         schemaPath: "spec#/components/schemas/Tag/properties/id/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err7];
-                      } else {
-                        vErrors.push(err7);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.name !== undefined) {
-                    if (typeof data5.name !== "string") {
-                      const err8 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/name",
-                        schemaPath: "spec#/components/schemas/Tag/properties/name/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err8];
-                      } else {
-                        vErrors.push(err8);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.status !== undefined) {
-                    if (typeof data5.status !== "string") {
-                      const err9 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/status",
-                        schemaPath: "spec#/components/schemas/Tag/properties/status/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err9];
-                      } else {
-                        vErrors.push(err9);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.group_id !== undefined) {
-                    if (typeof data5.group_id !== "string") {
-                      const err10 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/group_id",
-                        schemaPath: "spec#/components/schemas/Tag/properties/group_id/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -16508,11 +20400,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.group_name !== undefined) {
-                    if (typeof data5.group_name !== "string") {
+                  if (data5.name !== undefined) {
+                    if (typeof data5.name !== "string") {
                       const err11 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/group_name",
-                        schemaPath: "spec#/components/schemas/Tag/properties/group_name/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/name",
+                        schemaPath: "spec#/components/schemas/Tag/properties/name/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -16525,11 +20417,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.group_status !== undefined) {
-                    if (typeof data5.group_status !== "string") {
+                  if (data5.status !== undefined) {
+                    if (typeof data5.status !== "string") {
                       const err12 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/group_status",
-                        schemaPath: "spec#/components/schemas/Tag/properties/group_status/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/status",
+                        schemaPath: "spec#/components/schemas/Tag/properties/status/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -16542,11 +20434,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.created_date !== undefined) {
-                    if (typeof data5.created_date !== "string") {
+                  if (data5.group_id !== undefined) {
+                    if (typeof data5.group_id !== "string") {
                       const err13 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/created_date",
-                        schemaPath: "spec#/components/schemas/Tag/properties/created_date/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/group_id",
+                        schemaPath: "spec#/components/schemas/Tag/properties/group_id/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -16559,11 +20451,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.created_by !== undefined) {
-                    if (typeof data5.created_by !== "string") {
+                  if (data5.group_name !== undefined) {
+                    if (typeof data5.group_name !== "string") {
                       const err14 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/created_by",
-                        schemaPath: "spec#/components/schemas/Tag/properties/created_by/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/group_name",
+                        schemaPath: "spec#/components/schemas/Tag/properties/group_name/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -16576,15 +20468,14 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.updated_date !== undefined) {
-                    let data14 = data5.updated_date;
-                    if (typeof data14 !== "string" && data14 !== null) {
+                  if (data5.group_status !== undefined) {
+                    if (typeof data5.group_status !== "string") {
                       const err15 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/updated_date",
-                        schemaPath: "spec#/components/schemas/Tag/properties/updated_date/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/group_status",
+                        schemaPath: "spec#/components/schemas/Tag/properties/group_status/type",
                         keyword: "type",
-                        params: { type: schema207.properties.updated_date.type },
-                        message: "must be string,null",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err15];
@@ -16594,15 +20485,14 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.updated_by !== undefined) {
-                    let data15 = data5.updated_by;
-                    if (typeof data15 !== "string" && data15 !== null) {
+                  if (data5.created_date !== undefined) {
+                    if (typeof data5.created_date !== "string") {
                       const err16 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/updated_by",
-                        schemaPath: "spec#/components/schemas/Tag/properties/updated_by/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/created_date",
+                        schemaPath: "spec#/components/schemas/Tag/properties/created_date/type",
                         keyword: "type",
-                        params: { type: schema207.properties.updated_by.type },
-                        message: "must be string,null",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err16];
@@ -16612,8 +20502,61 @@ const v = (() => {
                       errors++;
                     }
                   }
+                  if (data5.created_by !== undefined) {
+                    if (typeof data5.created_by !== "string") {
+                      const err17 = {
+                        instancePath: instancePath + "/data/tags/" + i0 + "/created_by",
+                        schemaPath: "spec#/components/schemas/Tag/properties/created_by/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err17];
+                      } else {
+                        vErrors.push(err17);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data5.updated_date !== undefined) {
+                    let data14 = data5.updated_date;
+                    if (typeof data14 !== "string" && data14 !== null) {
+                      const err18 = {
+                        instancePath: instancePath + "/data/tags/" + i0 + "/updated_date",
+                        schemaPath: "spec#/components/schemas/Tag/properties/updated_date/type",
+                        keyword: "type",
+                        params: { type: schema207.properties.updated_date.type },
+                        message: "must be string,null",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err18];
+                      } else {
+                        vErrors.push(err18);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data5.updated_by !== undefined) {
+                    let data15 = data5.updated_by;
+                    if (typeof data15 !== "string" && data15 !== null) {
+                      const err19 = {
+                        instancePath: instancePath + "/data/tags/" + i0 + "/updated_by",
+                        schemaPath: "spec#/components/schemas/Tag/properties/updated_by/type",
+                        keyword: "type",
+                        params: { type: schema207.properties.updated_by.type },
+                        message: "must be string,null",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err19];
+                      } else {
+                        vErrors.push(err19);
+                      }
+                      errors++;
+                    }
+                  }
                 } else {
-                  const err17 = {
+                  const err20 = {
                     instancePath: instancePath + "/data/tags/" + i0,
                     schemaPath: "spec#/components/schemas/Tag/type",
                     keyword: "type",
@@ -16621,15 +20564,45 @@ const v = (() => {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err17];
+                    vErrors = [err20];
                   } else {
-                    vErrors.push(err17);
+                    vErrors.push(err20);
                   }
                   errors++;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "id" &&
+                      key3 !== "name" &&
+                      key3 !== "status" &&
+                      key3 !== "group_id" &&
+                      key3 !== "group_name" &&
+                      key3 !== "group_status" &&
+                      key3 !== "created_date" &&
+                      key3 !== "created_by" &&
+                      key3 !== "updated_date" &&
+                      key3 !== "updated_by"
+                    ) {
+                      const err21 = {
+                        instancePath: instancePath + "/data/tags/" + i0,
+                        schemaPath: "#/properties/data/properties/tags/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err21];
+                      } else {
+                        vErrors.push(err21);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err18 = {
+              const err22 = {
                 instancePath: instancePath + "/data/tags",
                 schemaPath: "#/properties/data/properties/tags/type",
                 keyword: "type",
@@ -16637,15 +20610,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err22];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "tags") {
+              const err23 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
               }
               errors++;
             }
           }
         } else {
-          const err19 = {
+          const err24 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -16653,15 +20643,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err24];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err24);
           }
           errors++;
         }
       }
     } else {
-      const err20 = {
+      const err25 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -16669,9 +20659,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err20];
+        vErrors = [err25];
       } else {
-        vErrors.push(err20);
+        vErrors.push(err25);
       }
       errors++;
     }
@@ -16740,7 +20730,7 @@ const v = (() => {
           "The outcome, as a string. WorkBoard does not document its values; the example value is\nassumed.\n",
         "example": "success",
       },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
     },
   };
   function validate152(
@@ -16775,7 +20765,8 @@ const v = (() => {
         }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
           const err1 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
@@ -16790,9 +20781,26 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            const err2 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -16800,9 +20808,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -16868,8 +20876,8 @@ const v = (() => {
     "x-source": "https://www.workboard.com/developer/documentation.php",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
     },
   };
   function validate155(
@@ -16948,10 +20956,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -16959,15 +20985,32 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
     } else {
-      const err5 = {
+      const err7 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -16975,9 +21018,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err5];
+        vErrors = [err7];
       } else {
-        vErrors.push(err5);
+        vErrors.push(err7);
       }
       errors++;
     }
@@ -17041,14 +21084,18 @@ const v = (() => {
     "description": "Metrics with their key-result tags.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "metrics": { "type": "array", "items": { "$ref": "spec#/components/schemas/MetricWithTags" } },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "metrics": {
+            "type": "array",
+            "items": { "$ref": "spec#/components/schemas/MetricWithTags", "unevaluatedProperties": false },
+          },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -17058,7 +21105,10 @@ const v = (() => {
     "properties": {
       "id": { "type": "string", "description": "The metric's numeric id.", "example": "5120041" },
       "name": { "type": "string", "example": "New ARR booked (USD)" },
-      "tags": { "type": "array", "items": { "$ref": "spec#/components/schemas/Tag" } },
+      "tags": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/Tag", "unevaluatedProperties": false },
+      },
     },
   };
   function validate159(
@@ -17303,9 +21353,39 @@ const v = (() => {
               }
               errors++;
             }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key0 in data3) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "status" &&
+                  key0 !== "group_id" &&
+                  key0 !== "group_name" &&
+                  key0 !== "group_status" &&
+                  key0 !== "created_date" &&
+                  key0 !== "created_by" &&
+                  key0 !== "updated_date" &&
+                  key0 !== "updated_by"
+                ) {
+                  const err13 = {
+                    instancePath: instancePath + "/tags/" + i0,
+                    schemaPath: "#/properties/tags/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err13 = {
+          const err14 = {
             instancePath: instancePath + "/tags",
             schemaPath: "#/properties/tags/type",
             keyword: "type",
@@ -17313,15 +21393,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err14];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err14);
           }
           errors++;
         }
       }
     } else {
-      const err14 = {
+      const err15 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -17329,9 +21409,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err14];
+        vErrors = [err15];
       } else {
-        vErrors.push(err14);
+        vErrors.push(err15);
       }
       errors++;
     }
@@ -17419,10 +21499,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -17430,11 +21528,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -17443,7 +21558,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -17451,15 +21566,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -17467,9 +21582,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -17480,8 +21612,9 @@ const v = (() => {
             if (Array.isArray(data4)) {
               const len0 = data4.length;
               for (let i0 = 0; i0 < len0; i0++) {
+                let data5 = data4[i0];
                 if (
-                  !validate159(data4[i0], {
+                  !validate159(data5, {
                     instancePath: instancePath + "/data/metrics/" + i0,
                     parentData: data4,
                     parentDataProperty: i0,
@@ -17492,9 +21625,28 @@ const v = (() => {
                   vErrors = vErrors === null ? validate159.errors : vErrors.concat(validate159.errors);
                   errors = vErrors.length;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (key3 !== "id" && key3 !== "name" && key3 !== "tags") {
+                      const err10 = {
+                        instancePath: instancePath + "/data/metrics/" + i0,
+                        schemaPath: "#/properties/data/properties/metrics/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err7 = {
+              const err11 = {
                 instancePath: instancePath + "/data/metrics",
                 schemaPath: "#/properties/data/properties/metrics/type",
                 keyword: "type",
@@ -17502,15 +21654,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err7];
+                vErrors = [err11];
               } else {
-                vErrors.push(err7);
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "metrics") {
+              const err12 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
               }
               errors++;
             }
           }
         } else {
-          const err8 = {
+          const err13 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -17518,15 +21687,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err13];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err13);
           }
           errors++;
         }
       }
     } else {
-      const err9 = {
+      const err14 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -17534,9 +21703,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err9];
+        vErrors = [err14];
       } else {
-        vErrors.push(err9);
+        vErrors.push(err14);
       }
       errors++;
     }
@@ -17600,14 +21769,18 @@ const v = (() => {
     "description": "A page of metrics carrying a tag.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "metrics": { "type": "array", "items": { "$ref": "spec#/components/schemas/TaggedMetric" } },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "metrics": {
+            "type": "array",
+            "items": { "$ref": "spec#/components/schemas/TaggedMetric", "unevaluatedProperties": false },
+          },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -17710,10 +21883,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -17721,11 +21912,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -17734,7 +21942,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -17742,15 +21950,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -17758,9 +21966,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -17775,61 +22000,9 @@ const v = (() => {
                 if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                   if (data5.id !== undefined) {
                     if (typeof data5.id !== "string") {
-                      const err7 = {
+                      const err10 = {
                         instancePath: instancePath + "/data/metrics/" + i0 + "/id",
                         schemaPath: "spec#/components/schemas/TaggedMetric/properties/id/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err7];
-                      } else {
-                        vErrors.push(err7);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.name !== undefined) {
-                    if (typeof data5.name !== "string") {
-                      const err8 = {
-                        instancePath: instancePath + "/data/metrics/" + i0 + "/name",
-                        schemaPath: "spec#/components/schemas/TaggedMetric/properties/name/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err8];
-                      } else {
-                        vErrors.push(err8);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.status !== undefined) {
-                    let data8 = data5.status;
-                    if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8))) {
-                      const err9 = {
-                        instancePath: instancePath + "/data/metrics/" + i0 + "/status",
-                        schemaPath: "spec#/components/schemas/TaggedMetric/properties/status/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                        message: "must be integer",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err9];
-                      } else {
-                        vErrors.push(err9);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.updated_by !== undefined) {
-                    if (typeof data5.updated_by !== "string") {
-                      const err10 = {
-                        instancePath: instancePath + "/data/metrics/" + i0 + "/updated_by",
-                        schemaPath: "spec#/components/schemas/TaggedMetric/properties/updated_by/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -17842,11 +22015,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.updated_date !== undefined) {
-                    if (typeof data5.updated_date !== "string") {
+                  if (data5.name !== undefined) {
+                    if (typeof data5.name !== "string") {
                       const err11 = {
-                        instancePath: instancePath + "/data/metrics/" + i0 + "/updated_date",
-                        schemaPath: "spec#/components/schemas/TaggedMetric/properties/updated_date/type",
+                        instancePath: instancePath + "/data/metrics/" + i0 + "/name",
+                        schemaPath: "spec#/components/schemas/TaggedMetric/properties/name/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -17859,8 +22032,60 @@ const v = (() => {
                       errors++;
                     }
                   }
+                  if (data5.status !== undefined) {
+                    let data8 = data5.status;
+                    if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8))) {
+                      const err12 = {
+                        instancePath: instancePath + "/data/metrics/" + i0 + "/status",
+                        schemaPath: "spec#/components/schemas/TaggedMetric/properties/status/type",
+                        keyword: "type",
+                        params: { type: "integer" },
+                        message: "must be integer",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err12];
+                      } else {
+                        vErrors.push(err12);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data5.updated_by !== undefined) {
+                    if (typeof data5.updated_by !== "string") {
+                      const err13 = {
+                        instancePath: instancePath + "/data/metrics/" + i0 + "/updated_by",
+                        schemaPath: "spec#/components/schemas/TaggedMetric/properties/updated_by/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err13];
+                      } else {
+                        vErrors.push(err13);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data5.updated_date !== undefined) {
+                    if (typeof data5.updated_date !== "string") {
+                      const err14 = {
+                        instancePath: instancePath + "/data/metrics/" + i0 + "/updated_date",
+                        schemaPath: "spec#/components/schemas/TaggedMetric/properties/updated_date/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err14];
+                      } else {
+                        vErrors.push(err14);
+                      }
+                      errors++;
+                    }
+                  }
                 } else {
-                  const err12 = {
+                  const err15 = {
                     instancePath: instancePath + "/data/metrics/" + i0,
                     schemaPath: "spec#/components/schemas/TaggedMetric/type",
                     keyword: "type",
@@ -17868,15 +22093,40 @@ const v = (() => {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err12];
+                    vErrors = [err15];
                   } else {
-                    vErrors.push(err12);
+                    vErrors.push(err15);
                   }
                   errors++;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "id" &&
+                      key3 !== "name" &&
+                      key3 !== "status" &&
+                      key3 !== "updated_by" &&
+                      key3 !== "updated_date"
+                    ) {
+                      const err16 = {
+                        instancePath: instancePath + "/data/metrics/" + i0,
+                        schemaPath: "#/properties/data/properties/metrics/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err16];
+                      } else {
+                        vErrors.push(err16);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err13 = {
+              const err17 = {
                 instancePath: instancePath + "/data/metrics",
                 schemaPath: "#/properties/data/properties/metrics/type",
                 keyword: "type",
@@ -17884,15 +22134,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err13];
+                vErrors = [err17];
               } else {
-                vErrors.push(err13);
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "metrics") {
+              const err18 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
               }
               errors++;
             }
           }
         } else {
-          const err14 = {
+          const err19 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -17900,15 +22167,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err19];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err19);
           }
           errors++;
         }
       }
     } else {
-      const err15 = {
+      const err20 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -17916,9 +22183,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err15];
+        vErrors = [err20];
       } else {
-        vErrors.push(err15);
+        vErrors.push(err20);
       }
       errors++;
     }
@@ -18053,10 +22320,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -18064,15 +22349,32 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
     } else {
-      const err5 = {
+      const err7 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -18080,9 +22382,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err5];
+        vErrors = [err7];
       } else {
-        vErrors.push(err5);
+        vErrors.push(err7);
       }
       errors++;
     }
@@ -18217,10 +22519,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -18228,11 +22548,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -18241,7 +22578,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -18249,15 +22586,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -18265,9 +22602,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -18282,60 +22636,9 @@ const v = (() => {
                 if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                   if (data5.id !== undefined) {
                     if (typeof data5.id !== "string") {
-                      const err7 = {
+                      const err10 = {
                         instancePath: instancePath + "/data/tags/" + i0 + "/id",
                         schemaPath: "spec#/components/schemas/Tag/properties/id/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err7];
-                      } else {
-                        vErrors.push(err7);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.name !== undefined) {
-                    if (typeof data5.name !== "string") {
-                      const err8 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/name",
-                        schemaPath: "spec#/components/schemas/Tag/properties/name/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err8];
-                      } else {
-                        vErrors.push(err8);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.status !== undefined) {
-                    if (typeof data5.status !== "string") {
-                      const err9 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/status",
-                        schemaPath: "spec#/components/schemas/Tag/properties/status/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err9];
-                      } else {
-                        vErrors.push(err9);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.group_id !== undefined) {
-                    if (typeof data5.group_id !== "string") {
-                      const err10 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/group_id",
-                        schemaPath: "spec#/components/schemas/Tag/properties/group_id/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -18348,11 +22651,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.group_name !== undefined) {
-                    if (typeof data5.group_name !== "string") {
+                  if (data5.name !== undefined) {
+                    if (typeof data5.name !== "string") {
                       const err11 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/group_name",
-                        schemaPath: "spec#/components/schemas/Tag/properties/group_name/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/name",
+                        schemaPath: "spec#/components/schemas/Tag/properties/name/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -18365,11 +22668,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.group_status !== undefined) {
-                    if (typeof data5.group_status !== "string") {
+                  if (data5.status !== undefined) {
+                    if (typeof data5.status !== "string") {
                       const err12 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/group_status",
-                        schemaPath: "spec#/components/schemas/Tag/properties/group_status/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/status",
+                        schemaPath: "spec#/components/schemas/Tag/properties/status/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -18382,11 +22685,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.created_date !== undefined) {
-                    if (typeof data5.created_date !== "string") {
+                  if (data5.group_id !== undefined) {
+                    if (typeof data5.group_id !== "string") {
                       const err13 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/created_date",
-                        schemaPath: "spec#/components/schemas/Tag/properties/created_date/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/group_id",
+                        schemaPath: "spec#/components/schemas/Tag/properties/group_id/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -18399,11 +22702,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.created_by !== undefined) {
-                    if (typeof data5.created_by !== "string") {
+                  if (data5.group_name !== undefined) {
+                    if (typeof data5.group_name !== "string") {
                       const err14 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/created_by",
-                        schemaPath: "spec#/components/schemas/Tag/properties/created_by/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/group_name",
+                        schemaPath: "spec#/components/schemas/Tag/properties/group_name/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -18416,15 +22719,14 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.updated_date !== undefined) {
-                    let data14 = data5.updated_date;
-                    if (typeof data14 !== "string" && data14 !== null) {
+                  if (data5.group_status !== undefined) {
+                    if (typeof data5.group_status !== "string") {
                       const err15 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/updated_date",
-                        schemaPath: "spec#/components/schemas/Tag/properties/updated_date/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/group_status",
+                        schemaPath: "spec#/components/schemas/Tag/properties/group_status/type",
                         keyword: "type",
-                        params: { type: schema207.properties.updated_date.type },
-                        message: "must be string,null",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err15];
@@ -18434,15 +22736,14 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.updated_by !== undefined) {
-                    let data15 = data5.updated_by;
-                    if (typeof data15 !== "string" && data15 !== null) {
+                  if (data5.created_date !== undefined) {
+                    if (typeof data5.created_date !== "string") {
                       const err16 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/updated_by",
-                        schemaPath: "spec#/components/schemas/Tag/properties/updated_by/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/created_date",
+                        schemaPath: "spec#/components/schemas/Tag/properties/created_date/type",
                         keyword: "type",
-                        params: { type: schema207.properties.updated_by.type },
-                        message: "must be string,null",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err16];
@@ -18452,8 +22753,61 @@ const v = (() => {
                       errors++;
                     }
                   }
+                  if (data5.created_by !== undefined) {
+                    if (typeof data5.created_by !== "string") {
+                      const err17 = {
+                        instancePath: instancePath + "/data/tags/" + i0 + "/created_by",
+                        schemaPath: "spec#/components/schemas/Tag/properties/created_by/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err17];
+                      } else {
+                        vErrors.push(err17);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data5.updated_date !== undefined) {
+                    let data14 = data5.updated_date;
+                    if (typeof data14 !== "string" && data14 !== null) {
+                      const err18 = {
+                        instancePath: instancePath + "/data/tags/" + i0 + "/updated_date",
+                        schemaPath: "spec#/components/schemas/Tag/properties/updated_date/type",
+                        keyword: "type",
+                        params: { type: schema207.properties.updated_date.type },
+                        message: "must be string,null",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err18];
+                      } else {
+                        vErrors.push(err18);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data5.updated_by !== undefined) {
+                    let data15 = data5.updated_by;
+                    if (typeof data15 !== "string" && data15 !== null) {
+                      const err19 = {
+                        instancePath: instancePath + "/data/tags/" + i0 + "/updated_by",
+                        schemaPath: "spec#/components/schemas/Tag/properties/updated_by/type",
+                        keyword: "type",
+                        params: { type: schema207.properties.updated_by.type },
+                        message: "must be string,null",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err19];
+                      } else {
+                        vErrors.push(err19);
+                      }
+                      errors++;
+                    }
+                  }
                 } else {
-                  const err17 = {
+                  const err20 = {
                     instancePath: instancePath + "/data/tags/" + i0,
                     schemaPath: "spec#/components/schemas/Tag/type",
                     keyword: "type",
@@ -18461,15 +22815,45 @@ const v = (() => {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err17];
+                    vErrors = [err20];
                   } else {
-                    vErrors.push(err17);
+                    vErrors.push(err20);
                   }
                   errors++;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "id" &&
+                      key3 !== "name" &&
+                      key3 !== "status" &&
+                      key3 !== "group_id" &&
+                      key3 !== "group_name" &&
+                      key3 !== "group_status" &&
+                      key3 !== "created_date" &&
+                      key3 !== "created_by" &&
+                      key3 !== "updated_date" &&
+                      key3 !== "updated_by"
+                    ) {
+                      const err21 = {
+                        instancePath: instancePath + "/data/tags/" + i0,
+                        schemaPath: "#/properties/data/properties/tags/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err21];
+                      } else {
+                        vErrors.push(err21);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err18 = {
+              const err22 = {
                 instancePath: instancePath + "/data/tags",
                 schemaPath: "#/properties/data/properties/tags/type",
                 keyword: "type",
@@ -18477,15 +22861,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err22];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "tags") {
+              const err23 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
               }
               errors++;
             }
           }
         } else {
-          const err19 = {
+          const err24 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -18493,15 +22894,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err24];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err24);
           }
           errors++;
         }
       }
     } else {
-      const err20 = {
+      const err25 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -18509,9 +22910,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err20];
+        vErrors = [err25];
       } else {
-        vErrors.push(err20);
+        vErrors.push(err25);
       }
       errors++;
     }
@@ -18646,10 +23047,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -18657,11 +23076,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -18670,7 +23106,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -18678,15 +23114,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -18694,9 +23130,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -18711,60 +23164,9 @@ const v = (() => {
                 if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                   if (data5.id !== undefined) {
                     if (typeof data5.id !== "string") {
-                      const err7 = {
+                      const err10 = {
                         instancePath: instancePath + "/data/tags/" + i0 + "/id",
                         schemaPath: "spec#/components/schemas/Tag/properties/id/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err7];
-                      } else {
-                        vErrors.push(err7);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.name !== undefined) {
-                    if (typeof data5.name !== "string") {
-                      const err8 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/name",
-                        schemaPath: "spec#/components/schemas/Tag/properties/name/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err8];
-                      } else {
-                        vErrors.push(err8);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.status !== undefined) {
-                    if (typeof data5.status !== "string") {
-                      const err9 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/status",
-                        schemaPath: "spec#/components/schemas/Tag/properties/status/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err9];
-                      } else {
-                        vErrors.push(err9);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.group_id !== undefined) {
-                    if (typeof data5.group_id !== "string") {
-                      const err10 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/group_id",
-                        schemaPath: "spec#/components/schemas/Tag/properties/group_id/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -18777,11 +23179,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.group_name !== undefined) {
-                    if (typeof data5.group_name !== "string") {
+                  if (data5.name !== undefined) {
+                    if (typeof data5.name !== "string") {
                       const err11 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/group_name",
-                        schemaPath: "spec#/components/schemas/Tag/properties/group_name/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/name",
+                        schemaPath: "spec#/components/schemas/Tag/properties/name/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -18794,11 +23196,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.group_status !== undefined) {
-                    if (typeof data5.group_status !== "string") {
+                  if (data5.status !== undefined) {
+                    if (typeof data5.status !== "string") {
                       const err12 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/group_status",
-                        schemaPath: "spec#/components/schemas/Tag/properties/group_status/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/status",
+                        schemaPath: "spec#/components/schemas/Tag/properties/status/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -18811,11 +23213,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.created_date !== undefined) {
-                    if (typeof data5.created_date !== "string") {
+                  if (data5.group_id !== undefined) {
+                    if (typeof data5.group_id !== "string") {
                       const err13 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/created_date",
-                        schemaPath: "spec#/components/schemas/Tag/properties/created_date/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/group_id",
+                        schemaPath: "spec#/components/schemas/Tag/properties/group_id/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -18828,11 +23230,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.created_by !== undefined) {
-                    if (typeof data5.created_by !== "string") {
+                  if (data5.group_name !== undefined) {
+                    if (typeof data5.group_name !== "string") {
                       const err14 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/created_by",
-                        schemaPath: "spec#/components/schemas/Tag/properties/created_by/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/group_name",
+                        schemaPath: "spec#/components/schemas/Tag/properties/group_name/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -18845,15 +23247,14 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.updated_date !== undefined) {
-                    let data14 = data5.updated_date;
-                    if (typeof data14 !== "string" && data14 !== null) {
+                  if (data5.group_status !== undefined) {
+                    if (typeof data5.group_status !== "string") {
                       const err15 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/updated_date",
-                        schemaPath: "spec#/components/schemas/Tag/properties/updated_date/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/group_status",
+                        schemaPath: "spec#/components/schemas/Tag/properties/group_status/type",
                         keyword: "type",
-                        params: { type: schema207.properties.updated_date.type },
-                        message: "must be string,null",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err15];
@@ -18863,15 +23264,14 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.updated_by !== undefined) {
-                    let data15 = data5.updated_by;
-                    if (typeof data15 !== "string" && data15 !== null) {
+                  if (data5.created_date !== undefined) {
+                    if (typeof data5.created_date !== "string") {
                       const err16 = {
-                        instancePath: instancePath + "/data/tags/" + i0 + "/updated_by",
-                        schemaPath: "spec#/components/schemas/Tag/properties/updated_by/type",
+                        instancePath: instancePath + "/data/tags/" + i0 + "/created_date",
+                        schemaPath: "spec#/components/schemas/Tag/properties/created_date/type",
                         keyword: "type",
-                        params: { type: schema207.properties.updated_by.type },
-                        message: "must be string,null",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err16];
@@ -18881,8 +23281,61 @@ const v = (() => {
                       errors++;
                     }
                   }
+                  if (data5.created_by !== undefined) {
+                    if (typeof data5.created_by !== "string") {
+                      const err17 = {
+                        instancePath: instancePath + "/data/tags/" + i0 + "/created_by",
+                        schemaPath: "spec#/components/schemas/Tag/properties/created_by/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err17];
+                      } else {
+                        vErrors.push(err17);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data5.updated_date !== undefined) {
+                    let data14 = data5.updated_date;
+                    if (typeof data14 !== "string" && data14 !== null) {
+                      const err18 = {
+                        instancePath: instancePath + "/data/tags/" + i0 + "/updated_date",
+                        schemaPath: "spec#/components/schemas/Tag/properties/updated_date/type",
+                        keyword: "type",
+                        params: { type: schema207.properties.updated_date.type },
+                        message: "must be string,null",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err18];
+                      } else {
+                        vErrors.push(err18);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data5.updated_by !== undefined) {
+                    let data15 = data5.updated_by;
+                    if (typeof data15 !== "string" && data15 !== null) {
+                      const err19 = {
+                        instancePath: instancePath + "/data/tags/" + i0 + "/updated_by",
+                        schemaPath: "spec#/components/schemas/Tag/properties/updated_by/type",
+                        keyword: "type",
+                        params: { type: schema207.properties.updated_by.type },
+                        message: "must be string,null",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err19];
+                      } else {
+                        vErrors.push(err19);
+                      }
+                      errors++;
+                    }
+                  }
                 } else {
-                  const err17 = {
+                  const err20 = {
                     instancePath: instancePath + "/data/tags/" + i0,
                     schemaPath: "spec#/components/schemas/Tag/type",
                     keyword: "type",
@@ -18890,15 +23343,45 @@ const v = (() => {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err17];
+                    vErrors = [err20];
                   } else {
-                    vErrors.push(err17);
+                    vErrors.push(err20);
                   }
                   errors++;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "id" &&
+                      key3 !== "name" &&
+                      key3 !== "status" &&
+                      key3 !== "group_id" &&
+                      key3 !== "group_name" &&
+                      key3 !== "group_status" &&
+                      key3 !== "created_date" &&
+                      key3 !== "created_by" &&
+                      key3 !== "updated_date" &&
+                      key3 !== "updated_by"
+                    ) {
+                      const err21 = {
+                        instancePath: instancePath + "/data/tags/" + i0,
+                        schemaPath: "#/properties/data/properties/tags/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err21];
+                      } else {
+                        vErrors.push(err21);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err18 = {
+              const err22 = {
                 instancePath: instancePath + "/data/tags",
                 schemaPath: "#/properties/data/properties/tags/type",
                 keyword: "type",
@@ -18906,15 +23389,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err22];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err22);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "tags") {
+              const err23 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
               }
               errors++;
             }
           }
         } else {
-          const err19 = {
+          const err24 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -18922,15 +23422,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err24];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err24);
           }
           errors++;
         }
       }
     } else {
-      const err20 = {
+      const err25 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -18938,9 +23438,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err20];
+        vErrors = [err25];
       } else {
-        vErrors.push(err20);
+        vErrors.push(err25);
       }
       errors++;
     }
@@ -19004,14 +23504,18 @@ const v = (() => {
     "description": "A page of action items.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "activity": { "type": "array", "items": { "$ref": "spec#/components/schemas/ActionItem" } },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "activity": {
+            "type": "array",
+            "items": { "$ref": "spec#/components/schemas/ActionItem", "unevaluatedProperties": false },
+          },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -19091,10 +23595,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -19102,11 +23624,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -19115,7 +23654,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -19123,15 +23662,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -19139,9 +23678,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -19152,8 +23708,9 @@ const v = (() => {
             if (Array.isArray(data4)) {
               const len0 = data4.length;
               for (let i0 = 0; i0 < len0; i0++) {
+                let data5 = data4[i0];
                 if (
-                  !validate89(data4[i0], {
+                  !validate89(data5, {
                     instancePath: instancePath + "/data/activity/" + i0,
                     parentData: data4,
                     parentDataProperty: i0,
@@ -19164,9 +23721,50 @@ const v = (() => {
                   vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
                   errors = vErrors.length;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "ai_id" &&
+                      key3 !== "ai_description" &&
+                      key3 !== "ai_created_at" &&
+                      key3 !== "ai_state" &&
+                      key3 !== "ai_rating" &&
+                      key3 !== "ai_priority" &&
+                      key3 !== "ai_effort" &&
+                      key3 !== "ai_files" &&
+                      key3 !== "ai_sub_actions" &&
+                      key3 !== "ai_comments" &&
+                      key3 !== "ai_due_date" &&
+                      key3 !== "ai_workstream" &&
+                      key3 !== "ai_team" &&
+                      key3 !== "ai_workstream_name" &&
+                      key3 !== "ai_loop_members" &&
+                      key3 !== "ai_tags" &&
+                      key3 !== "ai_due_before" &&
+                      key3 !== "ai_owner" &&
+                      key3 !== "ai_created_by" &&
+                      key3 !== "ai_url" &&
+                      key3 !== "ai_completed_at"
+                    ) {
+                      const err10 = {
+                        instancePath: instancePath + "/data/activity/" + i0,
+                        schemaPath: "#/properties/data/properties/activity/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err7 = {
+              const err11 = {
                 instancePath: instancePath + "/data/activity",
                 schemaPath: "#/properties/data/properties/activity/type",
                 keyword: "type",
@@ -19174,15 +23772,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err7];
+                vErrors = [err11];
               } else {
-                vErrors.push(err7);
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "activity") {
+              const err12 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
               }
               errors++;
             }
           }
         } else {
-          const err8 = {
+          const err13 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -19190,15 +23805,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err13];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err13);
           }
           errors++;
         }
       }
     } else {
-      const err9 = {
+      const err14 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -19206,9 +23821,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err9];
+        vErrors = [err14];
       } else {
-        vErrors.push(err9);
+        vErrors.push(err14);
       }
       errors++;
     }
@@ -19272,14 +23887,15 @@ const v = (() => {
     "description": "A single action item.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "activity": { "$ref": "spec#/components/schemas/ActionItem" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "activity": { "$ref": "spec#/components/schemas/ActionItem", "unevaluatedProperties": false },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -19359,10 +23975,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -19370,11 +24004,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -19383,7 +24034,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -19391,15 +24042,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -19407,17 +24058,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.activity !== undefined) {
+            let data4 = data2.activity;
             if (
-              !validate89(data2.activity, {
+              !validate89(data4, {
                 instancePath: instancePath + "/data/activity",
                 parentData: data2,
                 parentDataProperty: "activity",
@@ -19428,9 +24097,67 @@ const v = (() => {
               vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "ai_id" &&
+                  key3 !== "ai_description" &&
+                  key3 !== "ai_created_at" &&
+                  key3 !== "ai_state" &&
+                  key3 !== "ai_rating" &&
+                  key3 !== "ai_priority" &&
+                  key3 !== "ai_effort" &&
+                  key3 !== "ai_files" &&
+                  key3 !== "ai_sub_actions" &&
+                  key3 !== "ai_comments" &&
+                  key3 !== "ai_due_date" &&
+                  key3 !== "ai_workstream" &&
+                  key3 !== "ai_team" &&
+                  key3 !== "ai_workstream_name" &&
+                  key3 !== "ai_loop_members" &&
+                  key3 !== "ai_tags" &&
+                  key3 !== "ai_due_before" &&
+                  key3 !== "ai_owner" &&
+                  key3 !== "ai_created_by" &&
+                  key3 !== "ai_url" &&
+                  key3 !== "ai_completed_at"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/activity",
+                    schemaPath: "#/properties/data/properties/activity/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "activity") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -19438,15 +24165,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -19454,9 +24181,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -19591,10 +24318,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -19602,11 +24347,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -19615,7 +24377,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -19623,15 +24385,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -19639,17 +24401,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.activity !== undefined) {
+            let data4 = data2.activity;
             if (
-              !validate89(data2.activity, {
+              !validate89(data4, {
                 instancePath: instancePath + "/data/activity",
                 parentData: data2,
                 parentDataProperty: "activity",
@@ -19660,9 +24440,67 @@ const v = (() => {
               vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "ai_id" &&
+                  key3 !== "ai_description" &&
+                  key3 !== "ai_created_at" &&
+                  key3 !== "ai_state" &&
+                  key3 !== "ai_rating" &&
+                  key3 !== "ai_priority" &&
+                  key3 !== "ai_effort" &&
+                  key3 !== "ai_files" &&
+                  key3 !== "ai_sub_actions" &&
+                  key3 !== "ai_comments" &&
+                  key3 !== "ai_due_date" &&
+                  key3 !== "ai_workstream" &&
+                  key3 !== "ai_team" &&
+                  key3 !== "ai_workstream_name" &&
+                  key3 !== "ai_loop_members" &&
+                  key3 !== "ai_tags" &&
+                  key3 !== "ai_due_before" &&
+                  key3 !== "ai_owner" &&
+                  key3 !== "ai_created_by" &&
+                  key3 !== "ai_url" &&
+                  key3 !== "ai_completed_at"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/activity",
+                    schemaPath: "#/properties/data/properties/activity/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "activity") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -19670,15 +24508,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -19686,9 +24524,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -19823,10 +24661,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -19834,11 +24690,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -19847,7 +24720,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -19855,15 +24728,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -19871,17 +24744,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.activity !== undefined) {
+            let data4 = data2.activity;
             if (
-              !validate89(data2.activity, {
+              !validate89(data4, {
                 instancePath: instancePath + "/data/activity",
                 parentData: data2,
                 parentDataProperty: "activity",
@@ -19892,9 +24783,67 @@ const v = (() => {
               vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "ai_id" &&
+                  key3 !== "ai_description" &&
+                  key3 !== "ai_created_at" &&
+                  key3 !== "ai_state" &&
+                  key3 !== "ai_rating" &&
+                  key3 !== "ai_priority" &&
+                  key3 !== "ai_effort" &&
+                  key3 !== "ai_files" &&
+                  key3 !== "ai_sub_actions" &&
+                  key3 !== "ai_comments" &&
+                  key3 !== "ai_due_date" &&
+                  key3 !== "ai_workstream" &&
+                  key3 !== "ai_team" &&
+                  key3 !== "ai_workstream_name" &&
+                  key3 !== "ai_loop_members" &&
+                  key3 !== "ai_tags" &&
+                  key3 !== "ai_due_before" &&
+                  key3 !== "ai_owner" &&
+                  key3 !== "ai_created_by" &&
+                  key3 !== "ai_url" &&
+                  key3 !== "ai_completed_at"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/activity",
+                    schemaPath: "#/properties/data/properties/activity/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "activity") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -19902,15 +24851,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -19918,9 +24867,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -19984,20 +24933,25 @@ const v = (() => {
     "description": "The Workstreams (an array), or one Workstream (an object) with `ws_id`.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
           "workstream": {
             "description": "An array, or a single Workstream when `ws_id` is given.",
             "oneOf": [
-              { "type": "array", "items": { "$ref": "spec#/components/schemas/Workstream" } },
+              {
+                "type": "array",
+                "items": { "$ref": "spec#/components/schemas/Workstream", "unevaluatedProperties": false },
+              },
               { "$ref": "spec#/components/schemas/Workstream" },
             ],
+            "unevaluatedProperties": false,
           },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -20077,10 +25031,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -20088,11 +25060,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -20101,7 +25090,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -20109,15 +25098,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -20125,9 +25114,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -20135,15 +25141,16 @@ const v = (() => {
           }
           if (data2.workstream !== undefined) {
             let data4 = data2.workstream;
-            const _errs13 = errors;
+            const _errs16 = errors;
             let valid5 = false;
             let passing0 = null;
-            const _errs14 = errors;
+            const _errs17 = errors;
             if (Array.isArray(data4)) {
               const len0 = data4.length;
               for (let i0 = 0; i0 < len0; i0++) {
+                let data5 = data4[i0];
                 if (
-                  !validate81(data4[i0], {
+                  !validate81(data5, {
                     instancePath: instancePath + "/data/workstream/" + i0,
                     parentData: data4,
                     parentDataProperty: i0,
@@ -20154,9 +25161,47 @@ const v = (() => {
                   vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
                   errors = vErrors.length;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "ws_id" &&
+                      key3 !== "ws_name" &&
+                      key3 !== "ws_objective" &&
+                      key3 !== "ws_owner" &&
+                      key3 !== "ws_lead" &&
+                      key3 !== "ws_status" &&
+                      key3 !== "ws_type" &&
+                      key3 !== "ws_effort" &&
+                      key3 !== "ws_pace" &&
+                      key3 !== "ws_health" &&
+                      key3 !== "ws_priority" &&
+                      key3 !== "ws_progress" &&
+                      key3 !== "ws_start_date" &&
+                      key3 !== "ws_target_date" &&
+                      key3 !== "ws_completion_date" &&
+                      key3 !== "ws_team_id" &&
+                      key3 !== "ws_team_name"
+                    ) {
+                      const err10 = {
+                        instancePath: instancePath + "/data/workstream/" + i0,
+                        schemaPath:
+                          "#/properties/data/properties/workstream/oneOf/0/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err10];
+                      } else {
+                        vErrors.push(err10);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err7 = {
+              const err11 = {
                 instancePath: instancePath + "/data/workstream",
                 schemaPath: "#/properties/data/properties/workstream/oneOf/0/type",
                 keyword: "type",
@@ -20164,18 +25209,18 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err7];
+                vErrors = [err11];
               } else {
-                vErrors.push(err7);
+                vErrors.push(err11);
               }
               errors++;
             }
-            var _valid0 = _errs14 === errors;
+            var _valid0 = _errs17 === errors;
             if (_valid0) {
               valid5 = true;
               passing0 = 0;
             }
-            const _errs17 = errors;
+            const _errs21 = errors;
             if (
               !validate81(data4, {
                 instancePath: instancePath + "/data/workstream",
@@ -20188,7 +25233,7 @@ const v = (() => {
               vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
               errors = vErrors.length;
             }
-            var _valid0 = _errs17 === errors;
+            var _valid0 = _errs21 === errors;
             if (_valid0 && valid5) {
               valid5 = false;
               passing0 = [passing0, 1];
@@ -20217,7 +25262,7 @@ const v = (() => {
               }
             }
             if (!valid5) {
-              const err8 = {
+              const err12 = {
                 instancePath: instancePath + "/data/workstream",
                 schemaPath: "#/properties/data/properties/workstream/oneOf",
                 keyword: "oneOf",
@@ -20225,24 +25270,62 @@ const v = (() => {
                 message: "must match exactly one schema in oneOf",
               };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err12];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err12);
               }
               errors++;
             } else {
-              errors = _errs13;
+              errors = _errs16;
               if (vErrors !== null) {
-                if (_errs13) {
-                  vErrors.length = _errs13;
+                if (_errs16) {
+                  vErrors.length = _errs16;
                 } else {
                   vErrors = null;
                 }
               }
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              if (props0 !== true) {
+                for (let key4 in data4) {
+                  if (!props0 || !props0[key4]) {
+                    const err13 = {
+                      instancePath: instancePath + "/data/workstream",
+                      schemaPath: "#/properties/data/properties/workstream/unevaluatedProperties",
+                      keyword: "unevaluatedProperties",
+                      params: { unevaluatedProperty: key4 },
+                      message: "must NOT have unevaluated properties",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err13];
+                    } else {
+                      vErrors.push(err13);
+                    }
+                    errors++;
+                  }
+                }
+              }
+            }
+          }
+          for (let key5 in data2) {
+            if (key5 !== "totalCount" && key5 !== "workstream") {
+              const err14 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key5 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
           }
         } else {
-          const err9 = {
+          const err15 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -20250,15 +25333,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err15];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err15);
           }
           errors++;
         }
       }
     } else {
-      const err10 = {
+      const err16 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -20266,9 +25349,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err10];
+        vErrors = [err16];
       } else {
-        vErrors.push(err10);
+        vErrors.push(err16);
       }
       errors++;
     }
@@ -20333,8 +25416,8 @@ const v = (() => {
       "The Workstreams written. WorkBoard sends `workstream` as an array of arrays without documenting\nthe inner items; this spec presumes they are Workstreams.\n",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
@@ -20346,9 +25429,13 @@ const v = (() => {
           },
           "workstream": {
             "type": "array",
-            "items": { "type": "array", "items": { "$ref": "spec#/components/schemas/Workstream" } },
+            "items": {
+              "type": "array",
+              "items": { "$ref": "spec#/components/schemas/Workstream", "unevaluatedProperties": false },
+            },
           },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -20428,10 +25515,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -20439,11 +25544,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -20452,7 +25574,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "#/properties/data/properties/totalCount/type",
                 keyword: "type",
@@ -20460,15 +25582,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "#/properties/data/properties/totalCount/minimum",
                   keyword: "minimum",
@@ -20476,9 +25598,9 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
                 }
                 errors++;
               }
@@ -20493,8 +25615,9 @@ const v = (() => {
                 if (Array.isArray(data5)) {
                   const len1 = data5.length;
                   for (let i1 = 0; i1 < len1; i1++) {
+                    let data6 = data5[i1];
                     if (
-                      !validate81(data5[i1], {
+                      !validate81(data6, {
                         instancePath: instancePath + "/data/workstream/" + i0 + "/" + i1,
                         parentData: data5,
                         parentDataProperty: i1,
@@ -20505,9 +25628,47 @@ const v = (() => {
                       vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
                       errors = vErrors.length;
                     }
+                    if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+                      for (let key2 in data6) {
+                        if (
+                          key2 !== "ws_id" &&
+                          key2 !== "ws_name" &&
+                          key2 !== "ws_objective" &&
+                          key2 !== "ws_owner" &&
+                          key2 !== "ws_lead" &&
+                          key2 !== "ws_status" &&
+                          key2 !== "ws_type" &&
+                          key2 !== "ws_effort" &&
+                          key2 !== "ws_pace" &&
+                          key2 !== "ws_health" &&
+                          key2 !== "ws_priority" &&
+                          key2 !== "ws_progress" &&
+                          key2 !== "ws_start_date" &&
+                          key2 !== "ws_target_date" &&
+                          key2 !== "ws_completion_date" &&
+                          key2 !== "ws_team_id" &&
+                          key2 !== "ws_team_name"
+                        ) {
+                          const err9 = {
+                            instancePath: instancePath + "/data/workstream/" + i0 + "/" + i1,
+                            schemaPath:
+                              "#/properties/data/properties/workstream/items/items/unevaluatedProperties",
+                            keyword: "unevaluatedProperties",
+                            params: { unevaluatedProperty: key2 },
+                            message: "must NOT have unevaluated properties",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err9];
+                          } else {
+                            vErrors.push(err9);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
                   }
                 } else {
-                  const err7 = {
+                  const err10 = {
                     instancePath: instancePath + "/data/workstream/" + i0,
                     schemaPath: "#/properties/data/properties/workstream/items/type",
                     keyword: "type",
@@ -20515,15 +25676,15 @@ const v = (() => {
                     message: "must be array",
                   };
                   if (vErrors === null) {
-                    vErrors = [err7];
+                    vErrors = [err10];
                   } else {
-                    vErrors.push(err7);
+                    vErrors.push(err10);
                   }
                   errors++;
                 }
               }
             } else {
-              const err8 = {
+              const err11 = {
                 instancePath: instancePath + "/data/workstream",
                 schemaPath: "#/properties/data/properties/workstream/type",
                 keyword: "type",
@@ -20531,15 +25692,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err11];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+          for (let key3 in data2) {
+            if (key3 !== "totalCount" && key3 !== "workstream") {
+              const err12 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key3 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
               }
               errors++;
             }
           }
         } else {
-          const err9 = {
+          const err13 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -20547,15 +25725,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err13];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err13);
           }
           errors++;
         }
       }
     } else {
-      const err10 = {
+      const err14 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -20563,9 +25741,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err10];
+        vErrors = [err14];
       } else {
-        vErrors.push(err10);
+        vErrors.push(err14);
       }
       errors++;
     }
@@ -20700,10 +25878,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -20711,11 +25907,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -20724,7 +25937,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "#/properties/data/properties/totalCount/type",
                 keyword: "type",
@@ -20732,15 +25945,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "#/properties/data/properties/totalCount/minimum",
                   keyword: "minimum",
@@ -20748,9 +25961,9 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
                 }
                 errors++;
               }
@@ -20765,8 +25978,9 @@ const v = (() => {
                 if (Array.isArray(data5)) {
                   const len1 = data5.length;
                   for (let i1 = 0; i1 < len1; i1++) {
+                    let data6 = data5[i1];
                     if (
-                      !validate81(data5[i1], {
+                      !validate81(data6, {
                         instancePath: instancePath + "/data/workstream/" + i0 + "/" + i1,
                         parentData: data5,
                         parentDataProperty: i1,
@@ -20777,9 +25991,47 @@ const v = (() => {
                       vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
                       errors = vErrors.length;
                     }
+                    if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+                      for (let key2 in data6) {
+                        if (
+                          key2 !== "ws_id" &&
+                          key2 !== "ws_name" &&
+                          key2 !== "ws_objective" &&
+                          key2 !== "ws_owner" &&
+                          key2 !== "ws_lead" &&
+                          key2 !== "ws_status" &&
+                          key2 !== "ws_type" &&
+                          key2 !== "ws_effort" &&
+                          key2 !== "ws_pace" &&
+                          key2 !== "ws_health" &&
+                          key2 !== "ws_priority" &&
+                          key2 !== "ws_progress" &&
+                          key2 !== "ws_start_date" &&
+                          key2 !== "ws_target_date" &&
+                          key2 !== "ws_completion_date" &&
+                          key2 !== "ws_team_id" &&
+                          key2 !== "ws_team_name"
+                        ) {
+                          const err9 = {
+                            instancePath: instancePath + "/data/workstream/" + i0 + "/" + i1,
+                            schemaPath:
+                              "#/properties/data/properties/workstream/items/items/unevaluatedProperties",
+                            keyword: "unevaluatedProperties",
+                            params: { unevaluatedProperty: key2 },
+                            message: "must NOT have unevaluated properties",
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err9];
+                          } else {
+                            vErrors.push(err9);
+                          }
+                          errors++;
+                        }
+                      }
+                    }
                   }
                 } else {
-                  const err7 = {
+                  const err10 = {
                     instancePath: instancePath + "/data/workstream/" + i0,
                     schemaPath: "#/properties/data/properties/workstream/items/type",
                     keyword: "type",
@@ -20787,15 +26039,15 @@ const v = (() => {
                     message: "must be array",
                   };
                   if (vErrors === null) {
-                    vErrors = [err7];
+                    vErrors = [err10];
                   } else {
-                    vErrors.push(err7);
+                    vErrors.push(err10);
                   }
                   errors++;
                 }
               }
             } else {
-              const err8 = {
+              const err11 = {
                 instancePath: instancePath + "/data/workstream",
                 schemaPath: "#/properties/data/properties/workstream/type",
                 keyword: "type",
@@ -20803,15 +26055,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err8];
+                vErrors = [err11];
               } else {
-                vErrors.push(err8);
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+          }
+          for (let key3 in data2) {
+            if (key3 !== "totalCount" && key3 !== "workstream") {
+              const err12 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key3 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
               }
               errors++;
             }
           }
         } else {
-          const err9 = {
+          const err13 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -20819,15 +26088,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err13];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err13);
           }
           errors++;
         }
       }
     } else {
-      const err10 = {
+      const err14 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -20835,9 +26104,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err10];
+        vErrors = [err14];
       } else {
-        vErrors.push(err10);
+        vErrors.push(err14);
       }
       errors++;
     }
@@ -20901,14 +26170,18 @@ const v = (() => {
     "description": "A Workstream with its action items.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "workstream": { "$ref": "spec#/components/schemas/WorkstreamWithActionItems" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "workstream": {
+            "$ref": "spec#/components/schemas/WorkstreamWithActionItems",
+            "unevaluatedProperties": false,
+          },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -20924,7 +26197,10 @@ const v = (() => {
             "type": "object",
             "description": "The Workstream's action items.",
             "properties": {
-              "activity": { "type": "array", "items": { "$ref": "spec#/components/schemas/ActionItem" } },
+              "activity": {
+                "type": "array",
+                "items": { "$ref": "spec#/components/schemas/ActionItem", "unevaluatedProperties": false },
+              },
               "activity_count": {
                 "type": "integer",
                 "minimum": 0,
@@ -20932,6 +26208,7 @@ const v = (() => {
                 "example": 1,
               },
             },
+            "unevaluatedProperties": false,
           },
         },
       },
@@ -20978,8 +26255,9 @@ const v = (() => {
             if (Array.isArray(data1)) {
               const len0 = data1.length;
               for (let i0 = 0; i0 < len0; i0++) {
+                let data2 = data1[i0];
                 if (
-                  !validate89(data1[i0], {
+                  !validate89(data2, {
                     instancePath: instancePath + "/ws_activity/activity/" + i0,
                     parentData: data1,
                     parentDataProperty: i0,
@@ -20990,32 +26268,56 @@ const v = (() => {
                   vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
                   errors = vErrors.length;
                 }
+                if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+                  for (let key0 in data2) {
+                    if (
+                      key0 !== "ai_id" &&
+                      key0 !== "ai_description" &&
+                      key0 !== "ai_created_at" &&
+                      key0 !== "ai_state" &&
+                      key0 !== "ai_rating" &&
+                      key0 !== "ai_priority" &&
+                      key0 !== "ai_effort" &&
+                      key0 !== "ai_files" &&
+                      key0 !== "ai_sub_actions" &&
+                      key0 !== "ai_comments" &&
+                      key0 !== "ai_due_date" &&
+                      key0 !== "ai_workstream" &&
+                      key0 !== "ai_team" &&
+                      key0 !== "ai_workstream_name" &&
+                      key0 !== "ai_loop_members" &&
+                      key0 !== "ai_tags" &&
+                      key0 !== "ai_due_before" &&
+                      key0 !== "ai_owner" &&
+                      key0 !== "ai_created_by" &&
+                      key0 !== "ai_url" &&
+                      key0 !== "ai_completed_at"
+                    ) {
+                      const err1 = {
+                        instancePath: instancePath + "/ws_activity/activity/" + i0,
+                        schemaPath:
+                          "#/allOf/1/properties/ws_activity/properties/activity/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key0 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err1];
+                      } else {
+                        vErrors.push(err1);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err1 = {
+              const err2 = {
                 instancePath: instancePath + "/ws_activity/activity",
                 schemaPath: "#/allOf/1/properties/ws_activity/properties/activity/type",
                 keyword: "type",
                 params: { type: "array" },
                 message: "must be array",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          if (data0.activity_count !== undefined) {
-            let data3 = data0.activity_count;
-            if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err2 = {
-                instancePath: instancePath + "/ws_activity/activity_count",
-                schemaPath: "#/allOf/1/properties/ws_activity/properties/activity_count/type",
-                keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
               };
               if (vErrors === null) {
                 vErrors = [err2];
@@ -21024,9 +26326,27 @@ const v = (() => {
               }
               errors++;
             }
+          }
+          if (data0.activity_count !== undefined) {
+            let data3 = data0.activity_count;
+            if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
+              const err3 = {
+                instancePath: instancePath + "/ws_activity/activity_count",
+                schemaPath: "#/allOf/1/properties/ws_activity/properties/activity_count/type",
+                keyword: "type",
+                params: { type: "integer" },
+                message: "must be integer",
+              };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err3 = {
+                const err4 = {
                   instancePath: instancePath + "/ws_activity/activity_count",
                   schemaPath: "#/allOf/1/properties/ws_activity/properties/activity_count/minimum",
                   keyword: "minimum",
@@ -21034,16 +26354,33 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err3];
+                  vErrors = [err4];
                 } else {
-                  vErrors.push(err3);
+                  vErrors.push(err4);
                 }
                 errors++;
               }
             }
           }
+          for (let key1 in data0) {
+            if (key1 !== "activity" && key1 !== "activity_count") {
+              const err5 = {
+                instancePath: instancePath + "/ws_activity",
+                schemaPath: "#/allOf/1/properties/ws_activity/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err4 = {
+          const err6 = {
             instancePath: instancePath + "/ws_activity",
             schemaPath: "#/allOf/1/properties/ws_activity/type",
             keyword: "type",
@@ -21051,15 +26388,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err6];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err6);
           }
           errors++;
         }
       }
     } else {
-      const err5 = {
+      const err7 = {
         instancePath,
         schemaPath: "#/allOf/1/type",
         keyword: "type",
@@ -21067,9 +26404,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err5];
+        vErrors = [err7];
       } else {
-        vErrors.push(err5);
+        vErrors.push(err7);
       }
       errors++;
     }
@@ -21176,10 +26513,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -21187,11 +26542,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -21200,7 +26572,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -21208,15 +26580,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -21224,17 +26596,35 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
             }
           }
           if (data2.workstream !== undefined) {
+            let data4 = data2.workstream;
             if (
-              !validate205(data2.workstream, {
+              !validate205(data4, {
                 instancePath: instancePath + "/data/workstream",
                 parentData: data2,
                 parentDataProperty: "workstream",
@@ -21245,9 +26635,64 @@ const v = (() => {
               vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
               errors = vErrors.length;
             }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "ws_activity" &&
+                  key3 !== "ws_id" &&
+                  key3 !== "ws_name" &&
+                  key3 !== "ws_objective" &&
+                  key3 !== "ws_owner" &&
+                  key3 !== "ws_lead" &&
+                  key3 !== "ws_status" &&
+                  key3 !== "ws_type" &&
+                  key3 !== "ws_effort" &&
+                  key3 !== "ws_pace" &&
+                  key3 !== "ws_health" &&
+                  key3 !== "ws_priority" &&
+                  key3 !== "ws_progress" &&
+                  key3 !== "ws_start_date" &&
+                  key3 !== "ws_target_date" &&
+                  key3 !== "ws_completion_date" &&
+                  key3 !== "ws_team_id" &&
+                  key3 !== "ws_team_name"
+                ) {
+                  const err10 = {
+                    instancePath: instancePath + "/data/workstream",
+                    schemaPath: "#/properties/data/properties/workstream/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err10];
+                  } else {
+                    vErrors.push(err10);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "workstream") {
+              const err11 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
           }
         } else {
-          const err7 = {
+          const err12 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -21255,15 +26700,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err12];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err12);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err13 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -21271,9 +26716,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err13];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err13);
       }
       errors++;
     }
@@ -21337,14 +26782,18 @@ const v = (() => {
     "description": "A list of datastreams.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "stream": { "type": "array", "items": { "$ref": "spec#/components/schemas/Datastream" } },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "stream": {
+            "type": "array",
+            "items": { "$ref": "spec#/components/schemas/Datastream", "unevaluatedProperties": false },
+          },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -21471,10 +26920,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -21482,11 +26949,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -21495,7 +26979,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -21503,15 +26987,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -21519,9 +27003,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -21536,60 +27037,9 @@ const v = (() => {
                 if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                   if (data5.stream_id !== undefined) {
                     if (typeof data5.stream_id !== "string") {
-                      const err7 = {
+                      const err10 = {
                         instancePath: instancePath + "/data/stream/" + i0 + "/stream_id",
                         schemaPath: "spec#/components/schemas/Datastream/properties/stream_id/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err7];
-                      } else {
-                        vErrors.push(err7);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.stream_private_key !== undefined) {
-                    if (typeof data5.stream_private_key !== "string") {
-                      const err8 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_private_key",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_private_key/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err8];
-                      } else {
-                        vErrors.push(err8);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.stream_name !== undefined) {
-                    if (typeof data5.stream_name !== "string") {
-                      const err9 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_name",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_name/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err9];
-                      } else {
-                        vErrors.push(err9);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.stream_frequency !== undefined) {
-                    if (typeof data5.stream_frequency !== "string") {
-                      const err10 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_frequency",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_frequency/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -21602,11 +27052,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_category !== undefined) {
-                    if (typeof data5.stream_category !== "string") {
+                  if (data5.stream_private_key !== undefined) {
+                    if (typeof data5.stream_private_key !== "string") {
                       const err11 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_category",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_category/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_private_key",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_private_key/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -21619,11 +27069,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_data_type !== undefined) {
-                    if (typeof data5.stream_data_type !== "string") {
+                  if (data5.stream_name !== undefined) {
+                    if (typeof data5.stream_name !== "string") {
                       const err12 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_data_type",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_data_type/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_name",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_name/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -21636,11 +27086,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_description !== undefined) {
-                    if (typeof data5.stream_description !== "string") {
+                  if (data5.stream_frequency !== undefined) {
+                    if (typeof data5.stream_frequency !== "string") {
                       const err13 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_description",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_description/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_frequency",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_frequency/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -21653,11 +27103,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_active !== undefined) {
-                    if (typeof data5.stream_active !== "string") {
+                  if (data5.stream_category !== undefined) {
+                    if (typeof data5.stream_category !== "string") {
                       const err14 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_active",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_active/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_category",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_category/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -21670,15 +27120,14 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_connector_id !== undefined) {
-                    let data14 = data5.stream_connector_id;
-                    if (typeof data14 !== "string" && data14 !== null) {
+                  if (data5.stream_data_type !== undefined) {
+                    if (typeof data5.stream_data_type !== "string") {
                       const err15 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_connector_id",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_connector_id/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_data_type",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_data_type/type",
                         keyword: "type",
-                        params: { type: schema288.properties.stream_connector_id.type },
-                        message: "must be string,null",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err15];
@@ -21688,16 +27137,14 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_data_last_updated !== undefined) {
-                    let data15 = data5.stream_data_last_updated;
-                    if (typeof data15 !== "string" && data15 !== null) {
+                  if (data5.stream_description !== undefined) {
+                    if (typeof data5.stream_description !== "string") {
                       const err16 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_data_last_updated",
-                        schemaPath:
-                          "spec#/components/schemas/Datastream/properties/stream_data_last_updated/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_description",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_description/type",
                         keyword: "type",
-                        params: { type: schema288.properties.stream_data_last_updated.type },
-                        message: "must be string,null",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err16];
@@ -21707,16 +27154,14 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_last_data_value !== undefined) {
-                    let data16 = data5.stream_last_data_value;
-                    if (typeof data16 !== "string" && data16 !== null) {
+                  if (data5.stream_active !== undefined) {
+                    if (typeof data5.stream_active !== "string") {
                       const err17 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_last_data_value",
-                        schemaPath:
-                          "spec#/components/schemas/Datastream/properties/stream_last_data_value/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_active",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_active/type",
                         keyword: "type",
-                        params: { type: schema288.properties.stream_last_data_value.type },
-                        message: "must be string,null",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err17];
@@ -21726,8 +27171,64 @@ const v = (() => {
                       errors++;
                     }
                   }
+                  if (data5.stream_connector_id !== undefined) {
+                    let data14 = data5.stream_connector_id;
+                    if (typeof data14 !== "string" && data14 !== null) {
+                      const err18 = {
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_connector_id",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_connector_id/type",
+                        keyword: "type",
+                        params: { type: schema288.properties.stream_connector_id.type },
+                        message: "must be string,null",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err18];
+                      } else {
+                        vErrors.push(err18);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data5.stream_data_last_updated !== undefined) {
+                    let data15 = data5.stream_data_last_updated;
+                    if (typeof data15 !== "string" && data15 !== null) {
+                      const err19 = {
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_data_last_updated",
+                        schemaPath:
+                          "spec#/components/schemas/Datastream/properties/stream_data_last_updated/type",
+                        keyword: "type",
+                        params: { type: schema288.properties.stream_data_last_updated.type },
+                        message: "must be string,null",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err19];
+                      } else {
+                        vErrors.push(err19);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data5.stream_last_data_value !== undefined) {
+                    let data16 = data5.stream_last_data_value;
+                    if (typeof data16 !== "string" && data16 !== null) {
+                      const err20 = {
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_last_data_value",
+                        schemaPath:
+                          "spec#/components/schemas/Datastream/properties/stream_last_data_value/type",
+                        keyword: "type",
+                        params: { type: schema288.properties.stream_last_data_value.type },
+                        message: "must be string,null",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err20];
+                      } else {
+                        vErrors.push(err20);
+                      }
+                      errors++;
+                    }
+                  }
                 } else {
-                  const err18 = {
+                  const err21 = {
                     instancePath: instancePath + "/data/stream/" + i0,
                     schemaPath: "spec#/components/schemas/Datastream/type",
                     keyword: "type",
@@ -21735,15 +27236,46 @@ const v = (() => {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err18];
+                    vErrors = [err21];
                   } else {
-                    vErrors.push(err18);
+                    vErrors.push(err21);
                   }
                   errors++;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "stream_id" &&
+                      key3 !== "stream_private_key" &&
+                      key3 !== "stream_name" &&
+                      key3 !== "stream_frequency" &&
+                      key3 !== "stream_category" &&
+                      key3 !== "stream_data_type" &&
+                      key3 !== "stream_description" &&
+                      key3 !== "stream_active" &&
+                      key3 !== "stream_connector_id" &&
+                      key3 !== "stream_data_last_updated" &&
+                      key3 !== "stream_last_data_value"
+                    ) {
+                      const err22 = {
+                        instancePath: instancePath + "/data/stream/" + i0,
+                        schemaPath: "#/properties/data/properties/stream/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err22];
+                      } else {
+                        vErrors.push(err22);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err19 = {
+              const err23 = {
                 instancePath: instancePath + "/data/stream",
                 schemaPath: "#/properties/data/properties/stream/type",
                 keyword: "type",
@@ -21751,15 +27283,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err23];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "stream") {
+              const err24 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
               }
               errors++;
             }
           }
         } else {
-          const err20 = {
+          const err25 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -21767,15 +27316,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err25];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err25);
           }
           errors++;
         }
       }
     } else {
-      const err21 = {
+      const err26 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -21783,9 +27332,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err21];
+        vErrors = [err26];
       } else {
-        vErrors.push(err21);
+        vErrors.push(err26);
       }
       errors++;
     }
@@ -21849,14 +27398,15 @@ const v = (() => {
     "description": "A single datastream.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "stream": { "$ref": "spec#/components/schemas/Datastream" },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "stream": { "$ref": "spec#/components/schemas/Datastream", "unevaluatedProperties": false },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -21936,10 +27486,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -21947,11 +27515,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -21960,7 +27545,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -21968,15 +27553,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -21984,9 +27569,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -21997,60 +27599,9 @@ const v = (() => {
             if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
               if (data4.stream_id !== undefined) {
                 if (typeof data4.stream_id !== "string") {
-                  const err7 = {
+                  const err10 = {
                     instancePath: instancePath + "/data/stream/stream_id",
                     schemaPath: "spec#/components/schemas/Datastream/properties/stream_id/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  } else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
-                }
-              }
-              if (data4.stream_private_key !== undefined) {
-                if (typeof data4.stream_private_key !== "string") {
-                  const err8 = {
-                    instancePath: instancePath + "/data/stream/stream_private_key",
-                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_private_key/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  } else {
-                    vErrors.push(err8);
-                  }
-                  errors++;
-                }
-              }
-              if (data4.stream_name !== undefined) {
-                if (typeof data4.stream_name !== "string") {
-                  const err9 = {
-                    instancePath: instancePath + "/data/stream/stream_name",
-                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_name/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err9];
-                  } else {
-                    vErrors.push(err9);
-                  }
-                  errors++;
-                }
-              }
-              if (data4.stream_frequency !== undefined) {
-                if (typeof data4.stream_frequency !== "string") {
-                  const err10 = {
-                    instancePath: instancePath + "/data/stream/stream_frequency",
-                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_frequency/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -22063,11 +27614,11 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data4.stream_category !== undefined) {
-                if (typeof data4.stream_category !== "string") {
+              if (data4.stream_private_key !== undefined) {
+                if (typeof data4.stream_private_key !== "string") {
                   const err11 = {
-                    instancePath: instancePath + "/data/stream/stream_category",
-                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_category/type",
+                    instancePath: instancePath + "/data/stream/stream_private_key",
+                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_private_key/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -22080,11 +27631,11 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data4.stream_data_type !== undefined) {
-                if (typeof data4.stream_data_type !== "string") {
+              if (data4.stream_name !== undefined) {
+                if (typeof data4.stream_name !== "string") {
                   const err12 = {
-                    instancePath: instancePath + "/data/stream/stream_data_type",
-                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_data_type/type",
+                    instancePath: instancePath + "/data/stream/stream_name",
+                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_name/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -22097,11 +27648,11 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data4.stream_description !== undefined) {
-                if (typeof data4.stream_description !== "string") {
+              if (data4.stream_frequency !== undefined) {
+                if (typeof data4.stream_frequency !== "string") {
                   const err13 = {
-                    instancePath: instancePath + "/data/stream/stream_description",
-                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_description/type",
+                    instancePath: instancePath + "/data/stream/stream_frequency",
+                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_frequency/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -22114,11 +27665,11 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data4.stream_active !== undefined) {
-                if (typeof data4.stream_active !== "string") {
+              if (data4.stream_category !== undefined) {
+                if (typeof data4.stream_category !== "string") {
                   const err14 = {
-                    instancePath: instancePath + "/data/stream/stream_active",
-                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_active/type",
+                    instancePath: instancePath + "/data/stream/stream_category",
+                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_category/type",
                     keyword: "type",
                     params: { type: "string" },
                     message: "must be string",
@@ -22131,15 +27682,14 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data4.stream_connector_id !== undefined) {
-                let data13 = data4.stream_connector_id;
-                if (typeof data13 !== "string" && data13 !== null) {
+              if (data4.stream_data_type !== undefined) {
+                if (typeof data4.stream_data_type !== "string") {
                   const err15 = {
-                    instancePath: instancePath + "/data/stream/stream_connector_id",
-                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_connector_id/type",
+                    instancePath: instancePath + "/data/stream/stream_data_type",
+                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_data_type/type",
                     keyword: "type",
-                    params: { type: schema288.properties.stream_connector_id.type },
-                    message: "must be string,null",
+                    params: { type: "string" },
+                    message: "must be string",
                   };
                   if (vErrors === null) {
                     vErrors = [err15];
@@ -22149,16 +27699,14 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data4.stream_data_last_updated !== undefined) {
-                let data14 = data4.stream_data_last_updated;
-                if (typeof data14 !== "string" && data14 !== null) {
+              if (data4.stream_description !== undefined) {
+                if (typeof data4.stream_description !== "string") {
                   const err16 = {
-                    instancePath: instancePath + "/data/stream/stream_data_last_updated",
-                    schemaPath:
-                      "spec#/components/schemas/Datastream/properties/stream_data_last_updated/type",
+                    instancePath: instancePath + "/data/stream/stream_description",
+                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_description/type",
                     keyword: "type",
-                    params: { type: schema288.properties.stream_data_last_updated.type },
-                    message: "must be string,null",
+                    params: { type: "string" },
+                    message: "must be string",
                   };
                   if (vErrors === null) {
                     vErrors = [err16];
@@ -22168,15 +27716,14 @@ const v = (() => {
                   errors++;
                 }
               }
-              if (data4.stream_last_data_value !== undefined) {
-                let data15 = data4.stream_last_data_value;
-                if (typeof data15 !== "string" && data15 !== null) {
+              if (data4.stream_active !== undefined) {
+                if (typeof data4.stream_active !== "string") {
                   const err17 = {
-                    instancePath: instancePath + "/data/stream/stream_last_data_value",
-                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_last_data_value/type",
+                    instancePath: instancePath + "/data/stream/stream_active",
+                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_active/type",
                     keyword: "type",
-                    params: { type: schema288.properties.stream_last_data_value.type },
-                    message: "must be string,null",
+                    params: { type: "string" },
+                    message: "must be string",
                   };
                   if (vErrors === null) {
                     vErrors = [err17];
@@ -22186,8 +27733,63 @@ const v = (() => {
                   errors++;
                 }
               }
+              if (data4.stream_connector_id !== undefined) {
+                let data13 = data4.stream_connector_id;
+                if (typeof data13 !== "string" && data13 !== null) {
+                  const err18 = {
+                    instancePath: instancePath + "/data/stream/stream_connector_id",
+                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_connector_id/type",
+                    keyword: "type",
+                    params: { type: schema288.properties.stream_connector_id.type },
+                    message: "must be string,null",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
+              if (data4.stream_data_last_updated !== undefined) {
+                let data14 = data4.stream_data_last_updated;
+                if (typeof data14 !== "string" && data14 !== null) {
+                  const err19 = {
+                    instancePath: instancePath + "/data/stream/stream_data_last_updated",
+                    schemaPath:
+                      "spec#/components/schemas/Datastream/properties/stream_data_last_updated/type",
+                    keyword: "type",
+                    params: { type: schema288.properties.stream_data_last_updated.type },
+                    message: "must be string,null",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              }
+              if (data4.stream_last_data_value !== undefined) {
+                let data15 = data4.stream_last_data_value;
+                if (typeof data15 !== "string" && data15 !== null) {
+                  const err20 = {
+                    instancePath: instancePath + "/data/stream/stream_last_data_value",
+                    schemaPath: "spec#/components/schemas/Datastream/properties/stream_last_data_value/type",
+                    keyword: "type",
+                    params: { type: schema288.properties.stream_last_data_value.type },
+                    message: "must be string,null",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err18 = {
+              const err21 = {
                 instancePath: instancePath + "/data/stream",
                 schemaPath: "spec#/components/schemas/Datastream/type",
                 keyword: "type",
@@ -22195,15 +27797,63 @@ const v = (() => {
                 message: "must be object",
               };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err21];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err21);
+              }
+              errors++;
+            }
+            if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+              for (let key3 in data4) {
+                if (
+                  key3 !== "stream_id" &&
+                  key3 !== "stream_private_key" &&
+                  key3 !== "stream_name" &&
+                  key3 !== "stream_frequency" &&
+                  key3 !== "stream_category" &&
+                  key3 !== "stream_data_type" &&
+                  key3 !== "stream_description" &&
+                  key3 !== "stream_active" &&
+                  key3 !== "stream_connector_id" &&
+                  key3 !== "stream_data_last_updated" &&
+                  key3 !== "stream_last_data_value"
+                ) {
+                  const err22 = {
+                    instancePath: instancePath + "/data/stream",
+                    schemaPath: "#/properties/data/properties/stream/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key3 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+              }
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "stream") {
+              const err23 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
               }
               errors++;
             }
           }
         } else {
-          const err19 = {
+          const err24 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -22211,15 +27861,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err24];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err24);
           }
           errors++;
         }
       }
     } else {
-      const err20 = {
+      const err25 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -22227,9 +27877,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err20];
+        vErrors = [err25];
       } else {
-        vErrors.push(err20);
+        vErrors.push(err25);
       }
       errors++;
     }
@@ -22364,10 +28014,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -22375,11 +28043,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -22388,7 +28073,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -22396,15 +28081,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -22412,9 +28097,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -22429,60 +28131,9 @@ const v = (() => {
                 if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                   if (data5.stream_id !== undefined) {
                     if (typeof data5.stream_id !== "string") {
-                      const err7 = {
+                      const err10 = {
                         instancePath: instancePath + "/data/stream/" + i0 + "/stream_id",
                         schemaPath: "spec#/components/schemas/Datastream/properties/stream_id/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err7];
-                      } else {
-                        vErrors.push(err7);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.stream_private_key !== undefined) {
-                    if (typeof data5.stream_private_key !== "string") {
-                      const err8 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_private_key",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_private_key/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err8];
-                      } else {
-                        vErrors.push(err8);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.stream_name !== undefined) {
-                    if (typeof data5.stream_name !== "string") {
-                      const err9 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_name",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_name/type",
-                        keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err9];
-                      } else {
-                        vErrors.push(err9);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data5.stream_frequency !== undefined) {
-                    if (typeof data5.stream_frequency !== "string") {
-                      const err10 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_frequency",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_frequency/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -22495,11 +28146,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_category !== undefined) {
-                    if (typeof data5.stream_category !== "string") {
+                  if (data5.stream_private_key !== undefined) {
+                    if (typeof data5.stream_private_key !== "string") {
                       const err11 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_category",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_category/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_private_key",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_private_key/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -22512,11 +28163,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_data_type !== undefined) {
-                    if (typeof data5.stream_data_type !== "string") {
+                  if (data5.stream_name !== undefined) {
+                    if (typeof data5.stream_name !== "string") {
                       const err12 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_data_type",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_data_type/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_name",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_name/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -22529,11 +28180,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_description !== undefined) {
-                    if (typeof data5.stream_description !== "string") {
+                  if (data5.stream_frequency !== undefined) {
+                    if (typeof data5.stream_frequency !== "string") {
                       const err13 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_description",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_description/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_frequency",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_frequency/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -22546,11 +28197,11 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_active !== undefined) {
-                    if (typeof data5.stream_active !== "string") {
+                  if (data5.stream_category !== undefined) {
+                    if (typeof data5.stream_category !== "string") {
                       const err14 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_active",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_active/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_category",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_category/type",
                         keyword: "type",
                         params: { type: "string" },
                         message: "must be string",
@@ -22563,15 +28214,14 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_connector_id !== undefined) {
-                    let data14 = data5.stream_connector_id;
-                    if (typeof data14 !== "string" && data14 !== null) {
+                  if (data5.stream_data_type !== undefined) {
+                    if (typeof data5.stream_data_type !== "string") {
                       const err15 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_connector_id",
-                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_connector_id/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_data_type",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_data_type/type",
                         keyword: "type",
-                        params: { type: schema288.properties.stream_connector_id.type },
-                        message: "must be string,null",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err15];
@@ -22581,16 +28231,14 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_data_last_updated !== undefined) {
-                    let data15 = data5.stream_data_last_updated;
-                    if (typeof data15 !== "string" && data15 !== null) {
+                  if (data5.stream_description !== undefined) {
+                    if (typeof data5.stream_description !== "string") {
                       const err16 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_data_last_updated",
-                        schemaPath:
-                          "spec#/components/schemas/Datastream/properties/stream_data_last_updated/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_description",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_description/type",
                         keyword: "type",
-                        params: { type: schema288.properties.stream_data_last_updated.type },
-                        message: "must be string,null",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err16];
@@ -22600,16 +28248,14 @@ const v = (() => {
                       errors++;
                     }
                   }
-                  if (data5.stream_last_data_value !== undefined) {
-                    let data16 = data5.stream_last_data_value;
-                    if (typeof data16 !== "string" && data16 !== null) {
+                  if (data5.stream_active !== undefined) {
+                    if (typeof data5.stream_active !== "string") {
                       const err17 = {
-                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_last_data_value",
-                        schemaPath:
-                          "spec#/components/schemas/Datastream/properties/stream_last_data_value/type",
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_active",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_active/type",
                         keyword: "type",
-                        params: { type: schema288.properties.stream_last_data_value.type },
-                        message: "must be string,null",
+                        params: { type: "string" },
+                        message: "must be string",
                       };
                       if (vErrors === null) {
                         vErrors = [err17];
@@ -22619,8 +28265,64 @@ const v = (() => {
                       errors++;
                     }
                   }
+                  if (data5.stream_connector_id !== undefined) {
+                    let data14 = data5.stream_connector_id;
+                    if (typeof data14 !== "string" && data14 !== null) {
+                      const err18 = {
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_connector_id",
+                        schemaPath: "spec#/components/schemas/Datastream/properties/stream_connector_id/type",
+                        keyword: "type",
+                        params: { type: schema288.properties.stream_connector_id.type },
+                        message: "must be string,null",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err18];
+                      } else {
+                        vErrors.push(err18);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data5.stream_data_last_updated !== undefined) {
+                    let data15 = data5.stream_data_last_updated;
+                    if (typeof data15 !== "string" && data15 !== null) {
+                      const err19 = {
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_data_last_updated",
+                        schemaPath:
+                          "spec#/components/schemas/Datastream/properties/stream_data_last_updated/type",
+                        keyword: "type",
+                        params: { type: schema288.properties.stream_data_last_updated.type },
+                        message: "must be string,null",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err19];
+                      } else {
+                        vErrors.push(err19);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data5.stream_last_data_value !== undefined) {
+                    let data16 = data5.stream_last_data_value;
+                    if (typeof data16 !== "string" && data16 !== null) {
+                      const err20 = {
+                        instancePath: instancePath + "/data/stream/" + i0 + "/stream_last_data_value",
+                        schemaPath:
+                          "spec#/components/schemas/Datastream/properties/stream_last_data_value/type",
+                        keyword: "type",
+                        params: { type: schema288.properties.stream_last_data_value.type },
+                        message: "must be string,null",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err20];
+                      } else {
+                        vErrors.push(err20);
+                      }
+                      errors++;
+                    }
+                  }
                 } else {
-                  const err18 = {
+                  const err21 = {
                     instancePath: instancePath + "/data/stream/" + i0,
                     schemaPath: "spec#/components/schemas/Datastream/type",
                     keyword: "type",
@@ -22628,15 +28330,46 @@ const v = (() => {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err18];
+                    vErrors = [err21];
                   } else {
-                    vErrors.push(err18);
+                    vErrors.push(err21);
                   }
                   errors++;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (
+                      key3 !== "stream_id" &&
+                      key3 !== "stream_private_key" &&
+                      key3 !== "stream_name" &&
+                      key3 !== "stream_frequency" &&
+                      key3 !== "stream_category" &&
+                      key3 !== "stream_data_type" &&
+                      key3 !== "stream_description" &&
+                      key3 !== "stream_active" &&
+                      key3 !== "stream_connector_id" &&
+                      key3 !== "stream_data_last_updated" &&
+                      key3 !== "stream_last_data_value"
+                    ) {
+                      const err22 = {
+                        instancePath: instancePath + "/data/stream/" + i0,
+                        schemaPath: "#/properties/data/properties/stream/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err22];
+                      } else {
+                        vErrors.push(err22);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err19 = {
+              const err23 = {
                 instancePath: instancePath + "/data/stream",
                 schemaPath: "#/properties/data/properties/stream/type",
                 keyword: "type",
@@ -22644,15 +28377,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err23];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "stream") {
+              const err24 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err24];
+              } else {
+                vErrors.push(err24);
               }
               errors++;
             }
           }
         } else {
-          const err20 = {
+          const err25 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -22660,15 +28410,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err25];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err25);
           }
           errors++;
         }
       }
     } else {
-      const err21 = {
+      const err26 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -22676,9 +28426,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err21];
+        vErrors = [err26];
       } else {
-        vErrors.push(err21);
+        vErrors.push(err26);
       }
       errors++;
     }
@@ -22742,14 +28492,21 @@ const v = (() => {
     "description": "The outcome of an inbound webhook call.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
-          "totalCount": { "$ref": "spec#/components/schemas/TotalCount" },
-          "hook": { "type": "array", "items": { "$ref": "spec#/components/schemas/MetricWebhookResult" } },
+          "totalCount": { "$ref": "spec#/components/schemas/TotalCount", "unevaluatedProperties": false },
+          "hook": {
+            "type": "array",
+            "items": {
+              "$ref": "spec#/components/schemas/MetricWebhookResult",
+              "unevaluatedProperties": false,
+            },
+          },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -22839,10 +28596,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -22850,11 +28625,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -22863,7 +28655,7 @@ const v = (() => {
           if (data2.totalCount !== undefined) {
             let data3 = data2.totalCount;
             if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3))) {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/totalCount",
                 schemaPath: "spec#/components/schemas/TotalCount/type",
                 keyword: "type",
@@ -22871,15 +28663,15 @@ const v = (() => {
                 message: "must be integer",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
             if (typeof data3 == "number") {
               if (data3 < 0 || isNaN(data3)) {
-                const err6 = {
+                const err8 = {
                   instancePath: instancePath + "/data/totalCount",
                   schemaPath: "spec#/components/schemas/TotalCount/minimum",
                   keyword: "minimum",
@@ -22887,9 +28679,26 @@ const v = (() => {
                   message: "must be >= 0",
                 };
                 if (vErrors === null) {
-                  vErrors = [err6];
+                  vErrors = [err8];
                 } else {
-                  vErrors.push(err6);
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key2 in data3) {
+                const err9 = {
+                  instancePath: instancePath + "/data/totalCount",
+                  schemaPath: "#/properties/data/properties/totalCount/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
                 }
                 errors++;
               }
@@ -22904,7 +28713,7 @@ const v = (() => {
                 if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
                   if (data5.metric_id !== undefined) {
                     if (typeof data5.metric_id !== "string") {
-                      const err7 = {
+                      const err10 = {
                         instancePath: instancePath + "/data/hook/" + i0 + "/metric_id",
                         schemaPath: "spec#/components/schemas/MetricWebhookResult/properties/metric_id/type",
                         keyword: "type",
@@ -22912,16 +28721,16 @@ const v = (() => {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err7];
+                        vErrors = [err10];
                       } else {
-                        vErrors.push(err7);
+                        vErrors.push(err10);
                       }
                       errors++;
                     }
                   }
                   if (data5.metric_data !== undefined) {
                     if (typeof data5.metric_data !== "string") {
-                      const err8 = {
+                      const err11 = {
                         instancePath: instancePath + "/data/hook/" + i0 + "/metric_data",
                         schemaPath:
                           "spec#/components/schemas/MetricWebhookResult/properties/metric_data/type",
@@ -22930,16 +28739,16 @@ const v = (() => {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err8];
+                        vErrors = [err11];
                       } else {
-                        vErrors.push(err8);
+                        vErrors.push(err11);
                       }
                       errors++;
                     }
                   }
                   if (data5.metric_comment !== undefined) {
                     if (typeof data5.metric_comment !== "string") {
-                      const err9 = {
+                      const err12 = {
                         instancePath: instancePath + "/data/hook/" + i0 + "/metric_comment",
                         schemaPath:
                           "spec#/components/schemas/MetricWebhookResult/properties/metric_comment/type",
@@ -22948,15 +28757,15 @@ const v = (() => {
                         message: "must be string",
                       };
                       if (vErrors === null) {
-                        vErrors = [err9];
+                        vErrors = [err12];
                       } else {
-                        vErrors.push(err9);
+                        vErrors.push(err12);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err10 = {
+                  const err13 = {
                     instancePath: instancePath + "/data/hook/" + i0,
                     schemaPath: "spec#/components/schemas/MetricWebhookResult/type",
                     keyword: "type",
@@ -22964,15 +28773,34 @@ const v = (() => {
                     message: "must be object",
                   };
                   if (vErrors === null) {
-                    vErrors = [err10];
+                    vErrors = [err13];
                   } else {
-                    vErrors.push(err10);
+                    vErrors.push(err13);
                   }
                   errors++;
                 }
+                if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+                  for (let key3 in data5) {
+                    if (key3 !== "metric_id" && key3 !== "metric_data" && key3 !== "metric_comment") {
+                      const err14 = {
+                        instancePath: instancePath + "/data/hook/" + i0,
+                        schemaPath: "#/properties/data/properties/hook/items/unevaluatedProperties",
+                        keyword: "unevaluatedProperties",
+                        params: { unevaluatedProperty: key3 },
+                        message: "must NOT have unevaluated properties",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err14];
+                      } else {
+                        vErrors.push(err14);
+                      }
+                      errors++;
+                    }
+                  }
+                }
               }
             } else {
-              const err11 = {
+              const err15 = {
                 instancePath: instancePath + "/data/hook",
                 schemaPath: "#/properties/data/properties/hook/type",
                 keyword: "type",
@@ -22980,15 +28808,32 @@ const v = (() => {
                 message: "must be array",
               };
               if (vErrors === null) {
-                vErrors = [err11];
+                vErrors = [err15];
               } else {
-                vErrors.push(err11);
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          }
+          for (let key4 in data2) {
+            if (key4 !== "totalCount" && key4 !== "hook") {
+              const err16 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key4 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
               }
               errors++;
             }
           }
         } else {
-          const err12 = {
+          const err17 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -22996,15 +28841,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err17];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err17);
           }
           errors++;
         }
       }
     } else {
-      const err13 = {
+      const err18 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -23012,9 +28857,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err13];
+        vErrors = [err18];
       } else {
-        vErrors.push(err13);
+        vErrors.push(err18);
       }
       errors++;
     }
@@ -23078,8 +28923,8 @@ const v = (() => {
     "description": "The authorization code as JSON (`response_type=json_code`). Inferred shape.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
@@ -23094,6 +28939,7 @@ const v = (() => {
             "example": "9c1f4e7a2b",
           },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -23173,10 +29019,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -23184,11 +29048,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -23196,7 +29077,7 @@ const v = (() => {
         if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
           if (data2.code !== undefined) {
             if (typeof data2.code !== "string") {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/code",
                 schemaPath: "#/properties/data/properties/code/type",
                 keyword: "type",
@@ -23204,16 +29085,16 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
               }
               errors++;
             }
           }
           if (data2.state !== undefined) {
             if (typeof data2.state !== "string") {
-              const err6 = {
+              const err8 = {
                 instancePath: instancePath + "/data/state",
                 schemaPath: "#/properties/data/properties/state/type",
                 keyword: "type",
@@ -23221,15 +29102,32 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err6];
+                vErrors = [err8];
               } else {
-                vErrors.push(err6);
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          }
+          for (let key2 in data2) {
+            if (key2 !== "code" && key2 !== "state") {
+              const err9 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key2 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
               }
               errors++;
             }
           }
         } else {
-          const err7 = {
+          const err10 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -23237,15 +29135,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err10];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err10);
           }
           errors++;
         }
       }
     } else {
-      const err8 = {
+      const err11 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -23253,9 +29151,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err8];
+        vErrors = [err11];
       } else {
-        vErrors.push(err8);
+        vErrors.push(err11);
       }
       errors++;
     }
@@ -23319,8 +29217,8 @@ const v = (() => {
     "description": "The access token. Inferred shape.",
     "required": ["success", "message"],
     "properties": {
-      "success": { "$ref": "spec#/components/schemas/SuccessTrue" },
-      "message": { "$ref": "spec#/components/schemas/Message" },
+      "success": { "$ref": "spec#/components/schemas/SuccessTrue", "unevaluatedProperties": false },
+      "message": { "$ref": "spec#/components/schemas/Message", "unevaluatedProperties": false },
       "data": {
         "type": "object",
         "properties": {
@@ -23330,6 +29228,7 @@ const v = (() => {
             "example": "demo-access-token-not-real",
           },
         },
+        "unevaluatedProperties": false,
       },
     },
   };
@@ -23409,10 +29308,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -23420,11 +29337,28 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
+        }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         }
       }
       if (data.data !== undefined) {
@@ -23432,7 +29366,7 @@ const v = (() => {
         if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
           if (data2.access_token !== undefined) {
             if (typeof data2.access_token !== "string") {
-              const err5 = {
+              const err7 = {
                 instancePath: instancePath + "/data/access_token",
                 schemaPath: "#/properties/data/properties/access_token/type",
                 keyword: "type",
@@ -23440,15 +29374,32 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err5];
+                vErrors = [err7];
               } else {
-                vErrors.push(err5);
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+          for (let key2 in data2) {
+            if (key2 !== "access_token") {
+              const err8 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key2 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
               }
               errors++;
             }
           }
         } else {
-          const err6 = {
+          const err9 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -23456,15 +29407,15 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err9];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err9);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err10 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -23472,9 +29423,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err10];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err10);
       }
       errors++;
     }
@@ -23609,10 +29560,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            const err4 = {
+              instancePath: instancePath + "/success",
+              schemaPath: "#/properties/success/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
       }
       if (data.message !== undefined) {
-        if (typeof data.message !== "string") {
-          const err4 = {
+        let data1 = data.message;
+        if (typeof data1 !== "string") {
+          const err5 = {
             instancePath: instancePath + "/message",
             schemaPath: "spec#/components/schemas/Message/type",
             keyword: "type",
@@ -23620,15 +29589,32 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key1 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/message",
+              schemaPath: "#/properties/message/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
     } else {
-      const err5 = {
+      const err7 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -23636,9 +29622,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err5];
+        vErrors = [err7];
       } else {
-        vErrors.push(err5);
+        vErrors.push(err7);
       }
       errors++;
     }
@@ -23702,7 +29688,10 @@ const v = (() => {
     "description": "The organization's custom field definitions.",
     "required": ["definitions"],
     "properties": {
-      "definitions": { "type": "array", "items": { "$ref": "spec#/components/schemas/AttributeDefinition" } },
+      "definitions": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/AttributeDefinition", "unevaluatedProperties": false },
+      },
     },
   };
   const schema321 = {
@@ -23712,13 +29701,16 @@ const v = (() => {
     "properties": {
       "id": { "type": "number", "description": "The definition id.", "example": 41 },
       "name": { "type": "string", "description": "The attribute's name (label).", "example": "Growth lever" },
-      "fieldType": { "$ref": "spec#/components/schemas/AttributeFieldType" },
+      "fieldType": { "$ref": "spec#/components/schemas/AttributeFieldType", "unevaluatedProperties": false },
       "options": {
         "type": "array",
         "description": "The options of single- and multi-select fields; empty for text and textarea.",
         "items": { "type": "string", "example": "Growth" },
       },
-      "objectType": { "$ref": "spec#/components/schemas/AttributeObjectType" },
+      "objectType": {
+        "$ref": "spec#/components/schemas/AttributeObjectType",
+        "unevaluatedProperties": false,
+      },
       "objectSubtype": {
         "type": "string",
         "description":
@@ -23896,6 +29888,23 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            const err9 = {
+              instancePath: instancePath + "/fieldType",
+              schemaPath: "#/properties/fieldType/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
       }
       if (data.options !== undefined) {
         let data3 = data.options;
@@ -23903,7 +29912,7 @@ const v = (() => {
           const len0 = data3.length;
           for (let i0 = 0; i0 < len0; i0++) {
             if (typeof data3[i0] !== "string") {
-              const err9 = {
+              const err10 = {
                 instancePath: instancePath + "/options/" + i0,
                 schemaPath: "#/properties/options/items/type",
                 keyword: "type",
@@ -23911,38 +29920,20 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err9];
+                vErrors = [err10];
               } else {
-                vErrors.push(err9);
+                vErrors.push(err10);
               }
               errors++;
             }
           }
         } else {
-          const err10 = {
+          const err11 = {
             instancePath: instancePath + "/options",
             schemaPath: "#/properties/options/type",
             keyword: "type",
             params: { type: "array" },
             message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      }
-      if (data.objectType !== undefined) {
-        let data5 = data.objectType;
-        if (typeof data5 !== "string") {
-          const err11 = {
-            instancePath: instancePath + "/objectType",
-            schemaPath: "spec#/components/schemas/AttributeObjectType/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err11];
@@ -23951,13 +29942,16 @@ const v = (() => {
           }
           errors++;
         }
-        if (!(data5 === "objective" || data5 === "key_result" || data5 === "work_item" || data5 === "user")) {
+      }
+      if (data.objectType !== undefined) {
+        let data5 = data.objectType;
+        if (typeof data5 !== "string") {
           const err12 = {
             instancePath: instancePath + "/objectType",
-            schemaPath: "spec#/components/schemas/AttributeObjectType/enum",
-            keyword: "enum",
-            params: { allowedValues: schema323.enum },
-            message: "must be equal to one of the allowed values",
+            schemaPath: "spec#/components/schemas/AttributeObjectType/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -23966,15 +29960,13 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.objectSubtype !== undefined) {
-        if (typeof data.objectSubtype !== "string") {
+        if (!(data5 === "objective" || data5 === "key_result" || data5 === "work_item" || data5 === "user")) {
           const err13 = {
-            instancePath: instancePath + "/objectSubtype",
-            schemaPath: "#/properties/objectSubtype/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/objectType",
+            schemaPath: "spec#/components/schemas/AttributeObjectType/enum",
+            keyword: "enum",
+            params: { allowedValues: schema323.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -23983,9 +29975,43 @@ const v = (() => {
           }
           errors++;
         }
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          for (let key1 in data5) {
+            const err14 = {
+              instancePath: instancePath + "/objectType",
+              schemaPath: "#/properties/objectType/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.objectSubtype !== undefined) {
+        if (typeof data.objectSubtype !== "string") {
+          const err15 = {
+            instancePath: instancePath + "/objectSubtype",
+            schemaPath: "#/properties/objectSubtype/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
       }
     } else {
-      const err14 = {
+      const err16 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -23993,9 +30019,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err14];
+        vErrors = [err16];
       } else {
-        vErrors.push(err14);
+        vErrors.push(err16);
       }
       errors++;
     }
@@ -24048,8 +30074,9 @@ const v = (() => {
         if (Array.isArray(data0)) {
           const len0 = data0.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data1 = data0[i0];
             if (
-              !validate233(data0[i0], {
+              !validate233(data1, {
                 instancePath: instancePath + "/definitions/" + i0,
                 parentData: data0,
                 parentDataProperty: i0,
@@ -24060,9 +30087,35 @@ const v = (() => {
               vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
               errors = vErrors.length;
             }
+            if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+              for (let key0 in data1) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "fieldType" &&
+                  key0 !== "options" &&
+                  key0 !== "objectType" &&
+                  key0 !== "objectSubtype"
+                ) {
+                  const err1 = {
+                    instancePath: instancePath + "/definitions/" + i0,
+                    schemaPath: "#/properties/definitions/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err1];
+                  } else {
+                    vErrors.push(err1);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err1 = {
+          const err2 = {
             instancePath: instancePath + "/definitions",
             schemaPath: "#/properties/definitions/type",
             keyword: "type",
@@ -24070,15 +30123,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err1];
+            vErrors = [err2];
           } else {
-            vErrors.push(err1);
+            vErrors.push(err2);
           }
           errors++;
         }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -24086,9 +30139,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -24153,9 +30206,18 @@ const v = (() => {
         "description": "The definition id that was asked for.",
         "example": 57,
       },
-      "definition": { "$ref": "spec#/components/schemas/AttributeDefinition" },
-      "objects": { "type": "array", "items": { "$ref": "spec#/components/schemas/AttributeObject" } },
-      "pagination": { "$ref": "spec#/components/schemas/AttributeObjectsPagination" },
+      "definition": {
+        "$ref": "spec#/components/schemas/AttributeDefinition",
+        "unevaluatedProperties": false,
+      },
+      "objects": {
+        "type": "array",
+        "items": { "$ref": "spec#/components/schemas/AttributeObject", "unevaluatedProperties": false },
+      },
+      "pagination": {
+        "$ref": "spec#/components/schemas/AttributeObjectsPagination",
+        "unevaluatedProperties": false,
+      },
     },
   };
   const schema329 = {
@@ -24179,8 +30241,11 @@ const v = (() => {
     "required": ["objectId", "objectType", "value"],
     "properties": {
       "objectId": { "type": "number", "description": "The object's id.", "example": 5120041 },
-      "objectType": { "$ref": "spec#/components/schemas/AttributeObjectType" },
-      "value": { "$ref": "spec#/components/schemas/AttributeValueData" },
+      "objectType": {
+        "$ref": "spec#/components/schemas/AttributeObjectType",
+        "unevaluatedProperties": false,
+      },
+      "value": { "$ref": "spec#/components/schemas/AttributeValueData", "unevaluatedProperties": false },
       "name": {
         "type": "string",
         "description": "The object's display name (objectives, key results and work items).",
@@ -24313,15 +30378,32 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/objectType",
+              schemaPath: "#/properties/objectType/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
       if (data.value !== undefined) {
         let data2 = data.value;
-        const _errs8 = errors;
+        const _errs9 = errors;
         let valid3 = false;
         let passing0 = null;
-        const _errs9 = errors;
+        const _errs10 = errors;
         if (typeof data2 !== "string") {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/value",
             schemaPath: "spec#/components/schemas/AttributeValueData/oneOf/0/type",
             keyword: "type",
@@ -24329,23 +30411,23 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
-        var _valid0 = _errs9 === errors;
+        var _valid0 = _errs10 === errors;
         if (_valid0) {
           valid3 = true;
           passing0 = 0;
         }
-        const _errs11 = errors;
+        const _errs12 = errors;
         if (Array.isArray(data2)) {
           const len0 = data2.length;
           for (let i0 = 0; i0 < len0; i0++) {
             if (typeof data2[i0] !== "string") {
-              const err7 = {
+              const err8 = {
                 instancePath: instancePath + "/value/" + i0,
                 schemaPath: "spec#/components/schemas/AttributeValueData/oneOf/1/items/type",
                 keyword: "type",
@@ -24353,15 +30435,15 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err7];
+                vErrors = [err8];
               } else {
-                vErrors.push(err7);
+                vErrors.push(err8);
               }
               errors++;
             }
           }
         } else {
-          const err8 = {
+          const err9 = {
             instancePath: instancePath + "/value",
             schemaPath: "spec#/components/schemas/AttributeValueData/oneOf/1/type",
             keyword: "type",
@@ -24369,13 +30451,13 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err9];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err9);
           }
           errors++;
         }
-        var _valid0 = _errs11 === errors;
+        var _valid0 = _errs12 === errors;
         if (_valid0 && valid3) {
           valid3 = false;
           passing0 = [passing0, 1];
@@ -24384,9 +30466,9 @@ const v = (() => {
             valid3 = true;
             passing0 = 1;
           }
-          const _errs15 = errors;
+          const _errs16 = errors;
           if (data2 !== null) {
-            const err9 = {
+            const err10 = {
               instancePath: instancePath + "/value",
               schemaPath: "spec#/components/schemas/AttributeValueData/oneOf/2/type",
               keyword: "type",
@@ -24394,13 +30476,13 @@ const v = (() => {
               message: "must be null",
             };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err10];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err10);
             }
             errors++;
           }
-          var _valid0 = _errs15 === errors;
+          var _valid0 = _errs16 === errors;
           if (_valid0 && valid3) {
             valid3 = false;
             passing0 = [passing0, 2];
@@ -24412,7 +30494,7 @@ const v = (() => {
           }
         }
         if (!valid3) {
-          const err10 = {
+          const err11 = {
             instancePath: instancePath + "/value",
             schemaPath: "spec#/components/schemas/AttributeValueData/oneOf",
             keyword: "oneOf",
@@ -24420,61 +30502,44 @@ const v = (() => {
             message: "must match exactly one schema in oneOf",
           };
           if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        } else {
-          errors = _errs8;
-          if (vErrors !== null) {
-            if (_errs8) {
-              vErrors.length = _errs8;
-            } else {
-              vErrors = null;
-            }
-          }
-        }
-      }
-      if (data.name !== undefined) {
-        if (typeof data.name !== "string") {
-          const err11 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
             vErrors = [err11];
           } else {
             vErrors.push(err11);
           }
           errors++;
-        }
-      }
-      if (data.firstName !== undefined) {
-        if (typeof data.firstName !== "string") {
-          const err12 = {
-            instancePath: instancePath + "/firstName",
-            schemaPath: "#/properties/firstName/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
+        } else {
+          errors = _errs9;
+          if (vErrors !== null) {
+            if (_errs9) {
+              vErrors.length = _errs9;
+            } else {
+              vErrors = null;
+            }
           }
-          errors++;
+        }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key1 in data2) {
+            const err12 = {
+              instancePath: instancePath + "/value",
+              schemaPath: "#/properties/value/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
         }
       }
-      if (data.lastName !== undefined) {
-        if (typeof data.lastName !== "string") {
+      if (data.name !== undefined) {
+        if (typeof data.name !== "string") {
           const err13 = {
-            instancePath: instancePath + "/lastName",
-            schemaPath: "#/properties/lastName/type",
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -24487,11 +30552,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.email !== undefined) {
-        if (typeof data.email !== "string") {
+      if (data.firstName !== undefined) {
+        if (typeof data.firstName !== "string") {
           const err14 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/type",
+            instancePath: instancePath + "/firstName",
+            schemaPath: "#/properties/firstName/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -24504,11 +30569,11 @@ const v = (() => {
           errors++;
         }
       }
-      if (data.objectSubtype !== undefined) {
-        if (typeof data.objectSubtype !== "string") {
+      if (data.lastName !== undefined) {
+        if (typeof data.lastName !== "string") {
           const err15 = {
-            instancePath: instancePath + "/objectSubtype",
-            schemaPath: "#/properties/objectSubtype/type",
+            instancePath: instancePath + "/lastName",
+            schemaPath: "#/properties/lastName/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
@@ -24521,8 +30586,42 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.email !== undefined) {
+        if (typeof data.email !== "string") {
+          const err16 = {
+            instancePath: instancePath + "/email",
+            schemaPath: "#/properties/email/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+      if (data.objectSubtype !== undefined) {
+        if (typeof data.objectSubtype !== "string") {
+          const err17 = {
+            instancePath: instancePath + "/objectSubtype",
+            schemaPath: "#/properties/objectSubtype/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
     } else {
-      const err16 = {
+      const err18 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -24530,9 +30629,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err16];
+        vErrors = [err18];
       } else {
-        vErrors.push(err16);
+        vErrors.push(err18);
       }
       errors++;
     }
@@ -24645,8 +30744,9 @@ const v = (() => {
         }
       }
       if (data.definition !== undefined) {
+        let data1 = data.definition;
         if (
-          !validate233(data.definition, {
+          !validate233(data1, {
             instancePath: instancePath + "/definition",
             parentData: data,
             parentDataProperty: "definition",
@@ -24657,14 +30757,41 @@ const v = (() => {
           vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "fieldType" &&
+              key0 !== "options" &&
+              key0 !== "objectType" &&
+              key0 !== "objectSubtype"
+            ) {
+              const err5 = {
+                instancePath: instancePath + "/definition",
+                schemaPath: "#/properties/definition/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.objects !== undefined) {
         let data2 = data.objects;
         if (Array.isArray(data2)) {
           const len0 = data2.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data3 = data2[i0];
             if (
-              !validate239(data2[i0], {
+              !validate239(data3, {
                 instancePath: instancePath + "/objects/" + i0,
                 parentData: data2,
                 parentDataProperty: i0,
@@ -24675,9 +30802,37 @@ const v = (() => {
               vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
               errors = vErrors.length;
             }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key1 in data3) {
+                if (
+                  key1 !== "objectId" &&
+                  key1 !== "objectType" &&
+                  key1 !== "value" &&
+                  key1 !== "name" &&
+                  key1 !== "firstName" &&
+                  key1 !== "lastName" &&
+                  key1 !== "email" &&
+                  key1 !== "objectSubtype"
+                ) {
+                  const err6 = {
+                    instancePath: instancePath + "/objects/" + i0,
+                    schemaPath: "#/properties/objects/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err5 = {
+          const err7 = {
             instancePath: instancePath + "/objects",
             schemaPath: "#/properties/objects/type",
             keyword: "type",
@@ -24685,9 +30840,9 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err5];
+            vErrors = [err7];
           } else {
-            vErrors.push(err5);
+            vErrors.push(err7);
           }
           errors++;
         }
@@ -24696,42 +30851,12 @@ const v = (() => {
         let data4 = data.pagination;
         if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
           if (data4.limit === undefined) {
-            const err6 = {
+            const err8 = {
               instancePath: instancePath + "/pagination",
               schemaPath: "spec#/components/schemas/AttributeObjectsPagination/required",
               keyword: "required",
               params: { missingProperty: "limit" },
               message: "must have required property '" + "limit" + "'",
-            };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-          if (data4.offset === undefined) {
-            const err7 = {
-              instancePath: instancePath + "/pagination",
-              schemaPath: "spec#/components/schemas/AttributeObjectsPagination/required",
-              keyword: "required",
-              params: { missingProperty: "offset" },
-              message: "must have required property '" + "offset" + "'",
-            };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-          if (data4.nextOffset === undefined) {
-            const err8 = {
-              instancePath: instancePath + "/pagination",
-              schemaPath: "spec#/components/schemas/AttributeObjectsPagination/required",
-              keyword: "required",
-              params: { missingProperty: "nextOffset" },
-              message: "must have required property '" + "nextOffset" + "'",
             };
             if (vErrors === null) {
               vErrors = [err8];
@@ -24740,49 +30865,44 @@ const v = (() => {
             }
             errors++;
           }
+          if (data4.offset === undefined) {
+            const err9 = {
+              instancePath: instancePath + "/pagination",
+              schemaPath: "spec#/components/schemas/AttributeObjectsPagination/required",
+              keyword: "required",
+              params: { missingProperty: "offset" },
+              message: "must have required property '" + "offset" + "'",
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+          if (data4.nextOffset === undefined) {
+            const err10 = {
+              instancePath: instancePath + "/pagination",
+              schemaPath: "spec#/components/schemas/AttributeObjectsPagination/required",
+              keyword: "required",
+              params: { missingProperty: "nextOffset" },
+              message: "must have required property '" + "nextOffset" + "'",
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
           if (data4.limit !== undefined) {
             if (!(typeof data4.limit == "number")) {
-              const err9 = {
+              const err11 = {
                 instancePath: instancePath + "/pagination/limit",
                 schemaPath: "spec#/components/schemas/AttributeObjectsPagination/properties/limit/type",
                 keyword: "type",
                 params: { type: "number" },
                 message: "must be number",
-              };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-          }
-          if (data4.offset !== undefined) {
-            if (!(typeof data4.offset == "number")) {
-              const err10 = {
-                instancePath: instancePath + "/pagination/offset",
-                schemaPath: "spec#/components/schemas/AttributeObjectsPagination/properties/offset/type",
-                keyword: "type",
-                params: { type: "number" },
-                message: "must be number",
-              };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            }
-          }
-          if (data4.nextOffset !== undefined) {
-            let data7 = data4.nextOffset;
-            if (!(typeof data7 == "number") && data7 !== null) {
-              const err11 = {
-                instancePath: instancePath + "/pagination/nextOffset",
-                schemaPath: "spec#/components/schemas/AttributeObjectsPagination/properties/nextOffset/type",
-                keyword: "type",
-                params: { type: schema329.properties.nextOffset.type },
-                message: "must be number,null",
               };
               if (vErrors === null) {
                 vErrors = [err11];
@@ -24792,8 +30912,43 @@ const v = (() => {
               errors++;
             }
           }
+          if (data4.offset !== undefined) {
+            if (!(typeof data4.offset == "number")) {
+              const err12 = {
+                instancePath: instancePath + "/pagination/offset",
+                schemaPath: "spec#/components/schemas/AttributeObjectsPagination/properties/offset/type",
+                keyword: "type",
+                params: { type: "number" },
+                message: "must be number",
+              };
+              if (vErrors === null) {
+                vErrors = [err12];
+              } else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          }
+          if (data4.nextOffset !== undefined) {
+            let data7 = data4.nextOffset;
+            if (!(typeof data7 == "number") && data7 !== null) {
+              const err13 = {
+                instancePath: instancePath + "/pagination/nextOffset",
+                schemaPath: "spec#/components/schemas/AttributeObjectsPagination/properties/nextOffset/type",
+                keyword: "type",
+                params: { type: schema329.properties.nextOffset.type },
+                message: "must be number,null",
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err12 = {
+          const err14 = {
             instancePath: instancePath + "/pagination",
             schemaPath: "spec#/components/schemas/AttributeObjectsPagination/type",
             keyword: "type",
@@ -24801,15 +30956,34 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err14];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err14);
           }
           errors++;
         }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          for (let key2 in data4) {
+            if (key2 !== "limit" && key2 !== "offset" && key2 !== "nextOffset") {
+              const err15 = {
+                instancePath: instancePath + "/pagination",
+                schemaPath: "#/properties/pagination/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key2 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err13 = {
+      const err16 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -24817,9 +30991,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err13];
+        vErrors = [err16];
       } else {
-        vErrors.push(err13);
+        vErrors.push(err16);
       }
       errors++;
     }
@@ -24884,10 +31058,13 @@ const v = (() => {
     "required": ["id", "objectType", "customAttributes"],
     "properties": {
       "id": { "type": "number", "description": "The object's id.", "example": 930112 },
-      "objectType": { "$ref": "spec#/components/schemas/AttributeObjectType" },
+      "objectType": {
+        "$ref": "spec#/components/schemas/AttributeObjectType",
+        "unevaluatedProperties": false,
+      },
       "customAttributes": {
         "type": "array",
-        "items": { "$ref": "spec#/components/schemas/ObjectAttributeValue" },
+        "items": { "$ref": "spec#/components/schemas/ObjectAttributeValue", "unevaluatedProperties": false },
       },
     },
   };
@@ -24898,8 +31075,8 @@ const v = (() => {
     "properties": {
       "id": { "type": "number", "description": "The definition id.", "example": 41 },
       "name": { "type": "string", "description": "The attribute's name (label).", "example": "Growth lever" },
-      "value": { "$ref": "spec#/components/schemas/AttributeValueData" },
-      "fieldType": { "$ref": "spec#/components/schemas/AttributeFieldType" },
+      "value": { "$ref": "spec#/components/schemas/AttributeValueData", "unevaluatedProperties": false },
+      "fieldType": { "$ref": "spec#/components/schemas/AttributeFieldType", "unevaluatedProperties": false },
       "objectSubtype": {
         "type": "string",
         "description": "Work items only (`0` action, `1` risk, `2` assumption, `3` milestone).",
@@ -25121,33 +31298,33 @@ const v = (() => {
             }
           }
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            const err10 = {
+              instancePath: instancePath + "/value",
+              schemaPath: "#/properties/value/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
       }
       if (data.fieldType !== undefined) {
         let data4 = data.fieldType;
         if (typeof data4 !== "string") {
-          const err10 = {
+          const err11 = {
             instancePath: instancePath + "/fieldType",
             schemaPath: "spec#/components/schemas/AttributeFieldType/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (
-          !(data4 === "text" || data4 === "textarea" || data4 === "single_select" || data4 === "multi_select")
-        ) {
-          const err11 = {
-            instancePath: instancePath + "/fieldType",
-            schemaPath: "spec#/components/schemas/AttributeFieldType/enum",
-            keyword: "enum",
-            params: { allowedValues: schema322.enum },
-            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err11];
@@ -25156,15 +31333,15 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.objectSubtype !== undefined) {
-        if (typeof data.objectSubtype !== "string") {
+        if (
+          !(data4 === "text" || data4 === "textarea" || data4 === "single_select" || data4 === "multi_select")
+        ) {
           const err12 = {
-            instancePath: instancePath + "/objectSubtype",
-            schemaPath: "#/properties/objectSubtype/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
+            instancePath: instancePath + "/fieldType",
+            schemaPath: "spec#/components/schemas/AttributeFieldType/enum",
+            keyword: "enum",
+            params: { allowedValues: schema322.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -25173,9 +31350,43 @@ const v = (() => {
           }
           errors++;
         }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          for (let key1 in data4) {
+            const err13 = {
+              instancePath: instancePath + "/fieldType",
+              schemaPath: "#/properties/fieldType/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.objectSubtype !== undefined) {
+        if (typeof data.objectSubtype !== "string") {
+          const err14 = {
+            instancePath: instancePath + "/objectSubtype",
+            schemaPath: "#/properties/objectSubtype/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
       }
     } else {
-      const err13 = {
+      const err15 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -25183,9 +31394,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err13];
+        vErrors = [err15];
       } else {
-        vErrors.push(err13);
+        vErrors.push(err15);
       }
       errors++;
     }
@@ -25305,14 +31516,32 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/objectType",
+              schemaPath: "#/properties/objectType/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
       if (data.customAttributes !== undefined) {
         let data2 = data.customAttributes;
         if (Array.isArray(data2)) {
           const len0 = data2.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data3 = data2[i0];
             if (
-              !validate244(data2[i0], {
+              !validate244(data3, {
                 instancePath: instancePath + "/customAttributes/" + i0,
                 parentData: data2,
                 parentDataProperty: i0,
@@ -25323,9 +31552,34 @@ const v = (() => {
               vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
               errors = vErrors.length;
             }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key1 in data3) {
+                if (
+                  key1 !== "id" &&
+                  key1 !== "name" &&
+                  key1 !== "value" &&
+                  key1 !== "fieldType" &&
+                  key1 !== "objectSubtype"
+                ) {
+                  const err7 = {
+                    instancePath: instancePath + "/customAttributes/" + i0,
+                    schemaPath: "#/properties/customAttributes/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err8 = {
             instancePath: instancePath + "/customAttributes",
             schemaPath: "#/properties/customAttributes/type",
             keyword: "type",
@@ -25333,15 +31587,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err8];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err8);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err9 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -25349,9 +31603,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err9];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err9);
       }
       errors++;
     }
@@ -25708,14 +31962,32 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/objectType",
+              schemaPath: "#/properties/objectType/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
       if (data.customAttributes !== undefined) {
         let data2 = data.customAttributes;
         if (Array.isArray(data2)) {
           const len0 = data2.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data3 = data2[i0];
             if (
-              !validate244(data2[i0], {
+              !validate244(data3, {
                 instancePath: instancePath + "/customAttributes/" + i0,
                 parentData: data2,
                 parentDataProperty: i0,
@@ -25726,9 +31998,34 @@ const v = (() => {
               vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
               errors = vErrors.length;
             }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key1 in data3) {
+                if (
+                  key1 !== "id" &&
+                  key1 !== "name" &&
+                  key1 !== "value" &&
+                  key1 !== "fieldType" &&
+                  key1 !== "objectSubtype"
+                ) {
+                  const err7 = {
+                    instancePath: instancePath + "/customAttributes/" + i0,
+                    schemaPath: "#/properties/customAttributes/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err8 = {
             instancePath: instancePath + "/customAttributes",
             schemaPath: "#/properties/customAttributes/type",
             keyword: "type",
@@ -25736,15 +32033,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err8];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err8);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err9 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -25752,9 +32049,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err9];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err9);
       }
       errors++;
     }
@@ -26103,14 +32400,32 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/objectType",
+              schemaPath: "#/properties/objectType/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
       if (data.customAttributes !== undefined) {
         let data2 = data.customAttributes;
         if (Array.isArray(data2)) {
           const len0 = data2.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data3 = data2[i0];
             if (
-              !validate244(data2[i0], {
+              !validate244(data3, {
                 instancePath: instancePath + "/customAttributes/" + i0,
                 parentData: data2,
                 parentDataProperty: i0,
@@ -26121,9 +32436,34 @@ const v = (() => {
               vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
               errors = vErrors.length;
             }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key1 in data3) {
+                if (
+                  key1 !== "id" &&
+                  key1 !== "name" &&
+                  key1 !== "value" &&
+                  key1 !== "fieldType" &&
+                  key1 !== "objectSubtype"
+                ) {
+                  const err7 = {
+                    instancePath: instancePath + "/customAttributes/" + i0,
+                    schemaPath: "#/properties/customAttributes/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err8 = {
             instancePath: instancePath + "/customAttributes",
             schemaPath: "#/properties/customAttributes/type",
             keyword: "type",
@@ -26131,15 +32471,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err8];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err8);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err9 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -26147,9 +32487,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err9];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err9);
       }
       errors++;
     }
@@ -26498,14 +32838,32 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            const err6 = {
+              instancePath: instancePath + "/objectType",
+              schemaPath: "#/properties/objectType/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
       }
       if (data.customAttributes !== undefined) {
         let data2 = data.customAttributes;
         if (Array.isArray(data2)) {
           const len0 = data2.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data3 = data2[i0];
             if (
-              !validate244(data2[i0], {
+              !validate244(data3, {
                 instancePath: instancePath + "/customAttributes/" + i0,
                 parentData: data2,
                 parentDataProperty: i0,
@@ -26516,9 +32874,34 @@ const v = (() => {
               vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
               errors = vErrors.length;
             }
+            if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+              for (let key1 in data3) {
+                if (
+                  key1 !== "id" &&
+                  key1 !== "name" &&
+                  key1 !== "value" &&
+                  key1 !== "fieldType" &&
+                  key1 !== "objectSubtype"
+                ) {
+                  const err7 = {
+                    instancePath: instancePath + "/customAttributes/" + i0,
+                    schemaPath: "#/properties/customAttributes/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key1 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err7];
+                  } else {
+                    vErrors.push(err7);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err6 = {
+          const err8 = {
             instancePath: instancePath + "/customAttributes",
             schemaPath: "#/properties/customAttributes/type",
             keyword: "type",
@@ -26526,15 +32909,15 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err8];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err8);
           }
           errors++;
         }
       }
     } else {
-      const err7 = {
+      const err9 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -26542,9 +32925,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err9];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err9);
       }
       errors++;
     }

@@ -24,10 +24,10 @@ const v = (() => {
       },
       "data": {
         "type": "array",
-        "items": { "$ref": "spec#/components/schemas/Job" },
+        "items": { "$ref": "spec#/components/schemas/Job", "unevaluatedProperties": false },
         "description": "The records of this page.",
       },
-      "meta": { "$ref": "spec#/components/schemas/ListMeta" },
+      "meta": { "$ref": "spec#/components/schemas/ListMeta", "unevaluatedProperties": false },
     },
   };
   const schema34 = {
@@ -58,10 +58,12 @@ const v = (() => {
       "stage_group": {
         "$ref": "spec#/components/schemas/StageGroup",
         "description": "The group of the current stage (read-only).",
+        "unevaluatedProperties": false,
       },
       "kind": {
         "$ref": "spec#/components/schemas/JobKind",
         "description": "Opportunity or job, from the stage group (read-only).",
+        "unevaluatedProperties": false,
       },
       "job_type_id": {
         "type": ["integer", "null"],
@@ -78,6 +80,7 @@ const v = (() => {
       "site_address": {
         "description": "Where the work happens, or `null` when it is the customer's billing address.",
         "anyOf": [{ "$ref": "spec#/components/schemas/Address" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "estimated_value": {
         "type": ["number", "null"],
@@ -381,31 +384,33 @@ const v = (() => {
           }
           errors++;
         }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          for (let key0 in data4) {
+            const err11 = {
+              instancePath: instancePath + "/stage_group",
+              schemaPath: "#/properties/stage_group/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
       }
       if (data.kind !== undefined) {
         let data5 = data.kind;
         if (typeof data5 !== "string") {
-          const err11 = {
+          const err12 = {
             instancePath: instancePath + "/kind",
             schemaPath: "spec#/components/schemas/JobKind/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        if (!(data5 === "opportunity" || data5 === "job")) {
-          const err12 = {
-            instancePath: instancePath + "/kind",
-            schemaPath: "spec#/components/schemas/JobKind/enum",
-            keyword: "enum",
-            params: { allowedValues: schema36.enum },
-            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -414,16 +419,13 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.job_type_id !== undefined) {
-        let data6 = data.job_type_id;
-        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6)) && data6 !== null) {
+        if (!(data5 === "opportunity" || data5 === "job")) {
           const err13 = {
-            instancePath: instancePath + "/job_type_id",
-            schemaPath: "#/properties/job_type_id/type",
-            keyword: "type",
-            params: { type: schema34.properties.job_type_id.type },
-            message: "must be integer,null",
+            instancePath: instancePath + "/kind",
+            schemaPath: "spec#/components/schemas/JobKind/enum",
+            keyword: "enum",
+            params: { allowedValues: schema36.enum },
+            message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -432,14 +434,14 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data6 == "number") {
-          if (data6 < 1 || isNaN(data6)) {
+        if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+          for (let key1 in data5) {
             const err14 = {
-              instancePath: instancePath + "/job_type_id",
-              schemaPath: "#/properties/job_type_id/minimum",
-              keyword: "minimum",
-              params: { comparison: ">=", limit: 1 },
-              message: "must be >= 1",
+              instancePath: instancePath + "/kind",
+              schemaPath: "#/properties/kind/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key1 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err14];
@@ -450,15 +452,15 @@ const v = (() => {
           }
         }
       }
-      if (data.description !== undefined) {
-        let data7 = data.description;
-        if (typeof data7 !== "string" && data7 !== null) {
+      if (data.job_type_id !== undefined) {
+        let data6 = data.job_type_id;
+        if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6)) && data6 !== null) {
           const err15 = {
-            instancePath: instancePath + "/description",
-            schemaPath: "#/properties/description/type",
+            instancePath: instancePath + "/job_type_id",
+            schemaPath: "#/properties/job_type_id/type",
             keyword: "type",
-            params: { type: schema34.properties.description.type },
-            message: "must be string,null",
+            params: { type: schema34.properties.job_type_id.type },
+            message: "must be integer,null",
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -467,14 +469,14 @@ const v = (() => {
           }
           errors++;
         }
-        if (typeof data7 === "string") {
-          if (func1(data7) > 10000) {
+        if (typeof data6 == "number") {
+          if (data6 < 1 || isNaN(data6)) {
             const err16 = {
-              instancePath: instancePath + "/description",
-              schemaPath: "#/properties/description/maxLength",
-              keyword: "maxLength",
-              params: { limit: 10000 },
-              message: "must NOT have more than 10000 characters",
+              instancePath: instancePath + "/job_type_id",
+              schemaPath: "#/properties/job_type_id/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 1 },
+              message: "must be >= 1",
             };
             if (vErrors === null) {
               vErrors = [err16];
@@ -485,17 +487,52 @@ const v = (() => {
           }
         }
       }
+      if (data.description !== undefined) {
+        let data7 = data.description;
+        if (typeof data7 !== "string" && data7 !== null) {
+          const err17 = {
+            instancePath: instancePath + "/description",
+            schemaPath: "#/properties/description/type",
+            keyword: "type",
+            params: { type: schema34.properties.description.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (typeof data7 === "string") {
+          if (func1(data7) > 10000) {
+            const err18 = {
+              instancePath: instancePath + "/description",
+              schemaPath: "#/properties/description/maxLength",
+              keyword: "maxLength",
+              params: { limit: 10000 },
+              message: "must NOT have more than 10000 characters",
+            };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+      }
       if (data.site_address !== undefined) {
         let data8 = data.site_address;
-        const _errs20 = errors;
+        const _errs22 = errors;
         let valid3 = false;
-        const _errs21 = errors;
+        const _errs23 = errors;
         if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
           if (data8.address_1 !== undefined) {
             let data9 = data8.address_1;
             if (typeof data9 === "string") {
               if (func1(data9) > 255) {
-                const err17 = {
+                const err19 = {
                   instancePath: instancePath + "/site_address/address_1",
                   schemaPath: "spec#/components/schemas/Address/properties/address_1/maxLength",
                   keyword: "maxLength",
@@ -503,14 +540,14 @@ const v = (() => {
                   message: "must NOT have more than 255 characters",
                 };
                 if (vErrors === null) {
-                  vErrors = [err17];
+                  vErrors = [err19];
                 } else {
-                  vErrors.push(err17);
+                  vErrors.push(err19);
                 }
                 errors++;
               }
               if (func1(data9) < 1) {
-                const err18 = {
+                const err20 = {
                   instancePath: instancePath + "/site_address/address_1",
                   schemaPath: "spec#/components/schemas/Address/properties/address_1/minLength",
                   keyword: "minLength",
@@ -518,14 +555,14 @@ const v = (() => {
                   message: "must NOT have fewer than 1 characters",
                 };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err20];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err20);
                 }
                 errors++;
               }
             } else {
-              const err19 = {
+              const err21 = {
                 instancePath: instancePath + "/site_address/address_1",
                 schemaPath: "spec#/components/schemas/Address/properties/address_1/type",
                 keyword: "type",
@@ -533,9 +570,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err21];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err21);
               }
               errors++;
             }
@@ -543,7 +580,7 @@ const v = (() => {
           if (data8.address_2 !== undefined) {
             let data10 = data8.address_2;
             if (typeof data10 !== "string" && data10 !== null) {
-              const err20 = {
+              const err22 = {
                 instancePath: instancePath + "/site_address/address_2",
                 schemaPath: "spec#/components/schemas/Address/properties/address_2/type",
                 keyword: "type",
@@ -551,15 +588,15 @@ const v = (() => {
                 message: "must be string,null",
               };
               if (vErrors === null) {
-                vErrors = [err20];
+                vErrors = [err22];
               } else {
-                vErrors.push(err20);
+                vErrors.push(err22);
               }
               errors++;
             }
             if (typeof data10 === "string") {
               if (func1(data10) > 255) {
-                const err21 = {
+                const err23 = {
                   instancePath: instancePath + "/site_address/address_2",
                   schemaPath: "spec#/components/schemas/Address/properties/address_2/maxLength",
                   keyword: "maxLength",
@@ -567,9 +604,9 @@ const v = (() => {
                   message: "must NOT have more than 255 characters",
                 };
                 if (vErrors === null) {
-                  vErrors = [err21];
+                  vErrors = [err23];
                 } else {
-                  vErrors.push(err21);
+                  vErrors.push(err23);
                 }
                 errors++;
               }
@@ -579,7 +616,7 @@ const v = (() => {
             let data11 = data8.city;
             if (typeof data11 === "string") {
               if (func1(data11) > 255) {
-                const err22 = {
+                const err24 = {
                   instancePath: instancePath + "/site_address/city",
                   schemaPath: "spec#/components/schemas/Address/properties/city/maxLength",
                   keyword: "maxLength",
@@ -587,53 +624,19 @@ const v = (() => {
                   message: "must NOT have more than 255 characters",
                 };
                 if (vErrors === null) {
-                  vErrors = [err22];
+                  vErrors = [err24];
                 } else {
-                  vErrors.push(err22);
+                  vErrors.push(err24);
                 }
                 errors++;
               }
               if (func1(data11) < 1) {
-                const err23 = {
+                const err25 = {
                   instancePath: instancePath + "/site_address/city",
                   schemaPath: "spec#/components/schemas/Address/properties/city/minLength",
                   keyword: "minLength",
                   params: { limit: 1 },
                   message: "must NOT have fewer than 1 characters",
-                };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-            } else {
-              const err24 = {
-                instancePath: instancePath + "/site_address/city",
-                schemaPath: "spec#/components/schemas/Address/properties/city/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err24];
-              } else {
-                vErrors.push(err24);
-              }
-              errors++;
-            }
-          }
-          if (data8.state !== undefined) {
-            let data12 = data8.state;
-            if (typeof data12 === "string") {
-              if (func1(data12) > 100) {
-                const err25 = {
-                  instancePath: instancePath + "/site_address/state",
-                  schemaPath: "spec#/components/schemas/Address/properties/state/maxLength",
-                  keyword: "maxLength",
-                  params: { limit: 100 },
-                  message: "must NOT have more than 100 characters",
                 };
                 if (vErrors === null) {
                   vErrors = [err25];
@@ -642,47 +645,47 @@ const v = (() => {
                 }
                 errors++;
               }
-              if (func1(data12) < 1) {
-                const err26 = {
-                  instancePath: instancePath + "/site_address/state",
-                  schemaPath: "spec#/components/schemas/Address/properties/state/minLength",
-                  keyword: "minLength",
-                  params: { limit: 1 },
-                  message: "must NOT have fewer than 1 characters",
-                };
-                if (vErrors === null) {
-                  vErrors = [err26];
-                } else {
-                  vErrors.push(err26);
-                }
-                errors++;
-              }
             } else {
-              const err27 = {
-                instancePath: instancePath + "/site_address/state",
-                schemaPath: "spec#/components/schemas/Address/properties/state/type",
+              const err26 = {
+                instancePath: instancePath + "/site_address/city",
+                schemaPath: "spec#/components/schemas/Address/properties/city/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err27];
+                vErrors = [err26];
               } else {
-                vErrors.push(err27);
+                vErrors.push(err26);
               }
               errors++;
             }
           }
-          if (data8.zip !== undefined) {
-            let data13 = data8.zip;
-            if (typeof data13 === "string") {
-              if (func1(data13) > 20) {
-                const err28 = {
-                  instancePath: instancePath + "/site_address/zip",
-                  schemaPath: "spec#/components/schemas/Address/properties/zip/maxLength",
+          if (data8.state !== undefined) {
+            let data12 = data8.state;
+            if (typeof data12 === "string") {
+              if (func1(data12) > 100) {
+                const err27 = {
+                  instancePath: instancePath + "/site_address/state",
+                  schemaPath: "spec#/components/schemas/Address/properties/state/maxLength",
                   keyword: "maxLength",
-                  params: { limit: 20 },
-                  message: "must NOT have more than 20 characters",
+                  params: { limit: 100 },
+                  message: "must NOT have more than 100 characters",
+                };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+              if (func1(data12) < 1) {
+                const err28 = {
+                  instancePath: instancePath + "/site_address/state",
+                  schemaPath: "spec#/components/schemas/Address/properties/state/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
                 };
                 if (vErrors === null) {
                   vErrors = [err28];
@@ -691,47 +694,47 @@ const v = (() => {
                 }
                 errors++;
               }
-              if (func1(data13) < 1) {
-                const err29 = {
-                  instancePath: instancePath + "/site_address/zip",
-                  schemaPath: "spec#/components/schemas/Address/properties/zip/minLength",
-                  keyword: "minLength",
-                  params: { limit: 1 },
-                  message: "must NOT have fewer than 1 characters",
-                };
-                if (vErrors === null) {
-                  vErrors = [err29];
-                } else {
-                  vErrors.push(err29);
-                }
-                errors++;
-              }
             } else {
-              const err30 = {
-                instancePath: instancePath + "/site_address/zip",
-                schemaPath: "spec#/components/schemas/Address/properties/zip/type",
+              const err29 = {
+                instancePath: instancePath + "/site_address/state",
+                schemaPath: "spec#/components/schemas/Address/properties/state/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err29];
               } else {
-                vErrors.push(err30);
+                vErrors.push(err29);
               }
               errors++;
             }
           }
-          if (data8.country !== undefined) {
-            let data14 = data8.country;
-            if (typeof data14 === "string") {
-              if (!pattern4.test(data14)) {
+          if (data8.zip !== undefined) {
+            let data13 = data8.zip;
+            if (typeof data13 === "string") {
+              if (func1(data13) > 20) {
+                const err30 = {
+                  instancePath: instancePath + "/site_address/zip",
+                  schemaPath: "spec#/components/schemas/Address/properties/zip/maxLength",
+                  keyword: "maxLength",
+                  params: { limit: 20 },
+                  message: "must NOT have more than 20 characters",
+                };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+              if (func1(data13) < 1) {
                 const err31 = {
-                  instancePath: instancePath + "/site_address/country",
-                  schemaPath: "spec#/components/schemas/Address/properties/country/pattern",
-                  keyword: "pattern",
-                  params: { pattern: "^[A-Z]{2}$" },
-                  message: 'must match pattern "' + "^[A-Z]{2}$" + '"',
+                  instancePath: instancePath + "/site_address/zip",
+                  schemaPath: "spec#/components/schemas/Address/properties/zip/minLength",
+                  keyword: "minLength",
+                  params: { limit: 1 },
+                  message: "must NOT have fewer than 1 characters",
                 };
                 if (vErrors === null) {
                   vErrors = [err31];
@@ -742,8 +745,8 @@ const v = (() => {
               }
             } else {
               const err32 = {
-                instancePath: instancePath + "/site_address/country",
-                schemaPath: "spec#/components/schemas/Address/properties/country/type",
+                instancePath: instancePath + "/site_address/zip",
+                schemaPath: "spec#/components/schemas/Address/properties/zip/type",
                 keyword: "type",
                 params: { type: "string" },
                 message: "must be string",
@@ -756,8 +759,42 @@ const v = (() => {
               errors++;
             }
           }
+          if (data8.country !== undefined) {
+            let data14 = data8.country;
+            if (typeof data14 === "string") {
+              if (!pattern4.test(data14)) {
+                const err33 = {
+                  instancePath: instancePath + "/site_address/country",
+                  schemaPath: "spec#/components/schemas/Address/properties/country/pattern",
+                  keyword: "pattern",
+                  params: { pattern: "^[A-Z]{2}$" },
+                  message: 'must match pattern "' + "^[A-Z]{2}$" + '"',
+                };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            } else {
+              const err34 = {
+                instancePath: instancePath + "/site_address/country",
+                schemaPath: "spec#/components/schemas/Address/properties/country/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err34];
+              } else {
+                vErrors.push(err34);
+              }
+              errors++;
+            }
+          }
         } else {
-          const err33 = {
+          const err35 = {
             instancePath: instancePath + "/site_address",
             schemaPath: "spec#/components/schemas/Address/type",
             keyword: "type",
@@ -765,13 +802,13 @@ const v = (() => {
             message: "must be object",
           };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err35];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err35);
           }
           errors++;
         }
-        var _valid0 = _errs21 === errors;
+        var _valid0 = _errs23 === errors;
         valid3 = valid3 || _valid0;
         if (_valid0) {
           var props0 = {};
@@ -782,58 +819,14 @@ const v = (() => {
           props0.zip = true;
           props0.country = true;
         }
-        const _errs36 = errors;
+        const _errs38 = errors;
         if (data8 !== null) {
-          const err34 = {
+          const err36 = {
             instancePath: instancePath + "/site_address",
             schemaPath: "#/properties/site_address/anyOf/1/type",
             keyword: "type",
             params: { type: "null" },
             message: "must be null",
-          };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-        var _valid0 = _errs36 === errors;
-        valid3 = valid3 || _valid0;
-        if (!valid3) {
-          const err35 = {
-            instancePath: instancePath + "/site_address",
-            schemaPath: "#/properties/site_address/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        } else {
-          errors = _errs20;
-          if (vErrors !== null) {
-            if (_errs20) {
-              vErrors.length = _errs20;
-            } else {
-              vErrors = null;
-            }
-          }
-        }
-      }
-      if (data.estimated_value !== undefined) {
-        let data15 = data.estimated_value;
-        if (!(typeof data15 == "number") && data15 !== null) {
-          const err36 = {
-            instancePath: instancePath + "/estimated_value",
-            schemaPath: "#/properties/estimated_value/type",
-            keyword: "type",
-            params: { type: schema34.properties.estimated_value.type },
-            message: "must be number,null",
           };
           if (vErrors === null) {
             vErrors = [err36];
@@ -842,9 +835,74 @@ const v = (() => {
           }
           errors++;
         }
+        var _valid0 = _errs38 === errors;
+        valid3 = valid3 || _valid0;
+        if (!valid3) {
+          const err37 = {
+            instancePath: instancePath + "/site_address",
+            schemaPath: "#/properties/site_address/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
+          };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        } else {
+          errors = _errs22;
+          if (vErrors !== null) {
+            if (_errs22) {
+              vErrors.length = _errs22;
+            } else {
+              vErrors = null;
+            }
+          }
+        }
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+          if (props0 !== true) {
+            for (let key2 in data8) {
+              if (!props0 || !props0[key2]) {
+                const err38 = {
+                  instancePath: instancePath + "/site_address",
+                  schemaPath: "#/properties/site_address/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key2 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+          }
+        }
+      }
+      if (data.estimated_value !== undefined) {
+        let data15 = data.estimated_value;
+        if (!(typeof data15 == "number") && data15 !== null) {
+          const err39 = {
+            instancePath: instancePath + "/estimated_value",
+            schemaPath: "#/properties/estimated_value/type",
+            keyword: "type",
+            params: { type: schema34.properties.estimated_value.type },
+            message: "must be number,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
         if (typeof data15 == "number") {
           if (data15 < 0 || isNaN(data15)) {
-            const err37 = {
+            const err40 = {
               instancePath: instancePath + "/estimated_value",
               schemaPath: "#/properties/estimated_value/minimum",
               keyword: "minimum",
@@ -852,9 +910,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err37];
+              vErrors = [err40];
             } else {
-              vErrors.push(err37);
+              vErrors.push(err40);
             }
             errors++;
           }
@@ -863,7 +921,7 @@ const v = (() => {
       if (data.project_manager_id !== undefined) {
         let data16 = data.project_manager_id;
         if (!(typeof data16 == "number" && !(data16 % 1) && !isNaN(data16)) && data16 !== null) {
-          const err38 = {
+          const err41 = {
             instancePath: instancePath + "/project_manager_id",
             schemaPath: "#/properties/project_manager_id/type",
             keyword: "type",
@@ -871,15 +929,15 @@ const v = (() => {
             message: "must be integer,null",
           };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err41];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err41);
           }
           errors++;
         }
         if (typeof data16 == "number") {
           if (data16 < 1 || isNaN(data16)) {
-            const err39 = {
+            const err42 = {
               instancePath: instancePath + "/project_manager_id",
               schemaPath: "#/properties/project_manager_id/minimum",
               keyword: "minimum",
@@ -887,9 +945,9 @@ const v = (() => {
               message: "must be >= 1",
             };
             if (vErrors === null) {
-              vErrors = [err39];
+              vErrors = [err42];
             } else {
-              vErrors.push(err39);
+              vErrors.push(err42);
             }
             errors++;
           }
@@ -898,7 +956,7 @@ const v = (() => {
       if (data.sales_person_id !== undefined) {
         let data17 = data.sales_person_id;
         if (!(typeof data17 == "number" && !(data17 % 1) && !isNaN(data17)) && data17 !== null) {
-          const err40 = {
+          const err43 = {
             instancePath: instancePath + "/sales_person_id",
             schemaPath: "#/properties/sales_person_id/type",
             keyword: "type",
@@ -906,15 +964,15 @@ const v = (() => {
             message: "must be integer,null",
           };
           if (vErrors === null) {
-            vErrors = [err40];
+            vErrors = [err43];
           } else {
-            vErrors.push(err40);
+            vErrors.push(err43);
           }
           errors++;
         }
         if (typeof data17 == "number") {
           if (data17 < 1 || isNaN(data17)) {
-            const err41 = {
+            const err44 = {
               instancePath: instancePath + "/sales_person_id",
               schemaPath: "#/properties/sales_person_id/minimum",
               keyword: "minimum",
@@ -922,9 +980,9 @@ const v = (() => {
               message: "must be >= 1",
             };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err44];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err44);
             }
             errors++;
           }
@@ -933,7 +991,7 @@ const v = (() => {
       if (data.start_date !== undefined) {
         let data18 = data.start_date;
         if (typeof data18 !== "string" && data18 !== null) {
-          const err42 = {
+          const err45 = {
             instancePath: instancePath + "/start_date",
             schemaPath: "#/properties/start_date/type",
             keyword: "type",
@@ -941,15 +999,15 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err42];
+            vErrors = [err45];
           } else {
-            vErrors.push(err42);
+            vErrors.push(err45);
           }
           errors++;
         }
         if (typeof data18 === "string") {
           if (!formats0.test(data18)) {
-            const err43 = {
+            const err46 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
               keyword: "format",
@@ -957,9 +1015,9 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err46];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err46);
             }
             errors++;
           }
@@ -968,7 +1026,7 @@ const v = (() => {
       if (data.end_date !== undefined) {
         let data19 = data.end_date;
         if (typeof data19 !== "string" && data19 !== null) {
-          const err44 = {
+          const err47 = {
             instancePath: instancePath + "/end_date",
             schemaPath: "#/properties/end_date/type",
             keyword: "type",
@@ -976,15 +1034,15 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err44];
+            vErrors = [err47];
           } else {
-            vErrors.push(err44);
+            vErrors.push(err47);
           }
           errors++;
         }
         if (typeof data19 === "string") {
           if (!formats0.test(data19)) {
-            const err45 = {
+            const err48 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
               keyword: "format",
@@ -992,9 +1050,9 @@ const v = (() => {
               message: 'must match format "' + "date" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err45];
+              vErrors = [err48];
             } else {
-              vErrors.push(err45);
+              vErrors.push(err48);
             }
             errors++;
           }
@@ -1004,7 +1062,7 @@ const v = (() => {
         let data20 = data.created_at;
         if (typeof data20 === "string") {
           if (!formats4.test(data20)) {
-            const err46 = {
+            const err49 = {
               instancePath: instancePath + "/created_at",
               schemaPath: "#/properties/created_at/format",
               keyword: "format",
@@ -1012,14 +1070,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err46];
+              vErrors = [err49];
             } else {
-              vErrors.push(err46);
+              vErrors.push(err49);
             }
             errors++;
           }
         } else {
-          const err47 = {
+          const err50 = {
             instancePath: instancePath + "/created_at",
             schemaPath: "#/properties/created_at/type",
             keyword: "type",
@@ -1027,9 +1085,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err47];
+            vErrors = [err50];
           } else {
-            vErrors.push(err47);
+            vErrors.push(err50);
           }
           errors++;
         }
@@ -1038,7 +1096,7 @@ const v = (() => {
         let data21 = data.updated_at;
         if (typeof data21 === "string") {
           if (!formats4.test(data21)) {
-            const err48 = {
+            const err51 = {
               instancePath: instancePath + "/updated_at",
               schemaPath: "#/properties/updated_at/format",
               keyword: "format",
@@ -1046,14 +1104,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err48];
+              vErrors = [err51];
             } else {
-              vErrors.push(err48);
+              vErrors.push(err51);
             }
             errors++;
           }
         } else {
-          const err49 = {
+          const err52 = {
             instancePath: instancePath + "/updated_at",
             schemaPath: "#/properties/updated_at/type",
             keyword: "type",
@@ -1061,15 +1119,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err49];
+            vErrors = [err52];
           } else {
-            vErrors.push(err49);
+            vErrors.push(err52);
           }
           errors++;
         }
       }
     } else {
-      const err50 = {
+      const err53 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1077,9 +1135,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err50];
+        vErrors = [err53];
       } else {
-        vErrors.push(err50);
+        vErrors.push(err53);
       }
       errors++;
     }
@@ -1111,7 +1169,9 @@ const v = (() => {
   const schema38 = {
     "type": "object",
     "description": "List metadata.",
-    "properties": { "pagination": { "$ref": "spec#/components/schemas/Pagination" } },
+    "properties": {
+      "pagination": { "$ref": "spec#/components/schemas/Pagination", "unevaluatedProperties": false },
+    },
   };
   const schema39 = {
     "type": "object",
@@ -1326,9 +1386,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+          for (let key0 in data0) {
+            if (key0 !== "total" && key0 !== "per_page" && key0 !== "current_page" && key0 !== "last_page") {
+              const err10 = {
+                instancePath: instancePath + "/pagination",
+                schemaPath: "#/properties/pagination/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err10 = {
+      const err11 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1336,9 +1415,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err10];
+        vErrors = [err11];
       } else {
-        vErrors.push(err10);
+        vErrors.push(err11);
       }
       errors++;
     }
@@ -1398,8 +1477,9 @@ const v = (() => {
         if (Array.isArray(data1)) {
           const len0 = data1.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data2 = data1[i0];
             if (
-              !validate23(data1[i0], {
+              !validate23(data2, {
                 instancePath: instancePath + "/data/" + i0,
                 parentData: data1,
                 parentDataProperty: i0,
@@ -1410,9 +1490,45 @@ const v = (() => {
               vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
               errors = vErrors.length;
             }
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              for (let key0 in data2) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "customer_id" &&
+                  key0 !== "stage_id" &&
+                  key0 !== "stage_group" &&
+                  key0 !== "kind" &&
+                  key0 !== "job_type_id" &&
+                  key0 !== "description" &&
+                  key0 !== "site_address" &&
+                  key0 !== "estimated_value" &&
+                  key0 !== "project_manager_id" &&
+                  key0 !== "sales_person_id" &&
+                  key0 !== "start_date" &&
+                  key0 !== "end_date" &&
+                  key0 !== "created_at" &&
+                  key0 !== "updated_at"
+                ) {
+                  const err2 = {
+                    instancePath: instancePath + "/data/" + i0,
+                    schemaPath: "#/properties/data/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err2 = {
+          const err3 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -1420,16 +1536,17 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err3];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err3);
           }
           errors++;
         }
       }
       if (data.meta !== undefined) {
+        let data3 = data.meta;
         if (
-          !validate25(data.meta, {
+          !validate25(data3, {
             instancePath: instancePath + "/meta",
             parentData: data,
             parentDataProperty: "meta",
@@ -1440,9 +1557,28 @@ const v = (() => {
           vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
           errors = vErrors.length;
         }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key1 in data3) {
+            if (key1 !== "pagination") {
+              const err4 = {
+                instancePath: instancePath + "/meta",
+                schemaPath: "#/properties/meta/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err3 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1450,9 +1586,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err3];
+        vErrors = [err5];
       } else {
-        vErrors.push(err3);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -1521,7 +1657,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/Job" },
+      "data": { "$ref": "spec#/components/schemas/Job", "unevaluatedProperties": false },
     },
   };
   function validate29(
@@ -1572,8 +1708,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate23(data.data, {
+          !validate23(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -1584,9 +1721,45 @@ const v = (() => {
           vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "customer_id" &&
+              key0 !== "stage_id" &&
+              key0 !== "stage_group" &&
+              key0 !== "kind" &&
+              key0 !== "job_type_id" &&
+              key0 !== "description" &&
+              key0 !== "site_address" &&
+              key0 !== "estimated_value" &&
+              key0 !== "project_manager_id" &&
+              key0 !== "sales_person_id" &&
+              key0 !== "start_date" &&
+              key0 !== "end_date" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1594,9 +1767,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -1703,8 +1876,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate23(data.data, {
+          !validate23(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -1715,9 +1889,45 @@ const v = (() => {
           vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "customer_id" &&
+              key0 !== "stage_id" &&
+              key0 !== "stage_group" &&
+              key0 !== "kind" &&
+              key0 !== "job_type_id" &&
+              key0 !== "description" &&
+              key0 !== "site_address" &&
+              key0 !== "estimated_value" &&
+              key0 !== "project_manager_id" &&
+              key0 !== "sales_person_id" &&
+              key0 !== "start_date" &&
+              key0 !== "end_date" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1725,9 +1935,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -1796,7 +2006,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/DeletedRecord" },
+      "data": { "$ref": "spec#/components/schemas/DeletedRecord", "unevaluatedProperties": false },
     },
   };
   const schema46 = {
@@ -1940,9 +2150,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (key0 !== "id" && key0 !== "deleted") {
+              const err7 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1950,9 +2179,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -2059,8 +2288,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate23(data.data, {
+          !validate23(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -2071,9 +2301,45 @@ const v = (() => {
           vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "customer_id" &&
+              key0 !== "stage_id" &&
+              key0 !== "stage_group" &&
+              key0 !== "kind" &&
+              key0 !== "job_type_id" &&
+              key0 !== "description" &&
+              key0 !== "site_address" &&
+              key0 !== "estimated_value" &&
+              key0 !== "project_manager_id" &&
+              key0 !== "sales_person_id" &&
+              key0 !== "start_date" &&
+              key0 !== "end_date" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -2081,9 +2347,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -2154,10 +2420,10 @@ const v = (() => {
       },
       "data": {
         "type": "array",
-        "items": { "$ref": "spec#/components/schemas/Customer" },
+        "items": { "$ref": "spec#/components/schemas/Customer", "unevaluatedProperties": false },
         "description": "The records of this page.",
       },
-      "meta": { "$ref": "spec#/components/schemas/ListMeta" },
+      "meta": { "$ref": "spec#/components/schemas/ListMeta", "unevaluatedProperties": false },
     },
   };
   const schema51 = {
@@ -2185,7 +2451,7 @@ const v = (() => {
         "maxLength": 2048,
         "example": "https://hollisridgehoa.example",
       },
-      "billing_address": { "$ref": "spec#/components/schemas/Address" },
+      "billing_address": { "$ref": "spec#/components/schemas/Address", "unevaluatedProperties": false },
       "customer_type": {
         "type": ["string", "null"],
         "maxLength": 255,
@@ -2712,11 +2978,37 @@ const v = (() => {
           }
           errors++;
         }
+        if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          for (let key0 in data4) {
+            if (
+              key0 !== "address_1" &&
+              key0 !== "address_2" &&
+              key0 !== "city" &&
+              key0 !== "state" &&
+              key0 !== "zip" &&
+              key0 !== "country"
+            ) {
+              const err28 = {
+                instancePath: instancePath + "/billing_address",
+                schemaPath: "#/properties/billing_address/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+          }
+        }
       }
       if (data.customer_type !== undefined) {
         let data11 = data.customer_type;
         if (typeof data11 !== "string" && data11 !== null) {
-          const err28 = {
+          const err29 = {
             instancePath: instancePath + "/customer_type",
             schemaPath: "#/properties/customer_type/type",
             keyword: "type",
@@ -2724,15 +3016,15 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err29];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err29);
           }
           errors++;
         }
         if (typeof data11 === "string") {
           if (func1(data11) > 255) {
-            const err29 = {
+            const err30 = {
               instancePath: instancePath + "/customer_type",
               schemaPath: "#/properties/customer_type/maxLength",
               keyword: "maxLength",
@@ -2740,9 +3032,9 @@ const v = (() => {
               message: "must NOT have more than 255 characters",
             };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err30];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err30);
             }
             errors++;
           }
@@ -2751,7 +3043,7 @@ const v = (() => {
       if (data.lead_source !== undefined) {
         let data12 = data.lead_source;
         if (typeof data12 !== "string" && data12 !== null) {
-          const err30 = {
+          const err31 = {
             instancePath: instancePath + "/lead_source",
             schemaPath: "#/properties/lead_source/type",
             keyword: "type",
@@ -2759,15 +3051,15 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err30];
+            vErrors = [err31];
           } else {
-            vErrors.push(err30);
+            vErrors.push(err31);
           }
           errors++;
         }
         if (typeof data12 === "string") {
           if (func1(data12) > 255) {
-            const err31 = {
+            const err32 = {
               instancePath: instancePath + "/lead_source",
               schemaPath: "#/properties/lead_source/maxLength",
               keyword: "maxLength",
@@ -2775,9 +3067,9 @@ const v = (() => {
               message: "must NOT have more than 255 characters",
             };
             if (vErrors === null) {
-              vErrors = [err31];
+              vErrors = [err32];
             } else {
-              vErrors.push(err31);
+              vErrors.push(err32);
             }
             errors++;
           }
@@ -2786,7 +3078,7 @@ const v = (() => {
       if (data.primary_contact_id !== undefined) {
         let data13 = data.primary_contact_id;
         if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13))) {
-          const err32 = {
+          const err33 = {
             instancePath: instancePath + "/primary_contact_id",
             schemaPath: "#/properties/primary_contact_id/type",
             keyword: "type",
@@ -2794,15 +3086,15 @@ const v = (() => {
             message: "must be integer",
           };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err33];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err33);
           }
           errors++;
         }
         if (typeof data13 == "number") {
           if (data13 < 1 || isNaN(data13)) {
-            const err33 = {
+            const err34 = {
               instancePath: instancePath + "/primary_contact_id",
               schemaPath: "#/properties/primary_contact_id/minimum",
               keyword: "minimum",
@@ -2810,9 +3102,9 @@ const v = (() => {
               message: "must be >= 1",
             };
             if (vErrors === null) {
-              vErrors = [err33];
+              vErrors = [err34];
             } else {
-              vErrors.push(err33);
+              vErrors.push(err34);
             }
             errors++;
           }
@@ -2820,26 +3112,9 @@ const v = (() => {
       }
       if (data.marketing_opt_in !== undefined) {
         if (typeof data.marketing_opt_in !== "boolean") {
-          const err34 = {
+          const err35 = {
             instancePath: instancePath + "/marketing_opt_in",
             schemaPath: "#/properties/marketing_opt_in/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-      }
-      if (data.quickbooks_synced !== undefined) {
-        if (typeof data.quickbooks_synced !== "boolean") {
-          const err35 = {
-            instancePath: instancePath + "/quickbooks_synced",
-            schemaPath: "#/properties/quickbooks_synced/type",
             keyword: "type",
             params: { type: "boolean" },
             message: "must be boolean",
@@ -2852,11 +3127,28 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.quickbooks_synced !== undefined) {
+        if (typeof data.quickbooks_synced !== "boolean") {
+          const err36 = {
+            instancePath: instancePath + "/quickbooks_synced",
+            schemaPath: "#/properties/quickbooks_synced/type",
+            keyword: "type",
+            params: { type: "boolean" },
+            message: "must be boolean",
+          };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      }
       if (data.created_at !== undefined) {
         let data16 = data.created_at;
         if (typeof data16 === "string") {
           if (!formats4.test(data16)) {
-            const err36 = {
+            const err37 = {
               instancePath: instancePath + "/created_at",
               schemaPath: "#/properties/created_at/format",
               keyword: "format",
@@ -2864,14 +3156,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err37];
             } else {
-              vErrors.push(err36);
+              vErrors.push(err37);
             }
             errors++;
           }
         } else {
-          const err37 = {
+          const err38 = {
             instancePath: instancePath + "/created_at",
             schemaPath: "#/properties/created_at/type",
             keyword: "type",
@@ -2879,9 +3171,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err38];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err38);
           }
           errors++;
         }
@@ -2890,7 +3182,7 @@ const v = (() => {
         let data17 = data.updated_at;
         if (typeof data17 === "string") {
           if (!formats4.test(data17)) {
-            const err38 = {
+            const err39 = {
               instancePath: instancePath + "/updated_at",
               schemaPath: "#/properties/updated_at/format",
               keyword: "format",
@@ -2898,14 +3190,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err39];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err39);
             }
             errors++;
           }
         } else {
-          const err39 = {
+          const err40 = {
             instancePath: instancePath + "/updated_at",
             schemaPath: "#/properties/updated_at/type",
             keyword: "type",
@@ -2913,15 +3205,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err40];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err40);
           }
           errors++;
         }
       }
     } else {
-      const err40 = {
+      const err41 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -2929,9 +3221,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err40];
+        vErrors = [err41];
       } else {
-        vErrors.push(err40);
+        vErrors.push(err41);
       }
       errors++;
     }
@@ -3008,8 +3300,9 @@ const v = (() => {
         if (Array.isArray(data1)) {
           const len0 = data1.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data2 = data1[i0];
             if (
-              !validate45(data1[i0], {
+              !validate45(data2, {
                 instancePath: instancePath + "/data/" + i0,
                 parentData: data1,
                 parentDataProperty: i0,
@@ -3020,9 +3313,41 @@ const v = (() => {
               vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
               errors = vErrors.length;
             }
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              for (let key0 in data2) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "phone" &&
+                  key0 !== "website" &&
+                  key0 !== "billing_address" &&
+                  key0 !== "customer_type" &&
+                  key0 !== "lead_source" &&
+                  key0 !== "primary_contact_id" &&
+                  key0 !== "marketing_opt_in" &&
+                  key0 !== "quickbooks_synced" &&
+                  key0 !== "created_at" &&
+                  key0 !== "updated_at"
+                ) {
+                  const err2 = {
+                    instancePath: instancePath + "/data/" + i0,
+                    schemaPath: "#/properties/data/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err2 = {
+          const err3 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -3030,16 +3355,17 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err3];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err3);
           }
           errors++;
         }
       }
       if (data.meta !== undefined) {
+        let data3 = data.meta;
         if (
-          !validate25(data.meta, {
+          !validate25(data3, {
             instancePath: instancePath + "/meta",
             parentData: data,
             parentDataProperty: "meta",
@@ -3050,9 +3376,28 @@ const v = (() => {
           vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
           errors = vErrors.length;
         }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key1 in data3) {
+            if (key1 !== "pagination") {
+              const err4 = {
+                instancePath: instancePath + "/meta",
+                schemaPath: "#/properties/meta/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err3 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -3060,9 +3405,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err3];
+        vErrors = [err5];
       } else {
-        vErrors.push(err3);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -3131,7 +3476,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/Customer" },
+      "data": { "$ref": "spec#/components/schemas/Customer", "unevaluatedProperties": false },
     },
   };
   function validate50(
@@ -3182,8 +3527,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate45(data.data, {
+          !validate45(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -3194,9 +3540,41 @@ const v = (() => {
           vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "phone" &&
+              key0 !== "website" &&
+              key0 !== "billing_address" &&
+              key0 !== "customer_type" &&
+              key0 !== "lead_source" &&
+              key0 !== "primary_contact_id" &&
+              key0 !== "marketing_opt_in" &&
+              key0 !== "quickbooks_synced" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -3204,9 +3582,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -3313,8 +3691,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate45(data.data, {
+          !validate45(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -3325,9 +3704,41 @@ const v = (() => {
           vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "phone" &&
+              key0 !== "website" &&
+              key0 !== "billing_address" &&
+              key0 !== "customer_type" &&
+              key0 !== "lead_source" &&
+              key0 !== "primary_contact_id" &&
+              key0 !== "marketing_opt_in" &&
+              key0 !== "quickbooks_synced" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -3335,9 +3746,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -3529,9 +3940,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (key0 !== "id" && key0 !== "deleted") {
+              const err7 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -3539,9 +3969,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -3648,8 +4078,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate45(data.data, {
+          !validate45(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -3660,9 +4091,41 @@ const v = (() => {
           vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "phone" &&
+              key0 !== "website" &&
+              key0 !== "billing_address" &&
+              key0 !== "customer_type" &&
+              key0 !== "lead_source" &&
+              key0 !== "primary_contact_id" &&
+              key0 !== "marketing_opt_in" &&
+              key0 !== "quickbooks_synced" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -3670,9 +4133,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -3743,10 +4206,10 @@ const v = (() => {
       },
       "data": {
         "type": "array",
-        "items": { "$ref": "spec#/components/schemas/Contact" },
+        "items": { "$ref": "spec#/components/schemas/Contact", "unevaluatedProperties": false },
         "description": "The records of this page.",
       },
-      "meta": { "$ref": "spec#/components/schemas/ListMeta" },
+      "meta": { "$ref": "spec#/components/schemas/ListMeta", "unevaluatedProperties": false },
     },
   };
   const schema64 = {
@@ -4324,9 +4787,41 @@ const v = (() => {
               }
               errors++;
             }
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              for (let key0 in data2) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "customer_id" &&
+                  key0 !== "job_id" &&
+                  key0 !== "first_name" &&
+                  key0 !== "last_name" &&
+                  key0 !== "email" &&
+                  key0 !== "phone" &&
+                  key0 !== "mobile_phone" &&
+                  key0 !== "is_primary" &&
+                  key0 !== "marketing_opt_in" &&
+                  key0 !== "created_at" &&
+                  key0 !== "updated_at"
+                ) {
+                  const err29 = {
+                    instancePath: instancePath + "/data/" + i0,
+                    schemaPath: "#/properties/data/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err29 = {
+          const err30 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -4334,16 +4829,17 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err29];
+            vErrors = [err30];
           } else {
-            vErrors.push(err29);
+            vErrors.push(err30);
           }
           errors++;
         }
       }
       if (data.meta !== undefined) {
+        let data15 = data.meta;
         if (
-          !validate25(data.meta, {
+          !validate25(data15, {
             instancePath: instancePath + "/meta",
             parentData: data,
             parentDataProperty: "meta",
@@ -4354,9 +4850,28 @@ const v = (() => {
           vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
           errors = vErrors.length;
         }
+        if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+          for (let key1 in data15) {
+            if (key1 !== "pagination") {
+              const err31 = {
+                instancePath: instancePath + "/meta",
+                schemaPath: "#/properties/meta/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err30 = {
+      const err32 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4364,9 +4879,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err30];
+        vErrors = [err32];
       } else {
-        vErrors.push(err30);
+        vErrors.push(err32);
       }
       errors++;
     }
@@ -4435,7 +4950,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/Contact" },
+      "data": { "$ref": "spec#/components/schemas/Contact", "unevaluatedProperties": false },
     },
   };
   function validate69(
@@ -4944,9 +5459,41 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "customer_id" &&
+              key0 !== "job_id" &&
+              key0 !== "first_name" &&
+              key0 !== "last_name" &&
+              key0 !== "email" &&
+              key0 !== "phone" &&
+              key0 !== "mobile_phone" &&
+              key0 !== "is_primary" &&
+              key0 !== "marketing_opt_in" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err29 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err29 = {
+      const err30 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -4954,9 +5501,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err29];
+        vErrors = [err30];
       } else {
-        vErrors.push(err29);
+        vErrors.push(err30);
       }
       errors++;
     }
@@ -5521,9 +6068,41 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "customer_id" &&
+              key0 !== "job_id" &&
+              key0 !== "first_name" &&
+              key0 !== "last_name" &&
+              key0 !== "email" &&
+              key0 !== "phone" &&
+              key0 !== "mobile_phone" &&
+              key0 !== "is_primary" &&
+              key0 !== "marketing_opt_in" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err29 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err29 = {
+      const err30 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -5531,9 +6110,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err29];
+        vErrors = [err30];
       } else {
-        vErrors.push(err29);
+        vErrors.push(err30);
       }
       errors++;
     }
@@ -5725,9 +6304,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (key0 !== "id" && key0 !== "deleted") {
+              const err7 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -5735,9 +6333,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -6302,9 +6900,41 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "customer_id" &&
+              key0 !== "job_id" &&
+              key0 !== "first_name" &&
+              key0 !== "last_name" &&
+              key0 !== "email" &&
+              key0 !== "phone" &&
+              key0 !== "mobile_phone" &&
+              key0 !== "is_primary" &&
+              key0 !== "marketing_opt_in" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err29 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err29 = {
+      const err30 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -6312,9 +6942,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err29];
+        vErrors = [err30];
       } else {
-        vErrors.push(err29);
+        vErrors.push(err30);
       }
       errors++;
     }
@@ -6385,10 +7015,10 @@ const v = (() => {
       },
       "data": {
         "type": "array",
-        "items": { "$ref": "spec#/components/schemas/JobStage" },
+        "items": { "$ref": "spec#/components/schemas/JobStage", "unevaluatedProperties": false },
         "description": "The records of this page.",
       },
-      "meta": { "$ref": "spec#/components/schemas/ListMeta" },
+      "meta": { "$ref": "spec#/components/schemas/ListMeta", "unevaluatedProperties": false },
     },
   };
   const schema79 = {
@@ -6403,7 +7033,7 @@ const v = (() => {
         "description": "The stage name, unique in the account.",
         "example": "Active",
       },
-      "group": { "$ref": "spec#/components/schemas/StageGroup" },
+      "group": { "$ref": "spec#/components/schemas/StageGroup", "unevaluatedProperties": false },
       "built_in": {
         "type": "boolean",
         "description": "Whether this is one of the 14 built-in stages.",
@@ -6559,33 +7189,32 @@ const v = (() => {
           }
           errors++;
         }
+        if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+          for (let key0 in data2) {
+            const err7 = {
+              instancePath: instancePath + "/group",
+              schemaPath: "#/properties/group/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
       }
       if (data.built_in !== undefined) {
         if (typeof data.built_in !== "boolean") {
-          const err7 = {
+          const err8 = {
             instancePath: instancePath + "/built_in",
             schemaPath: "#/properties/built_in/type",
             keyword: "type",
             params: { type: "boolean" },
             message: "must be boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      }
-      if (data.position !== undefined) {
-        let data4 = data.position;
-        if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4))) {
-          const err8 = {
-            instancePath: instancePath + "/position",
-            schemaPath: "#/properties/position/type",
-            keyword: "type",
-            params: { type: "integer" },
-            message: "must be integer",
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -6594,9 +7223,27 @@ const v = (() => {
           }
           errors++;
         }
+      }
+      if (data.position !== undefined) {
+        let data4 = data.position;
+        if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4))) {
+          const err9 = {
+            instancePath: instancePath + "/position",
+            schemaPath: "#/properties/position/type",
+            keyword: "type",
+            params: { type: "integer" },
+            message: "must be integer",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
         if (typeof data4 == "number") {
           if (data4 < 1 || isNaN(data4)) {
-            const err9 = {
+            const err10 = {
               instancePath: instancePath + "/position",
               schemaPath: "#/properties/position/minimum",
               keyword: "minimum",
@@ -6604,9 +7251,9 @@ const v = (() => {
               message: "must be >= 1",
             };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err10];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err10);
             }
             errors++;
           }
@@ -6616,7 +7263,7 @@ const v = (() => {
         let data5 = data.created_at;
         if (typeof data5 === "string") {
           if (!formats4.test(data5)) {
-            const err10 = {
+            const err11 = {
               instancePath: instancePath + "/created_at",
               schemaPath: "#/properties/created_at/format",
               keyword: "format",
@@ -6624,14 +7271,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err11];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err11);
             }
             errors++;
           }
         } else {
-          const err11 = {
+          const err12 = {
             instancePath: instancePath + "/created_at",
             schemaPath: "#/properties/created_at/type",
             keyword: "type",
@@ -6639,9 +7286,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err12];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err12);
           }
           errors++;
         }
@@ -6650,7 +7297,7 @@ const v = (() => {
         let data6 = data.updated_at;
         if (typeof data6 === "string") {
           if (!formats4.test(data6)) {
-            const err12 = {
+            const err13 = {
               instancePath: instancePath + "/updated_at",
               schemaPath: "#/properties/updated_at/format",
               keyword: "format",
@@ -6658,14 +7305,14 @@ const v = (() => {
               message: 'must match format "' + "date-time" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err13];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err13);
             }
             errors++;
           }
         } else {
-          const err13 = {
+          const err14 = {
             instancePath: instancePath + "/updated_at",
             schemaPath: "#/properties/updated_at/type",
             keyword: "type",
@@ -6673,15 +7320,15 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err14];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err14);
           }
           errors++;
         }
       }
     } else {
-      const err14 = {
+      const err15 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -6689,9 +7336,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err14];
+        vErrors = [err15];
       } else {
-        vErrors.push(err14);
+        vErrors.push(err15);
       }
       errors++;
     }
@@ -6763,8 +7410,9 @@ const v = (() => {
         if (Array.isArray(data1)) {
           const len0 = data1.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data2 = data1[i0];
             if (
-              !validate82(data1[i0], {
+              !validate82(data2, {
                 instancePath: instancePath + "/data/" + i0,
                 parentData: data1,
                 parentDataProperty: i0,
@@ -6775,9 +7423,36 @@ const v = (() => {
               vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
               errors = vErrors.length;
             }
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              for (let key0 in data2) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "group" &&
+                  key0 !== "built_in" &&
+                  key0 !== "position" &&
+                  key0 !== "created_at" &&
+                  key0 !== "updated_at"
+                ) {
+                  const err2 = {
+                    instancePath: instancePath + "/data/" + i0,
+                    schemaPath: "#/properties/data/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err2 = {
+          const err3 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -6785,16 +7460,17 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err3];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err3);
           }
           errors++;
         }
       }
       if (data.meta !== undefined) {
+        let data3 = data.meta;
         if (
-          !validate25(data.meta, {
+          !validate25(data3, {
             instancePath: instancePath + "/meta",
             parentData: data,
             parentDataProperty: "meta",
@@ -6805,9 +7481,28 @@ const v = (() => {
           vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
           errors = vErrors.length;
         }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key1 in data3) {
+            if (key1 !== "pagination") {
+              const err4 = {
+                instancePath: instancePath + "/meta",
+                schemaPath: "#/properties/meta/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err3 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -6815,9 +7510,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err3];
+        vErrors = [err5];
       } else {
-        vErrors.push(err3);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -6886,7 +7581,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/JobStage" },
+      "data": { "$ref": "spec#/components/schemas/JobStage", "unevaluatedProperties": false },
     },
   };
   function validate87(
@@ -6937,8 +7632,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate82(data.data, {
+          !validate82(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -6949,9 +7645,36 @@ const v = (() => {
           vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "group" &&
+              key0 !== "built_in" &&
+              key0 !== "position" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -6959,9 +7682,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -7068,8 +7791,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate82(data.data, {
+          !validate82(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -7080,9 +7804,36 @@ const v = (() => {
           vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "group" &&
+              key0 !== "built_in" &&
+              key0 !== "position" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -7090,9 +7841,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -7284,9 +8035,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (key0 !== "id" && key0 !== "deleted") {
+              const err7 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -7294,9 +8064,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -7403,8 +8173,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate82(data.data, {
+          !validate82(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -7415,9 +8186,36 @@ const v = (() => {
           vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "group" &&
+              key0 !== "built_in" &&
+              key0 !== "position" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -7425,9 +8223,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -7498,10 +8296,10 @@ const v = (() => {
       },
       "data": {
         "type": "array",
-        "items": { "$ref": "spec#/components/schemas/JobType" },
+        "items": { "$ref": "spec#/components/schemas/JobType", "unevaluatedProperties": false },
         "description": "The records of this page.",
       },
-      "meta": { "$ref": "spec#/components/schemas/ListMeta" },
+      "meta": { "$ref": "spec#/components/schemas/ListMeta", "unevaluatedProperties": false },
     },
   };
   const schema92 = {
@@ -7792,9 +8590,34 @@ const v = (() => {
               }
               errors++;
             }
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              for (let key0 in data2) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "name" &&
+                  key0 !== "description" &&
+                  key0 !== "created_at" &&
+                  key0 !== "updated_at"
+                ) {
+                  const err14 = {
+                    instancePath: instancePath + "/data/" + i0,
+                    schemaPath: "#/properties/data/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err14 = {
+          const err15 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -7802,16 +8625,17 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err15];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err15);
           }
           errors++;
         }
       }
       if (data.meta !== undefined) {
+        let data8 = data.meta;
         if (
-          !validate25(data.meta, {
+          !validate25(data8, {
             instancePath: instancePath + "/meta",
             parentData: data,
             parentDataProperty: "meta",
@@ -7822,9 +8646,28 @@ const v = (() => {
           vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
           errors = vErrors.length;
         }
+        if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+          for (let key1 in data8) {
+            if (key1 !== "pagination") {
+              const err16 = {
+                instancePath: instancePath + "/meta",
+                schemaPath: "#/properties/meta/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err15 = {
+      const err17 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -7832,9 +8675,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err15];
+        vErrors = [err17];
       } else {
-        vErrors.push(err15);
+        vErrors.push(err17);
       }
       errors++;
     }
@@ -7903,7 +8746,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/JobType" },
+      "data": { "$ref": "spec#/components/schemas/JobType", "unevaluatedProperties": false },
     },
   };
   function validate106(
@@ -8158,9 +9001,34 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "description" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err14 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err14 = {
+      const err15 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -8168,9 +9036,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err14];
+        vErrors = [err15];
       } else {
-        vErrors.push(err14);
+        vErrors.push(err15);
       }
       errors++;
     }
@@ -8481,9 +9349,34 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "description" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err14 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err14 = {
+      const err15 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -8491,9 +9384,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err14];
+        vErrors = [err15];
       } else {
-        vErrors.push(err14);
+        vErrors.push(err15);
       }
       errors++;
     }
@@ -8685,9 +9578,28 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (key0 !== "id" && key0 !== "deleted") {
+              const err7 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err7 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -8695,9 +9607,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err8];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err8);
       }
       errors++;
     }
@@ -9008,9 +9920,34 @@ const v = (() => {
           }
           errors++;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "name" &&
+              key0 !== "description" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err14 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err14 = {
+      const err15 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -9018,9 +9955,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err14];
+        vErrors = [err15];
       } else {
-        vErrors.push(err14);
+        vErrors.push(err15);
       }
       errors++;
     }
@@ -9091,10 +10028,10 @@ const v = (() => {
       },
       "data": {
         "type": "array",
-        "items": { "$ref": "spec#/components/schemas/Employee" },
+        "items": { "$ref": "spec#/components/schemas/Employee", "unevaluatedProperties": false },
         "description": "The records of this page.",
       },
-      "meta": { "$ref": "spec#/components/schemas/ListMeta" },
+      "meta": { "$ref": "spec#/components/schemas/ListMeta", "unevaluatedProperties": false },
     },
   };
   const schema107 = {
@@ -9102,7 +10039,7 @@ const v = (() => {
     "description": "A user or a sub of the account, told apart by `type`.",
     "properties": {
       "id": { "type": "integer", "minimum": 1, "description": "The employee's ID.", "example": 208 },
-      "type": { "$ref": "spec#/components/schemas/EmployeeType" },
+      "type": { "$ref": "spec#/components/schemas/EmployeeType", "unevaluatedProperties": false },
       "first_name": { "type": "string", "minLength": 1, "maxLength": 100, "example": "Rosa" },
       "last_name": { "type": "string", "minLength": 1, "maxLength": 100, "example": "Delgado" },
       "company_name": {
@@ -9128,13 +10065,14 @@ const v = (() => {
       },
       "positions": {
         "type": "array",
-        "items": { "$ref": "spec#/components/schemas/Position" },
+        "items": { "$ref": "spec#/components/schemas/Position", "unevaluatedProperties": false },
         "uniqueItems": true,
         "description": "The user's positions (several allowed); empty for subs.",
       },
       "system_role": {
         "description": "The user's system role; `null` for subs.",
         "anyOf": [{ "$ref": "spec#/components/schemas/SystemRole" }, { "type": "null" }],
+        "unevaluatedProperties": false,
       },
       "active": {
         "type": "boolean",
@@ -9161,7 +10099,7 @@ const v = (() => {
       },
       "availability": {
         "type": "array",
-        "items": { "$ref": "spec#/components/schemas/Weekday" },
+        "items": { "$ref": "spec#/components/schemas/Weekday", "unevaluatedProperties": false },
         "uniqueItems": true,
         "description": "The weekdays the employee is available.",
       },
@@ -9300,17 +10238,14 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.first_name !== undefined) {
-        let data2 = data.first_name;
-        if (typeof data2 === "string") {
-          if (func1(data2) > 100) {
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
             const err4 = {
-              instancePath: instancePath + "/first_name",
-              schemaPath: "#/properties/first_name/maxLength",
-              keyword: "maxLength",
-              params: { limit: 100 },
-              message: "must NOT have more than 100 characters",
+              instancePath: instancePath + "/type",
+              schemaPath: "#/properties/type/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key0 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err4];
@@ -9319,13 +10254,18 @@ const v = (() => {
             }
             errors++;
           }
-          if (func1(data2) < 1) {
+        }
+      }
+      if (data.first_name !== undefined) {
+        let data2 = data.first_name;
+        if (typeof data2 === "string") {
+          if (func1(data2) > 100) {
             const err5 = {
               instancePath: instancePath + "/first_name",
-              schemaPath: "#/properties/first_name/minLength",
-              keyword: "minLength",
-              params: { limit: 1 },
-              message: "must NOT have fewer than 1 characters",
+              schemaPath: "#/properties/first_name/maxLength",
+              keyword: "maxLength",
+              params: { limit: 100 },
+              message: "must NOT have more than 100 characters",
             };
             if (vErrors === null) {
               vErrors = [err5];
@@ -9334,8 +10274,23 @@ const v = (() => {
             }
             errors++;
           }
+          if (func1(data2) < 1) {
+            const err6 = {
+              instancePath: instancePath + "/first_name",
+              schemaPath: "#/properties/first_name/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+            };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
         } else {
-          const err6 = {
+          const err7 = {
             instancePath: instancePath + "/first_name",
             schemaPath: "#/properties/first_name/type",
             keyword: "type",
@@ -9343,9 +10298,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
@@ -9354,27 +10309,12 @@ const v = (() => {
         let data3 = data.last_name;
         if (typeof data3 === "string") {
           if (func1(data3) > 100) {
-            const err7 = {
+            const err8 = {
               instancePath: instancePath + "/last_name",
               schemaPath: "#/properties/last_name/maxLength",
               keyword: "maxLength",
               params: { limit: 100 },
               message: "must NOT have more than 100 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
-            }
-            errors++;
-          }
-          if (func1(data3) < 1) {
-            const err8 = {
-              instancePath: instancePath + "/last_name",
-              schemaPath: "#/properties/last_name/minLength",
-              keyword: "minLength",
-              params: { limit: 1 },
-              message: "must NOT have fewer than 1 characters",
             };
             if (vErrors === null) {
               vErrors = [err8];
@@ -9383,31 +10323,28 @@ const v = (() => {
             }
             errors++;
           }
+          if (func1(data3) < 1) {
+            const err9 = {
+              instancePath: instancePath + "/last_name",
+              schemaPath: "#/properties/last_name/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
         } else {
-          const err9 = {
+          const err10 = {
             instancePath: instancePath + "/last_name",
             schemaPath: "#/properties/last_name/type",
             keyword: "type",
             params: { type: "string" },
             message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      }
-      if (data.company_name !== undefined) {
-        let data4 = data.company_name;
-        if (typeof data4 !== "string" && data4 !== null) {
-          const err10 = {
-            instancePath: instancePath + "/company_name",
-            schemaPath: "#/properties/company_name/type",
-            keyword: "type",
-            params: { type: schema107.properties.company_name.type },
-            message: "must be string,null",
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -9416,9 +10353,27 @@ const v = (() => {
           }
           errors++;
         }
+      }
+      if (data.company_name !== undefined) {
+        let data4 = data.company_name;
+        if (typeof data4 !== "string" && data4 !== null) {
+          const err11 = {
+            instancePath: instancePath + "/company_name",
+            schemaPath: "#/properties/company_name/type",
+            keyword: "type",
+            params: { type: schema107.properties.company_name.type },
+            message: "must be string,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
         if (typeof data4 === "string") {
           if (func1(data4) > 255) {
-            const err11 = {
+            const err12 = {
               instancePath: instancePath + "/company_name",
               schemaPath: "#/properties/company_name/maxLength",
               keyword: "maxLength",
@@ -9426,9 +10381,9 @@ const v = (() => {
               message: "must NOT have more than 255 characters",
             };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err12];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err12);
             }
             errors++;
           }
@@ -9437,7 +10392,7 @@ const v = (() => {
       if (data.email !== undefined) {
         let data5 = data.email;
         if (typeof data5 !== "string" && data5 !== null) {
-          const err12 = {
+          const err13 = {
             instancePath: instancePath + "/email",
             schemaPath: "#/properties/email/type",
             keyword: "type",
@@ -9445,35 +10400,20 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err13];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err13);
           }
           errors++;
         }
         if (typeof data5 === "string") {
           if (func1(data5) > 255) {
-            const err13 = {
+            const err14 = {
               instancePath: instancePath + "/email",
               schemaPath: "#/properties/email/maxLength",
               keyword: "maxLength",
               params: { limit: 255 },
               message: "must NOT have more than 255 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-          if (!formats14.test(data5)) {
-            const err14 = {
-              instancePath: instancePath + "/email",
-              schemaPath: "#/properties/email/format",
-              keyword: "format",
-              params: { format: "email" },
-              message: 'must match format "' + "email" + '"',
             };
             if (vErrors === null) {
               vErrors = [err14];
@@ -9482,12 +10422,27 @@ const v = (() => {
             }
             errors++;
           }
+          if (!formats14.test(data5)) {
+            const err15 = {
+              instancePath: instancePath + "/email",
+              schemaPath: "#/properties/email/format",
+              keyword: "format",
+              params: { format: "email" },
+              message: 'must match format "' + "email" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
         }
       }
       if (data.mobile_phone !== undefined) {
         let data6 = data.mobile_phone;
         if (typeof data6 !== "string" && data6 !== null) {
-          const err15 = {
+          const err16 = {
             instancePath: instancePath + "/mobile_phone",
             schemaPath: "#/properties/mobile_phone/type",
             keyword: "type",
@@ -9495,15 +10450,15 @@ const v = (() => {
             message: "must be string,null",
           };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err16];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err16);
           }
           errors++;
         }
         if (typeof data6 === "string") {
           if (func1(data6) > 16) {
-            const err16 = {
+            const err17 = {
               instancePath: instancePath + "/mobile_phone",
               schemaPath: "#/properties/mobile_phone/maxLength",
               keyword: "maxLength",
@@ -9511,14 +10466,14 @@ const v = (() => {
               message: "must NOT have more than 16 characters",
             };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err17];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err17);
             }
             errors++;
           }
           if (!pattern5.test(data6)) {
-            const err17 = {
+            const err18 = {
               instancePath: instancePath + "/mobile_phone",
               schemaPath: "#/properties/mobile_phone/pattern",
               keyword: "pattern",
@@ -9526,9 +10481,9 @@ const v = (() => {
               message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
             };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err18];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err18);
             }
             errors++;
           }
@@ -9541,7 +10496,7 @@ const v = (() => {
           for (let i0 = 0; i0 < len0; i0++) {
             let data8 = data7[i0];
             if (typeof data8 !== "string") {
-              const err18 = {
+              const err19 = {
                 instancePath: instancePath + "/positions/" + i0,
                 schemaPath: "spec#/components/schemas/Position/type",
                 keyword: "type",
@@ -9549,9 +10504,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err18];
+                vErrors = [err19];
               } else {
-                vErrors.push(err18);
+                vErrors.push(err19);
               }
               errors++;
             }
@@ -9567,7 +10522,7 @@ const v = (() => {
                 data8 === "subcontractor"
               )
             ) {
-              const err19 = {
+              const err20 = {
                 instancePath: instancePath + "/positions/" + i0,
                 schemaPath: "spec#/components/schemas/Position/enum",
                 keyword: "enum",
@@ -9575,11 +10530,28 @@ const v = (() => {
                 message: "must be equal to one of the allowed values",
               };
               if (vErrors === null) {
-                vErrors = [err19];
+                vErrors = [err20];
               } else {
-                vErrors.push(err19);
+                vErrors.push(err20);
               }
               errors++;
+            }
+            if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+              for (let key1 in data8) {
+                const err21 = {
+                  instancePath: instancePath + "/positions/" + i0,
+                  schemaPath: "#/properties/positions/items/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key1 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
             }
           }
           let i1 = data7.length;
@@ -9588,7 +10560,7 @@ const v = (() => {
             outer0: for (; i1--; ) {
               for (j0 = i1; j0--; ) {
                 if (func0(data7[i1], data7[j0])) {
-                  const err20 = {
+                  const err22 = {
                     instancePath: instancePath + "/positions",
                     schemaPath: "#/properties/positions/uniqueItems",
                     keyword: "uniqueItems",
@@ -9597,9 +10569,9 @@ const v = (() => {
                       "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)",
                   };
                   if (vErrors === null) {
-                    vErrors = [err20];
+                    vErrors = [err22];
                   } else {
-                    vErrors.push(err20);
+                    vErrors.push(err22);
                   }
                   errors++;
                   break outer0;
@@ -9608,7 +10580,7 @@ const v = (() => {
             }
           }
         } else {
-          const err21 = {
+          const err23 = {
             instancePath: instancePath + "/positions",
             schemaPath: "#/properties/positions/type",
             keyword: "type",
@@ -9616,20 +10588,20 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err23];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err23);
           }
           errors++;
         }
       }
       if (data.system_role !== undefined) {
         let data9 = data.system_role;
-        const _errs22 = errors;
+        const _errs24 = errors;
         let valid6 = false;
-        const _errs23 = errors;
+        const _errs25 = errors;
         if (typeof data9 !== "string") {
-          const err22 = {
+          const err24 = {
             instancePath: instancePath + "/system_role",
             schemaPath: "spec#/components/schemas/SystemRole/type",
             keyword: "type",
@@ -9637,9 +10609,9 @@ const v = (() => {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
           }
           errors++;
         }
@@ -9652,7 +10624,7 @@ const v = (() => {
             data9 === "owner"
           )
         ) {
-          const err23 = {
+          const err25 = {
             instancePath: instancePath + "/system_role",
             schemaPath: "spec#/components/schemas/SystemRole/enum",
             keyword: "enum",
@@ -9660,65 +10632,22 @@ const v = (() => {
             message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        var _valid0 = _errs23 === errors;
-        valid6 = valid6 || _valid0;
-        const _errs26 = errors;
-        if (data9 !== null) {
-          const err24 = {
-            instancePath: instancePath + "/system_role",
-            schemaPath: "#/properties/system_role/anyOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
-          };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        var _valid0 = _errs26 === errors;
-        valid6 = valid6 || _valid0;
-        if (!valid6) {
-          const err25 = {
-            instancePath: instancePath + "/system_role",
-            schemaPath: "#/properties/system_role/anyOf",
-            keyword: "anyOf",
-            params: {},
-            message: "must match a schema in anyOf",
-          };
-          if (vErrors === null) {
             vErrors = [err25];
           } else {
             vErrors.push(err25);
           }
           errors++;
-        } else {
-          errors = _errs22;
-          if (vErrors !== null) {
-            if (_errs22) {
-              vErrors.length = _errs22;
-            } else {
-              vErrors = null;
-            }
-          }
         }
-      }
-      if (data.active !== undefined) {
-        if (typeof data.active !== "boolean") {
+        var _valid0 = _errs25 === errors;
+        valid6 = valid6 || _valid0;
+        const _errs28 = errors;
+        if (data9 !== null) {
           const err26 = {
-            instancePath: instancePath + "/active",
-            schemaPath: "#/properties/active/type",
+            instancePath: instancePath + "/system_role",
+            schemaPath: "#/properties/system_role/anyOf/1/type",
             keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
+            params: { type: "null" },
+            message: "must be null",
           };
           if (vErrors === null) {
             vErrors = [err26];
@@ -9727,16 +10656,15 @@ const v = (() => {
           }
           errors++;
         }
-      }
-      if (data.hourly_rate !== undefined) {
-        let data11 = data.hourly_rate;
-        if (!(typeof data11 == "number") && data11 !== null) {
+        var _valid0 = _errs28 === errors;
+        valid6 = valid6 || _valid0;
+        if (!valid6) {
           const err27 = {
-            instancePath: instancePath + "/hourly_rate",
-            schemaPath: "#/properties/hourly_rate/type",
-            keyword: "type",
-            params: { type: schema107.properties.hourly_rate.type },
-            message: "must be number,null",
+            instancePath: instancePath + "/system_role",
+            schemaPath: "#/properties/system_role/anyOf",
+            keyword: "anyOf",
+            params: {},
+            message: "must match a schema in anyOf",
           };
           if (vErrors === null) {
             vErrors = [err27];
@@ -9744,15 +10672,24 @@ const v = (() => {
             vErrors.push(err27);
           }
           errors++;
+        } else {
+          errors = _errs24;
+          if (vErrors !== null) {
+            if (_errs24) {
+              vErrors.length = _errs24;
+            } else {
+              vErrors = null;
+            }
+          }
         }
-        if (typeof data11 == "number") {
-          if (data11 < 0 || isNaN(data11)) {
+        if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+          for (let key2 in data9) {
             const err28 = {
-              instancePath: instancePath + "/hourly_rate",
-              schemaPath: "#/properties/hourly_rate/minimum",
-              keyword: "minimum",
-              params: { comparison: ">=", limit: 0 },
-              message: "must be >= 0",
+              instancePath: instancePath + "/system_role",
+              schemaPath: "#/properties/system_role/unevaluatedProperties",
+              keyword: "unevaluatedProperties",
+              params: { unevaluatedProperty: key2 },
+              message: "must NOT have unevaluated properties",
             };
             if (vErrors === null) {
               vErrors = [err28];
@@ -9763,15 +10700,14 @@ const v = (() => {
           }
         }
       }
-      if (data.cost_rate !== undefined) {
-        let data12 = data.cost_rate;
-        if (!(typeof data12 == "number") && data12 !== null) {
+      if (data.active !== undefined) {
+        if (typeof data.active !== "boolean") {
           const err29 = {
-            instancePath: instancePath + "/cost_rate",
-            schemaPath: "#/properties/cost_rate/type",
+            instancePath: instancePath + "/active",
+            schemaPath: "#/properties/active/type",
             keyword: "type",
-            params: { type: schema107.properties.cost_rate.type },
-            message: "must be number,null",
+            params: { type: "boolean" },
+            message: "must be boolean",
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -9780,9 +10716,62 @@ const v = (() => {
           }
           errors++;
         }
+      }
+      if (data.hourly_rate !== undefined) {
+        let data11 = data.hourly_rate;
+        if (!(typeof data11 == "number") && data11 !== null) {
+          const err30 = {
+            instancePath: instancePath + "/hourly_rate",
+            schemaPath: "#/properties/hourly_rate/type",
+            keyword: "type",
+            params: { type: schema107.properties.hourly_rate.type },
+            message: "must be number,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (typeof data11 == "number") {
+          if (data11 < 0 || isNaN(data11)) {
+            const err31 = {
+              instancePath: instancePath + "/hourly_rate",
+              schemaPath: "#/properties/hourly_rate/minimum",
+              keyword: "minimum",
+              params: { comparison: ">=", limit: 0 },
+              message: "must be >= 0",
+            };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+      }
+      if (data.cost_rate !== undefined) {
+        let data12 = data.cost_rate;
+        if (!(typeof data12 == "number") && data12 !== null) {
+          const err32 = {
+            instancePath: instancePath + "/cost_rate",
+            schemaPath: "#/properties/cost_rate/type",
+            keyword: "type",
+            params: { type: schema107.properties.cost_rate.type },
+            message: "must be number,null",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
         if (typeof data12 == "number") {
           if (data12 < 0 || isNaN(data12)) {
-            const err30 = {
+            const err33 = {
               instancePath: instancePath + "/cost_rate",
               schemaPath: "#/properties/cost_rate/minimum",
               keyword: "minimum",
@@ -9790,9 +10779,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err30];
+              vErrors = [err33];
             } else {
-              vErrors.push(err30);
+              vErrors.push(err33);
             }
             errors++;
           }
@@ -9801,7 +10790,7 @@ const v = (() => {
       if (data.overtime_rate !== undefined) {
         let data13 = data.overtime_rate;
         if (!(typeof data13 == "number") && data13 !== null) {
-          const err31 = {
+          const err34 = {
             instancePath: instancePath + "/overtime_rate",
             schemaPath: "#/properties/overtime_rate/type",
             keyword: "type",
@@ -9809,15 +10798,15 @@ const v = (() => {
             message: "must be number,null",
           };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err34];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err34);
           }
           errors++;
         }
         if (typeof data13 == "number") {
           if (data13 < 0 || isNaN(data13)) {
-            const err32 = {
+            const err35 = {
               instancePath: instancePath + "/overtime_rate",
               schemaPath: "#/properties/overtime_rate/minimum",
               keyword: "minimum",
@@ -9825,9 +10814,9 @@ const v = (() => {
               message: "must be >= 0",
             };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err35];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err35);
             }
             errors++;
           }
@@ -9840,7 +10829,7 @@ const v = (() => {
           for (let i2 = 0; i2 < len1; i2++) {
             let data15 = data14[i2];
             if (typeof data15 !== "string") {
-              const err33 = {
+              const err36 = {
                 instancePath: instancePath + "/availability/" + i2,
                 schemaPath: "spec#/components/schemas/Weekday/type",
                 keyword: "type",
@@ -9848,9 +10837,9 @@ const v = (() => {
                 message: "must be string",
               };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err36];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err36);
               }
               errors++;
             }
@@ -9865,7 +10854,7 @@ const v = (() => {
                 data15 === "sunday"
               )
             ) {
-              const err34 = {
+              const err37 = {
                 instancePath: instancePath + "/availability/" + i2,
                 schemaPath: "spec#/components/schemas/Weekday/enum",
                 keyword: "enum",
@@ -9873,11 +10862,28 @@ const v = (() => {
                 message: "must be equal to one of the allowed values",
               };
               if (vErrors === null) {
-                vErrors = [err34];
+                vErrors = [err37];
               } else {
-                vErrors.push(err34);
+                vErrors.push(err37);
               }
               errors++;
+            }
+            if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+              for (let key3 in data15) {
+                const err38 = {
+                  instancePath: instancePath + "/availability/" + i2,
+                  schemaPath: "#/properties/availability/items/unevaluatedProperties",
+                  keyword: "unevaluatedProperties",
+                  params: { unevaluatedProperty: key3 },
+                  message: "must NOT have unevaluated properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
             }
           }
           let i3 = data14.length;
@@ -9886,7 +10892,7 @@ const v = (() => {
             outer1: for (; i3--; ) {
               for (j1 = i3; j1--; ) {
                 if (func0(data14[i3], data14[j1])) {
-                  const err35 = {
+                  const err39 = {
                     instancePath: instancePath + "/availability",
                     schemaPath: "#/properties/availability/uniqueItems",
                     keyword: "uniqueItems",
@@ -9895,9 +10901,9 @@ const v = (() => {
                       "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)",
                   };
                   if (vErrors === null) {
-                    vErrors = [err35];
+                    vErrors = [err39];
                   } else {
-                    vErrors.push(err35);
+                    vErrors.push(err39);
                   }
                   errors++;
                   break outer1;
@@ -9906,7 +10912,7 @@ const v = (() => {
             }
           }
         } else {
-          const err36 = {
+          const err40 = {
             instancePath: instancePath + "/availability",
             schemaPath: "#/properties/availability/type",
             keyword: "type",
@@ -9914,89 +10920,21 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err36];
+            vErrors = [err40];
           } else {
-            vErrors.push(err36);
+            vErrors.push(err40);
           }
           errors++;
         }
       }
       if (data.can_see_restricted_docs !== undefined) {
         if (typeof data.can_see_restricted_docs !== "boolean") {
-          const err37 = {
+          const err41 = {
             instancePath: instancePath + "/can_see_restricted_docs",
             schemaPath: "#/properties/can_see_restricted_docs/type",
             keyword: "type",
             params: { type: "boolean" },
             message: "must be boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
-        }
-      }
-      if (data.created_at !== undefined) {
-        let data17 = data.created_at;
-        if (typeof data17 === "string") {
-          if (!formats4.test(data17)) {
-            const err38 = {
-              instancePath: instancePath + "/created_at",
-              schemaPath: "#/properties/created_at/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        } else {
-          const err39 = {
-            instancePath: instancePath + "/created_at",
-            schemaPath: "#/properties/created_at/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-      }
-      if (data.updated_at !== undefined) {
-        let data18 = data.updated_at;
-        if (typeof data18 === "string") {
-          if (!formats4.test(data18)) {
-            const err40 = {
-              instancePath: instancePath + "/updated_at",
-              schemaPath: "#/properties/updated_at/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "' + "date-time" + '"',
-            };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        } else {
-          const err41 = {
-            instancePath: instancePath + "/updated_at",
-            schemaPath: "#/properties/updated_at/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
           };
           if (vErrors === null) {
             vErrors = [err41];
@@ -10006,8 +10944,76 @@ const v = (() => {
           errors++;
         }
       }
+      if (data.created_at !== undefined) {
+        let data17 = data.created_at;
+        if (typeof data17 === "string") {
+          if (!formats4.test(data17)) {
+            const err42 = {
+              instancePath: instancePath + "/created_at",
+              schemaPath: "#/properties/created_at/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        } else {
+          const err43 = {
+            instancePath: instancePath + "/created_at",
+            schemaPath: "#/properties/created_at/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      }
+      if (data.updated_at !== undefined) {
+        let data18 = data.updated_at;
+        if (typeof data18 === "string") {
+          if (!formats4.test(data18)) {
+            const err44 = {
+              instancePath: instancePath + "/updated_at",
+              schemaPath: "#/properties/updated_at/format",
+              keyword: "format",
+              params: { format: "date-time" },
+              message: 'must match format "' + "date-time" + '"',
+            };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        } else {
+          const err45 = {
+            instancePath: instancePath + "/updated_at",
+            schemaPath: "#/properties/updated_at/type",
+            keyword: "type",
+            params: { type: "string" },
+            message: "must be string",
+          };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+      }
     } else {
-      const err42 = {
+      const err46 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -10015,9 +11021,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err42];
+        vErrors = [err46];
       } else {
-        vErrors.push(err42);
+        vErrors.push(err46);
       }
       errors++;
     }
@@ -10099,8 +11105,9 @@ const v = (() => {
         if (Array.isArray(data1)) {
           const len0 = data1.length;
           for (let i0 = 0; i0 < len0; i0++) {
+            let data2 = data1[i0];
             if (
-              !validate119(data1[i0], {
+              !validate119(data2, {
                 instancePath: instancePath + "/data/" + i0,
                 parentData: data1,
                 parentDataProperty: i0,
@@ -10111,9 +11118,46 @@ const v = (() => {
               vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
               errors = vErrors.length;
             }
+            if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+              for (let key0 in data2) {
+                if (
+                  key0 !== "id" &&
+                  key0 !== "type" &&
+                  key0 !== "first_name" &&
+                  key0 !== "last_name" &&
+                  key0 !== "company_name" &&
+                  key0 !== "email" &&
+                  key0 !== "mobile_phone" &&
+                  key0 !== "positions" &&
+                  key0 !== "system_role" &&
+                  key0 !== "active" &&
+                  key0 !== "hourly_rate" &&
+                  key0 !== "cost_rate" &&
+                  key0 !== "overtime_rate" &&
+                  key0 !== "availability" &&
+                  key0 !== "can_see_restricted_docs" &&
+                  key0 !== "created_at" &&
+                  key0 !== "updated_at"
+                ) {
+                  const err2 = {
+                    instancePath: instancePath + "/data/" + i0,
+                    schemaPath: "#/properties/data/items/unevaluatedProperties",
+                    keyword: "unevaluatedProperties",
+                    params: { unevaluatedProperty: key0 },
+                    message: "must NOT have unevaluated properties",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err2];
+                  } else {
+                    vErrors.push(err2);
+                  }
+                  errors++;
+                }
+              }
+            }
           }
         } else {
-          const err2 = {
+          const err3 = {
             instancePath: instancePath + "/data",
             schemaPath: "#/properties/data/type",
             keyword: "type",
@@ -10121,16 +11165,17 @@ const v = (() => {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err3];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err3);
           }
           errors++;
         }
       }
       if (data.meta !== undefined) {
+        let data3 = data.meta;
         if (
-          !validate25(data.meta, {
+          !validate25(data3, {
             instancePath: instancePath + "/meta",
             parentData: data,
             parentDataProperty: "meta",
@@ -10141,9 +11186,28 @@ const v = (() => {
           vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
           errors = vErrors.length;
         }
+        if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+          for (let key1 in data3) {
+            if (key1 !== "pagination") {
+              const err4 = {
+                instancePath: instancePath + "/meta",
+                schemaPath: "#/properties/meta/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key1 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err4];
+              } else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err3 = {
+      const err5 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -10151,9 +11215,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err3];
+        vErrors = [err5];
       } else {
-        vErrors.push(err3);
+        vErrors.push(err5);
       }
       errors++;
     }
@@ -10222,7 +11286,7 @@ const v = (() => {
         "description": "Always `true` on success.",
         "example": true,
       },
-      "data": { "$ref": "spec#/components/schemas/Employee" },
+      "data": { "$ref": "spec#/components/schemas/Employee", "unevaluatedProperties": false },
     },
   };
   function validate124(
@@ -10273,8 +11337,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate119(data.data, {
+          !validate119(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -10285,9 +11350,46 @@ const v = (() => {
           vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "type" &&
+              key0 !== "first_name" &&
+              key0 !== "last_name" &&
+              key0 !== "company_name" &&
+              key0 !== "email" &&
+              key0 !== "mobile_phone" &&
+              key0 !== "positions" &&
+              key0 !== "system_role" &&
+              key0 !== "active" &&
+              key0 !== "hourly_rate" &&
+              key0 !== "cost_rate" &&
+              key0 !== "overtime_rate" &&
+              key0 !== "availability" &&
+              key0 !== "can_see_restricted_docs" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -10295,9 +11397,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -10404,8 +11506,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate119(data.data, {
+          !validate119(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -10416,9 +11519,46 @@ const v = (() => {
           vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "type" &&
+              key0 !== "first_name" &&
+              key0 !== "last_name" &&
+              key0 !== "company_name" &&
+              key0 !== "email" &&
+              key0 !== "mobile_phone" &&
+              key0 !== "positions" &&
+              key0 !== "system_role" &&
+              key0 !== "active" &&
+              key0 !== "hourly_rate" &&
+              key0 !== "cost_rate" &&
+              key0 !== "overtime_rate" &&
+              key0 !== "availability" &&
+              key0 !== "can_see_restricted_docs" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -10426,9 +11566,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
@@ -10535,8 +11675,9 @@ const v = (() => {
         }
       }
       if (data.data !== undefined) {
+        let data1 = data.data;
         if (
-          !validate119(data.data, {
+          !validate119(data1, {
             instancePath: instancePath + "/data",
             parentData: data,
             parentDataProperty: "data",
@@ -10547,9 +11688,46 @@ const v = (() => {
           vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
           errors = vErrors.length;
         }
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          for (let key0 in data1) {
+            if (
+              key0 !== "id" &&
+              key0 !== "type" &&
+              key0 !== "first_name" &&
+              key0 !== "last_name" &&
+              key0 !== "company_name" &&
+              key0 !== "email" &&
+              key0 !== "mobile_phone" &&
+              key0 !== "positions" &&
+              key0 !== "system_role" &&
+              key0 !== "active" &&
+              key0 !== "hourly_rate" &&
+              key0 !== "cost_rate" &&
+              key0 !== "overtime_rate" &&
+              key0 !== "availability" &&
+              key0 !== "can_see_restricted_docs" &&
+              key0 !== "created_at" &&
+              key0 !== "updated_at"
+            ) {
+              const err2 = {
+                instancePath: instancePath + "/data",
+                schemaPath: "#/properties/data/unevaluatedProperties",
+                keyword: "unevaluatedProperties",
+                params: { unevaluatedProperty: key0 },
+                message: "must NOT have unevaluated properties",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+        }
       }
     } else {
-      const err2 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -10557,9 +11735,9 @@ const v = (() => {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err2];
+        vErrors = [err3];
       } else {
-        vErrors.push(err2);
+        vErrors.push(err3);
       }
       errors++;
     }
