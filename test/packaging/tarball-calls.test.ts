@@ -41,7 +41,15 @@ const expectedPath: Record<Vendor, string> = {
 };
 
 /** What WebWork's spec says of the loopback server's `{ success, status, data: { id, vendor } }` member. */
-const VALIDATION_DIVERGENCES = ["TODO"];
+const VALIDATION_DIVERGENCES = [
+  "missing /meta",
+  "missing /data/email",
+  "missing /data/firstname",
+  "missing /data/lastname",
+  "missing /data/status",
+  "extra /data/vendor",
+  "extra /status",
+];
 
 interface Seen {
   readonly method: string;

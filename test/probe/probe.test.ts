@@ -95,6 +95,8 @@ const MEMBER = {
   deleted_at: null,
 };
 
+const META = { api_version: "2.0.0", timestamp: "2025-03-14T10:30:00Z" };
+
 describe("workapis-webwork-probe against a drifted mock", () => {
   /** The mock's member, drifted: `firstname` renamed, `rate` a string, `email` gone, a field added. */
   function drifted() {
@@ -104,7 +106,7 @@ describe("workapis-webwork-probe against a drifted mock", () => {
       return {
         success: true,
         data: { ...rest, first_name: firstname, rate: String(rate), nickname: "Dan" },
-        meta: { api_version: "2.0.0", timestamp: "2025-03-14T10:30:00Z" },
+        meta: META,
       } as never;
     });
     return mock;
@@ -146,13 +148,16 @@ describe("workapis-webwork-probe against a drifted mock", () => {
     expect(stdout).toContain("| getMember | `GET /members/{memberId}` | 200 |");
     expect(stdout).toContain("| 3 | 2 extra fields (not failures) |");
     expect(stdout).toContain("- getMember /data/rate: type, expected number or null, got string");
-    expect(stdout).not.toMatch(/Daniel|Okafor|45/);
+    expect(stdout).not.toMatch(/Daniel|Okafor|northwindstudio/);
     expect(stdout).not.toContain(SECRET);
   });
 
   it("an extra field alone is reported, and fails the run only with --strict", async () => {
     const mock = createWebWorkMock();
-    mock.override("getMember", () => ({ success: true, data: { ...MEMBER, beta: true }, meta: {} }) as never);
+    mock.override(
+      "getMember",
+      () => ({ success: true, data: { ...MEMBER, beta: true }, meta: META }) as never,
+    );
     const loose = await probe("webwork", mock);
     const report = JSON.parse(loose.stdout) as JsonReport;
     expect(report.rows.find((r) => r.operation === "getMember")?.divergences).toEqual([
@@ -175,7 +180,9 @@ describe("workapis-webwork-probe usage", () => {
   it("says which variable to set when the credential is missing, exit code 2", async () => {
     const bin = resolve(repoRoot, "packages/webwork/dist/probe.js");
     const { WEBWORK_TOKEN: _unset, ...env } = process.env;
-    const failed = await run("node", [bin], { env }).catch((error: { code: number; stderr: string }) => error);
+    const failed = await run("node", [bin], { env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failed).toMatchObject({ code: 2 });
     expect((failed as { stderr: string }).stderr).toBe(
       "workapis-webwork-probe: set WEBWORK_TOKEN to your WebWork credential (see --help)\n",
