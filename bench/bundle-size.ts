@@ -1,8 +1,12 @@
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
-/** min+gzip of a consumer that imports one vendor client (esbuild), against bare openapi-fetch. */
-async function size(contents: string): Promise<number> {
+/**
+ * min+gzip of what a consumer's bundle loads (esbuild, ES modules, code splitting as an application
+ * build does): the entry chunk and the chunks it imports, loaded with the page, and apart the chunks
+ * only a dynamic `import()` loads (the response validators, loaded by `validateResponses`).
+ */
+async function size(contents: string): Promise<{ entry: number; lazy: number }> {
   const out = await build({
     stdin: { contents, resolveDir: import.meta.dirname },
     bundle: true,
@@ -10,16 +14,37 @@ async function size(contents: string): Promise<number> {
     write: false,
     format: "esm",
     platform: "browser",
+    splitting: true,
+    outdir: "out",
+    metafile: true,
     logLevel: "silent",
   });
-  return gzipSync(out.outputFiles[0]?.contents ?? new Uint8Array()).length;
+  const { outputs } = out.metafile;
+  // What loads with the page: the entry chunk and every chunk it imports statically, transitively.
+  const loaded = new Set<string>();
+  const visit = (name: string) => {
+    if (loaded.has(name)) return;
+    loaded.add(name);
+    for (const i of outputs[name]?.imports ?? []) if (i.kind === "import-statement") visit(i.path);
+  };
+  for (const [name, o] of Object.entries(outputs)) if (o.entryPoint === "<stdin>") visit(name);
+  let entry = 0;
+  let lazy = 0;
+  for (const file of out.outputFiles) {
+    if (!file.path.endsWith(".js")) continue;
+    const bytes = gzipSync(file.contents).length;
+    const name = `out/${file.path.slice(file.path.lastIndexOf("/out/") + 5)}`;
+    if (loaded.has(name)) entry += bytes;
+    else lazy += bytes;
+  }
+  return { entry, lazy };
 }
 
 export async function bundleSizes() {
-  const baseline = await size(
+  const { entry: baseline } = await size(
     `import createClient from "openapi-fetch"; console.log(createClient({ baseUrl: "x" }));`,
   );
-  const rows = [{ label: "openapi-fetch alone", bytes: baseline }];
+  const rows = [{ label: "openapi-fetch alone", bytes: baseline, lazyBytes: 0 }];
   for (const [pkg, fn] of [
     ["webwork", "createWebWorkClient"],
     ["workboard", "createWorkBoardClient"],
@@ -27,10 +52,15 @@ export async function bundleSizes() {
     ["betterworks", "createBetterworksClient"],
     ["boardcrm", "createBoardCRMClient"],
   ] as const) {
-    rows.push({
-      label: `@workapis/${pkg}`,
-      bytes: await size(`import { ${fn} } from "@workapis/${pkg}"; console.log(${fn}({ token: "t" }));`),
-    });
+    const { entry, lazy } = await size(
+      `import { ${fn} } from "@workapis/${pkg}"; console.log(${fn}({ token: "t" }));`,
+    );
+    rows.push({ label: `@workapis/${pkg}`, bytes: entry, lazyBytes: lazy });
   }
-  return rows.map((r) => ({ ...r, kb: r.bytes / 1024, ratio: r.bytes / baseline }));
+  return rows.map((r) => ({
+    ...r,
+    kb: r.bytes / 1024,
+    lazyKb: r.lazyBytes / 1024,
+    ratio: r.bytes / baseline,
+  }));
 }

@@ -1,4 +1,13 @@
 import { defineConfig } from "tsup";
 import { packageBuild } from "../../tsup.base.ts";
 
-export default defineConfig(packageBuild({ index: "src/index.ts", msw: "src/msw.ts" }));
+export default defineConfig({
+  ...packageBuild({
+    index: "src/index.ts",
+    msw: "src/msw.ts",
+    validators: "src/validators.ts",
+    probe: "src/probe.ts",
+  }),
+  // The client loads its validators by the package's own name: kept out of the client's bundle.
+  external: ["@workapis/webwork/validators"],
+});

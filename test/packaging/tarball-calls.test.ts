@@ -40,6 +40,18 @@ const expectedPath: Record<Vendor, string> = {
   boardcrm: "/boardcrm/api/offer/get",
 };
 
+/** What WebWork's spec says of the loopback server's `{ success, status, data: { id, vendor } }` member. */
+const VALIDATION_DIVERGENCES = [
+  "missing /meta",
+  "missing /data/email",
+  "missing /data/firstname",
+  "missing /data/lastname",
+  "missing /data/current_role",
+  "missing /data/status",
+  "extra /data/vendor",
+  "extra /status",
+];
+
 interface Seen {
   readonly method: string;
   readonly path: string;
@@ -103,7 +115,9 @@ describe.each(["calls.cjs", "calls.mjs"])("installed tarballs, loaded from %s", 
       cwd: project,
       env: { ...process.env, WORKAPIS_BASE_URL: baseUrl },
     });
-    const results = JSON.parse(stdout) as Record<Vendor, { data?: unknown; error?: string }>;
+    const results = JSON.parse(stdout) as Record<Vendor, { data?: unknown; error?: string }> & {
+      validation: unknown;
+    };
     for (const vendor of vendors) {
       expect(results[vendor], vendor).toEqual({
         data: { success: true, status: true, data: { id: 7, vendor } },
@@ -114,5 +128,11 @@ describe.each(["calls.cjs", "calls.mjs"])("installed tarballs, loaded from %s", 
       expect(request.path, vendor).toBe(expectedPath[vendor]);
       expect(expectedAuth[vendor](request), vendor).toBe(expectedCredential[vendor]);
     }
+    // validateResponses loads the package's own validators entry, and its error is the package's class.
+    expect(results.validation).toEqual({
+      name: "ResponseValidationError",
+      typed: true,
+      divergences: VALIDATION_DIVERGENCES,
+    });
   });
 });

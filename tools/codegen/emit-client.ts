@@ -1,7 +1,7 @@
 import type { SpecModel } from "./spec-model.ts";
 
 /** `client.ts`: `create<Vendor>Client`, the vendor's client type, and its options. */
-export function emitClient(meta: SpecModel): string {
+export function emitClient(meta: SpecModel, vendor: string): string {
   const name = meta.vendor.clientName;
   const signed = meta.vendor.webhookSignature !== undefined;
   // `inferred` marks a scheme the vendor does not document (x-workapis.webhookSignature.inferred).
@@ -10,6 +10,7 @@ export function emitClient(meta: SpecModel): string {
     "type ApiClient",
     "type ClientOptions",
     "createApiClient",
+    "type ResponseValidatorsLoader",
     ...(signed ? [inferred ? "createWebhookParser" : "createWebhookVerifier"] : []),
   ];
   const helper = `${name[0]?.toLowerCase()}${name.slice(1)}Webhooks`;
@@ -24,11 +25,18 @@ export function emitClient(meta: SpecModel): string {
     `export type ${name}ClientOptions = ClientOptions;`,
     "",
     "/**",
+    " * The response validators are the package's own `validators` entry, imported by its published name",
+    " * so that a bundler keeps them in a chunk of their own, loaded only by `validateResponses`. The",
+    " * specifier is typed by the loader, not resolved: the entry is built beside this one.",
+    " */",
+    `const validators = (() => import(${JSON.stringify(`@workapis/${vendor}/validators`)} as string)) as ResponseValidatorsLoader;`,
+    "",
+    "/**",
     ` * Creates a ${name} client. Calls resolve to \`{ data, error, response, requestId }\`; \`error\` is an`,
     " * `ApiError` carrying the vendor's code. Wrap a call in `unwrap()` to throw instead.",
     " */",
     `export function create${name}Client(options: ${name}ClientOptions): ${name}Client {`,
-    `  return createApiClient<paths, ${name}ErrorCode, ${name}PaginatedOperations>(meta, options);`,
+    `  return createApiClient<paths, ${name}ErrorCode, ${name}PaginatedOperations>(meta, options, validators);`,
     "}",
     "",
     ...(signed && !inferred

@@ -12,14 +12,17 @@ const RUNTIME_EXPORTS = [
   "NotFoundError",
   "PermissionDeniedError",
   "RateLimitError",
+  "ResponseValidationError",
   "TimeoutError",
   "UnprocessableEntityError",
   "unwrap",
   "type ApiResult",
+  "type Divergence",
   "type Logger",
   "type LogLevel",
   "type Paginator",
   "type RetryOptions",
+  "type ValidateResponses",
 ];
 
 /** The OAuth helpers, for a vendor with an OAuth 2.0 scheme: users get them without installing the runtime. */

@@ -12,7 +12,7 @@ import { isObj, type Obj } from "./spec-walk.ts";
  * consumer's test process runs plain functions and no schema engine. Formats are regexes, which
  * ajv inlines into the generated code.
  */
-const FORMATS: Record<string, RegExp> = {
+export const FORMATS: Record<string, RegExp> = {
   email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   date: /^\d{4}-\d{2}-\d{2}$/,
@@ -20,7 +20,7 @@ const FORMATS: Record<string, RegExp> = {
   time: /^\d{2}:\d{2}(:\d{2})?$/,
   uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
 };
-const SPEC_ID = "spec";
+export const SPEC_ID = "spec";
 
 /** ajv's runtime helpers, inlined so the generated validators import nothing. */
 const RUNTIME_HELPERS: Record<string, string> = {
@@ -29,7 +29,7 @@ const RUNTIME_HELPERS: Record<string, string> = {
 };
 
 /** Makes ajv's standalone output self-contained and valid as an ES module body. */
-function selfContained(code: string): string {
+export function selfContained(code: string): string {
   let out = code
     .replace(/^"use strict";/, "")
     .replace(/export const /g, "const ")
@@ -43,7 +43,7 @@ function selfContained(code: string): string {
 }
 
 /** Rewrites local `#/components/...` refs to point into the document registered as `spec`. */
-function rewriteRefs(value: unknown): unknown {
+export function rewriteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rewriteRefs);
   if (!isObj(value)) return value;
   const out: Obj = {};

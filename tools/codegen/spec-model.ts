@@ -45,6 +45,8 @@ export interface ModelParameter {
   readonly required: boolean;
   /** The parameter's schema as written (`$ref`s kept). */
   readonly schema: unknown;
+  /** The parameter's own `example`, if it has one. */
+  readonly example: unknown;
 }
 
 /** A request or response body's content: the media type read (JSON when offered, else the first). */
@@ -228,6 +230,7 @@ export function buildSpecModel(spec: LoadedSpec, problems: SpecProblem[]): SpecM
         in: p["in"] as ModelParameter["in"],
         required: p["required"] === true,
         schema: p["schema"],
+        example: p["example"],
       }),
     );
     const queryParams = new Set(parameters.filter((p) => p.in === "query").map((p) => p.name));

@@ -45,6 +45,7 @@ export {
   UnprocessableEntityError,
 } from "./errors/api-error.ts";
 export type { RedactedRequest } from "./errors/redact.ts";
+export { ResponseValidationError } from "./errors/response-validation-error.ts";
 export type { Logger, LogLevel } from "./logging/logger.ts";
 export type {
   ApiMeta,
@@ -59,6 +60,13 @@ export type {
 } from "./metadata.ts";
 export type { FetchLike } from "./transport/fetch-like.ts";
 export type { RetryOptions } from "./transport/retry-policy.ts";
+export type {
+  Divergence,
+  DivergenceKind,
+  ResponseValidators,
+  ResponseValidatorsLoader,
+  ValidateResponses,
+} from "./validation/divergence.ts";
 export {
   createWebhookParser,
   createWebhookVerifier,

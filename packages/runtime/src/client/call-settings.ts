@@ -1,13 +1,24 @@
 import type { FetchLike } from "../transport/fetch-like.ts";
 import type { ResolvedRetryOptions } from "../transport/retry-policy.ts";
+import type { ResponseValidatorsLoader, ValidateResponses } from "../validation/divergence.ts";
 import type { CallInit } from "./types.ts";
-import { checkFunction, checkHeaders, checkRetry, checkSignal, checkTimeout } from "./validate-options.ts";
+import {
+  checkFunction,
+  checkHeaders,
+  checkRetry,
+  checkSignal,
+  checkTimeout,
+  checkValidateResponses,
+} from "./validate-options.ts";
 
 /** The client's own settings that a call may override. */
 export interface CallDefaults {
   readonly timeoutMs: number | undefined;
   readonly retry: ResolvedRetryOptions;
   readonly fetch: FetchLike;
+  readonly validateResponses: ValidateResponses;
+  /** The vendor's response validators, when its package gave them (a mode other than "off" needs them). */
+  readonly validators: ResponseValidatorsLoader | undefined;
 }
 
 /** One call's own settings: the client's, overridden by what the call passed. */
@@ -19,7 +30,7 @@ export interface CallSettings extends CallDefaults {
 
 /** The call's timeout, retry, signal and fetch over the client's, each checked (a `TypeError` names it). */
 export function callSettings(defaults: CallDefaults, init: CallInit): CallSettings {
-  const { timeoutMs, retry, signal, fetch, ...rest } = init ?? {};
+  const { timeoutMs, retry, signal, fetch, validateResponses, ...rest } = init ?? {};
   checkSignal("signal", signal);
   checkFunction("fetch", fetch);
   checkHeaders("headers", rest["headers"]);
@@ -28,6 +39,9 @@ export function callSettings(defaults: CallDefaults, init: CallInit): CallSettin
     retry: checkRetry("retry", retry, defaults.retry),
     signal,
     fetch: (fetch as FetchLike | undefined) ?? defaults.fetch,
+    validateResponses:
+      checkValidateResponses(validateResponses, defaults.validators) ?? defaults.validateResponses,
+    validators: defaults.validators,
     rest,
   };
 }

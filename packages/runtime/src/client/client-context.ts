@@ -6,8 +6,10 @@ import type { ApiMeta, VendorMeta } from "../metadata.ts";
 import { defaultFetch } from "../transport/fetch-like.ts";
 import { RateLimiter } from "../transport/rate-limiter.ts";
 import { DEFAULT_RETRY } from "../transport/retry-policy.ts";
+import type { ResponseValidatorsLoader } from "../validation/divergence.ts";
 import type { CallDefaults } from "./call-settings.ts";
 import { type ClientOptions, DEFAULT_TIMEOUT_MS } from "./client-options.ts";
+import { type ReviewResponse, responseReviewer } from "./review-response.ts";
 import { type RouteTable, routeTable } from "./route-table.ts";
 import type { PathsShape } from "./types.ts";
 import {
@@ -19,6 +21,7 @@ import {
   checkRetry,
   checkTimeout,
   checkToken,
+  checkValidateResponses,
 } from "./validate-options.ts";
 
 /** What every call of one client shares: its checked options and what was built from the metadata. */
@@ -40,10 +43,19 @@ export interface ClientContext {
   readonly defaults: CallDefaults;
   /** The request as errors and log lines show it, without the vendor's credential. */
   readonly redact: (request: Request) => RedactedRequest;
+  /** Checks success bodies against the spec, when the vendor package gave its validators. */
+  readonly review: ReviewResponse | undefined;
 }
 
-/** Checks every option (a mistake fails here, naming the option, not on the first call) and builds the context. */
-export function clientContext(meta: ApiMeta, options: ClientOptions): ClientContext {
+/**
+ * Checks every option (a mistake fails here, naming the option, not on the first call) and builds the
+ * context. `validators` loads the vendor's response validators (`validateResponses`).
+ */
+export function clientContext(
+  meta: ApiMeta,
+  options: ClientOptions,
+  validators: ResponseValidatorsLoader | undefined,
+): ClientContext {
   const { vendor } = meta;
   const token = checkToken(options.token);
   const baseUrl = checkBaseUrl(options.baseUrl);
@@ -55,6 +67,7 @@ export function clientContext(meta: ApiMeta, options: ClientOptions): ClientCont
   const retry = checkRetry("retry", options.retry, DEFAULT_RETRY);
   const rateLimit = checkRateLimit(options.rateLimit) ?? vendor.rateLimit;
   const logLevel = checkLogLevel(options.logLevel) ?? "warn";
+  const validateResponses = checkValidateResponses(options.validateResponses, validators) ?? "off";
   if (options.middleware !== undefined && !Array.isArray(options.middleware))
     throw new TypeError("middleware must be an array of openapi-fetch middleware");
 
@@ -76,7 +89,8 @@ export function clientContext(meta: ApiMeta, options: ClientOptions): ClientCont
     random: options.random ?? Math.random,
     log: levelLogger(logLevel, options.logger ?? console),
     debug: logLevel === "debug",
-    defaults: { timeoutMs, retry, fetch: options.fetch ?? defaultFetch },
+    defaults: { timeoutMs, retry, fetch: options.fetch ?? defaultFetch, validateResponses, validators },
     redact: (request) => redactRequest(request, { headers: auth.secretHeaders, params: auth.secretParams }),
+    review: validators && responseReviewer(validators),
   };
 }

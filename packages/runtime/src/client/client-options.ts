@@ -4,6 +4,7 @@ import type { Logger, LogLevel } from "../logging/logger.ts";
 import type { RateLimitMeta } from "../metadata.ts";
 import type { FetchLike } from "../transport/fetch-like.ts";
 import type { RetryOptions } from "../transport/retry-policy.ts";
+import type { ValidateResponses } from "../validation/divergence.ts";
 
 /** Options every vendor client accepts. Each is checked when the client is made (a `TypeError` names it). */
 export interface ClientOptions {
@@ -36,6 +37,12 @@ export interface ClientOptions {
   readonly logLevel?: LogLevel;
   /** Where log lines go. Default `console`. */
   readonly logger?: Logger;
+  /**
+   * Checks every JSON success body against the spec: `"warn"` logs one line per divergence through
+   * `logger`, `"error"` answers a `ResponseValidationError` listing them. Default `"off"`; the
+   * validators load on first use. A call may pass its own.
+   */
+  readonly validateResponses?: ValidateResponses;
   /** Source of randomness for backoff jitter (tests pass a constant). */
   readonly random?: () => number;
 }

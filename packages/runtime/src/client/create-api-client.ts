@@ -1,5 +1,6 @@
 import type { ApiMeta, HttpMethodName } from "../metadata.ts";
 import { createPaginate } from "../pagination/paginate.ts";
+import type { ResponseValidatorsLoader } from "../validation/divergence.ts";
 import { clientContext } from "./client-context.ts";
 import type { ClientOptions } from "./client-options.ts";
 import { performCall } from "./perform-call.ts";
@@ -14,8 +15,10 @@ import type { ApiClient, CallInit, PaginatedShape, PathsShape } from "./types.ts
 export function createApiClient<Paths extends PathsShape, Code, Pag extends PaginatedShape = PaginatedShape>(
   meta: ApiMeta,
   options: ClientOptions,
+  /** The vendor's response validators, loaded when `validateResponses` first asks for them. */
+  validators?: ResponseValidatorsLoader,
 ): ApiClient<Paths, Code, Pag> {
-  const context = clientContext(meta, options);
+  const context = clientContext(meta, options, validators);
   const call = (method: HttpMethodName, path: string, init: CallInit) =>
     performCall(context, method, path, init);
   const method = (name: HttpMethodName) => (path: string, init?: CallInit) => call(name, path, init);

@@ -115,7 +115,18 @@ export async function performCall(
 
     const requestId = requestIdOf(response);
     const facts = { status, headers: response.headers, requestId, request: who, attempts: attempt };
-    const error = errorOfResponse(result, facts, context.vendor.envelope, op, outgoing.init["parseAs"]);
+    const parseAs = outgoing.init["parseAs"];
+    const error =
+      errorOfResponse(result, facts, context.vendor.envelope, op, parseAs) ??
+      // Opt-in: the success body against the spec (client/review-response.ts).
+      (settings.validateResponses !== "off" && parseAs === "json"
+        ? await context.review?.(
+            settings.validateResponses,
+            { ...facts, method, path, body: result.data },
+            log,
+            scrub,
+          )
+        : undefined);
     return error ? failure(error, attempt, response) : { data: result.data, response, requestId };
   }
 }

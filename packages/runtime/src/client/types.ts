@@ -11,6 +11,7 @@ import type { ApiError } from "../errors/api-error.ts";
 import type { HttpMethodName } from "../metadata.ts";
 import type { FetchLike } from "../transport/fetch-like.ts";
 import type { RetryOptions } from "../transport/retry-policy.ts";
+import type { ValidateResponses } from "../validation/divergence.ts";
 
 /** Per-request controls accepted beside openapi-fetch's own options; each overrides the client's. */
 export interface RequestControls {
@@ -22,6 +23,8 @@ export interface RequestControls {
   readonly signal?: AbortSignal;
   /** The fetch this call is sent through, instead of the client's. */
   readonly fetch?: FetchLike;
+  /** Checks this call's success body against the spec: `"off"`, `"warn"` or `"error"`. */
+  readonly validateResponses?: ValidateResponses;
 }
 
 /** The shape of openapi-typescript's `paths` (exported as a type alias): every path lists every method. */

@@ -2,6 +2,7 @@ import type { TokenSource } from "../auth/auth-plan.ts";
 import type { LogLevel } from "../logging/logger.ts";
 import type { RateLimitMeta } from "../metadata.ts";
 import type { ResolvedRetryOptions, RetryOptions } from "../transport/retry-policy.ts";
+import type { ValidateResponses } from "../validation/divergence.ts";
 
 /** The longest delay `setTimeout` keeps: a longer one fires after 1 ms. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -124,4 +125,20 @@ export function checkBaseUrl(baseUrl: unknown): string | undefined {
   if (typeof baseUrl !== "string" || !URL.canParse(baseUrl))
     throw new TypeError(`baseUrl is not a URL: ${String(baseUrl)}`);
   return baseUrl;
+}
+
+const VALIDATE_MODES: readonly ValidateResponses[] = ["off", "warn", "error"];
+
+/**
+ * `validateResponses`: one of its three modes (`undefined` when not given); a mode other than "off"
+ * needs the vendor's validators, which only the vendor package's client has.
+ */
+export function checkValidateResponses(value: unknown, validators: unknown): ValidateResponses | undefined {
+  if (value !== undefined && !VALIDATE_MODES.includes(value as ValidateResponses))
+    throw new TypeError(
+      `validateResponses must be one of ${VALIDATE_MODES.join(", ")}; got ${describe(value)}`,
+    );
+  if (value !== undefined && value !== "off" && !validators)
+    throw new TypeError("validateResponses needs the vendor's validators: use the vendor package's client");
+  return value as ValidateResponses | undefined;
 }
