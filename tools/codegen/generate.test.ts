@@ -213,6 +213,28 @@ describe("generateVendor", () => {
     );
   });
 
+  it("reads a next offset given by the answer, and checks that its offset parameter is declared", async () => {
+    const nextOffset = (offsetParam: string) =>
+      tiny
+        .replace(
+          "        style: page\n        pageParam: page\n",
+          `        style: next-offset\n        offsetParam: ${offsetParam}\n`,
+        )
+        .replace("        lastPage: /meta/last_page\n", "        next: /meta/next_offset\n");
+    const files = await generateFrom(nextOffset("page"));
+    const listed = runtimeMeta(files.get("out/operations.ts") ?? "").operations ?? [];
+    expect(listed.find((o) => o.method === "get" && o.path === "/notes")).toMatchObject({
+      pagination: { style: "next-offset", offsetParam: "page", next: "/meta/next_offset", items: "/data" },
+    });
+    const problems = await problemsOf(nextOffset("offset"));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        pointer: "#/paths/~1notes/get/x-pagination",
+        message: expect.stringContaining('"offset"'),
+      }),
+    );
+  });
+
   it("reports pagination that names a parameter the operation lacks", async () => {
     const problems = await problemsOf(tiny.replace("sizeParam: per_page", "sizeParam: limit"));
     expect(problems).toContainEqual(
