@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
+import { formatGenerated } from "../codegen/format-generated.ts";
 import { collectVendorExamples } from "./vendor-examples.ts";
 import { COMMIT, DOCUMENTS, REPOSITORY } from "./workboard-documents.ts";
 
@@ -41,7 +42,9 @@ function main(clone: string | undefined): void {
     documents,
   };
   const repoRoot = resolve(import.meta.dirname, "../..");
-  writeFileSync(join(repoRoot, OUT), `${JSON.stringify(out, null, 2)}\n`);
+  // Laid out by the repository's own formatter, as every checked-in JSON file is.
+  const [formatted] = formatGenerated(new Map([[OUT, `${JSON.stringify(out, null, 2)}\n`]])).values();
+  writeFileSync(join(repoRoot, OUT), formatted ?? "");
   const count = Object.values(documents).reduce((n, d) => n + d.examples.length, 0);
   console.log(`wrote ${OUT}: ${count} examples`);
 }
