@@ -79,7 +79,7 @@ for (const { vendor, spec } of vendors()) {
             const cursor =
               p.style === "page"
                 ? { [p.pageParam]: page }
-                : p.style === "offset"
+                : p.style === "offset" || p.style === "next-offset"
                   ? { [p.offsetParam]: seen.length }
                   : {};
             for (const [name, value] of Object.entries(cursor)) {

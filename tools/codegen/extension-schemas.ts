@@ -93,6 +93,17 @@ export const xPaginationSchema = {
         sizeParam: { type: "string" },
       },
     },
+    {
+      additionalProperties: false,
+      required: ["offsetParam", "next"],
+      properties: {
+        ...paginationCommon,
+        style: { const: "next-offset" },
+        offsetParam: { type: "string" },
+        next: pointer,
+        sizeParam: { type: "string" },
+      },
+    },
   ],
 } as const;
 

@@ -55,6 +55,8 @@ describe("generateVendor", () => {
       "out/mock-validators.ts",
       "out/mock.ts",
       "out/operations.ts",
+      "out/response-validators.d.ts",
+      "out/response-validators.js",
       "out/schema.ts",
     ]);
     const operations = files.get("out/operations.ts") ?? "";
@@ -210,6 +212,28 @@ describe("generateVendor", () => {
     const missing = await problemsOf(tiny.replace("  clientName: Tiny\n", ""));
     expect(missing).toContainEqual(
       expect.objectContaining({ pointer: "#/x-workapis", message: expect.stringContaining("clientName") }),
+    );
+  });
+
+  it("reads a next offset given by the answer, and checks that its offset parameter is declared", async () => {
+    const nextOffset = (offsetParam: string) =>
+      tiny
+        .replace(
+          "        style: page\n        pageParam: page\n",
+          `        style: next-offset\n        offsetParam: ${offsetParam}\n`,
+        )
+        .replace("        lastPage: /meta/last_page\n", "        next: /meta/next_offset\n");
+    const files = await generateFrom(nextOffset("page"));
+    const listed = runtimeMeta(files.get("out/operations.ts") ?? "").operations ?? [];
+    expect(listed.find((o) => o.method === "get" && o.path === "/notes")).toMatchObject({
+      pagination: { style: "next-offset", offsetParam: "page", next: "/meta/next_offset", items: "/data" },
+    });
+    const problems = await problemsOf(nextOffset("offset"));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        pointer: "#/paths/~1notes/get/x-pagination",
+        message: expect.stringContaining('"offset"'),
+      }),
     );
   });
 

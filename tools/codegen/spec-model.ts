@@ -299,7 +299,7 @@ export function buildSpecModel(spec: LoadedSpec, problems: SpecProblem[]): SpecM
       const p = { in: "query", ...(rawPagination as Obj) } as unknown as PaginationMeta;
       const wanted = [
         p.style === "page" ? p.pageParam : undefined,
-        p.style === "offset" ? p.offsetParam : undefined,
+        p.style === "offset" || p.style === "next-offset" ? p.offsetParam : undefined,
         p.sizeParam,
       ].filter((n): n is string => n !== undefined);
       if (p.in === "query")

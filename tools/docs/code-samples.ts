@@ -67,9 +67,13 @@ export function codeSamples(doc: Obj, op: WalkedOperation, ctx: SampleContext): 
   const variable = ctx.clientName[0]?.toLowerCase() + ctx.clientName.slice(1);
   const env = `${ctx.clientName.replace(/[a-z](?=[A-Z])/g, "$&_").toUpperCase()}_TOKEN`;
   const pagination = op.operation["x-pagination"] as PaginationMeta | undefined;
+  // The parameters paginate() sets itself are left out of the sample.
   const skip = new Set(
     pagination && pagination.style !== "next-url"
-      ? [pagination.sizeParam, pagination.style === "page" ? pagination.pageParam : pagination.offsetParam]
+      ? [
+          pagination.sizeParam,
+          pagination.style === "page" ? pagination.pageParam : pagination.offsetParam,
+        ].filter((name): name is string => name !== undefined)
       : [],
   );
   const init = initArgument(doc, op, skip);

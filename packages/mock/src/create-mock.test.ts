@@ -152,6 +152,36 @@ describe("createVendorMock", () => {
     expect(filtered.json?.["data"].map((n: { id: number }) => n.id)).toEqual([3]);
   });
 
+  it("answers a next-offset list with the offset of the following page, null on the last", async () => {
+    const [list] = spec.operations;
+    if (!list) throw new Error("no list operation");
+    const scan: MockSpec = {
+      ...spec,
+      operations: [
+        {
+          ...list,
+          example: { items: [], pagination: { limit: 50, offset: 0, nextOffset: null } },
+          pagination: {
+            style: "next-offset",
+            in: "query",
+            offsetParam: "offset",
+            sizeParam: "limit",
+            defaultSize: 2,
+            items: "/items",
+            next: "/pagination/nextOffset",
+          },
+        },
+      ],
+    };
+    const mock = createVendorMock(scan, {});
+    const first = await call(mock, "/notes");
+    expect(first.json?.["items"].map((n: { id: number }) => n.id)).toEqual([1, 2]);
+    expect(first.json?.["pagination"]).toEqual({ limit: 2, offset: 0, nextOffset: 2 });
+    const last = await call(mock, "/notes?offset=2&limit=2");
+    expect(last.json?.["items"].map((n: { id: number }) => n.id)).toEqual([3]);
+    expect(last.json?.["pagination"]).toEqual({ limit: 2, offset: 2, nextOffset: null });
+  });
+
   it("round-trips state: create → get → action → list → delete → 404", async () => {
     const mock = createVendorMock(spec, { createNote: { body } });
     const created = await call(mock, "/notes", {

@@ -67,7 +67,7 @@ function pageParams(p: PaginationMeta): string[] {
   return [
     p.sizeParam,
     p.style === "page" ? p.pageParam : p.style === "next-url" ? "page" : undefined,
-    p.style === "offset" ? p.offsetParam : undefined,
+    p.style === "offset" || p.style === "next-offset" ? p.offsetParam : undefined,
   ].filter((n): n is string => n !== undefined);
 }
 
@@ -87,7 +87,7 @@ function listPage(
   const size = Math.min(num(p.sizeParam, p.defaultSize ?? 20), p.maxSize ?? Number.POSITIVE_INFINITY);
   const total = records.length;
   const lastPage = Math.max(1, Math.ceil(total / size));
-  if (p.style === "offset") {
+  if (p.style === "offset" || p.style === "next-offset") {
     const offset =
       p.offsetParam && Number(source[p.offsetParam]) > 0 ? Math.floor(Number(source[p.offsetParam])) : 0;
     return { items: records.slice(offset, offset + size), meta: { total, offset, limit: size } };
@@ -119,7 +119,7 @@ function listBody(
   // One copy of the template without its example items, then every field set in place.
   const body = setPointer(cloneJson(listTemplate(op, itemsPointer)), itemsPointer, items);
   if (!p) return body;
-  if (p.style !== "next-url" && p.total) setPointer(body, p.total, meta["total"]);
+  if ((p.style === "page" || p.style === "offset") && p.total) setPointer(body, p.total, meta["total"]);
   if (p.style === "page") {
     if (p.lastPage) setPointer(body, p.lastPage, meta["lastPage"]);
     const siblings = p.total ?? p.lastPage;
@@ -133,6 +133,20 @@ function listBody(
           if (/^(per_page|page_size|size|limit)$/.test(key))
             setPointer(body, `${parent}/${key}`, meta["size"]);
         }
+      }
+    }
+  }
+  if (p.style === "next-offset") {
+    const following = (meta["offset"] ?? 0) + (meta["limit"] ?? 0);
+    setPointer(body, p.next, following < (meta["total"] ?? 0) ? following : null);
+    // Fill the offset and size beside the next offset where the template has them.
+    const { parent } = splitPointer(p.next);
+    const block = readPointer(body, parent);
+    if (isRecord(block)) {
+      for (const key of Object.keys(block)) {
+        if (key === p.offsetParam || key === "offset") setPointer(body, `${parent}/${key}`, meta["offset"]);
+        if (key === p.sizeParam || /^(limit|per_page|page_size|size)$/.test(key))
+          setPointer(body, `${parent}/${key}`, meta["limit"]);
       }
     }
   }

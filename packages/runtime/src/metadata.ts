@@ -96,6 +96,20 @@ export type PaginationMeta =
       readonly sizeParam?: string;
       readonly defaultSize?: number;
       readonly maxSize?: number;
+    }
+  | {
+      /**
+       * The answer names the offset of the next page at `next` (absent or null on the last page). A
+       * short or empty page does not end the list: the vendor may leave rows out after its scan.
+       */
+      readonly style: "next-offset";
+      readonly in: "query" | "body";
+      readonly offsetParam: string;
+      readonly items: string;
+      readonly next: string;
+      readonly sizeParam?: string;
+      readonly defaultSize?: number;
+      readonly maxSize?: number;
     };
 
 /** What the client reads of an operation: found by method and path template, as it is called. */

@@ -1,5 +1,11 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { type ApiError, type components, createWorkBoardClient, type WorkBoardErrorCode } from "./index.ts";
+import {
+  type ApiError,
+  type components,
+  createWorkBoardClient,
+  type Paginator,
+  type WorkBoardErrorCode,
+} from "./index.ts";
 import { createWorkBoardMock } from "./msw.ts";
 
 type Schemas = components["schemas"];
@@ -124,7 +130,11 @@ describe("WorkBoard client types", () => {
     });
     // @ts-expect-error objectType is objective, key_result, work_item or user
     workboard.GET("/v2/attributes/definitions", { params: { query: { objectType: "goal" } } });
-    // @ts-expect-error the v2 object list is not wired to paginate(): a short page does not end it
-    workboard.paginate("/v2/attributes/{attributeId}/objects");
+    // The v2 object list pages through paginate(), its items typed as the answer's objects.
+    expectTypeOf(
+      workboard.paginate("/v2/attributes/{attributeId}/objects", {
+        params: { path: { attributeId: 57 } },
+      }),
+    ).toEqualTypeOf<Paginator<Schemas["AttributeObjectsResponse"]["objects"][number]>>();
   });
 });

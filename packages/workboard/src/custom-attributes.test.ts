@@ -147,6 +147,37 @@ describe("WorkBoard v2 custom attributes against the mock", () => {
     expect(second.objects.map((o) => o.objectId)).not.toContain(ids[0]);
   });
 
+  it("paginate() follows nextOffset past a page shortened by an object the token cannot see", async () => {
+    const definition = definitionFor("objective");
+    const goals = mock.store.list("goal").slice(0, 5);
+    expect(goals).toHaveLength(5);
+    const ids = goals.map((g) => Number(g["goal_id"])).sort((a, b) => b - a);
+    for (const id of ids) {
+      await unwrap(
+        client().PUT("/v2/attributes/objectives/{id}/{attributeId}", {
+          params: { path: { id, attributeId: definition.id } },
+          body: { value: definition.options[0] ?? "Expansion" },
+        }),
+      );
+    }
+    // The second-newest objective goes away: its row is still scanned but no longer visible.
+    const hidden = ids[1] as number;
+    const goal = goals.find((g) => Number(g["goal_id"]) === hidden);
+    expect(mock.store.delete("goal", goal?.["goal_id"] as string | number)).toBe(true);
+
+    const init = { params: { path: { attributeId: definition.id }, query: { limit: 2 } } };
+    const first = await unwrap(client().GET("/v2/attributes/{attributeId}/objects", init));
+    expect(first.objects.map((o) => o.objectId)).toEqual([ids[0]]);
+    expect(first.pagination).toEqual({ limit: 2, offset: 0, nextOffset: 2 });
+
+    const pages: number[][] = [];
+    for await (const page of client().paginate("/v2/attributes/{attributeId}/objects", init).pages())
+      pages.push(page.items.map((o) => o.objectId));
+    expect(pages).toEqual([[ids[0]], [ids[2], ids[3]], [ids[4]]]);
+    const all = await client().paginate("/v2/attributes/{attributeId}/objects", init).toArray();
+    expect(all.map((o) => o.objectId)).toEqual(ids.filter((id) => id !== hidden));
+  });
+
   it("answers an unknown object with a NotFoundError carrying WorkBoard's v2 error code", async () => {
     const definition = definitionFor("work_item");
     const { error } = await client().PUT("/v2/attributes/work-items/{id}/{attributeId}", {

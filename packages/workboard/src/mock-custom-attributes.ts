@@ -213,11 +213,17 @@ export const customAttributeBehaviours: MockBehaviours<
       .peek(VALUES)
       .filter((r) => Number(r["attributeId"]) === attributeId)
       .sort((a, b) => Number(b["objectId"]) - Number(a["objectId"]));
+    // As WorkBoard does: scan `limit` rows from `offset`, then leave out the objects the token
+    // cannot see (here: those no longer in the store), so a page may be short although more
+    // follow; `nextOffset` is the scan position, not the count of rows returned.
     const next = offset + limit;
+    const visible = rows
+      .slice(offset, next)
+      .filter((r) => objectExists(store, r["objectType"] as ObjectType, Number(r["objectId"])));
     return {
       attributeId,
       definition,
-      objects: rows.slice(offset, next).map((r) => objectRow(store, r)),
+      objects: visible.map((r) => objectRow(store, r)),
       pagination: { limit, offset, nextOffset: next < rows.length ? next : null },
     };
   },

@@ -48,6 +48,14 @@ export async function* iteratePages<Item>(
     yield { items: items as Item[], response, requestId: result.requestId, index };
     const next = nextStep(meta, { body: result.data, itemCount: items.length, seen, params });
     if (!next) return;
+    if ("problem" in next) {
+      throw new InvalidResponseError({
+        message: `${op.method.toUpperCase()} ${op.path}: ${next.problem}`,
+        status: response.status,
+        requestId: result.requestId,
+        headers: response.headers,
+      });
+    }
     params = { ...params, ...next.params };
   }
 }
