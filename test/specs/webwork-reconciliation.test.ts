@@ -104,7 +104,14 @@ describe("second pass: each operation against its own page", () => {
   });
 
   it("members: fields after title are the V1 reference's, marked assumed for V2", () => {
-    for (const name of ["is_blocked", "rate", "rate_status", "rate_type", "screenshots", "weekly_hours_limit"]) {
+    for (const name of [
+      "is_blocked",
+      "rate",
+      "rate_status",
+      "rate_type",
+      "screenshots",
+      "weekly_hours_limit",
+    ]) {
       expect(props("Member")[name]?.["x-inferred"], name).toBeTypeOf("string");
       expect(schema("Member")["required"], name).not.toContain(name);
     }
