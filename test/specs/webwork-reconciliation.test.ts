@@ -93,6 +93,72 @@ describe("the WebWork spec follows the vendor's reference", () => {
   });
 });
 
+describe("second pass: each operation against its own page", () => {
+  const op = (path: string, method: string) => at(`/paths/${path.replaceAll("/", "~1")}/${method}`);
+
+  it("projects: updated_at and deleted_at are shown by the vendor's project example, not assumed", () => {
+    for (const name of ["updated_at", "deleted_at"]) {
+      expect(props("Project")[name]?.["x-inferred"], name).toBeUndefined();
+      expect(String(props("Project")[name]?.["description"]), name).toContain("api-docs.webwork-tracker.com");
+    }
+  });
+
+  it("members: fields after title are the V1 reference's, marked assumed for V2", () => {
+    for (const name of [
+      "is_blocked",
+      "rate",
+      "rate_status",
+      "rate_type",
+      "screenshots",
+      "weekly_hours_limit",
+    ]) {
+      expect(props("Member")[name]?.["x-inferred"], name).toBeTypeOf("string");
+      expect(schema("Member")["required"], name).not.toContain(name);
+    }
+  });
+
+  it("contracts: screenshot fields are nullable, rate types named; unseen fields assumed", () => {
+    expect(props("Contract")["screenshots"]?.["type"]).toEqual(["string", "null"]);
+    expect(props("Contract")["screenshots_label"]?.["type"]).toEqual(["string", "null"]);
+    expect(props("Contract")["rate_type"]?.["x-enumDescriptions"]).toMatchObject({
+      1: "Custom rate",
+      2: "Member rate",
+      3: "Project rate",
+    });
+    for (const name of ["contract_name", "currency", "created_at", "updated_at"])
+      expect(props("Contract")[name]?.["x-inferred"], name).toBeTypeOf("string");
+  });
+
+  it("GET /time-requests/{id} follows the older page that documents it", () => {
+    const get = op("/time-requests/{timeRequestId}", "get");
+    expect(get["x-source"]).toBe("https://api-docs.webwork-tracker.com/v2/api/time-requests/gettimerequest");
+    expect(get).not.toHaveProperty("x-inferred");
+    expect(schema("TimeRequestLookup")).not.toHaveProperty("x-inferred");
+    expect(schema("TimeRequest")["required"]).toEqual(["id"]);
+    for (const name of ["user_id", "start", "end", "created_at", "updated_at"])
+      expect(props("TimeRequest")[name]?.["type"], name).toContain("null");
+  });
+
+  it("tasks: the newer page lets contract_id stand for project_id and names the statuses", () => {
+    expect(param("/tasks", "get", "project_id")?.["required"]).not.toBe(true);
+    expect(param("/tasks", "get", "contract_id")).toBeDefined();
+    expect(schema("TaskStatus")["x-enumDescriptions"]).toEqual({
+      0: "Open",
+      10: "In Progress",
+      20: "Done",
+      30: "Closed",
+    });
+  });
+
+  it("project viewers: a viewer's projects carry project_id and project_name", () => {
+    expect(Object.keys(props("ViewerProject")).sort()).toEqual(["project_id", "project_name"]);
+  });
+
+  it("timesheets: pending, the state unsubmit returns to, is a status", () => {
+    expect(schema("TimesheetStatus")["enum"]).toContain("pending");
+  });
+});
+
 describe("docs/evidence/webwork-reconciliation.md", () => {
   const rows = table.split("\n").filter((line) => line.startsWith("| `"));
 
