@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildCatalog, emitCatalog } from "./emit-catalog.ts";
 import { emitClient } from "./emit-client.ts";
 import { emitEntry } from "./emit-entry.ts";
 import { buildMockSpec, emitMockEntry, emitMockSpec } from "./emit-mock-spec.ts";
@@ -43,6 +44,9 @@ export async function generateVendor(entry: VendorEntry, repoRoot: string): Prom
   files.set(`${entry.outDir}/mock-spec.d.ts`, header + mockSpecFiles.dts);
   files.set(`${entry.outDir}/mock-validators.ts`, header + validators);
   files.set(`${entry.outDir}/mock.ts`, header + emitMockEntry(meta, custom));
+  const catalogFiles = emitCatalog(buildCatalog(spec.document, entry.vendor, meta));
+  files.set(`${entry.outDir}/catalog.js`, header + catalogFiles.js);
+  files.set(`${entry.outDir}/catalog.d.ts`, header + catalogFiles.dts);
   files.set(`${entry.outDir}/README.md`, FOLDER_README);
   return formatGenerated(files);
 }
