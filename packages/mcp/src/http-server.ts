@@ -46,11 +46,19 @@ export async function serveHttp(
       await transport.handleRequest(req, res, req.body);
     } catch {
       if (!res.headersSent)
-        answerJson(res, 500, { jsonrpc: "2.0", error: { code: -32603, message: "Internal error" }, id: null });
+        answerJson(res, 500, {
+          jsonrpc: "2.0",
+          error: { code: -32603, message: "Internal error" },
+          id: null,
+        });
     }
   });
   const notAllowed = (_req: IncomingMessage, res: ServerResponse) =>
-    answerJson(res, 405, { jsonrpc: "2.0", error: { code: -32000, message: "Method not allowed." }, id: null });
+    answerJson(res, 405, {
+      jsonrpc: "2.0",
+      error: { code: -32000, message: "Method not allowed." },
+      id: null,
+    });
   app.get("/mcp", notAllowed);
   app.delete("/mcp", notAllowed);
   const listener = await new Promise<Server>((resolve, reject) => {

@@ -5,7 +5,9 @@ type AddFormats = typeof addFormatsModule.default;
 // ajv-formats is CommonJS: its function is `module.exports` and also `.default`. Node's ES module
 // import gives the former as the default export, a bundler's interop may give either.
 const addFormats: AddFormats =
-  typeof addFormatsModule === "function" ? (addFormatsModule as unknown as AddFormats) : addFormatsModule.default;
+  typeof addFormatsModule === "function"
+    ? (addFormatsModule as unknown as AddFormats)
+    : addFormatsModule.default;
 
 /** One reason an argument does not fit the operation's schema. */
 export interface ArgumentProblem {
