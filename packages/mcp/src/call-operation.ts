@@ -68,7 +68,7 @@ export async function callOperation(context: CallContext, request: CallRequest):
   if (problems.length > 0) {
     return serverFailure(
       "InvalidArgumentsError",
-      `The arguments do not fit ${label}: ${problems.map((p) => `${p.at} ${p.message}`).join("; ")}. describe_operation gives its schema.`,
+      `The arguments do not fit ${label}: ${problems.map((p) => `${p.at} ${p.message}`).join("; ")}. The operation's input schema says what fits (describe_operation shows it).`,
       scrub,
       { problems },
     );
