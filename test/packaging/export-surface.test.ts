@@ -33,7 +33,9 @@ function declaredNames(dts: string): string[] {
 
 describe.each(Object.keys(snapshot))("%s", (entry) => {
   const expected = snapshot[entry] ?? { runtime: [], declarations: [] };
-  const dir = resolve(repoRoot, "packages", entry.replace("@workapis/", ""));
+  // `@workapis/<package>` is its `index` entry, `@workapis/<package>/<entry>` the named one.
+  const [name = "", subpath = "index"] = entry.replace("@workapis/", "").split("/");
+  const dir = resolve(repoRoot, "packages", name);
 
   it("exports exactly the recorded names at run time, from ESM and CommonJS alike", async () => {
     const esm = Object.keys(await import(entry)).sort();
@@ -45,7 +47,7 @@ describe.each(Object.keys(snapshot))("%s", (entry) => {
   });
 
   it("declares exactly the recorded names in its types", () => {
-    for (const file of ["index.d.ts", "index.d.cts"]) {
+    for (const file of [`${subpath}.d.ts`, `${subpath}.d.cts`]) {
       expect(declaredNames(readFileSync(resolve(dir, "dist", file), "utf8")), file).toEqual(
         expected.declarations,
       );

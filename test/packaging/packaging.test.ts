@@ -11,7 +11,7 @@ import { repoRoot, vendors } from "../conformance/spec-model.ts";
  * ESM, CJS and types right under node16 and bundler resolution, the metadata users rely on is there,
  * and the client entry of a vendor package pulls in neither msw nor mock code.
  */
-const packages = ["runtime", "mock", ...vendors().map((v) => v.vendor)];
+const packages = ["runtime", "mock", ...vendors().map((v) => v.vendor), "mcp"];
 const bin = (name: string) => resolve(repoRoot, "node_modules/.bin", name);
 
 describe.each(packages)("@workapis/%s", (name) => {
