@@ -30,10 +30,10 @@ const reads = {
   boardcrm: "exportOffers",
 } as const;
 
-/** The README's client configuration, exactly as written there. */
-function readmeConfig(): { command: string; args: string[] } {
-  const readme = readFileSync(resolve(repoRoot, "packages/mcp/README.md"), "utf8");
-  const block = /```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? "{}";
+/** A README's (first) client configuration, exactly as written there. */
+function readmeConfig(readme = "packages/mcp/README.md"): { command: string; args: string[] } {
+  const text = readFileSync(resolve(repoRoot, readme), "utf8");
+  const block = /```json\n([\s\S]*?)```/.exec(text)?.[1] ?? "{}";
   const config = JSON.parse(block) as { mcpServers: { workapis: { command: string; args: string[] } } };
   return config.mcpServers.workapis;
 }
@@ -60,6 +60,8 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("workapis-
 
   it("starts as the README's snippet says, on the mocks, with a notice on stderr only", async () => {
     expect(readmeConfig().args).toContain("--mock");
+    // The root README shows the same configuration.
+    expect(readmeConfig("README.md")).toEqual(readmeConfig());
     const { tools } = await readOnly.client.listTools();
     expect(tools.map((t) => t.name)).toEqual(["list_operations", "describe_operation", "call_operation"]);
     expect(tools.find((t) => t.name === "call_operation")?.annotations).toMatchObject({ readOnlyHint: true });

@@ -3,5 +3,6 @@
  * share with the runtime. Not part of the public API: no semver promise, and not re-exported by the
  * vendor packages.
  */
-export { decodeToken, readPointer, tokensOf } from "./util/json-pointer.ts";
+
 export { type Scrub, scrubberFor, scrubValue } from "./secrets/scrub.ts";
+export { decodeToken, readPointer, tokensOf } from "./util/json-pointer.ts";
