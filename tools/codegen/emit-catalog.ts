@@ -44,8 +44,11 @@ function defName(ref: string): string | undefined {
 /** Copies a schema without examples and `x-` extensions, its local refs pointing into `$defs`. */
 class SchemaCopier {
   readonly defs: Record<string, unknown> = {};
+  private readonly doc: Obj;
 
-  constructor(private readonly doc: Obj) {}
+  constructor(doc: Obj) {
+    this.doc = doc;
+  }
 
   copy(value: unknown): unknown {
     if (Array.isArray(value)) return value.map((v) => this.copy(v));
