@@ -6,6 +6,7 @@
 import { allocation } from "./allocation.ts";
 import { bundleSizes } from "./bundle-size.ts";
 import { loopbackOverhead } from "./loopback.ts";
+import { mcpColdStart } from "./mcp-cold-start.ts";
 import { mockServerLoad } from "./mock-server-load.ts";
 import { mockThroughput } from "./mock-throughput.ts";
 import { overhead, requestMakingVariants } from "./overhead.ts";
@@ -86,6 +87,13 @@ for (const r of await mockServerLoad())
   console.log(
     `| ${r.server} | ${r.round} | ${fmt(r.perSecond, 0)} | ${r.ratio === undefined ? "–" : `${fmt(r.ratio)}×`} | ${fmt(r.p99Ms, 0)} | ${r.non2xx ?? "–"} | ${r.errors ?? "–"} | ${fmt(r.heapMb, 1)} | ${fmt(r.rssMb, 0)} |`,
   );
+
+console.log(
+  "\n## MCP server cold start over stdio, median of 7 rounds (baseline: a bare Node start; goal: tools listed in < 1 s)\n",
+);
+console.log("| what | ms | range |\n|---|---|---|");
+for (const r of await mcpColdStart())
+  console.log(`| ${r.label} | ${fmt(r.ms, 0)} | ${fmt(r.low, 0)}–${fmt(r.high, 0)} |`);
 
 console.log(
   "\n## Pipeline: `pnpm build` in a temporary clone of HEAD, own turbo cache (baseline: a fully cached build; targets: cold < 60 s, warm < 3 s)\n",

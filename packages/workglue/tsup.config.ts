@@ -7,6 +7,7 @@ export default defineConfig({
     msw: "src/msw.ts",
     validators: "src/validators.ts",
     probe: "src/probe.ts",
+    catalog: "src/catalog.ts",
   }),
   // The client loads its validators by the package's own name: kept out of the client's bundle.
   external: ["@workapis/workglue/validators"],

@@ -11,7 +11,7 @@ import { repoRoot, vendors } from "../conformance/spec-model.ts";
  * ESM, CJS and types right under node16 and bundler resolution, the metadata users rely on is there,
  * and the client entry of a vendor package pulls in neither msw nor mock code.
  */
-const packages = ["runtime", "mock", ...vendors().map((v) => v.vendor)];
+const packages = ["runtime", "mock", ...vendors().map((v) => v.vendor), "mcp"];
 const bin = (name: string) => resolve(repoRoot, "node_modules/.bin", name);
 
 describe.each(packages)("@workapis/%s", (name) => {
@@ -55,19 +55,35 @@ async function seededStrings(vendor: string): Promise<string[]> {
 describe.each(vendors().map((v) => v.vendor))("@workapis/%s client entry", (vendor) => {
   it("bundles without msw or mock code", async () => {
     const result = await build({
-      // Everything the client entry exports, as a user's bundle would see it.
+      // Everything the client entry exports, as a user's bundle would see it, split as an
+      // application's bundler splits it: what `validateResponses` loads on demand is its own chunk.
       stdin: { contents: `export * from "@workapis/${vendor}";`, resolveDir: import.meta.dirname },
       bundle: true,
+      splitting: true,
+      outdir: "out",
       write: false,
       format: "esm",
       platform: "browser",
       metafile: true,
       logLevel: "silent",
     });
-    const inputs = Object.keys(result.metafile.inputs);
+    const { outputs } = result.metafile;
+    // What loads with the client: the entry chunk and the chunks it imports statically.
+    const loaded = new Set<string>();
+    const visit = (name: string) => {
+      if (loaded.has(name)) return;
+      loaded.add(name);
+      for (const i of outputs[name]?.imports ?? []) if (i.kind === "import-statement") visit(i.path);
+    };
+    for (const [name, o] of Object.entries(outputs)) if (o.entryPoint === "<stdin>") visit(name);
+    const inputs = [...loaded].flatMap((name) => Object.keys(outputs[name]?.inputs ?? {}));
     expect(inputs.filter((i) => /node_modules\/(\.pnpm\/)?msw/.test(i))).toEqual([]);
     expect(inputs.filter((i) => /mock/.test(i))).toEqual([]);
-    const text = result.outputFiles[0]?.text ?? "";
+    const text = result.outputFiles
+      .filter((f) => loaded.has(`out/${f.path.slice(f.path.lastIndexOf("/out/") + 5)}`))
+      .map((f) => f.text)
+      .join("\n");
+    expect(text).toContain("function createApiClient"); // the client itself is among what loads
     expect(text).not.toContain("createVendorMock");
     // No mock data either: not one seeded record's value is in the client's bundle.
     const seeded = await seededStrings(vendor);

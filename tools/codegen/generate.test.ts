@@ -48,6 +48,8 @@ describe("generateVendor", () => {
     const files = await generateFrom(tiny);
     expect([...files.keys()].sort()).toEqual([
       "out/README.md",
+      "out/catalog.d.ts",
+      "out/catalog.js",
       "out/client.ts",
       "out/index.ts",
       "out/mock-spec.d.ts",

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildCatalog, emitCatalog } from "./emit-catalog.ts";
 import { emitClient } from "./emit-client.ts";
 import { emitEntry } from "./emit-entry.ts";
 import { buildMockSpec, emitMockEntry, emitMockSpec } from "./emit-mock-spec.ts";
@@ -47,6 +48,9 @@ export async function generateVendor(entry: VendorEntry, repoRoot: string): Prom
   files.set(`${entry.outDir}/response-validators.js`, header + responseValidators.js);
   files.set(`${entry.outDir}/response-validators.d.ts`, header + responseValidators.dts);
   files.set(`${entry.outDir}/mock.ts`, header + emitMockEntry(model, custom));
+  const catalogFiles = emitCatalog(buildCatalog(model, entry.vendor));
+  files.set(`${entry.outDir}/catalog.js`, header + catalogFiles.js);
+  files.set(`${entry.outDir}/catalog.d.ts`, header + catalogFiles.dts);
   files.set(`${entry.outDir}/README.md`, FOLDER_README);
   return formatGenerated(files);
 }

@@ -24,6 +24,8 @@ import {
  */
 export interface SpecModel {
   readonly file: string;
+  /** `info.title`. */
+  readonly title: string | undefined;
   /** The parsed spec, for what reads JSON Schema itself (openapi-typescript, ajv, fixtures). */
   readonly document: Obj;
   readonly vendor: ModelVendor;
@@ -47,6 +49,7 @@ export interface ModelParameter {
   readonly schema: unknown;
   /** The parameter's own `example`, if it has one. */
   readonly example: unknown;
+  readonly description: string | undefined;
 }
 
 /** A request or response body's content: the media type read (JSON when offered, else the first). */
@@ -76,6 +79,9 @@ export interface ModelOperation {
   readonly operationId: string;
   readonly method: HttpMethodName;
   readonly path: string;
+  readonly summary: string | undefined;
+  readonly description: string | undefined;
+  readonly tags: readonly string[];
   /** The vendor page that documents it, or why it is assumed (exactly one is set). */
   readonly source: string | undefined;
   readonly inferred: string | undefined;
@@ -231,6 +237,7 @@ export function buildSpecModel(spec: LoadedSpec, problems: SpecProblem[]): SpecM
         required: p["required"] === true,
         schema: p["schema"],
         example: p["example"],
+        description: typeof p["description"] === "string" ? p["description"].trim() : undefined,
       }),
     );
     const queryParams = new Set(parameters.filter((p) => p.in === "query").map((p) => p.name));
@@ -257,6 +264,9 @@ export function buildSpecModel(spec: LoadedSpec, problems: SpecProblem[]): SpecM
       operationId: String(operation["operationId"] ?? ""),
       method,
       path,
+      summary: typeof operation["summary"] === "string" ? operation["summary"] : undefined,
+      description: typeof operation["description"] === "string" ? operation["description"].trim() : undefined,
+      tags: Array.isArray(operation["tags"]) ? operation["tags"].map(String) : [],
       source: typeof operation["x-source"] === "string" ? operation["x-source"] : undefined,
       inferred: typeof operation["x-inferred"] === "string" ? operation["x-inferred"] : undefined,
       parameters,
@@ -346,5 +356,7 @@ export function buildSpecModel(spec: LoadedSpec, problems: SpecProblem[]): SpecM
   };
   const errorCodes = documentedCodes(errorCodeRef ? deref(doc, { $ref: errorCodeRef }) : undefined);
   const errorCodeSchema = errorCodes.length > 0 ? errorCodeRef?.split("/").pop() : undefined;
-  return { file, document: doc, vendor, operations, paginated, errorCodeSchema, errorCodes };
+  const info = isObj(doc["info"]) ? doc["info"] : {};
+  const title = typeof info["title"] === "string" ? info["title"] : undefined;
+  return { file, title, document: doc, vendor, operations, paginated, errorCodeSchema, errorCodes };
 }
