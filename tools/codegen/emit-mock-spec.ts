@@ -188,6 +188,10 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
             (deref(doc, p["schema"]) as Obj)["type"] === "array",
         )
         .map((p) => String(p["name"])),
+      ...(() => {
+        const headers = params.filter((p) => p["in"] === "header").map((p) => String(p["name"]));
+        return headers.length ? { headerParams: headers } : {};
+      })(),
       hasBody: operation["requestBody"] !== undefined,
       ...(opMeta?.baseUrl ? { serverUrl: opMeta.baseUrl } : {}),
       ...((deref(doc, operation["requestBody"]) as Obj | undefined)?.["required"] === true
@@ -291,6 +295,7 @@ export function buildMockSpec(doc: Obj, vendor: string, meta: ExtractedMeta): Mo
     ...(meta.vendor.requestIdHeader ? { requestIdHeader: meta.vendor.requestIdHeader } : {}),
     errors,
     detailsStyle: Array.isArray(first) || first === undefined ? "array" : "string",
+    ...(isObj(sample) && Object.values(sample).some(isObj) ? { nestedDetails: true } : {}),
     operations,
     fixtures,
     blanks,

@@ -2,7 +2,7 @@
 // change the spec and run `pnpm generate`.
 // Source: specs/webwork/openapi.yaml (sha256 901fe27a9529ddd8)
 // @ts-nocheck: ajv standalone output (plain JavaScript); its types are declared by the export below.
-import type { OperationValidators } from "@workapis/mock";
+import { type OperationValidators, requestFormats } from "@workapis/mock";
 
 const s = (() => {
   const inviteMember_body = validate20;
@@ -23,7 +23,8 @@ const s = (() => {
       },
     },
   };
-  const formats0 = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+  const formats0 =
+    /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
   const func1 = (s) => [...s].length;
   function validate20(
     data,
@@ -615,7 +616,7 @@ const s = (() => {
       "icon": { "type": "string", "description": "Icon name or URL.", "example": "palette" },
     },
   };
-  const formats4 = /^\d{4}-\d{2}-\d{2}$/;
+  const formats4 = requestFormats.date;
   function validate23(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -683,7 +684,7 @@ const s = (() => {
       if (data.start_date !== undefined) {
         let data1 = data.start_date;
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err3 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "spec#/components/schemas/ProjectCreate/properties/start_date/format",
@@ -717,7 +718,7 @@ const s = (() => {
       if (data.deadline !== undefined) {
         let data2 = data.deadline;
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err5 = {
               instancePath: instancePath + "/deadline",
               schemaPath: "spec#/components/schemas/ProjectCreate/properties/deadline/format",
@@ -964,7 +965,7 @@ const s = (() => {
       if (data.start_date !== undefined) {
         let data1 = data.start_date;
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err3 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "spec#/components/schemas/ProjectUpdate/properties/start_date/format",
@@ -998,7 +999,7 @@ const s = (() => {
       if (data.deadline !== undefined) {
         let data2 = data.deadline;
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err5 = {
               instancePath: instancePath + "/deadline",
               schemaPath: "spec#/components/schemas/ProjectUpdate/properties/deadline/format",
@@ -1463,7 +1464,7 @@ const s = (() => {
       if (data.start_date !== undefined) {
         let data6 = data.start_date;
         if (typeof data6 === "string") {
-          if (!formats4.test(data6)) {
+          if (!formats4.validate(data6)) {
             const err14 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
@@ -1497,7 +1498,7 @@ const s = (() => {
       if (data.end_date !== undefined) {
         let data7 = data.end_date;
         if (typeof data7 === "string") {
-          if (!formats4.test(data7)) {
+          if (!formats4.validate(data7)) {
             const err16 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
@@ -1892,7 +1893,7 @@ const s = (() => {
       if (data.start_date !== undefined) {
         let data6 = data.start_date;
         if (typeof data6 === "string") {
-          if (!formats4.test(data6)) {
+          if (!formats4.validate(data6)) {
             const err13 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
@@ -1926,7 +1927,7 @@ const s = (() => {
       if (data.end_date !== undefined) {
         let data7 = data.end_date;
         if (typeof data7 === "string") {
-          if (!formats4.test(data7)) {
+          if (!formats4.validate(data7)) {
             const err15 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
@@ -3894,7 +3895,7 @@ const s = (() => {
       if (data.date !== undefined) {
         let data5 = data.date;
         if (typeof data5 === "string") {
-          if (!formats4.test(data5)) {
+          if (!formats4.validate(data5)) {
             const err14 = {
               instancePath: instancePath + "/date",
               schemaPath: "#/properties/date/format",
@@ -4231,7 +4232,7 @@ const s = (() => {
       if (data.date !== undefined) {
         let data4 = data.date;
         if (typeof data4 === "string") {
-          if (!formats4.test(data4)) {
+          if (!formats4.validate(data4)) {
             const err8 = {
               instancePath: instancePath + "/date",
               schemaPath: "#/properties/date/format",
@@ -4917,7 +4918,7 @@ const s = (() => {
       },
     },
   };
-  const formats26 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
+  const formats26 = requestFormats["date-time"];
   function validate50(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -5136,7 +5137,7 @@ const s = (() => {
       if (data.start !== undefined) {
         let data4 = data.start;
         if (typeof data4 === "string") {
-          if (!formats26.test(data4)) {
+          if (!formats26.validate(data4)) {
             const err12 = {
               instancePath: instancePath + "/start",
               schemaPath: "spec#/components/schemas/TimeRequestCreate/properties/start/format",
@@ -5170,7 +5171,7 @@ const s = (() => {
       if (data.end !== undefined) {
         let data5 = data.end;
         if (typeof data5 === "string") {
-          if (!formats26.test(data5)) {
+          if (!formats26.validate(data5)) {
             const err14 = {
               instancePath: instancePath + "/end",
               schemaPath: "spec#/components/schemas/TimeRequestCreate/properties/end/format",
@@ -5734,7 +5735,7 @@ const s = (() => {
       if (data.start !== undefined) {
         let data3 = data.start;
         if (typeof data3 === "string") {
-          if (!formats4.test(data3)) {
+          if (!formats4.validate(data3)) {
             const err11 = {
               instancePath: instancePath + "/start",
               schemaPath: "#/properties/start/format",
@@ -5768,7 +5769,7 @@ const s = (() => {
       if (data.end !== undefined) {
         let data4 = data.end;
         if (typeof data4 === "string") {
-          if (!formats4.test(data4)) {
+          if (!formats4.validate(data4)) {
             const err13 = {
               instancePath: instancePath + "/end",
               schemaPath: "#/properties/end/format",
@@ -6263,7 +6264,7 @@ const s = (() => {
       "is_billable": { "type": "boolean", "example": true },
     },
   };
-  const formats36 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const formats36 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
   function validate58(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -6381,7 +6382,7 @@ const s = (() => {
       if (data.date !== undefined) {
         let data2 = data.date;
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err6 = {
               instancePath: instancePath + "/date",
               schemaPath: "spec#/components/schemas/ExpenseCreate/properties/date/format",
@@ -6704,7 +6705,7 @@ const s = (() => {
       if (data.date !== undefined) {
         let data2 = data.date;
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err5 = {
               instancePath: instancePath + "/date",
               schemaPath: "spec#/components/schemas/ExpenseUpdate/properties/date/format",
@@ -7106,7 +7107,7 @@ const s = (() => {
     },
     "example": "tracker.started",
   };
-  const formats42 = /^[a-z][a-z0-9+.-]*:[^\s]*$/i;
+  const formats42 = requestFormats.uri;
   const func0 = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   function validate62(
     data,
@@ -7205,7 +7206,7 @@ const s = (() => {
       if (data.url !== undefined) {
         let data1 = data.url;
         if (typeof data1 === "string") {
-          if (!formats42.test(data1)) {
+          if (!formats42(data1)) {
             const err5 = {
               instancePath: instancePath + "/url",
               schemaPath: "#/properties/url/format",
@@ -7495,7 +7496,7 @@ const s = (() => {
       if (data.url !== undefined) {
         let data1 = data.url;
         if (typeof data1 === "string") {
-          if (!formats42.test(data1)) {
+          if (!formats42(data1)) {
             const err4 = {
               instancePath: instancePath + "/url",
               schemaPath: "#/properties/url/format",
@@ -7913,7 +7914,8 @@ const c = (() => {
     "required": ["workspace_id"],
     "$id": "listMembers_query",
   };
-  const formats0 = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+  const formats0 =
+    /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
   function validate21(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -15072,7 +15074,7 @@ const c = (() => {
     "required": ["workspace_id", "user_id", "date"],
     "$id": "listTimeEntries_query",
   };
-  const formats4 = /^\d{4}-\d{2}-\d{2}$/;
+  const formats4 = requestFormats.date;
   function validate65(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -15294,7 +15296,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err8 = {
               instancePath: instancePath + "/date",
               schemaPath: "#/properties/date/format",
@@ -16103,7 +16105,7 @@ const c = (() => {
           }
         }
         if (typeof data3 === "string") {
-          if (!formats4.test(data3)) {
+          if (!formats4.validate(data3)) {
             const err8 = {
               instancePath: instancePath + "/date_from",
               schemaPath: "#/properties/date_from/format",
@@ -16161,7 +16163,7 @@ const c = (() => {
           }
         }
         if (typeof data4 === "string") {
-          if (!formats4.test(data4)) {
+          if (!formats4.validate(data4)) {
             const err10 = {
               instancePath: instancePath + "/date_to",
               schemaPath: "#/properties/date_to/format",
@@ -17099,7 +17101,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err6 = {
               instancePath: instancePath + "/date_from",
               schemaPath: "#/properties/date_from/format",
@@ -17157,7 +17159,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err8 = {
               instancePath: instancePath + "/date_to",
               schemaPath: "#/properties/date_to/format",
@@ -17871,7 +17873,7 @@ const c = (() => {
     "required": ["workspace_id"],
     "$id": "listLeaves_query",
   };
-  const formats14 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const formats14 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
   function validate78(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -18233,7 +18235,7 @@ const c = (() => {
           }
         }
         if (typeof data5 === "string") {
-          if (!formats4.test(data5)) {
+          if (!formats4.validate(data5)) {
             const err12 = {
               instancePath: instancePath + "/date_from",
               schemaPath: "#/properties/date_from/format",
@@ -18291,7 +18293,7 @@ const c = (() => {
           }
         }
         if (typeof data6 === "string") {
-          if (!formats4.test(data6)) {
+          if (!formats4.validate(data6)) {
             const err14 = {
               instancePath: instancePath + "/date_to",
               schemaPath: "#/properties/date_to/format",
@@ -18772,7 +18774,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err8 = {
               instancePath: instancePath + "/date_from",
               schemaPath: "#/properties/date_from/format",
@@ -18830,7 +18832,7 @@ const c = (() => {
           }
         }
         if (typeof data3 === "string") {
-          if (!formats4.test(data3)) {
+          if (!formats4.validate(data3)) {
             const err10 = {
               instancePath: instancePath + "/date_to",
               schemaPath: "#/properties/date_to/format",
@@ -19559,7 +19561,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err6 = {
               instancePath: instancePath + "/date_from",
               schemaPath: "#/properties/date_from/format",
@@ -19617,7 +19619,7 @@ const c = (() => {
           }
         }
         if (typeof data3 === "string") {
-          if (!formats4.test(data3)) {
+          if (!formats4.validate(data3)) {
             const err8 = {
               instancePath: instancePath + "/date_to",
               schemaPath: "#/properties/date_to/format",
@@ -21158,7 +21160,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err6 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
@@ -21216,7 +21218,7 @@ const c = (() => {
           }
         }
         if (typeof data3 === "string") {
-          if (!formats4.test(data3)) {
+          if (!formats4.validate(data3)) {
             const err8 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
@@ -21962,7 +21964,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err5 = {
               instancePath: instancePath + "/date",
               schemaPath: "#/properties/date/format",
@@ -22521,7 +22523,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err5 = {
               instancePath: instancePath + "/date",
               schemaPath: "#/properties/date/format",
@@ -22979,7 +22981,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err6 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
@@ -23037,7 +23039,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err8 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
@@ -23612,7 +23614,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err6 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
@@ -23670,7 +23672,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err8 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
@@ -24393,7 +24395,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err6 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
@@ -24451,7 +24453,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err8 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
@@ -24884,7 +24886,7 @@ const c = (() => {
   };
 })();
 
-/** Request validators per operationId: path and query parameters (coerced from strings) and the body. */
+/** Request validators per operationId: path, query and header parameters (coerced from strings) and the body. */
 export const validators: Readonly<Record<string, OperationValidators>> = {
   "listWorkspaces": { query: c.listWorkspaces_query },
   "listMembers": { query: c.listMembers_query },
