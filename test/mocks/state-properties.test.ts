@@ -90,7 +90,7 @@ function textFields(
 
 const textArb = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{2,18}[A-Za-z0-9]$/);
 
-const commandArb = fc.oneof(
+const commandArb: fc.Arbitrary<Command> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("create" as const), text: textArb }) },
   {
     weight: 2,
