@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { emitClient } from "./emit-client.ts";
 import { emitEntry } from "./emit-entry.ts";
-import { buildMockSpec, emitMockEntry, emitMockSpec } from "./emit-mock-spec.ts";
+import { buildMockSpec, emitMockEntry, emitMockSpec, recordSources } from "./emit-mock-spec.ts";
 import { emitOperations } from "./emit-operations.ts";
 import { emitSchema } from "./emit-schema.ts";
 import { emitValidators } from "./emit-validators.ts";
@@ -42,7 +42,7 @@ export async function generateVendor(entry: VendorEntry, repoRoot: string): Prom
   files.set(`${entry.outDir}/mock-spec.js`, header + mockSpecFiles.js);
   files.set(`${entry.outDir}/mock-spec.d.ts`, header + mockSpecFiles.dts);
   files.set(`${entry.outDir}/mock-validators.ts`, header + validators);
-  files.set(`${entry.outDir}/mock.ts`, header + emitMockEntry(meta, custom));
+  files.set(`${entry.outDir}/mock.ts`, header + emitMockEntry(meta, custom, recordSources(mockSpec)));
   files.set(`${entry.outDir}/README.md`, FOLDER_README);
   return formatGenerated(files);
 }

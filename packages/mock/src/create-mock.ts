@@ -84,12 +84,15 @@ const FIXED_NOW = new Date("2026-01-15T12:00:00Z");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Builds a vendor mock from its generated spec and validators. */
-export function createVendorMock<Ops extends OperationsShape = UntypedOperations>(
+export function createVendorMock<
+  Ops extends OperationsShape = UntypedOperations,
+  Store extends MockStore = MockStore,
+>(
   spec: MockSpec,
   validators: Readonly<Record<string, OperationValidators>>,
   options: MockOptions = {},
   behaviours: Partial<MockBehaviours<Ops, keyof Ops>> = {},
-): VendorMock<Ops> {
+): VendorMock<Ops, Store> {
   const routes = createRoutes(spec, options.baseUrl);
   const idFields: Record<string, string> = {};
   for (const op of spec.operations) if (op.mock.idField) idFields[op.mock.resource] = op.mock.idField;
@@ -143,11 +146,12 @@ export function createVendorMock<Ops extends OperationsShape = UntypedOperations
       ? response
       : withHeader(response, requestIds.header, requestIds.for(headers));
 
-  const mock: VendorMock<Ops> = {
+  const mock: VendorMock<Ops, Store> = {
     spec,
     baseUrl: routes.baseUrl,
     baseUrls: routes.baseUrls,
-    store,
+    // One MockStore serves every vendor; a generated mock names its records' types (`TypedMockStore`).
+    store: store as Store,
     async handle(request) {
       const url = new URL(request.url);
       const found = routes.resolve(request.method, url);
