@@ -18,7 +18,9 @@ function operationIds(spec: string): string[] {
     paths: Record<string, Record<string, { operationId?: string }>>;
   };
   return Object.values(doc.paths).flatMap((item) =>
-    Object.entries(item).flatMap(([method, op]) => (METHODS.includes(method) ? [String(op.operationId)] : [])),
+    Object.entries(item).flatMap(([method, op]) =>
+      METHODS.includes(method) ? [String(op.operationId)] : [],
+    ),
   );
 }
 
