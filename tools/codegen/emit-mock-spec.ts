@@ -373,7 +373,7 @@ export function emitMockEntry(
           "",
         ]
       : []),
-    `/** The records the ${name} mock keeps, by resource name (\`mock.store.get("…", id)\`), typed from the spec. */`,
+    `/** The records the ${name} mock keeps, by resource (\`mock.store.get("…", id)\`), typed from the spec. */`,
     `export type ${name}MockRecords = {`,
     ...records.map(
       (r) =>

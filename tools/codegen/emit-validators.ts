@@ -139,7 +139,7 @@ export function emitValidators(doc: Obj, problems: SpecProblem[], file: string):
     `return { ${Object.keys(coercingExports).join(", ")} };`,
     "})();",
     "",
-    "/** Request validators per operationId: path, query and header parameters (coerced from strings) and the body. */",
+    "/** Request validators per operationId: path, query and header parameters (coerced) and the body. */",
     "export const validators: Readonly<Record<string, OperationValidators>> = {",
     ...table,
     "};",

@@ -17223,7 +17223,7 @@ const c = (() => {
   };
 })();
 
-/** Request validators per operationId: path, query and header parameters (coerced from strings) and the body. */
+/** Request validators per operationId: path, query and header parameters (coerced) and the body. */
 export const validators: Readonly<Record<string, OperationValidators>> = {
   "listUsers": { query: c.listUsers_query, header: c.listUsers_header },
   "createUser": { header: c.createUser_header, body: s.createUser_body },

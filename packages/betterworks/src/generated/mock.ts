@@ -23,7 +23,7 @@ export type {
   TypedMockStore,
 } from "@workapis/mock";
 
-/** The records the Betterworks mock keeps, by resource name (`mock.store.get("…", id)`), typed from the spec. */
+/** The records the Betterworks mock keeps, by resource (`mock.store.get("…", id)`), typed from the spec. */
 export type BetterworksMockRecords = {
   user: RecordAt<operations["listUsers"], ["results", "0"]>;
   department: RecordAt<operations["listDepartments"], ["results", "0"]>;

@@ -31,7 +31,7 @@ export type {
  */
 const customBehaviours: MockBehaviours<operations, "setOfferValues"> = behaviours;
 
-/** The records the BoardCRM mock keeps, by resource name (`mock.store.get("…", id)`), typed from the spec. */
+/** The records the BoardCRM mock keeps, by resource (`mock.store.get("…", id)`), typed from the spec. */
 export type BoardCRMMockRecords = {
   offer: RecordAt<operations["listOffers"], ["data", "offers", "0"]>;
   lead: RecordAt<operations["listLeads"], ["data", "leads", "0"]>;

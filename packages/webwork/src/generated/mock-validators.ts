@@ -24886,7 +24886,7 @@ const c = (() => {
   };
 })();
 
-/** Request validators per operationId: path, query and header parameters (coerced from strings) and the body. */
+/** Request validators per operationId: path, query and header parameters (coerced) and the body. */
 export const validators: Readonly<Record<string, OperationValidators>> = {
   "listWorkspaces": { query: c.listWorkspaces_query },
   "listMembers": { query: c.listMembers_query },

@@ -31,7 +31,7 @@ export type {
  */
 const customBehaviours: MockBehaviours<operations, "createTimeEntry"> = behaviours;
 
-/** The records the WebWork mock keeps, by resource name (`mock.store.get("…", id)`), typed from the spec. */
+/** The records the WebWork mock keeps, by resource (`mock.store.get("…", id)`), typed from the spec. */
 export type WebWorkMockRecords = {
   workspace: RecordAt<operations["listWorkspaces"], ["data", "0"]>;
   member: RecordAt<operations["listMembers"], ["data", "0"]>;

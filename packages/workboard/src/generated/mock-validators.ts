@@ -19584,7 +19584,7 @@ const c = (() => {
   };
 })();
 
-/** Request validators per operationId: path, query and header parameters (coerced from strings) and the body. */
+/** Request validators per operationId: path, query and header parameters (coerced) and the body. */
 export const validators: Readonly<Record<string, OperationValidators>> = {
   "listUsers": { query: c.listUsers_query },
   "createUser": { body: s.createUser_body },

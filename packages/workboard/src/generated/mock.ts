@@ -52,7 +52,7 @@ const customBehaviours: MockBehaviours<
   | "deleteUserAttributeValue"
 > = behaviours;
 
-/** The records the WorkBoard mock keeps, by resource name (`mock.store.get("…", id)`), typed from the spec. */
+/** The records the WorkBoard mock keeps, by resource (`mock.store.get("…", id)`), typed from the spec. */
 export type WorkBoardMockRecords = {
   user: RecordAt<operations["createUser"], ["data", "user"]>;
   team: RecordAt<operations["listTeams"], ["data", "team", "0"]>;

@@ -11307,7 +11307,7 @@ const c = (() => {
   };
 })();
 
-/** Request validators per operationId: path, query and header parameters (coerced from strings) and the body. */
+/** Request validators per operationId: path, query and header parameters (coerced) and the body. */
 export const validators: Readonly<Record<string, OperationValidators>> = {
   "listJobs": { query: c.listJobs_query },
   "createJob": { body: s.createJob_body },

@@ -23,7 +23,7 @@ export type {
   TypedMockStore,
 } from "@workapis/mock";
 
-/** The records the Workglue mock keeps, by resource name (`mock.store.get("…", id)`), typed from the spec. */
+/** The records the Workglue mock keeps, by resource (`mock.store.get("…", id)`), typed from the spec. */
 export type WorkglueMockRecords = {
   job: RecordAt<operations["listJobs"], ["data", "0"]>;
   customer: RecordAt<operations["listCustomers"], ["data", "0"]>;
