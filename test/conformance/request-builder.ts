@@ -21,6 +21,15 @@ function sampleValue(model: SpecModel, param: Obj): unknown {
   return "sample";
 }
 
+/** A header parameter's value: its example, or its schema's example, default or first enum value. */
+export function headerSample(model: SpecModel, param: Obj): unknown {
+  const schema = model.deref(param["schema"]);
+  const fromSchema = isObj(schema)
+    ? (schema["example"] ?? schema["default"] ?? (schema["enum"] as unknown[] | undefined)?.[0])
+    : undefined;
+  return param["example"] ?? fromSchema ?? "sample";
+}
+
 function existingId(
   mock: VendorMock,
   spec: MockSpec,
@@ -45,6 +54,8 @@ export interface BuiltRequest {
 export interface BuildOptions {
   readonly auth?: boolean;
   readonly omitRequiredQuery?: boolean;
+  /** Leave out the header parameters the operation requires. */
+  readonly omitRequiredHeaders?: boolean;
   readonly body?: unknown;
   /** Target this record id instead of the first in the store. */
   readonly id?: string | number;
@@ -84,6 +95,9 @@ export function buildRequest(
       headers.set(scheme.param, scheme.prefix ? `${scheme.prefix} ${TEST_TOKEN}` : TEST_TOKEN);
     else headers.set("Authorization", `Bearer ${TEST_TOKEN}`);
   }
+  if (!options.omitRequiredHeaders)
+    for (const p of op.parameters.filter((p) => p["in"] === "header" && p["required"] === true))
+      headers.set(String(p["name"]), String(headerSample(model, p)));
   let body: unknown;
   if (op.operation["requestBody"] !== undefined) {
     body = options.body ?? structuredClone(model.example(model.json(op.operation["requestBody"])));

@@ -156,6 +156,10 @@ export function buildMockSpec(model: SpecModel, vendor: string): MockSpec {
       arrayParams: op.parameters
         .filter((p) => p.in === "query" && (deref(doc, p.schema) as Obj | undefined)?.["type"] === "array")
         .map((p) => p.name),
+      ...(() => {
+        const headers = op.parameters.filter((p) => p.in === "header").map((p) => p.name);
+        return headers.length ? { headerParams: headers } : {};
+      })(),
       hasBody: op.requestBody !== undefined,
       ...(op.baseUrl ? { serverUrl: op.baseUrl } : {}),
       ...(op.requestBody?.required ? { bodyRequired: true } : {}),
@@ -256,6 +260,7 @@ export function buildMockSpec(model: SpecModel, vendor: string): MockSpec {
     ...(meta.requestIdHeader ? { requestIdHeader: meta.requestIdHeader } : {}),
     errors,
     detailsStyle: Array.isArray(first) || first === undefined ? "array" : "string",
+    ...(isObj(sample) && Object.values(sample).some(isObj) ? { nestedDetails: true } : {}),
     operations,
     fixtures,
     blanks,
@@ -287,18 +292,44 @@ export function emitMockSpec(spec: MockSpec): { readonly js: string; readonly dt
  * package's hand-written `src/mock-behaviours.ts`; the type check makes it cover exactly those. Nothing
  * runs at import: a mock (and its seeded store) exists only once a test calls the factory.
  */
-export function emitMockEntry(meta: SpecModel, customOperations: readonly string[] = []): string {
+/**
+ * Where each resource's record type can be read, as `buildMockSpec` picks the schema of its records:
+ * a list's items (the last list of the resource), else the record of its first get, create or update.
+ */
+export function recordSources(spec: MockSpec): { resource: string; operationId: string; path: string[] }[] {
+  const out = new Map<string, { resource: string; operationId: string; path: string[] }>();
+  for (const op of spec.operations) {
+    const { action, resource } = op.mock;
+    const isList = action === "list";
+    if (!isList && !(["get", "create", "update"].includes(action) && !out.has(resource))) continue;
+    const pointer = isList
+      ? `${op.pagination?.items ?? op.mock.record ?? "/data"}/0`
+      : (op.mock.record ?? "/data");
+    const path = pointer
+      .split("/")
+      .slice(1)
+      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    out.set(resource, { resource, operationId: op.operationId, path });
+  }
+  return [...out.values()];
+}
+
+export function emitMockEntry(
+  meta: SpecModel,
+  customOperations: readonly string[] = [],
+  records: readonly { resource: string; operationId: string; path: readonly string[] }[] = [],
+): string {
   const name = meta.vendor.clientName;
   const custom = customOperations.map((id) => JSON.stringify(id)).join(" | ");
   return [
-    `import { createVendorMock, ${custom ? "type MockBehaviours, " : ""}type MockOptions, TEST_CLIENT_OPTIONS, type VendorMock } from "@workapis/mock";`,
+    `import { createVendorMock, ${custom ? "type MockBehaviours, " : ""}type MockOptions, type RecordAt, TEST_CLIENT_OPTIONS, type TypedMockStore, type VendorMock } from "@workapis/mock";`,
     'import { mswHandlers } from "@workapis/mock/msw";',
     ...(custom ? ['import { behaviours } from "../mock-behaviours.ts";'] : []),
     `import { create${name}Client, type ${name}Client, type ${name}ClientOptions } from "./client.ts";`,
     'import { mockSpec } from "./mock-spec.js";',
     'import { validators } from "./mock-validators.ts";',
     'import type { operations } from "./schema.ts";',
-    'export type { MockOptions, MockRecord, MockStore, OverrideResolver, Scenario } from "@workapis/mock";',
+    'export type { MockOptions, MockRecord, MockStore, OverrideResolver, Scenario, TypedMockStore } from "@workapis/mock";',
     "",
     ...(custom
       ? [
@@ -307,8 +338,16 @@ export function emitMockEntry(meta: SpecModel, customOperations: readonly string
           "",
         ]
       : []),
+    `/** The records the ${name} mock keeps, by resource (\`mock.store.get("…", id)\`), typed from the spec. */`,
+    `export type ${name}MockRecords = {`,
+    ...records.map(
+      (r) =>
+        `  ${/^[A-Za-z_$][\w$]*$/.test(r.resource) ? r.resource : JSON.stringify(r.resource)}: RecordAt<operations[${JSON.stringify(r.operationId)}], ${JSON.stringify(r.path)}>;`,
+    ),
+    "};",
+    "",
     `/** A stateful, validating ${name} mock; \`handlers\` plugs into msw's setupServer/setupWorker. */`,
-    `export interface ${name}Mock extends VendorMock<operations> {`,
+    `export interface ${name}Mock extends VendorMock<operations, TypedMockStore<${name}MockRecords>> {`,
     "  readonly handlers: ReturnType<typeof mswHandlers>;",
     "  /**",
     "   * A client wired to this mock for tests: it calls `mock.fetch` (no msw, no network), has no",
@@ -319,7 +358,7 @@ export function emitMockEntry(meta: SpecModel, customOperations: readonly string
     "",
     `/** Creates an independent ${name} mock with its own store, seeded the same way every time. */`,
     `export function create${name}Mock(options: MockOptions = {}): ${name}Mock {`,
-    `  const mock = createVendorMock<operations>(mockSpec, validators, options${custom ? ", customBehaviours" : ""});`,
+    `  const mock = createVendorMock<operations, TypedMockStore<${name}MockRecords>>(mockSpec, validators, options${custom ? ", customBehaviours" : ""});`,
     "  return Object.assign(mock, {",
     "    handlers: mswHandlers(mock),",
     `    client: (clientOptions: Partial<${name}ClientOptions> = {}): ${name}Client =>`,

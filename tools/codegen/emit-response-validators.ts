@@ -1,6 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
-import { FORMATS, rewriteRefs, SPEC_ID, selfContained } from "./emit-validators.ts";
+import { rewriteRefs, SHAPE_FORMATS, SPEC_ID, selfContained } from "./emit-validators.ts";
 import { type SpecProblem, toPointer } from "./spec-error.ts";
 import type { SpecModel } from "./spec-model.ts";
 import { deref, isObj, type Obj, propertiesOf, schemaAt } from "./spec-walk.ts";
@@ -134,7 +134,7 @@ export function emitResponseValidators(
     strict: false,
     allErrors: true,
     code: { source: true, esm: true },
-    formats: FORMATS,
+    formats: SHAPE_FORMATS,
   });
   const components = rewriteRefs(doc["components"] ?? {}) as Obj;
   const schemas = isObj(components["schemas"]) ? components["schemas"] : {};

@@ -1,5 +1,6 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { _, Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
+import { fullFormats } from "ajv-formats/dist/formats.js";
 
 const standaloneCode = standalone.default;
 
@@ -9,10 +10,18 @@ import { isObj, type Obj } from "./spec-walk.ts";
 
 /**
  * Request validators for the mocks, compiled at build time with ajv's standalone mode, so the
- * consumer's test process runs plain functions and no schema engine. Formats are regexes, which
- * ajv inlines into the generated code.
+ * consumer's test process runs plain functions and no schema engine.
+ *
+ * Formats are ajv-formats' full-mode checks (a real calendar date, a real instant), not shape regexes.
+ * Several of them are functions, which standalone code cannot inline, so the generated module imports
+ * them as `requestFormats` from `@workapis/mock` (a dependency of every vendor package, which depends on
+ * ajv-formats itself): the same functions run at build time here and in the consumer's tests.
  */
-export const FORMATS: Record<string, RegExp> = {
+/**
+ * Shape-only format checks, as regexes ajv inlines: what the response validators use, since they run
+ * in the client's own package and import nothing from the mock.
+ */
+export const SHAPE_FORMATS: Record<string, RegExp> = {
   email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   date: /^\d{4}-\d{2}-\d{2}$/,
@@ -20,6 +29,10 @@ export const FORMATS: Record<string, RegExp> = {
   time: /^\d{2}:\d{2}(:\d{2})?$/,
   uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
 };
+const FORMAT_NAMES = ["date", "date-time", "time", "email", "uri", "uuid"] as const;
+const FORMATS = Object.fromEntries(FORMAT_NAMES.map((name) => [name, fullFormats[name]]));
+const TYPE_IMPORT = 'import type { OperationValidators } from "@workapis/mock";';
+const FORMATS_IMPORT = 'import { type OperationValidators, requestFormats } from "@workapis/mock";';
 export const SPEC_ID = "spec";
 
 /** ajv's runtime helpers, inlined so the generated validators import nothing. */
@@ -79,14 +92,14 @@ export function emitValidators(model: SpecModel, problems: SpecProblem[]): strin
   const strict = new Ajv2020({
     strict: false,
     allErrors: true,
-    code: { source: true, esm: true },
+    code: { source: true, esm: true, formats: _`requestFormats` },
     formats: FORMATS,
   });
   const coercing = new Ajv2020({
     strict: false,
     allErrors: true,
     coerceTypes: "array",
-    code: { source: true, esm: true },
+    code: { source: true, esm: true, formats: _`requestFormats` },
     formats: FORMATS,
   });
   const components = rewriteRefs(doc["components"] ?? {});
@@ -116,6 +129,7 @@ export function emitValidators(model: SpecModel, problems: SpecProblem[]): strin
     };
     add("path", objectSchema(params.filter((p) => p.in === "path")), true);
     add("query", objectSchema(params.filter((p) => p.in === "query")), true);
+    add("header", objectSchema(params.filter((p) => p.in === "header")), true);
     const body = bodySchema(op.requestBody);
     if (body) add("body", body.schema, body.form);
     table.push(`  ${JSON.stringify(id)}: { ${entries.join(", ")} },`);
@@ -124,7 +138,7 @@ export function emitValidators(model: SpecModel, problems: SpecProblem[]): strin
   const coercingCode = Object.keys(coercingExports).length ? standaloneCode(coercing, coercingExports) : "";
   return [
     "// @ts-nocheck: ajv standalone output (plain JavaScript); its types are declared by the export below.",
-    'import type { OperationValidators } from "@workapis/mock";',
+    /\brequestFormats\b/.test(strictCode + coercingCode) ? FORMATS_IMPORT : TYPE_IMPORT,
     "",
     "const s = (() => {",
     selfContained(strictCode),
@@ -135,7 +149,7 @@ export function emitValidators(model: SpecModel, problems: SpecProblem[]): strin
     `return { ${Object.keys(coercingExports).join(", ")} };`,
     "})();",
     "",
-    "/** Request validators per operationId: path and query parameters (coerced from strings) and the body. */",
+    "/** Request validators per operationId: path, query and header parameters (coerced) and the body. */",
     "export const validators: Readonly<Record<string, OperationValidators>> = {",
     ...table,
     "};",

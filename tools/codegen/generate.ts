@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { buildCatalog, emitCatalog } from "./emit-catalog.ts";
 import { emitClient } from "./emit-client.ts";
 import { emitEntry } from "./emit-entry.ts";
-import { buildMockSpec, emitMockEntry, emitMockSpec } from "./emit-mock-spec.ts";
+import { buildMockSpec, emitMockEntry, emitMockSpec, recordSources } from "./emit-mock-spec.ts";
 import { emitOperations } from "./emit-operations.ts";
 import { emitResponseValidators } from "./emit-response-validators.ts";
 import { emitSchema } from "./emit-schema.ts";
@@ -47,7 +47,7 @@ export async function generateVendor(entry: VendorEntry, repoRoot: string): Prom
   files.set(`${entry.outDir}/mock-validators.ts`, header + validators);
   files.set(`${entry.outDir}/response-validators.js`, header + responseValidators.js);
   files.set(`${entry.outDir}/response-validators.d.ts`, header + responseValidators.dts);
-  files.set(`${entry.outDir}/mock.ts`, header + emitMockEntry(model, custom));
+  files.set(`${entry.outDir}/mock.ts`, header + emitMockEntry(model, custom, recordSources(mockSpec)));
   const catalogFiles = emitCatalog(buildCatalog(model, entry.vendor));
   files.set(`${entry.outDir}/catalog.js`, header + catalogFiles.js);
   files.set(`${entry.outDir}/catalog.d.ts`, header + catalogFiles.dts);

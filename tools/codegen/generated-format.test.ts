@@ -7,8 +7,8 @@ import { formatGenerated } from "./format-generated.ts";
  * Generated code is laid out like hand-written code: Biome's width (biome.json, `lineWidth`) holds
  * for every line of every generated TypeScript or JavaScript file, except what a formatter cannot
  * break: a line that is one string (a spec description or pattern inside a validator, a URL in a
- * fixture), a type reached through long literal keys, and, in schema.ts, a comment holding the
- * spec's own prose.
+ * fixture) or one anchored regular expression literal (a format's pattern), a type reached through
+ * long literal keys, and, in schema.ts, a comment holding the spec's own prose.
  */
 const repoRoot = resolve(import.meta.dirname, "../..");
 const width = (
@@ -20,6 +20,8 @@ const oneString =
 /** A type reached through literal keys (`paths["/a/{id}"]["get"]["responses"][200]`): Biome cannot break it. */
 const literalKeyPath = /^[\w$]+(?:\[(?:"[^"]*"|[0-9]+)\])+$/;
 const comment = /^(?:\/\/|\/\*|\*)/;
+/** A lone regular expression literal (`/^…$/i;`), as ajv inlines a format's pattern. */
+const regexLiteral = /^\/\^.*\$\/[a-z]*;?$/;
 
 export function overlongLines(file: string, text: string, limit = width): string[] {
   const specProse = file.endsWith("schema.ts");
@@ -29,7 +31,12 @@ export function overlongLines(file: string, text: string, limit = width): string
     .filter(({ line }) => line.length > limit)
     .filter(({ line }) => {
       const code = line.trim();
-      return !oneString.test(code) && !literalKeyPath.test(code) && !(specProse && comment.test(code));
+      return (
+        !oneString.test(code) &&
+        !literalKeyPath.test(code) &&
+        !regexLiteral.test(code) &&
+        !(specProse && comment.test(code))
+      );
     })
     .map(({ line, number }) => `${file}:${number} (${line.length} characters) ${line.trim().slice(0, 80)}`);
 }
@@ -44,10 +51,13 @@ describe("generated code layout", () => {
       `  "${long}" +`,
       `  paths["/${long}"]["get"][200]`,
       `  type T = paths["/${long}"]["get"][200]`,
+      `    /^[a-z]${long}$/i;`,
+      `  const re = /^[a-z]${long}$/i;`,
     ].join("\n");
     expect(overlongLines("operations.ts", text).map((l) => l.split(" ")[0])).toEqual([
       "operations.ts:1",
       "operations.ts:6",
+      "operations.ts:8",
     ]);
     expect(overlongLines("schema.ts", ` * @description ${long}`)).toEqual([]);
     expect(overlongLines("client.ts", ` * ${long}`)).toHaveLength(1);

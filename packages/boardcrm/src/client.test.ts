@@ -211,7 +211,8 @@ describe("@workapis/boardcrm against its mock", () => {
       expect(error?.status).toBe(422);
       expect(Object.keys(error?.details ?? {})).toEqual(["lead.name"]);
       expect(error?.details?.["lead.name"]?.[0]).toMatch(/name/);
-      expect(error?.body).toMatchObject({ status: false, details: { "lead.name": expect.any(String) } });
+      // The body groups the lead's errors under `lead`, as the spec gives them; the client flattens them.
+      expect(error?.body).toMatchObject({ status: false, details: { lead: { name: expect.any(String) } } });
       expect(mock.store.list("offer")).toHaveLength(before);
     });
 
@@ -256,7 +257,7 @@ describe("@workapis/boardcrm against its mock", () => {
   });
 
   describe("POST-only RPC: /api/{entity}/{action} and the board token", () => {
-    it("declares every operation as POST /api/{entity}/{action}; another method gets no route", async () => {
+    it("declares every operation as POST /api/{entity}/{action}; another method gets 405 with Allow: POST", async () => {
       expect(mock.spec.operations.length).toBeGreaterThan(0);
       for (const op of mock.spec.operations) {
         expect(op.method).toBe("post");
@@ -265,10 +266,11 @@ describe("@workapis/boardcrm against its mock", () => {
       const viaGet = await mock.handle(
         new Request(`${BASE}/api/lead/get?access_token=${TOKEN}&id=${LEAD}`, { method: "GET" }),
       );
-      expect(viaGet?.status).toBe(404);
+      expect(viaGet?.status).toBe(405);
+      expect(viaGet?.headers.get("Allow")).toBe("POST");
       expect(await bodyOf(viaGet)).toMatchObject({
         status: false,
-        message: expect.stringMatching(/No route/),
+        message: expect.stringMatching(/GET is not allowed/),
       });
     });
 
@@ -379,7 +381,7 @@ describe("@workapis/boardcrm against its mock", () => {
         details: {
           column_id: expect.stringMatching(/>= 1/),
           deadline: expect.stringMatching(/pattern/),
-          "lead.name": expect.stringMatching(/required/),
+          lead: { name: expect.stringMatching(/required/) },
         },
       });
       expect(mock.store.list("offer").some((o) => o["deadline"] === "2025-04-01T17:00:00Z")).toBe(false);

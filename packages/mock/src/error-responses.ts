@@ -29,6 +29,26 @@ export function errorStyleOf(spec: MockSpec, op: MockOperation | undefined): Moc
   return op?.errors ? { ...spec, errors: op.errors } : spec;
 }
 
+/**
+ * Dotted field names as nested objects: `lead.name` → `{lead: {name: …}}`. The objects have no
+ * prototype, so a refused key such as `__proto__` is written as a field like any other.
+ */
+function nested(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {
+  const bare = () => Object.create(null) as Record<string, unknown>;
+  const out = bare();
+  for (const [field, value] of entries) {
+    const parts = field.split(".");
+    let node = out;
+    for (const part of parts.slice(0, -1)) {
+      const next = node[part];
+      node[part] = next !== null && typeof next === "object" && !Array.isArray(next) ? next : bare();
+      node = node[part] as Record<string, unknown>;
+    }
+    node[parts[parts.length - 1] as string] = value;
+  }
+  return out;
+}
+
 /** A response in the vendor's own error envelope, built from the spec's error example for that status. */
 export function errorResponse(
   spec: MockSpec,
@@ -45,12 +65,11 @@ export function errorResponse(
   const detailsPointer = spec.envelope.details;
   if (detailsPointer) {
     if (init.details) {
-      const details = Object.fromEntries(
-        Object.entries(init.details).map(([field, messages]) => [
-          field,
-          spec.detailsStyle === "array" ? [...messages] : messages.join(" "),
-        ]),
+      const entries = Object.entries(init.details).map(
+        ([field, messages]) =>
+          [field, spec.detailsStyle === "array" ? [...messages] : messages.join(" ")] as const,
       );
+      const details = spec.nestedDetails ? nested(entries) : Object.fromEntries(entries);
       body = withPointer(body, detailsPointer, details);
     } else if (status !== 422 && readPointer(template, detailsPointer) !== undefined) {
       body = withPointer(body, detailsPointer, readPointer(template, detailsPointer));

@@ -16,6 +16,8 @@ export type {
   SuccessBody,
   UntypedOperations,
 } from "./override-types.ts";
+export { type FormatCheck, type RequestFormat, requestFormats } from "./request-formats.ts";
+export type { RecordAt, RecordsShape, TypedMockStore } from "./store-types.ts";
 export { TEST_CLIENT_OPTIONS } from "./test-client-options.ts";
 export type {
   CompiledValidator,

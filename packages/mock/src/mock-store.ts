@@ -10,6 +10,8 @@ export class MockStore {
   readonly #collections = new Map<string, Map<string, MockRecord>>();
   readonly #fixtures: Readonly<Record<string, readonly MockRecord[]>>;
   readonly #idFields: Readonly<Record<string, string>>;
+  /** The highest integer id each resource has held, deleted records included: ids are never reused. */
+  readonly #highestIds = new Map<string, number>();
   #created = 0;
 
   constructor(
@@ -24,6 +26,7 @@ export class MockStore {
   /** Back to the seed records; everything created, changed or deleted since is forgotten. */
   reset(): void {
     this.#collections.clear();
+    this.#highestIds.clear();
     this.#created = 0;
     for (const [resource, records] of Object.entries(this.#fixtures)) {
       for (const record of records) this.insert(resource, record);
@@ -70,6 +73,9 @@ export class MockStore {
       );
     }
     this.#collection(resource).set(String(id), cloneJson(record));
+    const numeric = Number(id);
+    if (Number.isSafeInteger(numeric) && numeric > (this.#highestIds.get(resource) ?? 0))
+      this.#highestIds.set(resource, numeric);
     return cloneJson(record);
   }
 
@@ -93,12 +99,15 @@ export class MockStore {
     return `00000000-0000-4000-8000-${String(this.#created).padStart(12, "0")}`;
   }
 
-  /** The next id for a resource, in the style of its existing ids: integers count up, strings are deterministic UUIDs. */
+  /**
+   * The next id for a resource, in the style of its existing ids: integers count up from the highest
+   * the resource ever held (a deleted record's id is not given again), strings are deterministic UUIDs.
+   */
   nextId(resource: string, sample?: unknown): string | number {
     this.#created++;
     const ids = [...this.#collection(resource).values()].map((r) => r[this.idField(resource)]);
     const style = sample ?? ids[0];
-    const max = () => Math.max(0, ...ids.map(Number).filter((n) => Number.isSafeInteger(n)));
+    const max = () => this.#highestIds.get(resource) ?? 0;
     if (typeof style === "number" || (style === undefined && ids.length === 0)) return max() + 1;
     // Numeric strings ("212345", as WorkBoard sends ids) count up as strings.
     if (typeof style === "string" && /^\d+$/.test(style)) return String(max() + 1);

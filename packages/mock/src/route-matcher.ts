@@ -5,6 +5,12 @@ export interface RouteMatch {
   readonly params: Readonly<Record<string, string>>;
 }
 
+/** What a method and path lead to: an operation, or the methods the path has when the method is not one. */
+export type RouteResult =
+  | ({ readonly kind: "operation" } & RouteMatch)
+  | { readonly kind: "method-not-allowed"; readonly allowed: readonly string[] }
+  | { readonly kind: "no-route" };
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Matches a method and path (relative to the base URL) to an operation; literal segments win over templates. */
@@ -27,18 +33,22 @@ export function createRouteMatcher(operations: readonly MockOperation[]) {
     })
     .sort((a, b) => b.literal - a.literal);
 
-  return (method: string, path: string): RouteMatch | undefined => {
+  return (method: string, path: string): RouteResult => {
     const m = method.toLowerCase();
+    const allowed = new Set<string>();
     for (const route of routes) {
-      if (route.operation.method !== m) continue;
       const found = route.regex.exec(path);
       if (!found) continue;
+      if (route.operation.method !== m) {
+        allowed.add(route.operation.method.toUpperCase());
+        continue;
+      }
       const params: Record<string, string> = {};
       route.names.forEach((name, i) => {
         params[name] = decodeURIComponent(found[i + 1] ?? "");
       });
-      return { operation: route.operation, params };
+      return { kind: "operation", operation: route.operation, params };
     }
-    return undefined;
+    return allowed.size > 0 ? { kind: "method-not-allowed", allowed: [...allowed] } : { kind: "no-route" };
   };
 }

@@ -10,14 +10,22 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+/** Methods the fetch standard forbids on a `Request`; no operation can have them. */
+const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+function headersOf(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
+  return headers;
+}
+
+async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = headersOf(req);
   const method = req.method ?? "GET";
   const body =
     method === "GET" || method === "HEAD" || chunks.length === 0 ? undefined : Buffer.concat(chunks);
@@ -47,6 +55,13 @@ export async function serveMock<Ops extends OperationsShape>(
 ): Promise<MockServer> {
   const vendor = new URL(mock.baseUrl);
   const server = createServer((req, res) => {
+    const method = (req.method ?? "GET").toUpperCase();
+    if (FORBIDDEN_METHODS.has(method)) {
+      req.resume();
+      const response = mock.handleMethod(method, `${vendor.origin}${req.url ?? "/"}`, headersOf(req));
+      void send(res, response ?? new Response("Not found", { status: 404 }));
+      return;
+    }
     toRequest(req, vendor.origin)
       .then(async (request) => {
         const response = await mock.handle(request);

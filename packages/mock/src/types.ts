@@ -85,6 +85,7 @@ export interface CompiledValidator {
 export interface OperationValidators {
   readonly query?: CompiledValidator;
   readonly path?: CompiledValidator;
+  readonly header?: CompiledValidator;
   readonly body?: CompiledValidator;
 }
 
@@ -105,6 +106,8 @@ export interface MockOperation {
   readonly statuses: readonly number[];
   /** Query parameters whose value is an array (`users[]=1&users[]=2` or repeated keys). */
   readonly arrayParams: readonly string[];
+  /** Header parameters the spec declares, by name: the mock checks them with the `header` validator. */
+  readonly headerParams?: readonly string[];
   readonly hasBody: boolean;
   /** The operation's own server, when it is not the vendor's base URL (WorkBoard's OAuth host). */
   readonly serverUrl?: string;
@@ -139,6 +142,11 @@ export interface MockSpec {
   readonly errors: Readonly<Record<string, unknown>>;
   /** How the vendor lists field errors: `{field: ["msg"]}` (array) or `{field: "msg"}` (string). */
   readonly detailsStyle: "array" | "string";
+  /**
+   * The field errors of a nested object are an object under its key (`{lead: {name: "…"}}`, as
+   * BoardCRM groups a new deal's lead), not dotted keys (`{"lead.name": …}`).
+   */
+  readonly nestedDetails?: boolean;
   readonly operations: readonly MockOperation[];
   /** Seed records per resource: spec examples first, then schema-valid generated ones. */
   readonly fixtures: Readonly<Record<string, readonly Record<string, unknown>[]>>;

@@ -62,6 +62,7 @@ export const mockSpec = {
     },
   },
   "detailsStyle": "string",
+  "nestedDetails": true,
   "operations": [
     {
       "operationId": "createOffer",

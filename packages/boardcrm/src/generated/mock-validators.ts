@@ -9647,7 +9647,7 @@ const c = (() => {
   };
 })();
 
-/** Request validators per operationId: path and query parameters (coerced from strings) and the body. */
+/** Request validators per operationId: path, query and header parameters (coerced) and the body. */
 export const validators: Readonly<Record<string, OperationValidators>> = {
   "createOffer": { body: c.createOffer_body },
   "createOffers": { body: c.createOffers_body },

@@ -5,7 +5,9 @@ import {
   createVendorMock,
   type MockBehaviours,
   type MockOptions,
+  type RecordAt,
   TEST_CLIENT_OPTIONS,
+  type TypedMockStore,
   type VendorMock,
 } from "@workapis/mock";
 import { mswHandlers } from "@workapis/mock/msw";
@@ -14,7 +16,14 @@ import { createBoardCRMClient, type BoardCRMClient, type BoardCRMClientOptions }
 import { mockSpec } from "./mock-spec.js";
 import { validators } from "./mock-validators.ts";
 import type { operations } from "./schema.ts";
-export type { MockOptions, MockRecord, MockStore, OverrideResolver, Scenario } from "@workapis/mock";
+export type {
+  MockOptions,
+  MockRecord,
+  MockStore,
+  OverrideResolver,
+  Scenario,
+  TypedMockStore,
+} from "@workapis/mock";
 
 /**
  * The hand-written answers (src/mock-behaviours.ts) of the operations the spec marks
@@ -22,8 +31,16 @@ export type { MockOptions, MockRecord, MockStore, OverrideResolver, Scenario } f
  */
 const customBehaviours: MockBehaviours<operations, "setOfferValues"> = behaviours;
 
+/** The records the BoardCRM mock keeps, by resource (`mock.store.get("…", id)`), typed from the spec. */
+export type BoardCRMMockRecords = {
+  offer: RecordAt<operations["listOffers"], ["data", "offers", "0"]>;
+  lead: RecordAt<operations["listLeads"], ["data", "leads", "0"]>;
+  comment: RecordAt<operations["createComment"], ["data"]>;
+  field: RecordAt<operations["createField"], ["data"]>;
+};
+
 /** A stateful, validating BoardCRM mock; `handlers` plugs into msw's setupServer/setupWorker. */
-export interface BoardCRMMock extends VendorMock<operations> {
+export interface BoardCRMMock extends VendorMock<operations, TypedMockStore<BoardCRMMockRecords>> {
   readonly handlers: ReturnType<typeof mswHandlers>;
   /**
    * A client wired to this mock for tests: it calls `mock.fetch` (no msw, no network), has no
@@ -34,7 +51,12 @@ export interface BoardCRMMock extends VendorMock<operations> {
 
 /** Creates an independent BoardCRM mock with its own store, seeded the same way every time. */
 export function createBoardCRMMock(options: MockOptions = {}): BoardCRMMock {
-  const mock = createVendorMock<operations>(mockSpec, validators, options, customBehaviours);
+  const mock = createVendorMock<operations, TypedMockStore<BoardCRMMockRecords>>(
+    mockSpec,
+    validators,
+    options,
+    customBehaviours,
+  );
   return Object.assign(mock, {
     handlers: mswHandlers(mock),
     client: (clientOptions: Partial<BoardCRMClientOptions> = {}): BoardCRMClient =>

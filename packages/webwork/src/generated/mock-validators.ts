@@ -2,7 +2,7 @@
 // change the spec and run `pnpm generate`.
 // Source: specs/webwork/openapi.yaml (sha256 73d4767053339cf4)
 // @ts-nocheck: ajv standalone output (plain JavaScript); its types are declared by the export below.
-import type { OperationValidators } from "@workapis/mock";
+import { type OperationValidators, requestFormats } from "@workapis/mock";
 
 const s = (() => {
   const inviteMember_body = validate20;
@@ -23,7 +23,8 @@ const s = (() => {
       },
     },
   };
-  const formats0 = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+  const formats0 =
+    /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
   const func1 = (s) => [...s].length;
   function validate20(
     data,
@@ -606,7 +607,7 @@ const s = (() => {
       "icon": { "type": "string", "description": "Icon name or URL.", "example": "palette" },
     },
   };
-  const formats4 = /^\d{4}-\d{2}-\d{2}$/;
+  const formats4 = requestFormats.date;
   function validate23(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -674,7 +675,7 @@ const s = (() => {
       if (data.start_date !== undefined) {
         let data1 = data.start_date;
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err3 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "spec#/components/schemas/ProjectCreate/properties/start_date/format",
@@ -708,7 +709,7 @@ const s = (() => {
       if (data.deadline !== undefined) {
         let data2 = data.deadline;
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err5 = {
               instancePath: instancePath + "/deadline",
               schemaPath: "spec#/components/schemas/ProjectCreate/properties/deadline/format",
@@ -955,7 +956,7 @@ const s = (() => {
       if (data.start_date !== undefined) {
         let data1 = data.start_date;
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err3 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "spec#/components/schemas/ProjectUpdate/properties/start_date/format",
@@ -989,7 +990,7 @@ const s = (() => {
       if (data.deadline !== undefined) {
         let data2 = data.deadline;
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err5 = {
               instancePath: instancePath + "/deadline",
               schemaPath: "spec#/components/schemas/ProjectUpdate/properties/deadline/format",
@@ -1454,7 +1455,7 @@ const s = (() => {
       if (data.start_date !== undefined) {
         let data6 = data.start_date;
         if (typeof data6 === "string") {
-          if (!formats4.test(data6)) {
+          if (!formats4.validate(data6)) {
             const err14 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
@@ -1488,7 +1489,7 @@ const s = (() => {
       if (data.end_date !== undefined) {
         let data7 = data.end_date;
         if (typeof data7 === "string") {
-          if (!formats4.test(data7)) {
+          if (!formats4.validate(data7)) {
             const err16 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
@@ -1883,7 +1884,7 @@ const s = (() => {
       if (data.start_date !== undefined) {
         let data6 = data.start_date;
         if (typeof data6 === "string") {
-          if (!formats4.test(data6)) {
+          if (!formats4.validate(data6)) {
             const err13 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
@@ -1917,7 +1918,7 @@ const s = (() => {
       if (data.end_date !== undefined) {
         let data7 = data.end_date;
         if (typeof data7 === "string") {
-          if (!formats4.test(data7)) {
+          if (!formats4.validate(data7)) {
             const err15 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
@@ -3895,7 +3896,7 @@ const s = (() => {
       if (data.date !== undefined) {
         let data5 = data.date;
         if (typeof data5 === "string") {
-          if (!formats4.test(data5)) {
+          if (!formats4.validate(data5)) {
             const err14 = {
               instancePath: instancePath + "/date",
               schemaPath: "#/properties/date/format",
@@ -4232,7 +4233,7 @@ const s = (() => {
       if (data.date !== undefined) {
         let data4 = data.date;
         if (typeof data4 === "string") {
-          if (!formats4.test(data4)) {
+          if (!formats4.validate(data4)) {
             const err8 = {
               instancePath: instancePath + "/date",
               schemaPath: "#/properties/date/format",
@@ -4923,7 +4924,7 @@ const s = (() => {
       },
     },
   };
-  const formats26 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
+  const formats26 = requestFormats["date-time"];
   function validate50(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -5142,7 +5143,7 @@ const s = (() => {
       if (data.start !== undefined) {
         let data4 = data.start;
         if (typeof data4 === "string") {
-          if (!formats26.test(data4)) {
+          if (!formats26.validate(data4)) {
             const err12 = {
               instancePath: instancePath + "/start",
               schemaPath: "spec#/components/schemas/TimeRequestCreate/properties/start/format",
@@ -5176,7 +5177,7 @@ const s = (() => {
       if (data.end !== undefined) {
         let data5 = data.end;
         if (typeof data5 === "string") {
-          if (!formats26.test(data5)) {
+          if (!formats26.validate(data5)) {
             const err14 = {
               instancePath: instancePath + "/end",
               schemaPath: "spec#/components/schemas/TimeRequestCreate/properties/end/format",
@@ -5741,7 +5742,7 @@ const s = (() => {
       if (data.start !== undefined) {
         let data3 = data.start;
         if (typeof data3 === "string") {
-          if (!formats4.test(data3)) {
+          if (!formats4.validate(data3)) {
             const err11 = {
               instancePath: instancePath + "/start",
               schemaPath: "#/properties/start/format",
@@ -5775,7 +5776,7 @@ const s = (() => {
       if (data.end !== undefined) {
         let data4 = data.end;
         if (typeof data4 === "string") {
-          if (!formats4.test(data4)) {
+          if (!formats4.validate(data4)) {
             const err13 = {
               instancePath: instancePath + "/end",
               schemaPath: "#/properties/end/format",
@@ -6280,7 +6281,7 @@ const s = (() => {
       "is_billable": { "type": "boolean", "example": true },
     },
   };
-  const formats36 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const formats36 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
   function validate58(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -6383,7 +6384,7 @@ const s = (() => {
       if (data.date !== undefined) {
         let data3 = data.date;
         if (typeof data3 === "string") {
-          if (!formats4.test(data3)) {
+          if (!formats4.validate(data3)) {
             const err5 = {
               instancePath: instancePath + "/date",
               schemaPath: "spec#/components/schemas/ExpenseCreate/properties/date/format",
@@ -6707,7 +6708,7 @@ const s = (() => {
       if (data.date !== undefined) {
         let data2 = data.date;
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err5 = {
               instancePath: instancePath + "/date",
               schemaPath: "spec#/components/schemas/ExpenseUpdate/properties/date/format",
@@ -7109,7 +7110,7 @@ const s = (() => {
     },
     "example": "tracker.started",
   };
-  const formats42 = /^[a-z][a-z0-9+.-]*:[^\s]*$/i;
+  const formats42 = requestFormats.uri;
   const func0 = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   function validate62(
     data,
@@ -7208,7 +7209,7 @@ const s = (() => {
       if (data.url !== undefined) {
         let data1 = data.url;
         if (typeof data1 === "string") {
-          if (!formats42.test(data1)) {
+          if (!formats42(data1)) {
             const err5 = {
               instancePath: instancePath + "/url",
               schemaPath: "#/properties/url/format",
@@ -7498,7 +7499,7 @@ const s = (() => {
       if (data.url !== undefined) {
         let data1 = data.url;
         if (typeof data1 === "string") {
-          if (!formats42.test(data1)) {
+          if (!formats42(data1)) {
             const err4 = {
               instancePath: instancePath + "/url",
               schemaPath: "#/properties/url/format",
@@ -7926,7 +7927,8 @@ const c = (() => {
     "required": ["workspace_id"],
     "$id": "listMembers_query",
   };
-  const formats0 = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+  const formats0 =
+    /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
   function validate21(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -15124,7 +15126,7 @@ const c = (() => {
     "required": ["workspace_id", "user_id", "date"],
     "$id": "listTimeEntries_query",
   };
-  const formats4 = /^\d{4}-\d{2}-\d{2}$/;
+  const formats4 = requestFormats.date;
   function validate65(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -15346,7 +15348,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err8 = {
               instancePath: instancePath + "/date",
               schemaPath: "#/properties/date/format",
@@ -16155,7 +16157,7 @@ const c = (() => {
           }
         }
         if (typeof data3 === "string") {
-          if (!formats4.test(data3)) {
+          if (!formats4.validate(data3)) {
             const err8 = {
               instancePath: instancePath + "/date_from",
               schemaPath: "#/properties/date_from/format",
@@ -16213,7 +16215,7 @@ const c = (() => {
           }
         }
         if (typeof data4 === "string") {
-          if (!formats4.test(data4)) {
+          if (!formats4.validate(data4)) {
             const err10 = {
               instancePath: instancePath + "/date_to",
               schemaPath: "#/properties/date_to/format",
@@ -17151,7 +17153,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err6 = {
               instancePath: instancePath + "/date_from",
               schemaPath: "#/properties/date_from/format",
@@ -17209,7 +17211,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err8 = {
               instancePath: instancePath + "/date_to",
               schemaPath: "#/properties/date_to/format",
@@ -17923,7 +17925,7 @@ const c = (() => {
     "required": ["workspace_id"],
     "$id": "listLeaves_query",
   };
-  const formats14 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const formats14 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
   function validate78(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -18285,7 +18287,7 @@ const c = (() => {
           }
         }
         if (typeof data5 === "string") {
-          if (!formats4.test(data5)) {
+          if (!formats4.validate(data5)) {
             const err12 = {
               instancePath: instancePath + "/date_from",
               schemaPath: "#/properties/date_from/format",
@@ -18343,7 +18345,7 @@ const c = (() => {
           }
         }
         if (typeof data6 === "string") {
-          if (!formats4.test(data6)) {
+          if (!formats4.validate(data6)) {
             const err14 = {
               instancePath: instancePath + "/date_to",
               schemaPath: "#/properties/date_to/format",
@@ -18824,7 +18826,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err8 = {
               instancePath: instancePath + "/date_from",
               schemaPath: "#/properties/date_from/format",
@@ -18882,7 +18884,7 @@ const c = (() => {
           }
         }
         if (typeof data3 === "string") {
-          if (!formats4.test(data3)) {
+          if (!formats4.validate(data3)) {
             const err10 = {
               instancePath: instancePath + "/date_to",
               schemaPath: "#/properties/date_to/format",
@@ -19611,7 +19613,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err6 = {
               instancePath: instancePath + "/date_from",
               schemaPath: "#/properties/date_from/format",
@@ -19669,7 +19671,7 @@ const c = (() => {
           }
         }
         if (typeof data3 === "string") {
-          if (!formats4.test(data3)) {
+          if (!formats4.validate(data3)) {
             const err8 = {
               instancePath: instancePath + "/date_to",
               schemaPath: "#/properties/date_to/format",
@@ -21210,7 +21212,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err6 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
@@ -21268,7 +21270,7 @@ const c = (() => {
           }
         }
         if (typeof data3 === "string") {
-          if (!formats4.test(data3)) {
+          if (!formats4.validate(data3)) {
             const err8 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
@@ -22014,7 +22016,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err5 = {
               instancePath: instancePath + "/date",
               schemaPath: "#/properties/date/format",
@@ -22573,7 +22575,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err5 = {
               instancePath: instancePath + "/date",
               schemaPath: "#/properties/date/format",
@@ -23031,7 +23033,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err6 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
@@ -23089,7 +23091,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err8 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
@@ -23664,7 +23666,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err6 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
@@ -23722,7 +23724,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err8 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
@@ -24445,7 +24447,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats4.test(data1)) {
+          if (!formats4.validate(data1)) {
             const err6 = {
               instancePath: instancePath + "/start_date",
               schemaPath: "#/properties/start_date/format",
@@ -24503,7 +24505,7 @@ const c = (() => {
           }
         }
         if (typeof data2 === "string") {
-          if (!formats4.test(data2)) {
+          if (!formats4.validate(data2)) {
             const err8 = {
               instancePath: instancePath + "/end_date",
               schemaPath: "#/properties/end_date/format",
@@ -24936,7 +24938,7 @@ const c = (() => {
   };
 })();
 
-/** Request validators per operationId: path and query parameters (coerced from strings) and the body. */
+/** Request validators per operationId: path, query and header parameters (coerced) and the body. */
 export const validators: Readonly<Record<string, OperationValidators>> = {
   "listWorkspaces": { query: c.listWorkspaces_query },
   "listMembers": { query: c.listMembers_query },

@@ -5,7 +5,9 @@ import {
   createVendorMock,
   type MockBehaviours,
   type MockOptions,
+  type RecordAt,
   TEST_CLIENT_OPTIONS,
+  type TypedMockStore,
   type VendorMock,
 } from "@workapis/mock";
 import { mswHandlers } from "@workapis/mock/msw";
@@ -14,7 +16,14 @@ import { createWebWorkClient, type WebWorkClient, type WebWorkClientOptions } fr
 import { mockSpec } from "./mock-spec.js";
 import { validators } from "./mock-validators.ts";
 import type { operations } from "./schema.ts";
-export type { MockOptions, MockRecord, MockStore, OverrideResolver, Scenario } from "@workapis/mock";
+export type {
+  MockOptions,
+  MockRecord,
+  MockStore,
+  OverrideResolver,
+  Scenario,
+  TypedMockStore,
+} from "@workapis/mock";
 
 /**
  * The hand-written answers (src/mock-behaviours.ts) of the operations the spec marks
@@ -22,8 +31,27 @@ export type { MockOptions, MockRecord, MockStore, OverrideResolver, Scenario } f
  */
 const customBehaviours: MockBehaviours<operations, "createTimeEntry"> = behaviours;
 
+/** The records the WebWork mock keeps, by resource (`mock.store.get("…", id)`), typed from the spec. */
+export type WebWorkMockRecords = {
+  workspace: RecordAt<operations["listWorkspaces"], ["data", "0"]>;
+  member: RecordAt<operations["listMembers"], ["data", "0"]>;
+  project: RecordAt<operations["listProjects"], ["data", "0"]>;
+  task: RecordAt<operations["listTasks"], ["data", "0"]>;
+  viewer: RecordAt<operations["listProjectViewers"], ["data", "0"]>;
+  contract: RecordAt<operations["listContracts"], ["data", "0"]>;
+  tracker: RecordAt<operations["startTimeTracking"], ["data"]>;
+  timeEntry: RecordAt<operations["listTimeEntries"], ["data", "0"]>;
+  timesheet: RecordAt<operations["listTimesheets"], ["data", "0"]>;
+  timeRequest: RecordAt<operations["listTimeRequests"], ["data", "0"]>;
+  leave: RecordAt<operations["listLeaves"], ["data", "0"]>;
+  leavePolicy: RecordAt<operations["listLeavePolicies"], ["data", "0"]>;
+  expense: RecordAt<operations["listExpenses"], ["data", "0"]>;
+  expenseCategory: RecordAt<operations["listExpenseCategories"], ["data", "0"]>;
+  webhook: RecordAt<operations["listWebhooks"], ["data", "0"]>;
+};
+
 /** A stateful, validating WebWork mock; `handlers` plugs into msw's setupServer/setupWorker. */
-export interface WebWorkMock extends VendorMock<operations> {
+export interface WebWorkMock extends VendorMock<operations, TypedMockStore<WebWorkMockRecords>> {
   readonly handlers: ReturnType<typeof mswHandlers>;
   /**
    * A client wired to this mock for tests: it calls `mock.fetch` (no msw, no network), has no
@@ -34,7 +62,12 @@ export interface WebWorkMock extends VendorMock<operations> {
 
 /** Creates an independent WebWork mock with its own store, seeded the same way every time. */
 export function createWebWorkMock(options: MockOptions = {}): WebWorkMock {
-  const mock = createVendorMock<operations>(mockSpec, validators, options, customBehaviours);
+  const mock = createVendorMock<operations, TypedMockStore<WebWorkMockRecords>>(
+    mockSpec,
+    validators,
+    options,
+    customBehaviours,
+  );
   return Object.assign(mock, {
     handlers: mswHandlers(mock),
     client: (clientOptions: Partial<WebWorkClientOptions> = {}): WebWorkClient =>

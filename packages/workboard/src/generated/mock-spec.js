@@ -3530,6 +3530,7 @@ export const mockSpec = {
       "secured": false,
       "statuses": [200, 400, 401, 404, 429, 500],
       "arrayParams": [],
+      "headerParams": ["X-Stream-Signature"],
       "hasBody": true,
       "bodyRequired": true,
       "fieldTypes": {

@@ -2,7 +2,7 @@
 // change the spec and run `pnpm generate`.
 // Source: specs/workboard/openapi.yaml (sha256 896bbda13ef1b173)
 // @ts-nocheck: ajv standalone output (plain JavaScript); its types are declared by the export below.
-import type { OperationValidators } from "@workapis/mock";
+import { type OperationValidators, requestFormats } from "@workapis/mock";
 
 const s = (() => {
   const createUser_body = validate20;
@@ -35,7 +35,8 @@ const s = (() => {
       "profile": { "$ref": "spec#/components/schemas/UserProfileInput" },
     },
   };
-  const formats0 = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+  const formats0 =
+    /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
   const func1 = (s) => [...s].length;
   const schema34 = {
     "type": "object",
@@ -5788,7 +5789,7 @@ const s = (() => {
       },
     },
   };
-  const formats8 = /^\d{4}-\d{2}-\d{2}$/;
+  const formats8 = requestFormats.date;
   function validate71(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -5951,7 +5952,7 @@ const s = (() => {
                       if (data4.date !== undefined) {
                         let data6 = data4.date;
                         if (typeof data6 === "string") {
-                          if (!formats8.test(data6)) {
+                          if (!formats8.validate(data6)) {
                             const err8 = {
                               instancePath: instancePath + "/data/stream/connector/connector_data/date",
                               schemaPath:
@@ -15368,21 +15369,139 @@ const c = (() => {
     return errors === 0;
   }
   validate59.evaluated = { "props": { "stream_id": true }, "dynamicProps": false, "dynamicItems": false };
-  const updateMetricByWebhook_path = validate60;
+  const pushDatastreamValue_header = validate60;
   const schema71 = {
+    "type": "object",
+    "properties": { "X-Stream-Signature": { "type": "string", "minLength": 1 } },
+    "required": ["X-Stream-Signature"],
+    "$id": "pushDatastreamValue_header",
+  };
+  function validate60(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    /*# sourceURL="pushDatastreamValue_header" */
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate60.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = undefined;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = undefined;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data["X-Stream-Signature"] === undefined) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "X-Stream-Signature" },
+          message: "must have required property '" + "X-Stream-Signature" + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data["X-Stream-Signature"] !== undefined) {
+        let data0 = data["X-Stream-Signature"];
+        if (typeof data0 !== "string") {
+          let dataType0 = typeof data0;
+          let coerced0 = undefined;
+          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+            data0 = data0[0];
+            dataType0 = typeof data0;
+            if (typeof data0 === "string") {
+              coerced0 = data0;
+            }
+          }
+          if (!(coerced0 !== undefined)) {
+            if (dataType0 == "number" || dataType0 == "boolean") {
+              coerced0 = "" + data0;
+            } else if (data0 === null) {
+              coerced0 = "";
+            } else {
+              const err1 = {
+                instancePath: instancePath + "/X-Stream-Signature",
+                schemaPath: "#/properties/X-Stream-Signature/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          if (coerced0 !== undefined) {
+            data0 = coerced0;
+            if (data !== undefined) {
+              data["X-Stream-Signature"] = coerced0;
+            }
+          }
+        }
+        if (typeof data0 === "string") {
+          if (func1(data0) < 1) {
+            const err2 = {
+              instancePath: instancePath + "/X-Stream-Signature",
+              schemaPath: "#/properties/X-Stream-Signature/minLength",
+              keyword: "minLength",
+              params: { limit: 1 },
+              message: "must NOT have fewer than 1 characters",
+            };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      }
+    } else {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    validate60.errors = vErrors;
+    return errors === 0;
+  }
+  validate60.evaluated = {
+    "props": { "X-Stream-Signature": true },
+    "dynamicProps": false,
+    "dynamicItems": false,
+  };
+  const updateMetricByWebhook_path = validate61;
+  const schema72 = {
     "type": "object",
     "properties": { "webhook_hash": { "type": "string", "minLength": 1 } },
     "required": ["webhook_hash"],
     "$id": "updateMetricByWebhook_path",
   };
-  function validate60(
+  function validate61(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     /*# sourceURL="updateMetricByWebhook_path" */
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate60.evaluated;
+    const evaluated0 = validate61.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = undefined;
     }
@@ -15478,12 +15597,12 @@ const c = (() => {
       }
       errors++;
     }
-    validate60.errors = vErrors;
+    validate61.errors = vErrors;
     return errors === 0;
   }
-  validate60.evaluated = { "props": { "webhook_hash": true }, "dynamicProps": false, "dynamicItems": false };
-  const requestAuthorizationCode_query = validate61;
-  const schema72 = {
+  validate61.evaluated = { "props": { "webhook_hash": true }, "dynamicProps": false, "dynamicItems": false };
+  const requestAuthorizationCode_query = validate62;
+  const schema73 = {
     "type": "object",
     "properties": {
       "client_id": { "type": "string", "minLength": 1 },
@@ -15495,15 +15614,15 @@ const c = (() => {
     "required": ["client_id"],
     "$id": "requestAuthorizationCode_query",
   };
-  const formats0 = /^[a-z][a-z0-9+.-]*:[^\s]*$/i;
-  function validate61(
+  const formats0 = requestFormats.uri;
+  function validate62(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     /*# sourceURL="requestAuthorizationCode_query" */
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate61.evaluated;
+    const evaluated0 = validate62.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = undefined;
     }
@@ -15625,7 +15744,7 @@ const c = (() => {
           }
         }
         if (typeof data1 === "string") {
-          if (!formats0.test(data1)) {
+          if (!formats0(data1)) {
             const err4 = {
               instancePath: instancePath + "/redirect_uri",
               schemaPath: "#/properties/redirect_uri/format",
@@ -15786,7 +15905,7 @@ const c = (() => {
             instancePath: instancePath + "/response_type",
             schemaPath: "#/properties/response_type/enum",
             keyword: "enum",
-            params: { allowedValues: schema72.properties.response_type.enum },
+            params: { allowedValues: schema73.properties.response_type.enum },
             message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
@@ -15812,20 +15931,20 @@ const c = (() => {
       }
       errors++;
     }
-    validate61.errors = vErrors;
+    validate62.errors = vErrors;
     return errors === 0;
   }
-  validate61.evaluated = {
+  validate62.evaluated = {
     "props": { "client_id": true, "redirect_uri": true, "scope": true, "state": true, "response_type": true },
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const exchangeAuthorizationCode_body = validate62;
-  const schema73 = {
+  const exchangeAuthorizationCode_body = validate63;
+  const schema74 = {
     "$ref": "spec#/components/schemas/TokenRequest",
     "$id": "exchangeAuthorizationCode_body",
   };
-  const schema75 = {
+  const schema76 = {
     "type": "object",
     "description": "The token exchange request. Inferred field names.",
     "required": ["client_id", "client_hash", "code"],
@@ -15856,14 +15975,14 @@ const c = (() => {
       },
     },
   };
-  function validate62(
+  function validate63(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     /*# sourceURL="exchangeAuthorizationCode_body" */
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate62.evaluated;
+    const evaluated0 = validate63.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = undefined;
     }
@@ -16131,7 +16250,7 @@ const c = (() => {
           }
         }
         if (typeof data3 === "string") {
-          if (!formats0.test(data3)) {
+          if (!formats0(data3)) {
             const err10 = {
               instancePath: instancePath + "/redirect_uri",
               schemaPath: "spec#/components/schemas/TokenRequest/properties/redirect_uri/format",
@@ -16163,34 +16282,34 @@ const c = (() => {
       }
       errors++;
     }
-    validate62.errors = vErrors;
+    validate63.errors = vErrors;
     return errors === 0;
   }
-  validate62.evaluated = {
+  validate63.evaluated = {
     "props": { "client_id": true, "client_hash": true, "code": true, "redirect_uri": true },
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const listAttributeDefinitions_query = validate64;
-  const schema76 = {
+  const listAttributeDefinitions_query = validate65;
+  const schema77 = {
     "type": "object",
     "properties": { "objectType": { "$ref": "spec#/components/schemas/AttributeObjectType" } },
     "$id": "listAttributeDefinitions_query",
   };
-  const schema77 = {
+  const schema78 = {
     "type": "string",
     "description": "The kind of object a custom attribute applies to.",
     "enum": ["objective", "key_result", "work_item", "user"],
     "example": "objective",
   };
-  function validate64(
+  function validate65(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     /*# sourceURL="listAttributeDefinitions_query" */
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate64.evaluated;
+    const evaluated0 = validate65.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = undefined;
     }
@@ -16243,7 +16362,7 @@ const c = (() => {
             instancePath: instancePath + "/objectType",
             schemaPath: "spec#/components/schemas/AttributeObjectType/enum",
             keyword: "enum",
-            params: { allowedValues: schema77.enum },
+            params: { allowedValues: schema78.enum },
             message: "must be equal to one of the allowed values",
           };
           if (vErrors === null) {
@@ -16269,25 +16388,25 @@ const c = (() => {
       }
       errors++;
     }
-    validate64.errors = vErrors;
+    validate65.errors = vErrors;
     return errors === 0;
   }
-  validate64.evaluated = { "props": { "objectType": true }, "dynamicProps": false, "dynamicItems": false };
-  const listAttributeObjects_path = validate65;
-  const schema78 = {
+  validate65.evaluated = { "props": { "objectType": true }, "dynamicProps": false, "dynamicItems": false };
+  const listAttributeObjects_path = validate66;
+  const schema79 = {
     "type": "object",
     "properties": { "attributeId": { "type": "number" } },
     "required": ["attributeId"],
     "$id": "listAttributeObjects_path",
   };
-  function validate65(
+  function validate66(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     /*# sourceURL="listAttributeObjects_path" */
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate65.evaluated;
+    const evaluated0 = validate66.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = undefined;
     }
@@ -16368,12 +16487,12 @@ const c = (() => {
       }
       errors++;
     }
-    validate65.errors = vErrors;
+    validate66.errors = vErrors;
     return errors === 0;
   }
-  validate65.evaluated = { "props": { "attributeId": true }, "dynamicProps": false, "dynamicItems": false };
-  const listAttributeObjects_query = validate66;
-  const schema79 = {
+  validate66.evaluated = { "props": { "attributeId": true }, "dynamicProps": false, "dynamicItems": false };
+  const listAttributeObjects_query = validate67;
+  const schema80 = {
     "type": "object",
     "properties": {
       "limit": { "type": "number", "minimum": 1, "maximum": 100 },
@@ -16381,14 +16500,14 @@ const c = (() => {
     },
     "$id": "listAttributeObjects_query",
   };
-  function validate66(
+  function validate67(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     /*# sourceURL="listAttributeObjects_query" */
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate66.evaluated;
+    const evaluated0 = validate67.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = undefined;
     }
@@ -16546,29 +16665,29 @@ const c = (() => {
       }
       errors++;
     }
-    validate66.errors = vErrors;
+    validate67.errors = vErrors;
     return errors === 0;
   }
-  validate66.evaluated = {
+  validate67.evaluated = {
     "props": { "limit": true, "offset": true },
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const getObjectiveAttributes_path = validate67;
-  const schema80 = {
+  const getObjectiveAttributes_path = validate68;
+  const schema81 = {
     "type": "object",
     "properties": { "id": { "type": "number" } },
     "required": ["id"],
     "$id": "getObjectiveAttributes_path",
   };
-  function validate67(
+  function validate68(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     /*# sourceURL="getObjectiveAttributes_path" */
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate67.evaluated;
+    const evaluated0 = validate68.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = undefined;
     }
@@ -16649,24 +16768,24 @@ const c = (() => {
       }
       errors++;
     }
-    validate67.errors = vErrors;
+    validate68.errors = vErrors;
     return errors === 0;
   }
-  validate67.evaluated = { "props": { "id": true }, "dynamicProps": false, "dynamicItems": false };
-  const getObjectiveAttributes_query = validate68;
-  const schema81 = {
+  validate68.evaluated = { "props": { "id": true }, "dynamicProps": false, "dynamicItems": false };
+  const getObjectiveAttributes_query = validate69;
+  const schema82 = {
     "type": "object",
     "properties": { "attributeId": { "type": "number" }, "attributeName": { "type": "string" } },
     "$id": "getObjectiveAttributes_query",
   };
-  function validate68(
+  function validate69(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
     /*# sourceURL="getObjectiveAttributes_query" */
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate68.evaluated;
+    const evaluated0 = validate69.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = undefined;
     }
@@ -16773,187 +16892,26 @@ const c = (() => {
       }
       errors++;
     }
-    validate68.errors = vErrors;
+    validate69.errors = vErrors;
     return errors === 0;
   }
-  validate68.evaluated = {
+  validate69.evaluated = {
     "props": { "attributeId": true, "attributeName": true },
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const updateObjectiveAttributeValue_path = validate69;
-  const schema82 = {
+  const updateObjectiveAttributeValue_path = validate70;
+  const schema83 = {
     "type": "object",
     "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
     "required": ["id", "attributeId"],
     "$id": "updateObjectiveAttributeValue_path",
   };
-  function validate69(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    /*# sourceURL="updateObjectiveAttributeValue_path" */
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate69.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = undefined;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = undefined;
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.id === undefined) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "id" },
-          message: "must have required property '" + "id" + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-      if (data.attributeId === undefined) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "attributeId" },
-          message: "must have required property '" + "attributeId" + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      if (data.id !== undefined) {
-        let data0 = data.id;
-        if (!(typeof data0 == "number")) {
-          let dataType0 = typeof data0;
-          let coerced0 = undefined;
-          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-            data0 = data0[0];
-            dataType0 = typeof data0;
-            if (typeof data0 == "number") {
-              coerced0 = data0;
-            }
-          }
-          if (!(coerced0 !== undefined)) {
-            if (
-              dataType0 == "boolean" ||
-              data0 === null ||
-              (dataType0 == "string" && data0 && data0 == +data0)
-            ) {
-              coerced0 = +data0;
-            } else {
-              const err2 = {
-                instancePath: instancePath + "/id",
-                schemaPath: "#/properties/id/type",
-                keyword: "type",
-                params: { type: "number" },
-                message: "must be number",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-          }
-          if (coerced0 !== undefined) {
-            data0 = coerced0;
-            if (data !== undefined) {
-              data["id"] = coerced0;
-            }
-          }
-        }
-      }
-      if (data.attributeId !== undefined) {
-        let data1 = data.attributeId;
-        if (!(typeof data1 == "number")) {
-          let dataType1 = typeof data1;
-          let coerced1 = undefined;
-          if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
-            data1 = data1[0];
-            dataType1 = typeof data1;
-            if (typeof data1 == "number") {
-              coerced1 = data1;
-            }
-          }
-          if (!(coerced1 !== undefined)) {
-            if (
-              dataType1 == "boolean" ||
-              data1 === null ||
-              (dataType1 == "string" && data1 && data1 == +data1)
-            ) {
-              coerced1 = +data1;
-            } else {
-              const err3 = {
-                instancePath: instancePath + "/attributeId",
-                schemaPath: "#/properties/attributeId/type",
-                keyword: "type",
-                params: { type: "number" },
-                message: "must be number",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-          }
-          if (coerced1 !== undefined) {
-            data1 = coerced1;
-            if (data !== undefined) {
-              data["attributeId"] = coerced1;
-            }
-          }
-        }
-      }
-    } else {
-      const err4 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    validate69.errors = vErrors;
-    return errors === 0;
-  }
-  validate69.evaluated = {
-    "props": { "id": true, "attributeId": true },
-    "dynamicProps": false,
-    "dynamicItems": false,
-  };
-  const createObjectiveAttributeValue_path = validate70;
-  const schema83 = {
-    "type": "object",
-    "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
-    "required": ["id", "attributeId"],
-    "$id": "createObjectiveAttributeValue_path",
-  };
   function validate70(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
-    /*# sourceURL="createObjectiveAttributeValue_path" */
+    /*# sourceURL="updateObjectiveAttributeValue_path" */
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate70.evaluated;
@@ -17103,18 +17061,18 @@ const c = (() => {
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const deleteObjectiveAttributeValue_path = validate71;
+  const createObjectiveAttributeValue_path = validate71;
   const schema84 = {
     "type": "object",
     "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
     "required": ["id", "attributeId"],
-    "$id": "deleteObjectiveAttributeValue_path",
+    "$id": "createObjectiveAttributeValue_path",
   };
   function validate71(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
-    /*# sourceURL="deleteObjectiveAttributeValue_path" */
+    /*# sourceURL="createObjectiveAttributeValue_path" */
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate71.evaluated;
@@ -17264,248 +17222,21 @@ const c = (() => {
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const getKeyResultAttributes_path = validate72;
+  const deleteObjectiveAttributeValue_path = validate72;
   const schema85 = {
     "type": "object",
-    "properties": { "id": { "type": "number" } },
-    "required": ["id"],
-    "$id": "getKeyResultAttributes_path",
+    "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
+    "required": ["id", "attributeId"],
+    "$id": "deleteObjectiveAttributeValue_path",
   };
   function validate72(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
-    /*# sourceURL="getKeyResultAttributes_path" */
+    /*# sourceURL="deleteObjectiveAttributeValue_path" */
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate72.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = undefined;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = undefined;
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.id === undefined) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "id" },
-          message: "must have required property '" + "id" + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-      if (data.id !== undefined) {
-        let data0 = data.id;
-        if (!(typeof data0 == "number")) {
-          let dataType0 = typeof data0;
-          let coerced0 = undefined;
-          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-            data0 = data0[0];
-            dataType0 = typeof data0;
-            if (typeof data0 == "number") {
-              coerced0 = data0;
-            }
-          }
-          if (!(coerced0 !== undefined)) {
-            if (
-              dataType0 == "boolean" ||
-              data0 === null ||
-              (dataType0 == "string" && data0 && data0 == +data0)
-            ) {
-              coerced0 = +data0;
-            } else {
-              const err1 = {
-                instancePath: instancePath + "/id",
-                schemaPath: "#/properties/id/type",
-                keyword: "type",
-                params: { type: "number" },
-                message: "must be number",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          if (coerced0 !== undefined) {
-            data0 = coerced0;
-            if (data !== undefined) {
-              data["id"] = coerced0;
-            }
-          }
-        }
-      }
-    } else {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    validate72.errors = vErrors;
-    return errors === 0;
-  }
-  validate72.evaluated = { "props": { "id": true }, "dynamicProps": false, "dynamicItems": false };
-  const getKeyResultAttributes_query = validate73;
-  const schema86 = {
-    "type": "object",
-    "properties": { "attributeId": { "type": "number" }, "attributeName": { "type": "string" } },
-    "$id": "getKeyResultAttributes_query",
-  };
-  function validate73(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    /*# sourceURL="getKeyResultAttributes_query" */
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate73.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = undefined;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = undefined;
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.attributeId !== undefined) {
-        let data0 = data.attributeId;
-        if (!(typeof data0 == "number")) {
-          let dataType0 = typeof data0;
-          let coerced0 = undefined;
-          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-            data0 = data0[0];
-            dataType0 = typeof data0;
-            if (typeof data0 == "number") {
-              coerced0 = data0;
-            }
-          }
-          if (!(coerced0 !== undefined)) {
-            if (
-              dataType0 == "boolean" ||
-              data0 === null ||
-              (dataType0 == "string" && data0 && data0 == +data0)
-            ) {
-              coerced0 = +data0;
-            } else {
-              const err0 = {
-                instancePath: instancePath + "/attributeId",
-                schemaPath: "#/properties/attributeId/type",
-                keyword: "type",
-                params: { type: "number" },
-                message: "must be number",
-              };
-              if (vErrors === null) {
-                vErrors = [err0];
-              } else {
-                vErrors.push(err0);
-              }
-              errors++;
-            }
-          }
-          if (coerced0 !== undefined) {
-            data0 = coerced0;
-            if (data !== undefined) {
-              data["attributeId"] = coerced0;
-            }
-          }
-        }
-      }
-      if (data.attributeName !== undefined) {
-        let data1 = data.attributeName;
-        if (typeof data1 !== "string") {
-          let dataType1 = typeof data1;
-          let coerced1 = undefined;
-          if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
-            data1 = data1[0];
-            dataType1 = typeof data1;
-            if (typeof data1 === "string") {
-              coerced1 = data1;
-            }
-          }
-          if (!(coerced1 !== undefined)) {
-            if (dataType1 == "number" || dataType1 == "boolean") {
-              coerced1 = "" + data1;
-            } else if (data1 === null) {
-              coerced1 = "";
-            } else {
-              const err1 = {
-                instancePath: instancePath + "/attributeName",
-                schemaPath: "#/properties/attributeName/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          if (coerced1 !== undefined) {
-            data1 = coerced1;
-            if (data !== undefined) {
-              data["attributeName"] = coerced1;
-            }
-          }
-        }
-      }
-    } else {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    validate73.errors = vErrors;
-    return errors === 0;
-  }
-  validate73.evaluated = {
-    "props": { "attributeId": true, "attributeName": true },
-    "dynamicProps": false,
-    "dynamicItems": false,
-  };
-  const updateKeyResultAttributeValue_path = validate74;
-  const schema87 = {
-    "type": "object",
-    "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
-    "required": ["id", "attributeId"],
-    "$id": "updateKeyResultAttributeValue_path",
-  };
-  function validate74(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    /*# sourceURL="updateKeyResultAttributeValue_path" */
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate74.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = undefined;
     }
@@ -17644,26 +17375,253 @@ const c = (() => {
       }
       errors++;
     }
-    validate74.errors = vErrors;
+    validate72.errors = vErrors;
     return errors === 0;
   }
-  validate74.evaluated = {
+  validate72.evaluated = {
     "props": { "id": true, "attributeId": true },
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const createKeyResultAttributeValue_path = validate75;
+  const getKeyResultAttributes_path = validate73;
+  const schema86 = {
+    "type": "object",
+    "properties": { "id": { "type": "number" } },
+    "required": ["id"],
+    "$id": "getKeyResultAttributes_path",
+  };
+  function validate73(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    /*# sourceURL="getKeyResultAttributes_path" */
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate73.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = undefined;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = undefined;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.id === undefined) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "id" },
+          message: "must have required property '" + "id" + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.id !== undefined) {
+        let data0 = data.id;
+        if (!(typeof data0 == "number")) {
+          let dataType0 = typeof data0;
+          let coerced0 = undefined;
+          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+            data0 = data0[0];
+            dataType0 = typeof data0;
+            if (typeof data0 == "number") {
+              coerced0 = data0;
+            }
+          }
+          if (!(coerced0 !== undefined)) {
+            if (
+              dataType0 == "boolean" ||
+              data0 === null ||
+              (dataType0 == "string" && data0 && data0 == +data0)
+            ) {
+              coerced0 = +data0;
+            } else {
+              const err1 = {
+                instancePath: instancePath + "/id",
+                schemaPath: "#/properties/id/type",
+                keyword: "type",
+                params: { type: "number" },
+                message: "must be number",
+              };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          if (coerced0 !== undefined) {
+            data0 = coerced0;
+            if (data !== undefined) {
+              data["id"] = coerced0;
+            }
+          }
+        }
+      }
+    } else {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    validate73.errors = vErrors;
+    return errors === 0;
+  }
+  validate73.evaluated = { "props": { "id": true }, "dynamicProps": false, "dynamicItems": false };
+  const getKeyResultAttributes_query = validate74;
+  const schema87 = {
+    "type": "object",
+    "properties": { "attributeId": { "type": "number" }, "attributeName": { "type": "string" } },
+    "$id": "getKeyResultAttributes_query",
+  };
+  function validate74(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    /*# sourceURL="getKeyResultAttributes_query" */
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate74.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = undefined;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = undefined;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.attributeId !== undefined) {
+        let data0 = data.attributeId;
+        if (!(typeof data0 == "number")) {
+          let dataType0 = typeof data0;
+          let coerced0 = undefined;
+          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+            data0 = data0[0];
+            dataType0 = typeof data0;
+            if (typeof data0 == "number") {
+              coerced0 = data0;
+            }
+          }
+          if (!(coerced0 !== undefined)) {
+            if (
+              dataType0 == "boolean" ||
+              data0 === null ||
+              (dataType0 == "string" && data0 && data0 == +data0)
+            ) {
+              coerced0 = +data0;
+            } else {
+              const err0 = {
+                instancePath: instancePath + "/attributeId",
+                schemaPath: "#/properties/attributeId/type",
+                keyword: "type",
+                params: { type: "number" },
+                message: "must be number",
+              };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if (coerced0 !== undefined) {
+            data0 = coerced0;
+            if (data !== undefined) {
+              data["attributeId"] = coerced0;
+            }
+          }
+        }
+      }
+      if (data.attributeName !== undefined) {
+        let data1 = data.attributeName;
+        if (typeof data1 !== "string") {
+          let dataType1 = typeof data1;
+          let coerced1 = undefined;
+          if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
+            data1 = data1[0];
+            dataType1 = typeof data1;
+            if (typeof data1 === "string") {
+              coerced1 = data1;
+            }
+          }
+          if (!(coerced1 !== undefined)) {
+            if (dataType1 == "number" || dataType1 == "boolean") {
+              coerced1 = "" + data1;
+            } else if (data1 === null) {
+              coerced1 = "";
+            } else {
+              const err1 = {
+                instancePath: instancePath + "/attributeName",
+                schemaPath: "#/properties/attributeName/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          if (coerced1 !== undefined) {
+            data1 = coerced1;
+            if (data !== undefined) {
+              data["attributeName"] = coerced1;
+            }
+          }
+        }
+      }
+    } else {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    validate74.errors = vErrors;
+    return errors === 0;
+  }
+  validate74.evaluated = {
+    "props": { "attributeId": true, "attributeName": true },
+    "dynamicProps": false,
+    "dynamicItems": false,
+  };
+  const updateKeyResultAttributeValue_path = validate75;
   const schema88 = {
     "type": "object",
     "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
     "required": ["id", "attributeId"],
-    "$id": "createKeyResultAttributeValue_path",
+    "$id": "updateKeyResultAttributeValue_path",
   };
   function validate75(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
-    /*# sourceURL="createKeyResultAttributeValue_path" */
+    /*# sourceURL="updateKeyResultAttributeValue_path" */
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate75.evaluated;
@@ -17813,18 +17771,18 @@ const c = (() => {
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const deleteKeyResultAttributeValue_path = validate76;
+  const createKeyResultAttributeValue_path = validate76;
   const schema89 = {
     "type": "object",
     "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
     "required": ["id", "attributeId"],
-    "$id": "deleteKeyResultAttributeValue_path",
+    "$id": "createKeyResultAttributeValue_path",
   };
   function validate76(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
-    /*# sourceURL="deleteKeyResultAttributeValue_path" */
+    /*# sourceURL="createKeyResultAttributeValue_path" */
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate76.evaluated;
@@ -17974,248 +17932,21 @@ const c = (() => {
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const getWorkItemAttributes_path = validate77;
+  const deleteKeyResultAttributeValue_path = validate77;
   const schema90 = {
     "type": "object",
-    "properties": { "id": { "type": "number" } },
-    "required": ["id"],
-    "$id": "getWorkItemAttributes_path",
+    "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
+    "required": ["id", "attributeId"],
+    "$id": "deleteKeyResultAttributeValue_path",
   };
   function validate77(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
-    /*# sourceURL="getWorkItemAttributes_path" */
+    /*# sourceURL="deleteKeyResultAttributeValue_path" */
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate77.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = undefined;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = undefined;
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.id === undefined) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "id" },
-          message: "must have required property '" + "id" + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-      if (data.id !== undefined) {
-        let data0 = data.id;
-        if (!(typeof data0 == "number")) {
-          let dataType0 = typeof data0;
-          let coerced0 = undefined;
-          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-            data0 = data0[0];
-            dataType0 = typeof data0;
-            if (typeof data0 == "number") {
-              coerced0 = data0;
-            }
-          }
-          if (!(coerced0 !== undefined)) {
-            if (
-              dataType0 == "boolean" ||
-              data0 === null ||
-              (dataType0 == "string" && data0 && data0 == +data0)
-            ) {
-              coerced0 = +data0;
-            } else {
-              const err1 = {
-                instancePath: instancePath + "/id",
-                schemaPath: "#/properties/id/type",
-                keyword: "type",
-                params: { type: "number" },
-                message: "must be number",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          if (coerced0 !== undefined) {
-            data0 = coerced0;
-            if (data !== undefined) {
-              data["id"] = coerced0;
-            }
-          }
-        }
-      }
-    } else {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    validate77.errors = vErrors;
-    return errors === 0;
-  }
-  validate77.evaluated = { "props": { "id": true }, "dynamicProps": false, "dynamicItems": false };
-  const getWorkItemAttributes_query = validate78;
-  const schema91 = {
-    "type": "object",
-    "properties": { "attributeId": { "type": "number" }, "attributeName": { "type": "string" } },
-    "$id": "getWorkItemAttributes_query",
-  };
-  function validate78(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    /*# sourceURL="getWorkItemAttributes_query" */
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate78.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = undefined;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = undefined;
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.attributeId !== undefined) {
-        let data0 = data.attributeId;
-        if (!(typeof data0 == "number")) {
-          let dataType0 = typeof data0;
-          let coerced0 = undefined;
-          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-            data0 = data0[0];
-            dataType0 = typeof data0;
-            if (typeof data0 == "number") {
-              coerced0 = data0;
-            }
-          }
-          if (!(coerced0 !== undefined)) {
-            if (
-              dataType0 == "boolean" ||
-              data0 === null ||
-              (dataType0 == "string" && data0 && data0 == +data0)
-            ) {
-              coerced0 = +data0;
-            } else {
-              const err0 = {
-                instancePath: instancePath + "/attributeId",
-                schemaPath: "#/properties/attributeId/type",
-                keyword: "type",
-                params: { type: "number" },
-                message: "must be number",
-              };
-              if (vErrors === null) {
-                vErrors = [err0];
-              } else {
-                vErrors.push(err0);
-              }
-              errors++;
-            }
-          }
-          if (coerced0 !== undefined) {
-            data0 = coerced0;
-            if (data !== undefined) {
-              data["attributeId"] = coerced0;
-            }
-          }
-        }
-      }
-      if (data.attributeName !== undefined) {
-        let data1 = data.attributeName;
-        if (typeof data1 !== "string") {
-          let dataType1 = typeof data1;
-          let coerced1 = undefined;
-          if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
-            data1 = data1[0];
-            dataType1 = typeof data1;
-            if (typeof data1 === "string") {
-              coerced1 = data1;
-            }
-          }
-          if (!(coerced1 !== undefined)) {
-            if (dataType1 == "number" || dataType1 == "boolean") {
-              coerced1 = "" + data1;
-            } else if (data1 === null) {
-              coerced1 = "";
-            } else {
-              const err1 = {
-                instancePath: instancePath + "/attributeName",
-                schemaPath: "#/properties/attributeName/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          if (coerced1 !== undefined) {
-            data1 = coerced1;
-            if (data !== undefined) {
-              data["attributeName"] = coerced1;
-            }
-          }
-        }
-      }
-    } else {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    validate78.errors = vErrors;
-    return errors === 0;
-  }
-  validate78.evaluated = {
-    "props": { "attributeId": true, "attributeName": true },
-    "dynamicProps": false,
-    "dynamicItems": false,
-  };
-  const updateWorkItemAttributeValue_path = validate79;
-  const schema92 = {
-    "type": "object",
-    "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
-    "required": ["id", "attributeId"],
-    "$id": "updateWorkItemAttributeValue_path",
-  };
-  function validate79(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    /*# sourceURL="updateWorkItemAttributeValue_path" */
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate79.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = undefined;
     }
@@ -18354,26 +18085,253 @@ const c = (() => {
       }
       errors++;
     }
-    validate79.errors = vErrors;
+    validate77.errors = vErrors;
     return errors === 0;
   }
-  validate79.evaluated = {
+  validate77.evaluated = {
     "props": { "id": true, "attributeId": true },
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const createWorkItemAttributeValue_path = validate80;
+  const getWorkItemAttributes_path = validate78;
+  const schema91 = {
+    "type": "object",
+    "properties": { "id": { "type": "number" } },
+    "required": ["id"],
+    "$id": "getWorkItemAttributes_path",
+  };
+  function validate78(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    /*# sourceURL="getWorkItemAttributes_path" */
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate78.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = undefined;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = undefined;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.id === undefined) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "id" },
+          message: "must have required property '" + "id" + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.id !== undefined) {
+        let data0 = data.id;
+        if (!(typeof data0 == "number")) {
+          let dataType0 = typeof data0;
+          let coerced0 = undefined;
+          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+            data0 = data0[0];
+            dataType0 = typeof data0;
+            if (typeof data0 == "number") {
+              coerced0 = data0;
+            }
+          }
+          if (!(coerced0 !== undefined)) {
+            if (
+              dataType0 == "boolean" ||
+              data0 === null ||
+              (dataType0 == "string" && data0 && data0 == +data0)
+            ) {
+              coerced0 = +data0;
+            } else {
+              const err1 = {
+                instancePath: instancePath + "/id",
+                schemaPath: "#/properties/id/type",
+                keyword: "type",
+                params: { type: "number" },
+                message: "must be number",
+              };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          if (coerced0 !== undefined) {
+            data0 = coerced0;
+            if (data !== undefined) {
+              data["id"] = coerced0;
+            }
+          }
+        }
+      }
+    } else {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    validate78.errors = vErrors;
+    return errors === 0;
+  }
+  validate78.evaluated = { "props": { "id": true }, "dynamicProps": false, "dynamicItems": false };
+  const getWorkItemAttributes_query = validate79;
+  const schema92 = {
+    "type": "object",
+    "properties": { "attributeId": { "type": "number" }, "attributeName": { "type": "string" } },
+    "$id": "getWorkItemAttributes_query",
+  };
+  function validate79(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    /*# sourceURL="getWorkItemAttributes_query" */
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate79.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = undefined;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = undefined;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.attributeId !== undefined) {
+        let data0 = data.attributeId;
+        if (!(typeof data0 == "number")) {
+          let dataType0 = typeof data0;
+          let coerced0 = undefined;
+          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+            data0 = data0[0];
+            dataType0 = typeof data0;
+            if (typeof data0 == "number") {
+              coerced0 = data0;
+            }
+          }
+          if (!(coerced0 !== undefined)) {
+            if (
+              dataType0 == "boolean" ||
+              data0 === null ||
+              (dataType0 == "string" && data0 && data0 == +data0)
+            ) {
+              coerced0 = +data0;
+            } else {
+              const err0 = {
+                instancePath: instancePath + "/attributeId",
+                schemaPath: "#/properties/attributeId/type",
+                keyword: "type",
+                params: { type: "number" },
+                message: "must be number",
+              };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if (coerced0 !== undefined) {
+            data0 = coerced0;
+            if (data !== undefined) {
+              data["attributeId"] = coerced0;
+            }
+          }
+        }
+      }
+      if (data.attributeName !== undefined) {
+        let data1 = data.attributeName;
+        if (typeof data1 !== "string") {
+          let dataType1 = typeof data1;
+          let coerced1 = undefined;
+          if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
+            data1 = data1[0];
+            dataType1 = typeof data1;
+            if (typeof data1 === "string") {
+              coerced1 = data1;
+            }
+          }
+          if (!(coerced1 !== undefined)) {
+            if (dataType1 == "number" || dataType1 == "boolean") {
+              coerced1 = "" + data1;
+            } else if (data1 === null) {
+              coerced1 = "";
+            } else {
+              const err1 = {
+                instancePath: instancePath + "/attributeName",
+                schemaPath: "#/properties/attributeName/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          if (coerced1 !== undefined) {
+            data1 = coerced1;
+            if (data !== undefined) {
+              data["attributeName"] = coerced1;
+            }
+          }
+        }
+      }
+    } else {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    validate79.errors = vErrors;
+    return errors === 0;
+  }
+  validate79.evaluated = {
+    "props": { "attributeId": true, "attributeName": true },
+    "dynamicProps": false,
+    "dynamicItems": false,
+  };
+  const updateWorkItemAttributeValue_path = validate80;
   const schema93 = {
     "type": "object",
     "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
     "required": ["id", "attributeId"],
-    "$id": "createWorkItemAttributeValue_path",
+    "$id": "updateWorkItemAttributeValue_path",
   };
   function validate80(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
-    /*# sourceURL="createWorkItemAttributeValue_path" */
+    /*# sourceURL="updateWorkItemAttributeValue_path" */
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate80.evaluated;
@@ -18523,18 +18481,18 @@ const c = (() => {
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const deleteWorkItemAttributeValue_path = validate81;
+  const createWorkItemAttributeValue_path = validate81;
   const schema94 = {
     "type": "object",
     "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
     "required": ["id", "attributeId"],
-    "$id": "deleteWorkItemAttributeValue_path",
+    "$id": "createWorkItemAttributeValue_path",
   };
   function validate81(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
-    /*# sourceURL="deleteWorkItemAttributeValue_path" */
+    /*# sourceURL="createWorkItemAttributeValue_path" */
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate81.evaluated;
@@ -18684,248 +18642,21 @@ const c = (() => {
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const getUserAttributes_path = validate82;
+  const deleteWorkItemAttributeValue_path = validate82;
   const schema95 = {
     "type": "object",
-    "properties": { "id": { "type": "number" } },
-    "required": ["id"],
-    "$id": "getUserAttributes_path",
+    "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
+    "required": ["id", "attributeId"],
+    "$id": "deleteWorkItemAttributeValue_path",
   };
   function validate82(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
-    /*# sourceURL="getUserAttributes_path" */
+    /*# sourceURL="deleteWorkItemAttributeValue_path" */
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate82.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = undefined;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = undefined;
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.id === undefined) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "id" },
-          message: "must have required property '" + "id" + "'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-      if (data.id !== undefined) {
-        let data0 = data.id;
-        if (!(typeof data0 == "number")) {
-          let dataType0 = typeof data0;
-          let coerced0 = undefined;
-          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-            data0 = data0[0];
-            dataType0 = typeof data0;
-            if (typeof data0 == "number") {
-              coerced0 = data0;
-            }
-          }
-          if (!(coerced0 !== undefined)) {
-            if (
-              dataType0 == "boolean" ||
-              data0 === null ||
-              (dataType0 == "string" && data0 && data0 == +data0)
-            ) {
-              coerced0 = +data0;
-            } else {
-              const err1 = {
-                instancePath: instancePath + "/id",
-                schemaPath: "#/properties/id/type",
-                keyword: "type",
-                params: { type: "number" },
-                message: "must be number",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          if (coerced0 !== undefined) {
-            data0 = coerced0;
-            if (data !== undefined) {
-              data["id"] = coerced0;
-            }
-          }
-        }
-      }
-    } else {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    validate82.errors = vErrors;
-    return errors === 0;
-  }
-  validate82.evaluated = { "props": { "id": true }, "dynamicProps": false, "dynamicItems": false };
-  const getUserAttributes_query = validate83;
-  const schema96 = {
-    "type": "object",
-    "properties": { "attributeId": { "type": "number" }, "attributeName": { "type": "string" } },
-    "$id": "getUserAttributes_query",
-  };
-  function validate83(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    /*# sourceURL="getUserAttributes_query" */
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate83.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = undefined;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = undefined;
-    }
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.attributeId !== undefined) {
-        let data0 = data.attributeId;
-        if (!(typeof data0 == "number")) {
-          let dataType0 = typeof data0;
-          let coerced0 = undefined;
-          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
-            data0 = data0[0];
-            dataType0 = typeof data0;
-            if (typeof data0 == "number") {
-              coerced0 = data0;
-            }
-          }
-          if (!(coerced0 !== undefined)) {
-            if (
-              dataType0 == "boolean" ||
-              data0 === null ||
-              (dataType0 == "string" && data0 && data0 == +data0)
-            ) {
-              coerced0 = +data0;
-            } else {
-              const err0 = {
-                instancePath: instancePath + "/attributeId",
-                schemaPath: "#/properties/attributeId/type",
-                keyword: "type",
-                params: { type: "number" },
-                message: "must be number",
-              };
-              if (vErrors === null) {
-                vErrors = [err0];
-              } else {
-                vErrors.push(err0);
-              }
-              errors++;
-            }
-          }
-          if (coerced0 !== undefined) {
-            data0 = coerced0;
-            if (data !== undefined) {
-              data["attributeId"] = coerced0;
-            }
-          }
-        }
-      }
-      if (data.attributeName !== undefined) {
-        let data1 = data.attributeName;
-        if (typeof data1 !== "string") {
-          let dataType1 = typeof data1;
-          let coerced1 = undefined;
-          if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
-            data1 = data1[0];
-            dataType1 = typeof data1;
-            if (typeof data1 === "string") {
-              coerced1 = data1;
-            }
-          }
-          if (!(coerced1 !== undefined)) {
-            if (dataType1 == "number" || dataType1 == "boolean") {
-              coerced1 = "" + data1;
-            } else if (data1 === null) {
-              coerced1 = "";
-            } else {
-              const err1 = {
-                instancePath: instancePath + "/attributeName",
-                schemaPath: "#/properties/attributeName/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
-              errors++;
-            }
-          }
-          if (coerced1 !== undefined) {
-            data1 = coerced1;
-            if (data !== undefined) {
-              data["attributeName"] = coerced1;
-            }
-          }
-        }
-      }
-    } else {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    validate83.errors = vErrors;
-    return errors === 0;
-  }
-  validate83.evaluated = {
-    "props": { "attributeId": true, "attributeName": true },
-    "dynamicProps": false,
-    "dynamicItems": false,
-  };
-  const updateUserAttributeValue_path = validate84;
-  const schema97 = {
-    "type": "object",
-    "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
-    "required": ["id", "attributeId"],
-    "$id": "updateUserAttributeValue_path",
-  };
-  function validate84(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-  ) {
-    /*# sourceURL="updateUserAttributeValue_path" */
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate84.evaluated;
     if (evaluated0.dynamicProps) {
       evaluated0.props = undefined;
     }
@@ -19064,26 +18795,253 @@ const c = (() => {
       }
       errors++;
     }
-    validate84.errors = vErrors;
+    validate82.errors = vErrors;
     return errors === 0;
   }
-  validate84.evaluated = {
+  validate82.evaluated = {
     "props": { "id": true, "attributeId": true },
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const createUserAttributeValue_path = validate85;
+  const getUserAttributes_path = validate83;
+  const schema96 = {
+    "type": "object",
+    "properties": { "id": { "type": "number" } },
+    "required": ["id"],
+    "$id": "getUserAttributes_path",
+  };
+  function validate83(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    /*# sourceURL="getUserAttributes_path" */
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate83.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = undefined;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = undefined;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.id === undefined) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "id" },
+          message: "must have required property '" + "id" + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.id !== undefined) {
+        let data0 = data.id;
+        if (!(typeof data0 == "number")) {
+          let dataType0 = typeof data0;
+          let coerced0 = undefined;
+          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+            data0 = data0[0];
+            dataType0 = typeof data0;
+            if (typeof data0 == "number") {
+              coerced0 = data0;
+            }
+          }
+          if (!(coerced0 !== undefined)) {
+            if (
+              dataType0 == "boolean" ||
+              data0 === null ||
+              (dataType0 == "string" && data0 && data0 == +data0)
+            ) {
+              coerced0 = +data0;
+            } else {
+              const err1 = {
+                instancePath: instancePath + "/id",
+                schemaPath: "#/properties/id/type",
+                keyword: "type",
+                params: { type: "number" },
+                message: "must be number",
+              };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          if (coerced0 !== undefined) {
+            data0 = coerced0;
+            if (data !== undefined) {
+              data["id"] = coerced0;
+            }
+          }
+        }
+      }
+    } else {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    validate83.errors = vErrors;
+    return errors === 0;
+  }
+  validate83.evaluated = { "props": { "id": true }, "dynamicProps": false, "dynamicItems": false };
+  const getUserAttributes_query = validate84;
+  const schema97 = {
+    "type": "object",
+    "properties": { "attributeId": { "type": "number" }, "attributeName": { "type": "string" } },
+    "$id": "getUserAttributes_query",
+  };
+  function validate84(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    /*# sourceURL="getUserAttributes_query" */
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate84.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = undefined;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = undefined;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.attributeId !== undefined) {
+        let data0 = data.attributeId;
+        if (!(typeof data0 == "number")) {
+          let dataType0 = typeof data0;
+          let coerced0 = undefined;
+          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+            data0 = data0[0];
+            dataType0 = typeof data0;
+            if (typeof data0 == "number") {
+              coerced0 = data0;
+            }
+          }
+          if (!(coerced0 !== undefined)) {
+            if (
+              dataType0 == "boolean" ||
+              data0 === null ||
+              (dataType0 == "string" && data0 && data0 == +data0)
+            ) {
+              coerced0 = +data0;
+            } else {
+              const err0 = {
+                instancePath: instancePath + "/attributeId",
+                schemaPath: "#/properties/attributeId/type",
+                keyword: "type",
+                params: { type: "number" },
+                message: "must be number",
+              };
+              if (vErrors === null) {
+                vErrors = [err0];
+              } else {
+                vErrors.push(err0);
+              }
+              errors++;
+            }
+          }
+          if (coerced0 !== undefined) {
+            data0 = coerced0;
+            if (data !== undefined) {
+              data["attributeId"] = coerced0;
+            }
+          }
+        }
+      }
+      if (data.attributeName !== undefined) {
+        let data1 = data.attributeName;
+        if (typeof data1 !== "string") {
+          let dataType1 = typeof data1;
+          let coerced1 = undefined;
+          if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
+            data1 = data1[0];
+            dataType1 = typeof data1;
+            if (typeof data1 === "string") {
+              coerced1 = data1;
+            }
+          }
+          if (!(coerced1 !== undefined)) {
+            if (dataType1 == "number" || dataType1 == "boolean") {
+              coerced1 = "" + data1;
+            } else if (data1 === null) {
+              coerced1 = "";
+            } else {
+              const err1 = {
+                instancePath: instancePath + "/attributeName",
+                schemaPath: "#/properties/attributeName/type",
+                keyword: "type",
+                params: { type: "string" },
+                message: "must be string",
+              };
+              if (vErrors === null) {
+                vErrors = [err1];
+              } else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          if (coerced1 !== undefined) {
+            data1 = coerced1;
+            if (data !== undefined) {
+              data["attributeName"] = coerced1;
+            }
+          }
+        }
+      }
+    } else {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    validate84.errors = vErrors;
+    return errors === 0;
+  }
+  validate84.evaluated = {
+    "props": { "attributeId": true, "attributeName": true },
+    "dynamicProps": false,
+    "dynamicItems": false,
+  };
+  const updateUserAttributeValue_path = validate85;
   const schema98 = {
     "type": "object",
     "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
     "required": ["id", "attributeId"],
-    "$id": "createUserAttributeValue_path",
+    "$id": "updateUserAttributeValue_path",
   };
   function validate85(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
-    /*# sourceURL="createUserAttributeValue_path" */
+    /*# sourceURL="updateUserAttributeValue_path" */
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate85.evaluated;
@@ -19233,18 +19191,18 @@ const c = (() => {
     "dynamicProps": false,
     "dynamicItems": false,
   };
-  const deleteUserAttributeValue_path = validate86;
+  const createUserAttributeValue_path = validate86;
   const schema99 = {
     "type": "object",
     "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
     "required": ["id", "attributeId"],
-    "$id": "deleteUserAttributeValue_path",
+    "$id": "createUserAttributeValue_path",
   };
   function validate86(
     data,
     { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
   ) {
-    /*# sourceURL="deleteUserAttributeValue_path" */
+    /*# sourceURL="createUserAttributeValue_path" */
     let vErrors = null;
     let errors = 0;
     const evaluated0 = validate86.evaluated;
@@ -19394,6 +19352,167 @@ const c = (() => {
     "dynamicProps": false,
     "dynamicItems": false,
   };
+  const deleteUserAttributeValue_path = validate87;
+  const schema100 = {
+    "type": "object",
+    "properties": { "id": { "type": "number" }, "attributeId": { "type": "number" } },
+    "required": ["id", "attributeId"],
+    "$id": "deleteUserAttributeValue_path",
+  };
+  function validate87(
+    data,
+    { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+  ) {
+    /*# sourceURL="deleteUserAttributeValue_path" */
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate87.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = undefined;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = undefined;
+    }
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.id === undefined) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "id" },
+          message: "must have required property '" + "id" + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (data.attributeId === undefined) {
+        const err1 = {
+          instancePath,
+          schemaPath: "#/required",
+          keyword: "required",
+          params: { missingProperty: "attributeId" },
+          message: "must have required property '" + "attributeId" + "'",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (data.id !== undefined) {
+        let data0 = data.id;
+        if (!(typeof data0 == "number")) {
+          let dataType0 = typeof data0;
+          let coerced0 = undefined;
+          if (dataType0 == "object" && Array.isArray(data0) && data0.length == 1) {
+            data0 = data0[0];
+            dataType0 = typeof data0;
+            if (typeof data0 == "number") {
+              coerced0 = data0;
+            }
+          }
+          if (!(coerced0 !== undefined)) {
+            if (
+              dataType0 == "boolean" ||
+              data0 === null ||
+              (dataType0 == "string" && data0 && data0 == +data0)
+            ) {
+              coerced0 = +data0;
+            } else {
+              const err2 = {
+                instancePath: instancePath + "/id",
+                schemaPath: "#/properties/id/type",
+                keyword: "type",
+                params: { type: "number" },
+                message: "must be number",
+              };
+              if (vErrors === null) {
+                vErrors = [err2];
+              } else {
+                vErrors.push(err2);
+              }
+              errors++;
+            }
+          }
+          if (coerced0 !== undefined) {
+            data0 = coerced0;
+            if (data !== undefined) {
+              data["id"] = coerced0;
+            }
+          }
+        }
+      }
+      if (data.attributeId !== undefined) {
+        let data1 = data.attributeId;
+        if (!(typeof data1 == "number")) {
+          let dataType1 = typeof data1;
+          let coerced1 = undefined;
+          if (dataType1 == "object" && Array.isArray(data1) && data1.length == 1) {
+            data1 = data1[0];
+            dataType1 = typeof data1;
+            if (typeof data1 == "number") {
+              coerced1 = data1;
+            }
+          }
+          if (!(coerced1 !== undefined)) {
+            if (
+              dataType1 == "boolean" ||
+              data1 === null ||
+              (dataType1 == "string" && data1 && data1 == +data1)
+            ) {
+              coerced1 = +data1;
+            } else {
+              const err3 = {
+                instancePath: instancePath + "/attributeId",
+                schemaPath: "#/properties/attributeId/type",
+                keyword: "type",
+                params: { type: "number" },
+                message: "must be number",
+              };
+              if (vErrors === null) {
+                vErrors = [err3];
+              } else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+          }
+          if (coerced1 !== undefined) {
+            data1 = coerced1;
+            if (data !== undefined) {
+              data["attributeId"] = coerced1;
+            }
+          }
+        }
+      }
+    } else {
+      const err4 = {
+        instancePath,
+        schemaPath: "#/type",
+        keyword: "type",
+        params: { type: "object" },
+        message: "must be object",
+      };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    validate87.errors = vErrors;
+    return errors === 0;
+  }
+  validate87.evaluated = {
+    "props": { "id": true, "attributeId": true },
+    "dynamicProps": false,
+    "dynamicItems": false,
+  };
   return {
     listUsers_query,
     deactivateUser_query,
@@ -19435,6 +19554,7 @@ const c = (() => {
     deleteWorkstream_path,
     listWorkstreamActionItems_path,
     pushDatastreamValue_path,
+    pushDatastreamValue_header,
     updateMetricByWebhook_path,
     requestAuthorizationCode_query,
     exchangeAuthorizationCode_body,
@@ -19464,7 +19584,7 @@ const c = (() => {
   };
 })();
 
-/** Request validators per operationId: path and query parameters (coerced from strings) and the body. */
+/** Request validators per operationId: path, query and header parameters (coerced) and the body. */
 export const validators: Readonly<Record<string, OperationValidators>> = {
   "listUsers": { query: c.listUsers_query },
   "createUser": { body: s.createUser_body },
@@ -19513,7 +19633,11 @@ export const validators: Readonly<Record<string, OperationValidators>> = {
   "listWorkstreamActionItems": { path: c.listWorkstreamActionItems_path },
   "listDatastreams": {},
   "createDatastream": { body: s.createDatastream_body },
-  "pushDatastreamValue": { path: c.pushDatastreamValue_path, body: s.pushDatastreamValue_body },
+  "pushDatastreamValue": {
+    path: c.pushDatastreamValue_path,
+    header: c.pushDatastreamValue_header,
+    body: s.pushDatastreamValue_body,
+  },
   "updateMetricByWebhook": { path: c.updateMetricByWebhook_path, body: s.updateMetricByWebhook_body },
   "requestAuthorizationCode": { query: c.requestAuthorizationCode_query },
   "exchangeAuthorizationCode": { body: c.exchangeAuthorizationCode_body },

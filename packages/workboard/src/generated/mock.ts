@@ -5,7 +5,9 @@ import {
   createVendorMock,
   type MockBehaviours,
   type MockOptions,
+  type RecordAt,
   TEST_CLIENT_OPTIONS,
+  type TypedMockStore,
   type VendorMock,
 } from "@workapis/mock";
 import { mswHandlers } from "@workapis/mock/msw";
@@ -14,7 +16,14 @@ import { createWorkBoardClient, type WorkBoardClient, type WorkBoardClientOption
 import { mockSpec } from "./mock-spec.js";
 import { validators } from "./mock-validators.ts";
 import type { operations } from "./schema.ts";
-export type { MockOptions, MockRecord, MockStore, OverrideResolver, Scenario } from "@workapis/mock";
+export type {
+  MockOptions,
+  MockRecord,
+  MockStore,
+  OverrideResolver,
+  Scenario,
+  TypedMockStore,
+} from "@workapis/mock";
 
 /**
  * The hand-written answers (src/mock-behaviours.ts) of the operations the spec marks
@@ -43,8 +52,22 @@ const customBehaviours: MockBehaviours<
   | "deleteUserAttributeValue"
 > = behaviours;
 
+/** The records the WorkBoard mock keeps, by resource (`mock.store.get("…", id)`), typed from the spec. */
+export type WorkBoardMockRecords = {
+  user: RecordAt<operations["createUser"], ["data", "user"]>;
+  team: RecordAt<operations["listTeams"], ["data", "team", "0"]>;
+  goal: RecordAt<operations["getGoal"], ["data", "goal"]>;
+  metric: RecordAt<operations["listMetrics"], ["data", "metric", "0"]>;
+  taggedMetric: RecordAt<operations["listMetricsByTag"], ["data", "metrics", "0"]>;
+  tag: RecordAt<operations["listTags"], ["data", "tags", "0"]>;
+  actionItem: RecordAt<operations["listActionItems"], ["data", "activity", "0"]>;
+  workstream: RecordAt<operations["updateWorkstream"], ["data", "workstream", "0", "0"]>;
+  datastream: RecordAt<operations["createDatastream"], ["data", "stream"]>;
+  customAttributeDefinition: RecordAt<operations["listAttributeDefinitions"], ["definitions", "0"]>;
+};
+
 /** A stateful, validating WorkBoard mock; `handlers` plugs into msw's setupServer/setupWorker. */
-export interface WorkBoardMock extends VendorMock<operations> {
+export interface WorkBoardMock extends VendorMock<operations, TypedMockStore<WorkBoardMockRecords>> {
   readonly handlers: ReturnType<typeof mswHandlers>;
   /**
    * A client wired to this mock for tests: it calls `mock.fetch` (no msw, no network), has no
@@ -55,7 +78,12 @@ export interface WorkBoardMock extends VendorMock<operations> {
 
 /** Creates an independent WorkBoard mock with its own store, seeded the same way every time. */
 export function createWorkBoardMock(options: MockOptions = {}): WorkBoardMock {
-  const mock = createVendorMock<operations>(mockSpec, validators, options, customBehaviours);
+  const mock = createVendorMock<operations, TypedMockStore<WorkBoardMockRecords>>(
+    mockSpec,
+    validators,
+    options,
+    customBehaviours,
+  );
   return Object.assign(mock, {
     handlers: mswHandlers(mock),
     client: (clientOptions: Partial<WorkBoardClientOptions> = {}): WorkBoardClient =>
