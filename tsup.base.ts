@@ -37,3 +37,21 @@ export function packageBuild(entry: Record<string, string>): Options {
     treeshake: false,
   };
 }
+
+/**
+ * A vendor package: the client (`index`), its mock handlers (`msw`), the response validators the
+ * client loads by the package's own name when `validateResponses` is on (so kept out of the client's
+ * bundle), the `probe` command and the operation catalog.
+ */
+export function vendorPackageBuild(vendor: string): Options {
+  return {
+    ...packageBuild({
+      index: "src/index.ts",
+      msw: "src/msw.ts",
+      validators: "src/validators.ts",
+      probe: "src/probe.ts",
+      catalog: "src/catalog.ts",
+    }),
+    external: [`@workapis/${vendor}/validators`],
+  };
+}

@@ -1,14 +1,4 @@
 import { defineConfig } from "tsup";
-import { packageBuild } from "../../tsup.base.ts";
+import { vendorPackageBuild } from "../../tsup.base.ts";
 
-export default defineConfig({
-  ...packageBuild({
-    index: "src/index.ts",
-    msw: "src/msw.ts",
-    validators: "src/validators.ts",
-    probe: "src/probe.ts",
-    catalog: "src/catalog.ts",
-  }),
-  // The client loads its validators by the package's own name: kept out of the client's bundle.
-  external: ["@workapis/workboard/validators"],
-});
+export default defineConfig(vendorPackageBuild("workboard"));

@@ -175,10 +175,18 @@ export function emitResponseValidators(
       );
   }
   const code = Object.keys(exports).length ? standaloneCode(ajv, exports) : "";
-  const validatorsDoc =
-    "/** Checks a JSON success body against the spec, by method and path template: `validateResponses` and `probe` use it. */";
-  const readsDoc =
-    "/** The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the inputs each needs. */";
+  const validatorsDoc = [
+    "/**",
+    " * Checks a JSON success body against the spec, by method and path template: `validateResponses`",
+    " * and `probe` use it.",
+    " */",
+  ].join("\n");
+  const readsDoc = [
+    "/**",
+    " * The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the",
+    " * inputs each needs.",
+    " */",
+  ].join("\n");
   // Plain JavaScript with a declared type, as `mock-spec.js`: TypeScript never has to read the
   // validators' megabyte of ajv output, so the package's declaration build stays quick.
   return {

@@ -4,8 +4,14 @@
 import type { ResponseValidators } from "@workapis/runtime/validation";
 import type { SafeRead } from "@workapis/runtime/probe";
 
-/** Checks a JSON success body against the spec, by method and path template: `validateResponses` and `probe` use it. */
+/**
+ * Checks a JSON success body against the spec, by method and path template: `validateResponses`
+ * and `probe` use it.
+ */
 export declare const responseValidators: ResponseValidators;
 
-/** The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the inputs each needs. */
+/**
+ * The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the
+ * inputs each needs.
+ */
 export declare const safeReads: readonly SafeRead[];

@@ -33167,7 +33167,10 @@ const v = (() => {
   };
 })();
 
-/** Checks a JSON success body against the spec, by method and path template: `validateResponses` and `probe` use it. */
+/**
+ * Checks a JSON success body against the spec, by method and path template: `validateResponses`
+ * and `probe` use it.
+ */
 export const responseValidators = createResponseValidators({
   "get /users": { operation: "listUsers", statuses: { "200": v.listUsers_200 } },
   "post /users": { operation: "createUser", statuses: { "201": v.createUser_201 } },
@@ -33275,7 +33278,10 @@ export const responseValidators = createResponseValidators({
   },
 });
 
-/** The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the inputs each needs. */
+/**
+ * The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the
+ * inputs each needs.
+ */
 export const safeReads = [
   {
     "operation": "listUsers",

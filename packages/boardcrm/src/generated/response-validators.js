@@ -6990,7 +6990,10 @@ const v = (() => {
   };
 })();
 
-/** Checks a JSON success body against the spec, by method and path template: `validateResponses` and `probe` use it. */
+/**
+ * Checks a JSON success body against the spec, by method and path template: `validateResponses`
+ * and `probe` use it.
+ */
 export const responseValidators = createResponseValidators({
   "post /api/offer/create": { operation: "createOffer", statuses: { "200": v.createOffer_200 } },
   "post /api/offer/create-some": { operation: "createOffers", statuses: { "200": v.createOffers_200 } },
@@ -7012,7 +7015,10 @@ export const responseValidators = createResponseValidators({
   "post /api/field/delete": { operation: "deleteField", statuses: { "200": v.deleteField_200 } },
 });
 
-/** The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the inputs each needs. */
+/**
+ * The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the
+ * inputs each needs.
+ */
 export const safeReads = [
   {
     "operation": "getOffer",

@@ -42818,7 +42818,10 @@ const v = (() => {
   };
 })();
 
-/** Checks a JSON success body against the spec, by method and path template: `validateResponses` and `probe` use it. */
+/**
+ * Checks a JSON success body against the spec, by method and path template: `validateResponses`
+ * and `probe` use it.
+ */
 export const responseValidators = createResponseValidators({
   "get /workspaces": { operation: "listWorkspaces", statuses: { "200": v.listWorkspaces_200 } },
   "get /members": { operation: "listMembers", statuses: { "200": v.listMembers_200 } },
@@ -42970,7 +42973,10 @@ export const responseValidators = createResponseValidators({
   },
 });
 
-/** The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the inputs each needs. */
+/**
+ * The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the
+ * inputs each needs.
+ */
 export const safeReads = [
   {
     "operation": "listWorkspaces",

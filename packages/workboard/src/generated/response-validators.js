@@ -33228,7 +33228,10 @@ const v = (() => {
   };
 })();
 
-/** Checks a JSON success body against the spec, by method and path template: `validateResponses` and `probe` use it. */
+/**
+ * Checks a JSON success body against the spec, by method and path template: `validateResponses`
+ * and `probe` use it.
+ */
 export const responseValidators = createResponseValidators({
   "get /user": { operation: "listUsers", statuses: { "200": v.listUsers_200 } },
   "post /user": { operation: "createUser", statuses: { "200": v.createUser_200 } },
@@ -33369,7 +33372,10 @@ export const responseValidators = createResponseValidators({
   },
 });
 
-/** The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the inputs each needs. */
+/**
+ * The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the
+ * inputs each needs.
+ */
 export const safeReads = [
   {
     "operation": "listUsers",

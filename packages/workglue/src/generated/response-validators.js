@@ -11821,7 +11821,10 @@ const v = (() => {
   };
 })();
 
-/** Checks a JSON success body against the spec, by method and path template: `validateResponses` and `probe` use it. */
+/**
+ * Checks a JSON success body against the spec, by method and path template: `validateResponses`
+ * and `probe` use it.
+ */
 export const responseValidators = createResponseValidators({
   "get /jobs": { operation: "listJobs", statuses: { "200": v.listJobs_200 } },
   "post /jobs": { operation: "createJob", statuses: { "201": v.createJob_201 } },
@@ -11863,7 +11866,10 @@ export const responseValidators = createResponseValidators({
   "patch /employees/{employeeId}": { operation: "updateEmployee", statuses: { "200": v.updateEmployee_200 } },
 });
 
-/** The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the inputs each needs. */
+/**
+ * The operations `probe` calls: GETs and the POST reads the spec marks `x-retry-safe`, with the
+ * inputs each needs.
+ */
 export const safeReads = [
   {
     "operation": "listJobs",
