@@ -81,11 +81,15 @@ export async function performCall(
       release,
     );
     const { result, received } = sent;
-    // The request as errors and log lines show it: redacted, and made only when one is wanted.
-    const who =
-      sent.sent && (result === undefined || !result.response.ok || debug || canRetry)
-        ? context.redact(sent.sent)
-        : undefined;
+    // The request as errors and log lines show it: redacted, and made only when one is wanted (a
+    // failure, a retry, a debug line), not for every success.
+    const redact = () => (sent.sent ? context.redact(sent.sent) : undefined);
+    const wanted =
+      result === undefined ||
+      !result.response.ok ||
+      debug ||
+      (canRetry && isRetryableStatus(result.response.status));
+    const who = wanted ? redact() : undefined;
 
     if (result === undefined) {
       const { thrown } = sent;
@@ -114,7 +118,16 @@ export async function performCall(
       return performCall(context, method, path, init, true);
 
     const requestId = requestIdOf(response);
-    const facts = { status, headers: response.headers, requestId, request: who, attempts: attempt };
+    const facts = {
+      status,
+      headers: response.headers,
+      requestId,
+      attempts: attempt,
+      // Read only when the response turns out to be an error (a failure envelope inside a 2xx).
+      get request() {
+        return who ?? redact();
+      },
+    };
     const parseAs = outgoing.init["parseAs"];
     const error =
       errorOfResponse(result, facts, context.vendor.envelope, op, parseAs) ??
