@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
+import { fromPointer } from "../../tools/codegen/spec-error.ts";
 import type { Obj } from "../../tools/codegen/spec-walk.ts";
 
 /**
@@ -55,8 +56,7 @@ export class SpecModel {
     let current = value;
     while (isObj(current) && typeof current["$ref"] === "string") {
       let target: unknown = this.doc;
-      for (const key of current["$ref"].slice(2).split("/"))
-        target = isObj(target) ? target[key.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
+      for (const key of fromPointer(current["$ref"])) target = isObj(target) ? target[key] : undefined;
       current = target;
     }
     return current;

@@ -1,6 +1,7 @@
 import type { MockOperation, MockSpec, RecordBlank } from "@workapis/mock";
 import { generateSync } from "json-schema-faker";
 import { answerBlank, blankRecord, withParentLinks } from "./blank-record.ts";
+import { fromPointer } from "./spec-error.ts";
 import { type ModelOperation, type ModelResponse, type SpecModel, successResponse } from "./spec-model.ts";
 import { deref, isObj, type Obj, propertiesOf, readPointer, schemaAt } from "./spec-walk.ts";
 import { distinctPerson, numberName, shiftDates } from "./vary-fixture.ts";
@@ -305,10 +306,7 @@ export function recordSources(spec: MockSpec): { resource: string; operationId: 
     const pointer = isList
       ? `${op.pagination?.items ?? op.mock.record ?? "/data"}/0`
       : (op.mock.record ?? "/data");
-    const path = pointer
-      .split("/")
-      .slice(1)
-      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const path = fromPointer(pointer);
     out.set(resource, { resource, operationId: op.operationId, path });
   }
   return [...out.values()];

@@ -1,5 +1,5 @@
 // The runtime's own RFC 6901 decoding, from its source: codegen runs before the runtime is built.
-import { tokensOf } from "../../packages/runtime/src/util/json-pointer.ts";
+import { encodeToken, tokensOf } from "../../packages/runtime/src/util/json-pointer.ts";
 /** One problem in a spec, located by file and JSON pointer (and line/column where known). */
 export interface SpecProblem {
   readonly file: string;
@@ -31,7 +31,7 @@ export class SpecError extends Error {
 
 /** Builds a pointer from path segments, escaping `~` and `/` per RFC 6901. */
 export function toPointer(segments: readonly (string | number)[]): string {
-  return `#${segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("")}`;
+  return `#${segments.map((s) => `/${encodeToken(String(s))}`).join("")}`;
 }
 
 /** The decoded segments of a pointer, with or without the leading `#` (`#/a~1b/0` → `["a/b", "0"]`). */

@@ -10,7 +10,7 @@
  * Rule 4 (an inferred mechanism is offered, not enforced) is about runtime behaviour and is tested
  * where the mechanism lives.
  */
-import { toPointer } from "../codegen/spec-error.ts";
+import { fromPointer, toPointer } from "../codegen/spec-error.ts";
 import { HTTP_METHODS, isObj, type Obj } from "../codegen/spec-walk.ts";
 
 type Path = readonly (string | number)[];
@@ -42,11 +42,7 @@ const SCHEMA_LISTS = ["allOf", "oneOf", "anyOf", "prefixItems"] as const;
 
 /** Resolves a local `$ref`, returning the target and its pointer segments. */
 function resolveRef(doc: Obj, ref: string): { schema: unknown; at: string[] } {
-  const at = ref
-    .replace(/^#\/?/, "")
-    .split("/")
-    .filter((s) => s !== "")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const at = fromPointer(ref).filter((s) => s !== "");
   let target: unknown = doc;
   for (const key of at) target = isObj(target) ? target[key] : undefined;
   return { schema: target, at };

@@ -4,6 +4,11 @@ export function decodeToken(token: string): string {
   return token.includes("~") ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token;
 }
 
+/** Encodes one RFC 6901 reference token (`~` → `~0`, `/` → `~1`). */
+export function encodeToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
 // The client reads the same few pointers (the vendor's envelope) on every call, the mock writes the
 // same few (a list's page block) on every request: parse each once.
 const parsed = new Map<string, readonly string[]>();

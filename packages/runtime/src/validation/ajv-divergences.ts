@@ -1,4 +1,4 @@
-import { readPointer } from "../util/json-pointer.ts";
+import { encodeToken, readPointer } from "../util/json-pointer.ts";
 import type { Divergence, DivergenceKind } from "./divergence.ts";
 
 /** The fields of an ajv error object this module reads (ajv's `ErrorObject`). */
@@ -42,7 +42,6 @@ export function jsonType(value: unknown): string {
   return typeof value;
 }
 
-const escapeToken = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 const quoted = (values: unknown): string =>
   (Array.isArray(values) ? values : [values]).map((v) => JSON.stringify(v)).join(", ");
 
@@ -90,7 +89,7 @@ function divergenceOf(operation: string, error: AjvError, body: unknown): Diverg
   const { params } = error;
   switch (error.keyword) {
     case "required":
-      return make("missing", `${at}/${escapeToken(String(params["missingProperty"]))}`, "required", "absent");
+      return make("missing", `${at}/${encodeToken(String(params["missingProperty"]))}`, "required", "absent");
     case "type":
       return make("type", at, String(params["type"]).split(",").join(" or "), jsonType(value));
     case "enum":
@@ -100,11 +99,11 @@ function divergenceOf(operation: string, error: AjvError, body: unknown): Diverg
     case "format":
       return make("format", at, `format ${String(params["format"])}`, jsonType(value));
     case "additionalProperties": {
-      const pointer = `${at}/${escapeToken(String(params["additionalProperty"]))}`;
+      const pointer = `${at}/${encodeToken(String(params["additionalProperty"]))}`;
       return make("extra", pointer, "no other fields", jsonType(readPointer(body, pointer)));
     }
     case "unevaluatedProperties": {
-      const pointer = `${at}/${escapeToken(String(params["unevaluatedProperty"]))}`;
+      const pointer = `${at}/${encodeToken(String(params["unevaluatedProperty"]))}`;
       return make("extra", pointer, "not in the spec", jsonType(readPointer(body, pointer)), false);
     }
     default: {
