@@ -1,9 +1,22 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
-import { rewriteRefs, SHAPE_FORMATS, SPEC_ID, selfContained } from "./emit-validators.ts";
+import { rewriteRefs, SPEC_ID, selfContained } from "./emit-validators.ts";
 import { type SpecProblem, toPointer } from "./spec-error.ts";
 import type { SpecModel } from "./spec-model.ts";
 import { deref, isObj, type Obj, propertiesOf, schemaAt } from "./spec-walk.ts";
+
+/**
+ * Shape-only format checks, as regexes ajv inlines: what the response validators use, since they run
+ * in the client's own package and import nothing from the mock.
+ */
+const SHAPE_FORMATS: Record<string, RegExp> = {
+  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  "date-time": /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/,
+  time: /^\d{2}:\d{2}(:\d{2})?$/,
+  uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
+};
 
 const standaloneCode = standalone.default;
 

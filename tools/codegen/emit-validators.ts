@@ -17,18 +17,6 @@ import { isObj, type Obj } from "./spec-walk.ts";
  * them as `requestFormats` from `@workapis/mock` (a dependency of every vendor package, which depends on
  * ajv-formats itself): the same functions run at build time here and in the consumer's tests.
  */
-/**
- * Shape-only format checks, as regexes ajv inlines: what the response validators use, since they run
- * in the client's own package and import nothing from the mock.
- */
-export const SHAPE_FORMATS: Record<string, RegExp> = {
-  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  "date-time": /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/,
-  time: /^\d{2}:\d{2}(:\d{2})?$/,
-  uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
-};
 const FORMAT_NAMES = ["date", "date-time", "time", "email", "uri", "uuid"] as const;
 const FORMATS = Object.fromEntries(FORMAT_NAMES.map((name) => [name, fullFormats[name]]));
 const TYPE_IMPORT = 'import type { OperationValidators } from "@workapis/mock";';

@@ -22,7 +22,7 @@ export interface CallDefaults {
 }
 
 /** One call's own settings: the client's, overridden by what the call passed. */
-export interface CallSettings extends CallDefaults {
+export interface CallSettings extends Omit<CallDefaults, "validators"> {
   readonly signal: AbortSignal | undefined;
   /** The rest of the call's init: openapi-fetch's options (params, body, headers, parseAs, …). */
   readonly rest: Record<string, unknown>;
@@ -41,7 +41,6 @@ export function callSettings(defaults: CallDefaults, init: CallInit): CallSettin
     fetch: (fetch as FetchLike | undefined) ?? defaults.fetch,
     validateResponses:
       checkValidateResponses(validateResponses, defaults.validators) ?? defaults.validateResponses,
-    validators: defaults.validators,
     rest,
   };
 }
