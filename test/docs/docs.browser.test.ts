@@ -100,16 +100,31 @@ for (const { vendor, spec } of vendors()) {
       await page.waitForSelector("ul[data-component-name]", { state: "attached", timeout: 30_000 });
       // Every operation is in the side menu, under its tag (opened one by one).
       const menu = page.locator("ul[data-component-name]").first();
+      const shown = async () => (await page.locator("ul[data-component-name]").allTextContents()).join("\n");
+      const summaries = model.operations().map((o) => String(o.operation["summary"]));
       let menuText = "";
       for (const tag of (model.doc["tags"] as { name: string }[] | undefined) ?? []) {
-        // A tag name can also head the webhooks group: open every entry with that name.
+        const listed = model
+          .operations()
+          .filter((o) => (o.operation["tags"] as string[] | undefined)?.includes(tag.name))
+          .map((o) => String(o.operation["summary"]));
+        // A tag name can also head the webhooks group or a section of the description: open every
+        // entry with that name.
         for (const entry of await menu.getByText(tag.name, { exact: true }).all()) {
           await entry.click();
-          await page.waitForTimeout(100);
-          menuText += (await page.locator("ul[data-component-name]").allTextContents()).join("\n");
+          menuText += await shown();
         }
+        // Redoc lists a group's operations some time after the click: read the menu until those not
+        // seen yet are there (or 10 s have passed, and the assertion below names what is missing).
+        const missing = listed.filter((summary) => !menuText.includes(summary));
+        const until = Date.now() + 10_000;
+        let text = menuText;
+        while (!missing.every((summary) => text.includes(summary)) && Date.now() < until) {
+          await page.waitForTimeout(50);
+          text = await shown();
+        }
+        menuText += text;
       }
-      const summaries = model.operations().map((o) => String(o.operation["summary"]));
       expect(summaries.filter((summary) => !menuText.includes(summary))).toEqual([]);
       // Search (Ctrl+K) finds an operation by its summary.
       // The shortest summary: whole words the search index has, and short enough to show unclipped.
