@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -42,12 +42,13 @@ describe("mocks in a browser", () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((i) => i.startsWith("node:"))).toEqual([]);
     const browser = await launchChromium();
+    // A real http origin (msw reads localStorage, which about:blank denies), served from a folder
+    // removed afterwards.
+    const dir = mkdtempSync(join(tmpdir(), "workapis-mock-page-"));
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
-      // A real http origin (msw reads localStorage, which about:blank denies).
-      const dir = mkdtempSync(join(tmpdir(), "workapis-mock-page-"));
       writeFileSync(join(dir, "bundle.js"), result.outputFiles[0]?.text ?? "");
       writeFileSync(
         join(dir, "index.html"),
@@ -64,6 +65,7 @@ describe("mocks in a browser", () => {
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
