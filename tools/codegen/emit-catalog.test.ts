@@ -124,10 +124,19 @@ describe("buildCatalog", () => {
       "post /notes/{note_id} updateNote",
       "get /notes listNotes",
     ]);
-    expect(op("getNote")).toMatchObject({ summary: "Get a note", tags: ["Notes"], retrySafe: true });
+    expect(op("getNote")).toMatchObject({
+      summary: "Get a note",
+      tags: ["Notes"],
+      retrySafe: true,
+      safeRead: true,
+    });
     expect(op("getNote").source).toBe("https://tiny.test/docs/notes#get");
     expect(op("getNote").inferred).toBeUndefined();
-    expect(op("updateNote")).toMatchObject({ description: "Changes the text.", retrySafe: false });
+    expect(op("updateNote")).toMatchObject({
+      description: "Changes the text.",
+      retrySafe: false,
+      safeRead: false,
+    });
     expect(op("updateNote").inferred).toMatch(/assumed/);
     expect(op("listNotes").pagination).toEqual({ items: "/data", sizeParam: "limit" });
   });

@@ -7,7 +7,7 @@ import { deref, isObj, type Obj } from "./spec-walk.ts";
  * The operation catalog: what a tool needs to offer the vendor's operations to someone who has not
  * read the spec (an agent through `@workapis/mcp`). Per operation its summary and description, tags,
  * the evidence (`x-source` URL or the `x-inferred` assumption), what the client knows about it
- * (retry-safe, paginated), and one JSON Schema (2020-12) of everything a call takes: `path`, `query`
+ * (retry-safe, a read, paginated), and one JSON Schema (2020-12) of everything a call takes: `path`, `query`
  * and `header` parameters and the `body`. Parameters the client sets itself (the credential, the
  * request id) are left out. Components a schema refers to are copied into its `$defs`.
  */
@@ -21,6 +21,7 @@ export interface CatalogOperation {
   readonly source?: string;
   readonly inferred?: string;
   readonly retrySafe: boolean;
+  readonly safeRead: boolean;
   readonly pagination?: { readonly items: string; readonly sizeParam?: string };
   readonly input: Obj;
 }
@@ -169,6 +170,7 @@ export function buildCatalog(model: SpecModel, vendor: string): Catalog {
       ...(op.source ? { source: op.source } : {}),
       ...(op.inferred ? { inferred: op.inferred } : {}),
       retrySafe: op.retrySafe,
+      safeRead: op.safeRead,
       ...(pagination
         ? {
             pagination: {
@@ -199,6 +201,8 @@ export interface CatalogOperation {
   readonly inferred?: string;
   /** The client may repeat the call (reads, and POSTs the spec marks \`x-retry-safe\`). */
   readonly retrySafe: boolean;
+  /** The call only reads: a GET, or a POST the spec marks \`x-retry-safe\` (a read sent as POST). */
+  readonly safeRead: boolean;
   /** Where a paginated answer holds its items (a JSON pointer), and the query parameter of the page size. */
   readonly pagination?: { readonly items: string; readonly sizeParam?: string };
   /** JSON Schema (2020-12) of the call's input: \`{ path?, query?, header?, body? }\`. */

@@ -92,14 +92,14 @@ function exampleOf(holder: Obj, schema: unknown): unknown {
   return holder["example"] ?? s["example"] ?? s["default"] ?? enums[0];
 }
 
-/** The safe reads `probe` calls: GETs and the POSTs marked `x-retry-safe`, with the inputs each needs. */
+/** The safe reads `probe` calls (the model's `safeRead` operations), with the inputs each needs. */
 function safeReadsOf(model: SpecModel): unknown[] {
   const doc = model.document;
   // A credential sent in the body (BoardCRM's access_token) is the client's to add, not an input.
   const credentialFields = new Set(model.vendor.auth.flatMap((s) => (s.type === "apiKey" ? [s.param] : [])));
   const reads: unknown[] = [];
   for (const op of model.operations) {
-    if (op.method !== "get" && !(op.method === "post" && op.retrySafe)) continue;
+    if (!op.safeRead) continue;
     const inputs: Obj[] = [];
     for (const p of op.parameters) {
       if (p.in !== "path" && !(p.in === "query" && p.required)) continue;

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadSpec } from "./load-spec.ts";
 import type { SpecProblem } from "./spec-error.ts";
 import { buildSpecModel, type ModelResponse, parseModeOf } from "./spec-model.ts";
+import type { Obj } from "./spec-walk.ts";
 
 const tiny = loadSpec("tiny.yaml", readFileSync(join(import.meta.dirname, "fixtures/tiny.yaml"), "utf8"));
 
@@ -55,6 +56,30 @@ describe("buildSpecModel", () => {
     });
     expect(op("createNote")).toMatchObject({ source: "https://tiny.test/docs/notes", retrySafe: false });
     expect(model?.paginated.map((p) => p.op.operationId)).toContain("listNotes");
+  });
+
+  it("marks the reads: GETs and the POSTs the spec marks x-retry-safe, no other retry-safe method", () => {
+    expect(op("listNotes")).toMatchObject({ retrySafe: true, safeRead: true });
+    expect(op("createNote")).toMatchObject({ retrySafe: false, safeRead: false });
+    const paths = structuredClone(tiny.document["paths"]) as Record<string, Record<string, Obj>>;
+    const notes = paths["/notes"] ?? {};
+    const create = notes["post"] ?? {};
+    notes["post"] = { ...create, "x-retry-safe": true };
+    notes["put"] = { ...create, operationId: "replaceNotes" };
+    notes["delete"] = { ...create, operationId: "deleteNotes" };
+    const found: SpecProblem[] = [];
+    const marked = buildSpecModel({ ...tiny, document: { ...tiny.document, paths } }, found);
+    expect(found).toEqual([]);
+    const facts = marked?.operations.map((o) => [o.operationId, o.retrySafe, o.safeRead]);
+    expect(facts).toHaveLength(4);
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        ["listNotes", true, true],
+        ["createNote", true, true],
+        ["replaceNotes", true, false],
+        ["deleteNotes", true, false],
+      ]),
+    );
   });
 
   it("follows the $refs of parameters, bodies and responses, and prefers JSON content", () => {

@@ -91,6 +91,12 @@ export interface ModelOperation {
   readonly responses: readonly ModelResponse[];
   /** Whether the operation may be sent again after a failure (its method, or `x-retry-safe`). */
   readonly retrySafe: boolean;
+  /**
+   * Whether the operation only reads: a GET, or a POST the spec marks `x-retry-safe` (a read the vendor
+   * takes as POST, as BoardCRM's get, list and export calls). The one place this is decided: `probe`
+   * calls these, and the MCP server offers them without `--allow-writes` (through the catalog).
+   */
+  readonly safeRead: boolean;
   readonly pagination: PaginationMeta | undefined;
   /** `false` when its `security` (or the spec's) is explicitly empty: the client sends no credential. */
   readonly secured: boolean;
@@ -260,6 +266,7 @@ export function buildSpecModel(spec: LoadedSpec, problems: SpecProblem[]): SpecM
     const open =
       Array.isArray(security) &&
       (security.length === 0 || security.every((s) => isObj(s) && Object.keys(s).length === 0));
+    const retrySafe = retrySafeByMethod(method) || operation["x-retry-safe"] === true;
     const model: ModelOperation = {
       operationId: String(operation["operationId"] ?? ""),
       method,
@@ -274,7 +281,8 @@ export function buildSpecModel(spec: LoadedSpec, problems: SpecProblem[]): SpecM
         ? { required: rawBody["required"] === true, content: contentOf(doc, rawBody) }
         : undefined,
       responses,
-      retrySafe: retrySafeByMethod(method) || operation["x-retry-safe"] === true,
+      retrySafe,
+      safeRead: method === "get" || (method === "post" && retrySafe),
       pagination: undefined,
       secured: !open,
       credentialRequired:

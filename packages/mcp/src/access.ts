@@ -4,13 +4,11 @@ import type { VendorName } from "./vendors.ts";
 export type Access = "read" | "write";
 
 /**
- * A read is a GET, or a POST the spec marks `x-retry-safe` (BoardCRM's get, list and export calls, which
- * the vendor takes as POST). Everything else changes data.
+ * A read is what the catalog marks `safeRead` (a GET, or a POST the spec marks `x-retry-safe`, as
+ * BoardCRM's get, list and export calls, which the vendor takes as POST). Everything else changes data.
  */
-export function accessOf(operation: Pick<CatalogOperation, "method" | "retrySafe">): Access {
-  return operation.method === "get" || (operation.method === "post" && operation.retrySafe)
-    ? "read"
-    : "write";
+export function accessOf(operation: Pick<CatalogOperation, "safeRead">): Access {
+  return operation.safeRead ? "read" : "write";
 }
 
 export const isDestructive = (operation: Pick<CatalogOperation, "method">): boolean =>
@@ -22,7 +20,7 @@ export type WritePolicy = false | true | readonly VendorName[];
 export function mayCall(
   policy: WritePolicy,
   vendor: VendorName,
-  operation: Pick<CatalogOperation, "method" | "retrySafe">,
+  operation: Pick<CatalogOperation, "safeRead">,
 ): boolean {
   if (accessOf(operation) === "read") return true;
   return policy === true || (Array.isArray(policy) && policy.includes(vendor));

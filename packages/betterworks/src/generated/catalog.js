@@ -17,6 +17,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API says user data can be read, but Betterworks publishes no list endpoint; the path, filters, page parameters and page body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -90,6 +91,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API says user data can be sent with POST, but no create endpoint is published; the path, body and answer are assumed.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -174,6 +176,7 @@ export const catalog = {
       "tags": ["Users"],
       "source": "https://support.betterworks.com/hc/en-us/articles/360018825471-Curl-and-the-betterworks-API",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -206,6 +209,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API says user data can be sent with POST, but no update endpoint is published; updating with POST on the user's URL, the body and the answer are assumed.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -303,6 +307,7 @@ export const catalog = {
       "inferred":
         "The developer documentation shows GET /api/v1/user/ only as an example of a versioned URL; that it returns the key's own user, and its body, are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {},
@@ -319,6 +324,7 @@ export const catalog = {
       "tags": ["Users"],
       "source": "https://support.betterworks.com/hc/en-us/articles/360018825471-Curl-and-the-betterworks-API",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -380,6 +386,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API mentions listing departments with an admin key, but only POST /departments/ is published (cURL article); the GET on the same path and its page body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -425,6 +432,7 @@ export const catalog = {
       "tags": ["Departments"],
       "source": "https://support.betterworks.com/hc/en-us/articles/360018825471-Curl-and-the-betterworks-API",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -467,6 +475,7 @@ export const catalog = {
       "inferred":
         "Only POST /departments/ is published (cURL article); reading one department at /departments/{id}/ and its fields are assumed by analogy with users and goals.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -498,6 +507,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API says goal data can be sent with POST, but no create endpoint or body is published; the path, fields and answer are assumed.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -609,6 +619,7 @@ export const catalog = {
       "tags": ["Goals"],
       "source": "https://support.betterworks.com/hc/en-us/articles/360018825471-Curl-and-the-betterworks-API",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
       },
@@ -671,6 +682,7 @@ export const catalog = {
       "inferred":
         "The support article Platform Configuration: API names bulk uploading user goals with a POST request as an example but shows no path or body in its text; the path, rows and per-row answer are assumed.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -826,6 +838,7 @@ export const catalog = {
       "tags": ["Goals"],
       "source": "https://support.betterworks.com/hc/en-us/articles/360018825471-Curl-and-the-betterworks-API",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -857,6 +870,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API says goal data can be sent with POST, but no update endpoint is published; updating with POST on the goal's URL, the body and the answer are assumed.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -966,6 +980,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API names milestones (Key Results) as readable goal data, but publishes no milestone endpoint; the path and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -1020,6 +1035,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API says goal data (milestones included) can be sent with POST, but no endpoint is published; the path, body and answer are assumed.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1120,6 +1136,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API names goal and milestone history as readable data, but publishes no endpoint; the path and the history entries are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -1192,6 +1209,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API names goal assessments as readable data, but publishes no endpoint; the path and fields are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -1246,6 +1264,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API says goal data (assessments included) can be sent with POST, but no endpoint is published; the path, body and answer are assumed.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1306,6 +1325,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API names goal comments as readable data, but publishes no endpoint; the path and fields are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -1360,6 +1380,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API says goal data (comments included) can be sent with POST, but no endpoint is published; the path, body and answer are assumed.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1408,6 +1429,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists conversation templates as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -1454,6 +1476,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists conversation templates as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1485,6 +1508,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists conversation deployments as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -1542,6 +1566,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists conversation deployments as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1574,6 +1599,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists individual conversations and their responses as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -1643,6 +1669,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists individual conversations and their responses as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1674,6 +1701,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists feedback templates as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -1720,6 +1748,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists feedback templates as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1751,6 +1780,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists individual feedback and its responses as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -1828,6 +1858,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists individual feedback and its responses as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1859,6 +1890,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists recognition (givers and receivers) as GET-only data, but publishes no endpoint; the path, parameters and body are assumed; the recognition fields follow Fivetran's connector schema (third party).",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -1927,6 +1959,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists recognition hashtags as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -1968,6 +2001,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists recognition (givers and receivers) as GET-only data, but publishes no endpoint; the path, parameters and body are assumed; the recognition fields follow Fivetran's connector schema (third party).",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1999,6 +2033,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists calibration cycles as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -2050,6 +2085,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists calibration cycles as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -2081,6 +2117,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists calibration talent records as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/results",
         "sizeParam": "size",
@@ -2156,6 +2193,7 @@ export const catalog = {
       "inferred":
         "the support article Platform Configuration: API lists calibration talent records as GET-only data, but publishes no endpoint; the path, parameters and body are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -2187,6 +2225,7 @@ export const catalog = {
       "inferred":
         "Betterworks documents no report API; the path, the {report, parameters.date_range} body and the pending answer are reported by public third-party client code, the rest is assumed.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2250,6 +2289,7 @@ export const catalog = {
       "inferred":
         "Betterworks documents no report API; polling GET /report_runs/{id}/ and the pending/succeeded/failed states are reported by public third-party client code, the rest is assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -2281,6 +2321,7 @@ export const catalog = {
       "inferred":
         "Betterworks documents no report API, and no client code shows a separate result call; this endpoint returning the signed XLSX URL is assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {

@@ -16,6 +16,7 @@ export const catalog = {
       "tags": ["Offers"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/offer#create",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -175,6 +176,7 @@ export const catalog = {
       "tags": ["Offers"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/offer#create-some",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -343,6 +345,7 @@ export const catalog = {
       "tags": ["Offers"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/offer#get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -378,6 +381,7 @@ export const catalog = {
       "tags": ["Offers"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/offer#update",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -451,6 +455,7 @@ export const catalog = {
       "tags": ["Offers"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/offer#set-values",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -519,6 +524,7 @@ export const catalog = {
       "tags": ["Offers"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/offer#change-column",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -565,6 +571,7 @@ export const catalog = {
       "tags": ["Offers"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/offer#delete",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -600,6 +607,7 @@ export const catalog = {
       "tags": ["Offers"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/offer#delete-some",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -639,6 +647,7 @@ export const catalog = {
       "tags": ["Offers"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/offer#export",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -684,6 +693,7 @@ export const catalog = {
       "inferred":
         "Not in BoardCRM's published method list (dev.boardcrm.io lists no deal list); the path, the body-paged request and the {offers, total} answer are assumed by analogy with lead/list.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data/offers",
       },
@@ -731,6 +741,7 @@ export const catalog = {
       "tags": ["Leads"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/lead#get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -766,6 +777,7 @@ export const catalog = {
       "tags": ["Leads"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/lead#list",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data/leads",
       },
@@ -802,6 +814,7 @@ export const catalog = {
       "tags": ["Leads"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/lead#update",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -887,6 +900,7 @@ export const catalog = {
       "tags": ["Leads"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/lead#delete",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -922,6 +936,7 @@ export const catalog = {
       "tags": ["Leads"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/lead#export",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -945,6 +960,7 @@ export const catalog = {
       "tags": ["Comments"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/comment#create",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -986,6 +1002,7 @@ export const catalog = {
       "tags": ["Fields"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/field#list",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1009,6 +1026,7 @@ export const catalog = {
       "tags": ["Fields"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/field#create",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1056,6 +1074,7 @@ export const catalog = {
       "tags": ["Fields"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/field#update",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1100,6 +1119,7 @@ export const catalog = {
       "tags": ["Fields"],
       "source": "https://dev.boardcrm.io/public/0.1/methods/field#delete",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {

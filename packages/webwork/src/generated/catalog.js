@@ -16,6 +16,7 @@ export const catalog = {
       "tags": ["Workspaces"],
       "source": "https://api-docs.webwork-tracker.com/api/workspaces/getworkspaces",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -55,6 +56,7 @@ export const catalog = {
       "tags": ["Members"],
       "source": "https://api-docs.webwork-tracker.com/api/members/getmembers",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -124,6 +126,7 @@ export const catalog = {
       "tags": ["Members"],
       "source": "https://api-docs.webwork-tracker.com/api/members/invitemember",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -182,6 +185,7 @@ export const catalog = {
       "tags": ["Members"],
       "source": "https://api-docs.webwork-tracker.com/api/members/getmember",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -224,6 +228,7 @@ export const catalog = {
       "tags": ["Members"],
       "source": "https://api-docs.webwork-tracker.com/api/members/updatemember",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -317,6 +322,7 @@ export const catalog = {
       "tags": ["Members"],
       "source": "https://api-docs.webwork-tracker.com/api/members/deletemember",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -358,6 +364,7 @@ export const catalog = {
       "tags": ["Projects"],
       "source": "https://api-docs.webwork-tracker.com/api/projects/getprojects",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -409,6 +416,7 @@ export const catalog = {
       "tags": ["Projects"],
       "source": "https://api-docs.webwork-tracker.com/api/projects/createproject",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -480,6 +488,7 @@ export const catalog = {
       "tags": ["Projects"],
       "source": "https://api-docs.webwork-tracker.com/api/projects/getproject",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -522,6 +531,7 @@ export const catalog = {
       "tags": ["Projects"],
       "source": "https://api-docs.webwork-tracker.com/api/projects/updateproject",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -602,6 +612,7 @@ export const catalog = {
       "tags": ["Projects"],
       "source": "https://api-docs.webwork-tracker.com/api/projects/deleteproject",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -644,6 +655,7 @@ export const catalog = {
       "tags": ["Tasks"],
       "source": "https://api-docs.webwork-tracker.com/api/tasks/gettasks",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -727,6 +739,7 @@ export const catalog = {
       "tags": ["Tasks"],
       "source": "https://api-docs.webwork-tracker.com/api/tasks/createtask",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -802,6 +815,7 @@ export const catalog = {
       "tags": ["Tasks"],
       "source": "https://api-docs.webwork-tracker.com/api/tasks/gettask",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -849,6 +863,7 @@ export const catalog = {
       "tags": ["Tasks"],
       "source": "https://api-docs.webwork-tracker.com/api/tasks/updatetask",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -935,6 +950,7 @@ export const catalog = {
       "tags": ["Tasks"],
       "source": "https://api-docs.webwork-tracker.com/api/tasks/deletetask",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -981,6 +997,7 @@ export const catalog = {
       "tags": ["Tasks"],
       "source": "https://api-docs.webwork-tracker.com/api/tasks/gettaskassignees",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1028,6 +1045,7 @@ export const catalog = {
       "tags": ["Tasks"],
       "source": "https://api-docs.webwork-tracker.com/api/tasks/assigntask",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1082,6 +1100,7 @@ export const catalog = {
       "tags": ["Tasks"],
       "source": "https://api-docs.webwork-tracker.com/api/tasks/unassigntask",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1133,6 +1152,7 @@ export const catalog = {
       "tags": ["Project Viewers"],
       "source": "https://api-docs.webwork-tracker.com/api/project-viewers/getprojectviewers",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -1185,6 +1205,7 @@ export const catalog = {
       "tags": ["Project Viewers"],
       "source": "https://api-docs.webwork-tracker.com/api/project-viewers/createprojectviewer",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1230,6 +1251,7 @@ export const catalog = {
       "tags": ["Project Viewers"],
       "source": "https://api-docs.webwork-tracker.com/api/project-viewers/getprojectviewer",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1272,6 +1294,7 @@ export const catalog = {
       "tags": ["Project Viewers"],
       "source": "https://api-docs.webwork-tracker.com/api/project-viewers/deleteprojectviewer",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1314,6 +1337,7 @@ export const catalog = {
       "tags": ["Project Viewers"],
       "source": "https://api-docs.webwork-tracker.com/api/project-viewers/restoreprojectviewer",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1361,6 +1385,7 @@ export const catalog = {
       "tags": ["Project Viewers"],
       "source": "https://api-docs.webwork-tracker.com/api/project-viewers/assignprojecttoviewer",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1410,6 +1435,7 @@ export const catalog = {
       "tags": ["Project Viewers"],
       "source": "https://api-docs.webwork-tracker.com/api/project-viewers/unassignprojectfromviewer",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1457,6 +1483,7 @@ export const catalog = {
       "tags": ["Contracts"],
       "source": "https://api-docs.webwork-tracker.com/api/contracts/getcontracts",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -1518,6 +1545,7 @@ export const catalog = {
       "tags": ["Contracts"],
       "source": "https://api-docs.webwork-tracker.com/api/contracts/createcontract",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1591,6 +1619,7 @@ export const catalog = {
       "tags": ["Contracts"],
       "source": "https://api-docs.webwork-tracker.com/api/contracts/getcontract",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1633,6 +1662,7 @@ export const catalog = {
       "tags": ["Contracts"],
       "source": "https://api-docs.webwork-tracker.com/api/contracts/updatecontract",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1713,6 +1743,7 @@ export const catalog = {
       "tags": ["Time Tracking"],
       "source": "https://api-docs.webwork-tracker.com/api/time-tracking/starttimetracking",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1769,6 +1800,7 @@ export const catalog = {
       "tags": ["Time Tracking"],
       "source": "https://api-docs.webwork-tracker.com/api/time-tracking/stoptimetracking",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1808,6 +1840,7 @@ export const catalog = {
       "tags": ["Time Tracking"],
       "source": "https://api-docs.webwork-tracker.com/api/time-tracking/getcurrenttrackerdata",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1843,6 +1876,7 @@ export const catalog = {
       "tags": ["Time Entries"],
       "source": "https://api-docs.webwork-tracker.com/api/time-entries/gettimeentries",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -1910,6 +1944,7 @@ export const catalog = {
       "tags": ["Time Entries"],
       "source": "https://api-docs.webwork-tracker.com/api/time-entries/createtimeentry",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1977,6 +2012,7 @@ export const catalog = {
       "tags": ["Time Entries"],
       "source": "https://api-docs.webwork-tracker.com/api/time-entries/updatetimeentry",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2049,6 +2085,7 @@ export const catalog = {
       "tags": ["Time Entries"],
       "source": "https://api-docs.webwork-tracker.com/api/time-entries/deletetimeentry",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2096,6 +2133,7 @@ export const catalog = {
       "tags": ["Timesheets"],
       "source": "https://api-docs.webwork-tracker.com/api/timesheets/gettimesheets",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -2178,6 +2216,7 @@ export const catalog = {
       "tags": ["Timesheets"],
       "source": "https://api-docs.webwork-tracker.com/api/timesheets/approvetimesheet",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2225,6 +2264,7 @@ export const catalog = {
       "tags": ["Timesheets"],
       "source": "https://api-docs.webwork-tracker.com/api/timesheets/rejecttimesheet",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2275,6 +2315,7 @@ export const catalog = {
       "tags": ["Timesheets"],
       "source": "https://api-docs.webwork-tracker.com/api/timesheets/submittimesheet",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2322,6 +2363,7 @@ export const catalog = {
       "tags": ["Timesheets"],
       "source": "https://api-docs.webwork-tracker.com/api/timesheets/unsubmittimesheet",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2369,6 +2411,7 @@ export const catalog = {
       "tags": ["Time Requests"],
       "source": "https://api-docs.webwork-tracker.com/api/time-requests/gettimerequests",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -2436,6 +2479,7 @@ export const catalog = {
       "tags": ["Time Requests"],
       "source": "https://api-docs.webwork-tracker.com/api/time-requests/createtimerequest",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2500,6 +2544,7 @@ export const catalog = {
       "tags": ["Time Requests"],
       "source": "https://api-docs.webwork-tracker.com/v2/api/time-requests/gettimerequest",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -2542,6 +2587,7 @@ export const catalog = {
       "tags": ["Time Requests"],
       "source": "https://api-docs.webwork-tracker.com/api/time-requests/approvetimerequest",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2589,6 +2635,7 @@ export const catalog = {
       "tags": ["Time Requests"],
       "source": "https://api-docs.webwork-tracker.com/api/time-requests/rejecttimerequest",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2639,6 +2686,7 @@ export const catalog = {
       "tags": ["Leaves"],
       "source": "https://api-docs.webwork-tracker.com/api/leaves/getleaves",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -2726,6 +2774,7 @@ export const catalog = {
       "tags": ["Leaves"],
       "source": "https://api-docs.webwork-tracker.com/api/leaves/createleaverequest",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2805,6 +2854,7 @@ export const catalog = {
       "tags": ["Leaves"],
       "source": "https://api-docs.webwork-tracker.com/api/leaves/getleavebalances",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -2867,6 +2917,7 @@ export const catalog = {
       "tags": ["Leaves"],
       "source": "https://api-docs.webwork-tracker.com/api/leaves/getleavepolicies",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -2898,6 +2949,7 @@ export const catalog = {
       "inferred":
         "The V2 reference has no leave approval call (the older V1 API had PUT /leaves/approve/{id}); the path, body and answer are assumed from the timesheet actions.",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2946,6 +2998,7 @@ export const catalog = {
       "inferred":
         "The V2 reference has no leave rejection call (the older V1 API had PUT /leaves/reject/{id} with a reason); the path, body and answer are assumed from the timesheet actions.",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2995,6 +3048,7 @@ export const catalog = {
       "tags": ["Expenses"],
       "source": "https://api-docs.webwork-tracker.com/api/expenses/getexpenses",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -3057,6 +3111,7 @@ export const catalog = {
       "tags": ["Expenses"],
       "source": "https://api-docs.webwork-tracker.com/api/expenses/createexpense",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3122,6 +3177,7 @@ export const catalog = {
       "tags": ["Expenses"],
       "source": "https://api-docs.webwork-tracker.com/api/expenses/updateexpense",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3193,6 +3249,7 @@ export const catalog = {
       "tags": ["Expenses"],
       "source": "https://api-docs.webwork-tracker.com/api/expenses/deleteexpense",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3236,6 +3293,7 @@ export const catalog = {
       "inferred":
         "The vendor says expense categories can be viewed but the material we read shows no call for them; the path and answer are assumed.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -3267,6 +3325,7 @@ export const catalog = {
       "inferred":
         "The vendor's reference only mentions viewing expense categories; creating one is assumed, with its path and body.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3305,6 +3364,7 @@ export const catalog = {
       "tags": ["Webhooks"],
       "source": "https://api-docs.webwork-tracker.com/api/webhooks",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -3335,6 +3395,7 @@ export const catalog = {
       "tags": ["Webhooks"],
       "source": "https://api-docs.webwork-tracker.com/api/webhooks",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3397,6 +3458,7 @@ export const catalog = {
       "tags": ["Webhooks"],
       "source": "https://api-docs.webwork-tracker.com/api/webhooks/getwebhook",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -3439,6 +3501,7 @@ export const catalog = {
       "tags": ["Webhooks"],
       "source": "https://api-docs.webwork-tracker.com/v2/api/webhooks/updatewebhook",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3514,6 +3577,7 @@ export const catalog = {
       "tags": ["Webhooks"],
       "source": "https://api-docs.webwork-tracker.com/v2/api/webhooks/deletewebhook",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3556,6 +3620,7 @@ export const catalog = {
       "tags": ["Reports"],
       "source": "https://api-docs.webwork-tracker.com/api/reports/gettrackedhoursreport",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -3641,6 +3706,7 @@ export const catalog = {
       "tags": ["Reports"],
       "source": "https://api-docs.webwork-tracker.com/api/reports/getdailyattendancereport",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -3705,6 +3771,7 @@ export const catalog = {
       "tags": ["Reports"],
       "source": "https://api-docs.webwork-tracker.com/api/reports/getdailytimelinereport",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -3766,6 +3833,7 @@ export const catalog = {
       "inferred":
         "The vendor names an activity-descriptions report among its reports but the material we read shows no page for it; the path, parameters and answer are assumed from the task report.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -3840,6 +3908,7 @@ export const catalog = {
       "tags": ["Reports"],
       "source": "https://api-docs.webwork-tracker.com/api/reports/gettaskreport",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -3927,6 +3996,7 @@ export const catalog = {
       "tags": ["Reports"],
       "source": "https://api-docs.webwork-tracker.com/api/reports/getactivitylevelreport",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",

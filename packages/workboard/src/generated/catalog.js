@@ -16,6 +16,7 @@ export const catalog = {
       "tags": ["Users"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1user/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -73,6 +74,7 @@ export const catalog = {
       "tags": ["Users"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1user/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -174,6 +176,7 @@ export const catalog = {
       "tags": ["Users"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1user/patch",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -222,6 +225,7 @@ export const catalog = {
       "tags": ["Users"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1user~1%7Buser_id_path%7D/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -263,6 +267,7 @@ export const catalog = {
       "tags": ["Users"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1user~1%7Buser_id_path%7D/put",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -400,6 +405,7 @@ export const catalog = {
       "tags": ["Users"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1user~1%7Buser_id_path%7D~1goal/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -431,6 +437,7 @@ export const catalog = {
       "source":
         "https://apidocs.myworkboard.com/openapi.json#/paths/~1user~1%7Buser_id_path%7D~1goal~1%7Bgoal_id_path%7D/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -466,6 +473,7 @@ export const catalog = {
       "tags": ["Teams"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1team/get",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data/team",
         "sizeParam": "limit",
@@ -533,6 +541,7 @@ export const catalog = {
       "tags": ["Teams"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1team/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -648,6 +657,7 @@ export const catalog = {
       "tags": ["Teams"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1team/patch",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -678,6 +688,7 @@ export const catalog = {
       "tags": ["Teams"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1team~1%7Bteam_id_path%7D/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -717,6 +728,7 @@ export const catalog = {
       "tags": ["Teams"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1team~1%7Bteam_id_path%7D/put",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -848,6 +860,7 @@ export const catalog = {
       "source":
         "https://apidocs.myworkboard.com/openapi.json#/paths/~1team~1%7Bteam_id_path%7D~1workstream/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -887,6 +900,7 @@ export const catalog = {
       "source":
         "https://apidocs.myworkboard.com/openapi.json#/paths/~1team~1%7Bteam_id_path%7D~1activity/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -926,6 +940,7 @@ export const catalog = {
       "tags": ["Goals"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1goal/get",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data/goal",
         "sizeParam": "limit",
@@ -1013,6 +1028,7 @@ export const catalog = {
       "tags": ["Goals"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1goal/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1170,6 +1186,7 @@ export const catalog = {
       "tags": ["Goals"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1goal~1%7Bgoal_id_path%7D/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1218,6 +1235,7 @@ export const catalog = {
       "source":
         "https://apidocs.myworkboard.com/openapi.json#/paths/~1goal~1%7Bgoal_id_path%7D~1metric~1%7Bmetric_id_path%7D/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1253,6 +1271,7 @@ export const catalog = {
       "tags": ["Goals"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1goal~1%7Bgoal_id_path%7D~1pillars/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1284,6 +1303,7 @@ export const catalog = {
       "source":
         "https://apidocs.myworkboard.com/openapi.json#/paths/~1goal~1%7Bgoal_id_path%7D~1alignment/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1314,6 +1334,7 @@ export const catalog = {
       "tags": ["Metrics"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1metric/get",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data/metric",
         "sizeParam": "limit",
@@ -1369,6 +1390,7 @@ export const catalog = {
       "tags": ["Metrics"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1metric~1%7Bmetric_id_path%7D/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1411,6 +1433,7 @@ export const catalog = {
       "tags": ["Metrics"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1metric~1%7Bmetric_id_path%7D/put",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1490,6 +1513,7 @@ export const catalog = {
       "source":
         "https://apidocs.myworkboard.com/openapi.json#/paths/~1metric~1%7Bmetric_id_path%7D~1confidence/put",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1541,6 +1565,7 @@ export const catalog = {
       "source":
         "https://apidocs.myworkboard.com/openapi.json#/paths/~1metric~1%7Bmetric_id_path%7D~1tags/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1572,6 +1597,7 @@ export const catalog = {
       "source":
         "https://apidocs.myworkboard.com/openapi.json#/paths/~1metric~1%7Bmetric_id_path%7D~1tags/put",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1623,6 +1649,7 @@ export const catalog = {
       "source":
         "https://apidocs.myworkboard.com/openapi.json#/paths/~1metric~1%7Bmetric_id_path%7D~1tags/delete",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1672,6 +1699,7 @@ export const catalog = {
       "tags": ["Tags"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1metric~1krtags/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1702,6 +1730,7 @@ export const catalog = {
       "tags": ["Tags"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1metric~1tags/get",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data/metrics",
         "sizeParam": "limit",
@@ -1748,6 +1777,7 @@ export const catalog = {
       "tags": ["Tags"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1metric~1tags/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1804,6 +1834,7 @@ export const catalog = {
       "tags": ["Tags"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1tags/get",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data/tags",
         "sizeParam": "limit",
@@ -1857,6 +1888,7 @@ export const catalog = {
       "tags": ["Tags"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1tags~1%7Btag_id_path%7D/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1887,6 +1919,7 @@ export const catalog = {
       "tags": ["Action Items"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1activity/get",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data/activity",
         "sizeParam": "limit",
@@ -1990,6 +2023,7 @@ export const catalog = {
       "tags": ["Action Items"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1activity/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2114,6 +2148,7 @@ export const catalog = {
       "tags": ["Action Items"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1activity~1%7Bai_id_path%7D/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -2144,6 +2179,7 @@ export const catalog = {
       "tags": ["Action Items"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1activity~1%7Bai_id_path%7D/put",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2280,6 +2316,7 @@ export const catalog = {
       "tags": ["Workstreams"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1workstream/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -2321,6 +2358,7 @@ export const catalog = {
       "tags": ["Workstreams"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1workstream/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2379,6 +2417,7 @@ export const catalog = {
       "tags": ["Workstreams"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1workstream~1%7Bws_id_path%7D/put",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2469,6 +2508,7 @@ export const catalog = {
       "tags": ["Workstreams"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1workstream~1%7Bws_id_path%7D/patch",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2500,6 +2540,7 @@ export const catalog = {
       "source":
         "https://apidocs.myworkboard.com/openapi.json#/paths/~1workstream~1%7Bws_id_path%7D~1activity/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -2529,6 +2570,7 @@ export const catalog = {
       "tags": ["Datastreams"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1stream/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {},
@@ -2545,6 +2587,7 @@ export const catalog = {
       "tags": ["Datastreams"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1stream/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2620,6 +2663,7 @@ export const catalog = {
       "tags": ["Datastreams"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1stream~1%7Bstream_id%7D/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2733,6 +2777,7 @@ export const catalog = {
       "tags": ["Inbound Webhooks"],
       "source": "https://apidocs.myworkboard.com/openapi.json#/paths/~1hook~1%7Bwebhook_hash%7D/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2790,6 +2835,7 @@ export const catalog = {
       "tags": ["Authentication"],
       "source": "https://www.workboard.com/developer/authentication-oauth.php",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -2843,6 +2889,7 @@ export const catalog = {
       "tags": ["Authentication"],
       "source": "https://www.workboard.com/developer/authentication-oauth.php",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -2894,6 +2941,7 @@ export const catalog = {
       "inferred":
         "WorkBoard documents that tokens can be revoked and names the revoke URL, but not the request or the answer; both are assumed.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {},
@@ -2910,6 +2958,7 @@ export const catalog = {
       "tags": ["Custom Attributes"],
       "source": "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1definitions/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -2944,6 +2993,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1%7BattributeId%7D~1objects/get",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/objects",
         "sizeParam": "limit",
@@ -2996,6 +3046,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1objectives~1%7Bid%7D/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -3040,6 +3091,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1objectives~1%7Bid%7D~1%7BattributeId%7D/put",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3101,6 +3153,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1objectives~1%7Bid%7D~1%7BattributeId%7D/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3162,6 +3215,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1objectives~1%7Bid%7D~1%7BattributeId%7D/delete",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3196,6 +3250,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1key-results~1%7Bid%7D/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -3240,6 +3295,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1key-results~1%7Bid%7D~1%7BattributeId%7D/put",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3301,6 +3357,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1key-results~1%7Bid%7D~1%7BattributeId%7D/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3362,6 +3419,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1key-results~1%7Bid%7D~1%7BattributeId%7D/delete",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3396,6 +3454,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1work-items~1%7Bid%7D/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -3440,6 +3499,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1work-items~1%7Bid%7D~1%7BattributeId%7D/put",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3501,6 +3561,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1work-items~1%7Bid%7D~1%7BattributeId%7D/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3562,6 +3623,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1work-items~1%7Bid%7D~1%7BattributeId%7D/delete",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3595,6 +3657,7 @@ export const catalog = {
       "tags": ["Custom Attributes"],
       "source": "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1users~1%7Bid%7D/get",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -3639,6 +3702,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1users~1%7Bid%7D~1%7BattributeId%7D/put",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3700,6 +3764,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1users~1%7Bid%7D~1%7BattributeId%7D/post",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -3761,6 +3826,7 @@ export const catalog = {
       "source":
         "https://www.myworkboard.com/wb/apis/v2/docs-json#/paths/~1attributes~1users~1%7Bid%7D~1%7BattributeId%7D/delete",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {

@@ -15,6 +15,8 @@ export interface CatalogOperation {
   readonly inferred?: string;
   /** The client may repeat the call (reads, and POSTs the spec marks `x-retry-safe`). */
   readonly retrySafe: boolean;
+  /** The call only reads: a GET, or a POST the spec marks `x-retry-safe` (a read sent as POST). */
+  readonly safeRead: boolean;
   /** Where a paginated answer holds its items (a JSON pointer), and the query parameter of the page size. */
   readonly pagination?: { readonly items: string; readonly sizeParam?: string };
   /** JSON Schema (2020-12) of the call's input: `{ path?, query?, header?, body? }`. */

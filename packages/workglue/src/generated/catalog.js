@@ -17,6 +17,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article says Jobs has a list endpoint, but its path, filters, ordering and page envelope are assumed; jobs and opportunities are one record type split by stage group, per the help center.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -99,6 +100,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists POST among the API's methods without saying which resources take it, so creating Jobs records, the path, the body and the 201 answer are assumed; jobs and opportunities are one record type split by stage group, per the help center.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -235,6 +237,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article says Jobs has a single-record endpoint, but its path and the record's fields are assumed; jobs and opportunities are one record type split by stage group, per the help center.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -266,6 +269,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists DELETE among the API's methods without saying which resources take it, so deleting Jobs records, the path and the answer are assumed; jobs and opportunities are one record type split by stage group, per the help center.",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -297,6 +301,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists PATCH among the API's methods without saying which resources take it, so updating Jobs records, the path, the partial-update semantics and the body are assumed; jobs and opportunities are one record type split by stage group, per the help center.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -444,6 +449,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article says Customers has a list endpoint, but its path, filters, ordering and page envelope are assumed; the required customer fields follow the help article on creating a customer account.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -507,6 +513,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists POST among the API's methods without saying which resources take it, so creating Customers records, the path, the body and the 201 answer are assumed; the required customer fields follow the help article on creating a customer account.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -658,6 +665,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article says Customers has a single-record endpoint, but its path and the record's fields are assumed; the required customer fields follow the help article on creating a customer account.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -689,6 +697,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists DELETE among the API's methods without saying which resources take it, so deleting Customers records, the path and the answer are assumed; the required customer fields follow the help article on creating a customer account.",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -720,6 +729,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists PATCH among the API's methods without saying which resources take it, so updating Customers records, the path, the partial-update semantics and the body are assumed; the required customer fields follow the help article on creating a customer account.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -846,6 +856,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article says Contacts has a list endpoint, but its path, filters, ordering and page envelope are assumed; contacts belong to a customer account, per the help center.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -912,6 +923,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists POST among the API's methods without saying which resources take it, so creating Contacts records, the path, the body and the 201 answer are assumed; contacts belong to a customer account, per the help center.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -989,6 +1001,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article says Contacts has a single-record endpoint, but its path and the record's fields are assumed; contacts belong to a customer account, per the help center.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1020,6 +1033,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists DELETE among the API's methods without saying which resources take it, so deleting Contacts records, the path and the answer are assumed; contacts belong to a customer account, per the help center.",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1051,6 +1065,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists PATCH among the API's methods without saying which resources take it, so updating Contacts records, the path, the partial-update semantics and the body are assumed; contacts belong to a customer account, per the help center.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1135,6 +1150,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article says Job Stages has a list endpoint, but its path, filters, ordering and page envelope are assumed; built-in stages cannot be deleted and custom ones can, per the help center.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -1191,6 +1207,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists POST among the API's methods without saying which resources take it, so creating Job Stages records, the path, the body and the 201 answer are assumed; built-in stages cannot be deleted and custom ones can, per the help center.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1237,6 +1254,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article says Job Stages has a single-record endpoint, but its path and the record's fields are assumed; built-in stages cannot be deleted and custom ones can, per the help center.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1268,6 +1286,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists DELETE among the API's methods without saying which resources take it, so deleting Job Stages records, the path and the answer are assumed; built-in stages cannot be deleted and custom ones can, per the help center.",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1299,6 +1318,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists PATCH among the API's methods without saying which resources take it, so updating Job Stages records, the path, the partial-update semantics and the body are assumed; built-in stages cannot be deleted and custom ones can, per the help center.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1348,6 +1368,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article says Job Types has a list endpoint, but its path, filters, ordering and page envelope are assumed; the help center says nothing else about job types.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -1389,6 +1410,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists POST among the API's methods without saying which resources take it, so creating Job Types records, the path, the body and the 201 answer are assumed; the help center says nothing else about job types.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1431,6 +1453,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article says Job Types has a single-record endpoint, but its path and the record's fields are assumed; the help center says nothing else about job types.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1462,6 +1485,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists DELETE among the API's methods without saying which resources take it, so deleting Job Types records, the path and the answer are assumed; the help center says nothing else about job types.",
       "retrySafe": true,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1493,6 +1517,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists PATCH among the API's methods without saying which resources take it, so updating Job Types records, the path, the partial-update semantics and the body are assumed; the help center says nothing else about job types.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1547,6 +1572,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article says Employees has a list endpoint, but its path, filters, ordering and page envelope are assumed; the required fields, positions and system roles follow the help article on adding an employee.",
       "retrySafe": true,
+      "safeRead": true,
       "pagination": {
         "items": "/data",
         "sizeParam": "per_page",
@@ -1617,6 +1643,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists POST among the API's methods without saying which resources take it, so creating Employees records, the path, the body and the 201 answer are assumed; the required fields, positions and system roles follow the help article on adding an employee.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
@@ -1746,6 +1773,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article says Employees has a single-record endpoint, but its path and the record's fields are assumed; the required fields, positions and system roles follow the help article on adding an employee.",
       "retrySafe": true,
+      "safeRead": true,
       "input": {
         "type": "object",
         "properties": {
@@ -1777,6 +1805,7 @@ export const catalog = {
       "inferred":
         "Workglue's endpoint reference is not public; its Public API help article lists PATCH among the API's methods without saying which resources take it, so updating Employees records, the path, the partial-update semantics and the body are assumed; the required fields, positions and system roles follow the help article on adding an employee.",
       "retrySafe": false,
+      "safeRead": false,
       "input": {
         "type": "object",
         "properties": {
