@@ -1,4 +1,5 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { buildCatalog, emitCatalog } from "./emit-catalog.ts";
 import type { SpecProblem } from "./spec-error.ts";
@@ -177,5 +178,18 @@ describe("buildCatalog", () => {
     const { js, dts } = emitCatalog(catalog);
     expect(js).toContain("export const catalog = {");
     expect(dts).toContain("export declare const catalog: OperationCatalog;");
+  });
+
+  it("declares the types of catalog-types.ts, self-contained, with every field an operation gets", () => {
+    const { dts } = emitCatalog(catalog);
+    expect(dts.startsWith("/** One operation:")).toBe(true);
+    const file = ts.createSourceFile("catalog.d.ts", dts, ts.ScriptTarget.Latest);
+    expect(file.statements.filter(ts.isImportDeclaration)).toEqual([]);
+    const declared = file.statements.filter(ts.isInterfaceDeclaration);
+    expect(declared.map((d) => d.name.text)).toEqual(["CatalogOperation", "OperationCatalog"]);
+    const members = (declared[0]?.members ?? []).map((m) => m.name?.getText(file));
+    const built = new Set(catalog.operations.flatMap((o) => Object.keys(o)));
+    expect([...built].filter((key) => !members.includes(key))).toEqual([]);
+    expect(members).toEqual(expect.arrayContaining(["retrySafe", "safeRead", "input"]));
   });
 });

@@ -1,36 +1,10 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { AuthSchemeMeta } from "@workapis/runtime";
+import type { CatalogOperation, OperationCatalog } from "./catalog-types.ts";
 import { fromPointer } from "./spec-error.ts";
 import type { ModelParameter, ModelRequestBody, SpecModel } from "./spec-model.ts";
 import { deref, isObj, type Obj } from "./spec-walk.ts";
-
-/**
- * The operation catalog: what a tool needs to offer the vendor's operations to someone who has not
- * read the spec (an agent through `@workapis/mcp`). Per operation its summary and description, tags,
- * the evidence (`x-source` URL or the `x-inferred` assumption), what the client knows about it
- * (retry-safe, a read, paginated), and one JSON Schema (2020-12) of everything a call takes: `path`, `query`
- * and `header` parameters and the `body`. Parameters the client sets itself (the credential, the
- * request id) are left out. Components a schema refers to are copied into its `$defs`.
- */
-export interface CatalogOperation {
-  readonly operationId: string;
-  readonly method: string;
-  readonly path: string;
-  readonly summary: string;
-  readonly description?: string;
-  readonly tags: readonly string[];
-  readonly source?: string;
-  readonly inferred?: string;
-  readonly retrySafe: boolean;
-  readonly safeRead: boolean;
-  readonly pagination?: { readonly items: string; readonly sizeParam?: string };
-  readonly input: Obj;
-}
-
-export interface Catalog {
-  readonly vendor: string;
-  readonly title: string;
-  readonly operations: readonly CatalogOperation[];
-}
 
 /** Keys of a spec schema that say nothing a validator or a reader of the input needs. */
 const DROPPED_KEYS = new Set(["example", "xml", "externalDocs", "discriminator"]);
@@ -129,7 +103,16 @@ function bodySchema(
   return { schema: copier.copy(schema) as Obj, required: body.required };
 }
 
-export function buildCatalog(model: SpecModel, vendor: string): Catalog {
+/**
+ * The operation catalog: what a tool needs to offer the vendor's operations to someone who has not
+ * read the spec (an agent through `@workapis/mcp`). Per operation its summary and description, tags,
+ * the evidence (`x-source` URL or the `x-inferred` assumption), what the client knows about it
+ * (retry-safe, a read, paginated), and one JSON Schema (2020-12) of everything a call takes: `path`,
+ * `query` and `header` parameters and the `body`. Parameters the client sets itself (the credential,
+ * the request id) are left out. Components a schema refers to are copied into its `$defs`. Its types
+ * are those of `catalog-types.ts`, which `catalog.d.ts` declares.
+ */
+export function buildCatalog(model: SpecModel, vendor: string): OperationCatalog {
   const { document: doc } = model;
   const skipped = clientParams(model.vendor.auth, model.vendor.requestIdHeader);
   const bodyAuth = model.vendor.auth.flatMap((s) => (s.type === "apiKey" && s.alsoInBody ? [s.param] : []));
@@ -187,42 +170,18 @@ export function buildCatalog(model: SpecModel, vendor: string): Catalog {
   return { vendor, title: model.title ?? vendor, operations };
 }
 
-const CATALOG_TYPES = `/** One operation: what it does, where the vendor documents it, and the JSON Schema of its input. */
-export interface CatalogOperation {
-  readonly operationId: string;
-  readonly method: "get" | "put" | "post" | "delete" | "patch";
-  readonly path: string;
-  readonly summary: string;
-  readonly description?: string;
-  readonly tags: readonly string[];
-  /** The vendor page that documents the operation. */
-  readonly source?: string;
-  /** Why the operation is assumed, where the vendor documents nothing. */
-  readonly inferred?: string;
-  /** The client may repeat the call (reads, and POSTs the spec marks \`x-retry-safe\`). */
-  readonly retrySafe: boolean;
-  /** The call only reads: a GET, or a POST the spec marks \`x-retry-safe\` (a read sent as POST). */
-  readonly safeRead: boolean;
-  /** Where a paginated answer holds its items (a JSON pointer), and the query parameter of the page size. */
-  readonly pagination?: { readonly items: string; readonly sizeParam?: string };
-  /** JSON Schema (2020-12) of the call's input: \`{ path?, query?, header?, body? }\`. */
-  readonly input: Readonly<Record<string, unknown>>;
+/** `catalog-types.ts` as `catalog.d.ts` declares it: the file without its leading line comments. */
+export function catalogTypes(): string {
+  const text = readFileSync(join(import.meta.dirname, "catalog-types.ts"), "utf8");
+  return text.replace(/^(?:\/\/.*\n)+\n*/, "");
 }
-
-/** The vendor's operations as the spec describes them. */
-export interface OperationCatalog {
-  readonly vendor: string;
-  readonly title: string;
-  readonly operations: readonly CatalogOperation[];
-}
-`;
 
 /** `catalog.js` and its declarations (a JSON-sized literal is checked faster as `.js` + `.d.ts`). */
-export function emitCatalog(catalog: Catalog): { readonly js: string; readonly dts: string } {
+export function emitCatalog(catalog: OperationCatalog): { readonly js: string; readonly dts: string } {
   const doc =
     "/** The operations of the spec: summaries, evidence and the JSON Schema of each call's input. */";
   return {
     js: [doc, `export const catalog = ${JSON.stringify(catalog, null, 2)};`, ""].join("\n"),
-    dts: [CATALOG_TYPES, doc, "export declare const catalog: OperationCatalog;", ""].join("\n"),
+    dts: [catalogTypes(), doc, "export declare const catalog: OperationCatalog;", ""].join("\n"),
   };
 }
