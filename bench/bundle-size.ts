@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { outputKey, staticallyLoaded } from "../tools/bundle/loaded-chunks.ts";
 
 /**
  * min+gzip of what a consumer's bundle loads (esbuild, ES modules, code splitting as an application
@@ -19,22 +20,14 @@ async function size(contents: string): Promise<{ entry: number; lazy: number }> 
     metafile: true,
     logLevel: "silent",
   });
-  const { outputs } = out.metafile;
   // What loads with the page: the entry chunk and every chunk it imports statically, transitively.
-  const loaded = new Set<string>();
-  const visit = (name: string) => {
-    if (loaded.has(name)) return;
-    loaded.add(name);
-    for (const i of outputs[name]?.imports ?? []) if (i.kind === "import-statement") visit(i.path);
-  };
-  for (const [name, o] of Object.entries(outputs)) if (o.entryPoint === "<stdin>") visit(name);
+  const loaded = staticallyLoaded(out.metafile);
   let entry = 0;
   let lazy = 0;
   for (const file of out.outputFiles) {
     if (!file.path.endsWith(".js")) continue;
     const bytes = gzipSync(file.contents).length;
-    const name = `out/${file.path.slice(file.path.lastIndexOf("/out/") + 5)}`;
-    if (loaded.has(name)) entry += bytes;
+    if (loaded.has(outputKey(file.path))) entry += bytes;
     else lazy += bytes;
   }
   return { entry, lazy };

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { outputKey, staticallyLoaded } from "../../tools/bundle/loaded-chunks.ts";
 import { repoRoot, vendors } from "../conformance/spec-model.ts";
 
 /**
@@ -69,18 +70,12 @@ describe.each(vendors().map((v) => v.vendor))("@workapis/%s client entry", (vend
     });
     const { outputs } = result.metafile;
     // What loads with the client: the entry chunk and the chunks it imports statically.
-    const loaded = new Set<string>();
-    const visit = (name: string) => {
-      if (loaded.has(name)) return;
-      loaded.add(name);
-      for (const i of outputs[name]?.imports ?? []) if (i.kind === "import-statement") visit(i.path);
-    };
-    for (const [name, o] of Object.entries(outputs)) if (o.entryPoint === "<stdin>") visit(name);
+    const loaded = staticallyLoaded(result.metafile);
     const inputs = [...loaded].flatMap((name) => Object.keys(outputs[name]?.inputs ?? {}));
     expect(inputs.filter((i) => /node_modules\/(\.pnpm\/)?msw/.test(i))).toEqual([]);
     expect(inputs.filter((i) => /mock/.test(i))).toEqual([]);
     const text = result.outputFiles
-      .filter((f) => loaded.has(`out/${f.path.slice(f.path.lastIndexOf("/out/") + 5)}`))
+      .filter((f) => loaded.has(outputKey(f.path)))
       .map((f) => f.text)
       .join("\n");
     expect(text).toContain("function createApiClient"); // the client itself is among what loads
