@@ -1,16 +1,18 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { vendors } from "../conformance/spec-model.ts";
+import { call } from "../mcp/call-tool.ts";
+import { connectStdio } from "../mcp/start-server.ts";
 import { packTarballs } from "../packaging/pack-tarballs.ts";
 
 /**
  * Users install @workapis/* from npm: pack every package (pnpm pack rewrites workspace: ranges), install
  * the tarballs with plain npm into a fresh project outside the workspace, type-check a consumer under
- * moduleResolution bundler and node16, run its vitest suite against each vendor's /msw mock, and
- * require every package from CommonJS.
+ * moduleResolution bundler and node16, run its vitest suite against each vendor's /msw mock, require
+ * every package from CommonJS, and run the installed `workapis-mcp` bin on its mocks with an MCP client.
  */
 const project = mkdtempSync(join(tmpdir(), "workapis-consumer-"));
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -32,7 +34,7 @@ describe("packed tarballs in a fresh npm project", () => {
   it("install, type-check (bundler, node16), pass a vitest suite and load from CommonJS", {
     timeout: 600_000,
   }, async () => {
-    const names = ["runtime", "mock", ...vendors().map((v) => v.vendor)];
+    const names = ["runtime", "mock", ...vendors().map((v) => v.vendor), "mcp"];
     const dependencies = await packTarballs(project, names);
     expect(readdirSync(join(project, "tarballs"))).toHaveLength(names.length);
     writeFileSync(
@@ -83,5 +85,26 @@ describe("packed tarballs in a fresh npm project", () => {
     run("npx", ["tsc", "-p", "tsconfig.node16.json"]);
     expect(run("npx", ["vitest", "run", "--reporter=dot"])).toMatch(/5 passed/);
     expect(run("node", ["consumer.cjs"])).toContain("cjs ok");
+  });
+
+  it("runs the installed workapis-mcp bin on its mocks: tools/list and a read", {
+    timeout: 60_000,
+  }, async () => {
+    // The bin npm linked for the installed package, as `npx @workapis/mcp` runs it.
+    const bin = join(project, "node_modules", ".bin", "workapis-mcp");
+    expect(existsSync(bin), "npm install did not link the workapis-mcp bin").toBe(true);
+    const server = await connectStdio([bin, "--mock"]);
+    try {
+      const { tools } = await server.client.listTools();
+      expect(tools.map((t) => t.name)).toEqual(["list_operations", "describe_operation", "call_operation"]);
+      // BoardCRM's export is a read the vendor takes as POST: allowed without --allow-writes.
+      const read = { vendor: "boardcrm", operationId: "exportOffers" };
+      const { isError, content } = await call(server.client, "call_operation", read);
+      expect(isError, JSON.stringify(content)).toBe(false);
+      expect(content).toMatchObject({ ...read, status: 200 });
+      expect(content["data"]).toBeDefined();
+    } finally {
+      await server.close();
+    }
   });
 });

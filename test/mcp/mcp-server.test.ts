@@ -1,24 +1,14 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../conformance/spec-model.ts";
+import { type Content, call } from "./call-tool.ts";
 import { binArgs, type Connected, connectHttp, connectStdio } from "./start-server.ts";
 
 /**
  * The built `workapis-mcp` bin driven by the MCP SDK's own Client, over stdio and over Streamable HTTP,
  * on the embedded mocks: the tools, a read on every vendor, writes refused and allowed, typed errors.
  */
-type Content = Record<string, unknown>;
-
-async function call(client: Client, name: string, args: Content) {
-  const result = await client.callTool({ name, arguments: args });
-  const content = result.structuredContent as Content;
-  // The text content is the same JSON, for clients that read only text.
-  const text = (result.content as { type: string; text: string }[])[0]?.text ?? "";
-  expect(JSON.parse(text)).toEqual(content);
-  return { isError: result.isError === true, content };
-}
 const errorOf = (content: Content) => content["error"] as Content;
 
 /** A read with no required argument per vendor (BoardCRM's is a POST the spec marks retry-safe). */
