@@ -106,14 +106,14 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("workapis-
   it("answers typed errors for bad arguments and for the vendor's refusal", async () => {
     const bad = await call(readOnly.client, "call_operation", {
       vendor: "webwork",
-      operationId: "getProject",
-      arguments: { path: { projectId: "seven" } },
+      operationId: "getMember",
+      arguments: { path: { memberId: "seven" } },
     });
     expect(bad.isError).toBe(true);
     expect(errorOf(bad.content)).toMatchObject({ name: "InvalidArgumentsError" });
     expect(errorOf(bad.content)["problems"]).toEqual(
       expect.arrayContaining([
-        { at: "/path/projectId", message: "must be integer" },
+        { at: "/path/memberId", message: "must be integer" },
         { at: "/", message: "must have required property 'query'" },
       ]),
     );

@@ -159,6 +159,112 @@ describe("second pass: each operation against its own page", () => {
   });
 });
 
+describe("operations whose own section the vendor's page does not show", () => {
+  const op = (path: string, method: string) => at(`/paths/${path.replaceAll("/", "~1")}/${method}`);
+  const resolve = (node: Node): Node =>
+    typeof node["$ref"] === "string" ? at(String(node["$ref"]).slice(1)) : node;
+  const bodySchema = (operation: Node): Node | undefined => {
+    const body = operation["requestBody"] as Node | undefined;
+    const media = (body?.["content"] as Record<string, Node> | undefined)?.["application/json"];
+    return media ? resolve(media["schema"] as Node) : undefined;
+  };
+
+  // What each operation's page leaves unconfirmed: query parameters and body properties.
+  const UNCONFIRMED: Record<string, { query?: string[]; body?: string[] }> = {
+    "get /projects/{projectId}": { query: ["workspace_id"] },
+    "put /projects/{projectId}": {
+      query: ["workspace_id"],
+      body: ["name", "start_date", "deadline", "estimation", "budget", "notes", "icon"],
+    },
+    "delete /projects/{projectId}": { query: ["workspace_id"] },
+    "delete /tasks/{taskId}": { query: ["workspace_id", "project_id"] },
+    "get /tasks/{taskId}/assignees": { query: ["workspace_id", "project_id"] },
+    "post /tasks/{taskId}/assign/{userId}": { body: ["workspace_id", "project_id"] },
+    "delete /project-viewers/{viewerId}": { query: ["workspace_id"] },
+    "post /time-requests/{timeRequestId}/approve": { body: ["workspace_id"] },
+    "put /expenses/{expenseId}": {
+      body: [
+        "workspace_id",
+        "expense_name",
+        "date",
+        "amount",
+        "category_id",
+        "project_id",
+        "note",
+        "is_billable",
+      ],
+    },
+    "delete /expenses/{expenseId}": { query: ["workspace_id"] },
+    "delete /members/{memberId}": { query: ["workspace_id"] },
+  };
+
+  for (const [key, unconfirmed] of Object.entries(UNCONFIRMED)) {
+    const [method = "", path = ""] = key.split(" ");
+    describe(key, () => {
+      const operation = () => op(path, method);
+
+      it("keeps x-source and says in its description what is assumed", () => {
+        expect(operation()["x-source"]).toMatch(/^https:\/\/api-docs\.webwork-tracker\.com\//);
+        expect(operation()).not.toHaveProperty("x-inferred");
+        expect(String(operation()["description"])).toMatch(/assumed/);
+      });
+
+      it("marks its unconfirmed request constraints x-inferred and does not require them", () => {
+        const params = ((operation()["parameters"] as Node[] | undefined) ?? []).map(resolve);
+        expect(params.map((p) => p["name"]).sort()).toEqual([...(unconfirmed.query ?? [])].sort());
+        for (const p of params) {
+          expect(p["x-inferred"], String(p["name"])).toBeTypeOf("string");
+          expect(p["required"], String(p["name"])).not.toBe(true);
+        }
+        const body = bodySchema(operation());
+        if (unconfirmed.body === undefined) return;
+        expect(body, "request body").toBeDefined();
+        expect(body?.["required"] ?? []).toEqual([]);
+        expect(body).not.toHaveProperty("minProperties");
+        const bodyProps = (body?.["properties"] ?? {}) as Record<string, Node>;
+        expect(Object.keys(bodyProps).sort()).toEqual([...unconfirmed.body].sort());
+        for (const name of unconfirmed.body)
+          expect(bodyProps[name]?.["x-inferred"], name).toBeTypeOf("string");
+      });
+
+      it("promises no answer field unless the answer's schema carries x-source", () => {
+        const responses = operation()["responses"] as Record<string, Node>;
+        const ok = responses["200"] ?? responses["201"] ?? {};
+        const media = (ok["content"] as Record<string, Node>)["application/json"] ?? {};
+        const answer = resolve(media["schema"] as Node);
+        if (answer["x-source"] !== undefined) return;
+        expect(answer["x-inferred"]).toBeTypeOf("string");
+        expect(answer["required"]).toBeUndefined();
+        const data = (answer["properties"] as Record<string, Node>)["data"] ?? {};
+        expect(data["x-inferred"] ?? resolve(data)["x-inferred"], "data").toBeTypeOf("string");
+      });
+    });
+  }
+
+  it("unassigning a user from a task: body workspace_id and project_id, as the older page documents", () => {
+    const unassign = op("/tasks/{taskId}/unassign/{userId}", "delete");
+    expect(unassign["x-source"]).toBe("https://api-docs.webwork-tracker.com/v2/api/tasks/unassigntask");
+    expect(unassign["parameters"]).toBeUndefined();
+    expect(bodySchema(unassign)?.["required"]).toEqual(["workspace_id", "project_id"]);
+    expect(schema("UnassignResponse")["required"]).toBeUndefined();
+  });
+
+  it("unassigning a project from a viewer: body workspace_id and project_id, answer with nothing promised", () => {
+    const unassign = op("/project-viewers/{viewerId}/unassign-project", "delete");
+    expect(unassign["parameters"]).toBeUndefined();
+    expect(bodySchema(unassign)?.["required"]).toEqual(["workspace_id", "project_id"]);
+    const answer = at(
+      "/paths/~1project-viewers~1{viewerId}~1unassign-project/delete/responses/200/content/application~1json/schema",
+    );
+    expect(answer).toEqual({ $ref: "#/components/schemas/UnassignResponse" });
+  });
+
+  it("the shared workspace and project query parameters stay required where they are confirmed", () => {
+    expect(at("/components/parameters/WorkspaceIdQuery")["required"]).toBe(true);
+    expect(at("/components/parameters/ProjectIdQuery")["required"]).toBe(true);
+  });
+});
+
 describe("docs/evidence/webwork-reconciliation.md", () => {
   const rows = table.split("\n").filter((line) => line.startsWith("| `"));
 
