@@ -45,13 +45,24 @@ describe("the docs front door", () => {
       const html = row(vendor);
       expect(html, `no row for ${vendor}`).not.toBe("");
       expect(html).toContain(`<td class="ops">${total}</td>`);
-      expect(html).toContain(`${documented} documented (${percent} %), ${total - documented} inferred`);
+      expect(html).toMatch(
+        new RegExp(
+          `${documented} documented \\(${percent} %(; \\d+ with parts assumed)?\\), ${total - documented} inferred`,
+        ),
+      );
       expect(html).toContain(`<code>npm install ${pkg.name}</code>`);
       expect(html).toContain(`href="./${vendor}/index.html"`);
       expect(html).toContain(`href="./${vendor}/evidence.html"`);
       expect(pages.get(`${vendor}/evidence.html`)).toContain(`${total} operations: ${documented} documented`);
     });
   }
+
+  it("says which documented operations have parts assumed (WebWork's unread page sections)", () => {
+    expect(row("webwork")).toMatch(/; \d+ with parts assumed\)/);
+    expect(pages.get("webwork/evidence.html")).toContain(
+      'documented, parts assumed: <a href="https://api-docs.webwork-tracker.com/api/projects/updateproject"',
+    );
+  });
 
   it("links every guide, and every guide page exists with its title", () => {
     for (const slug of GUIDE_SLUGS) {

@@ -85,7 +85,7 @@ export function renderFrontDoor(cards: readonly VendorCard[], guides: readonly G
 <td><strong>${escapeHtml(c.title)}</strong></td>
 <td><code>${escapeHtml(c.packageName)}</code> <span class="muted">${escapeHtml(c.version)}</span><br><code>npm install ${escapeHtml(c.packageName)}</code></td>
 <td class="ops">${e.operations.length}</td>
-<td class="share">${shareBar(e)} ${e.documented} documented (${e.documentedPercent} %), ${e.inferred} inferred</td>
+<td class="share">${shareBar(e)} ${e.documented} documented (${e.documentedPercent} %${e.partlyAssumed > 0 ? `; ${e.partlyAssumed} with parts assumed` : ""}), ${e.inferred} inferred</td>
 <td><a href="./${c.vendor}/index.html">Reference</a> · <a href="./${c.vendor}/evidence.html">Evidence</a></td>
 </tr>`;
     })
@@ -146,7 +146,7 @@ export function renderEvidencePage(card: VendorCard): string {
     .map(
       (o) =>
         `<tr class="${o.source ? "documented" : "inferred"}"><td><code>${escapeHtml(o.operationId)}</code></td><td><code>${o.method} ${escapeHtml(o.path)}</code></td>` +
-        `<td>${o.source ? `documented: ${link(o.source)}` : `inferred: ${escapeHtml(o.inferred ?? "")}`}</td></tr>`,
+        `<td>${o.source ? `documented${o.partlyAssumed ? ", parts assumed" : ""}: ${link(o.source)}` : `inferred: ${escapeHtml(o.inferred ?? "")}`}</td></tr>`,
     )
     .join("\n");
   return page(

@@ -15,7 +15,75 @@ const doc = {
   },
 };
 
+/** Documented operations, some with parts their page does not show (marked `x-inferred` in the spec). */
+const partly = {
+  paths: {
+    "/a": {
+      get: {
+        operationId: "answerFieldAssumed",
+        "x-source": "https://v.example/a",
+        responses: {
+          "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
+        },
+      },
+      put: {
+        operationId: "queryAssumed",
+        "x-source": "https://v.example/a#put",
+        parameters: [{ name: "workspace_id", in: "query", "x-inferred": "Not shown; assumed." }],
+      },
+      post: {
+        operationId: "bodyFieldAssumed",
+        "x-source": "https://v.example/a#post",
+        requestBody: {
+          content: {
+            "application/json": {
+              schema: { properties: { note: { type: "string", "x-inferred": "Not shown; assumed." } } },
+            },
+          },
+        },
+      },
+      delete: {
+        operationId: "onlyErrorsAndHeadersAssumed",
+        "x-source": "https://v.example/a#delete",
+        responses: {
+          "204": { headers: { "X-Limit": { "x-inferred": "Header name assumed." } } },
+          "429": { content: { "application/json": { schema: { "x-inferred": "Body assumed." } } } },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Thing: {
+        type: "object",
+        properties: { id: { type: "integer" }, label: { type: "string", "x-inferred": "Assumed." } },
+      },
+    },
+  },
+};
+
 describe("vendorEvidence", () => {
+  it("marks documented operations with an input or a success answer part assumed", () => {
+    const e = vendorEvidence(partly);
+    expect(Object.fromEntries(e.operations.map((o) => [o.operationId, o.partlyAssumed]))).toEqual({
+      answerFieldAssumed: true,
+      queryAssumed: true,
+      bodyFieldAssumed: true,
+      onlyErrorsAndHeadersAssumed: false,
+    });
+    expect(e.partlyAssumed).toBe(3);
+    expect(evidenceSummary(e)).toBe(
+      "4 operations: 4 documented by the vendor (100 %; 3 with parts assumed), 0 inferred (0 %).",
+    );
+    const section = evidenceMarkdown(e, "specs/a/openapi.yaml");
+    expect(section).toContain(
+      "| `queryAssumed` | `PUT /a` | documented, parts assumed: <https://v.example/a#put> |",
+    );
+    expect(section).toContain(
+      "| `onlyErrorsAndHeadersAssumed` | `DELETE /a` | documented: <https://v.example/a#delete> |",
+    );
+  });
+
   it("counts documented and inferred operations and groups them by source page", () => {
     const e = vendorEvidence(doc);
     expect(e.title).toBe("Thing API");

@@ -18,9 +18,11 @@ export function evidenceMarkdown(e: VendorEvidence, spec: string): string {
     "",
     `**${evidenceSummary(e)}**`,
     "",
-    "A documented operation cites the vendor page that shows it; an inferred one is this project's",
-    "design where the vendor publishes nothing, and its undocumented response fields are optional in",
-    "the types. The rule is in specs/README.md of the repository.",
+    "A documented operation cites the vendor page that shows it; where that page does not show all",
+    "of it (a parameter, a body field, a field of the answer), those parts are marked assumed in the",
+    'spec ("parts assumed" below). An inferred operation is this project\'s design where the vendor',
+    "publishes nothing. Undocumented response fields are optional in the types and assumed inputs are",
+    "never required. The rule is in specs/README.md of the repository.",
     "",
   ];
   if (e.pages.length > 0) {
@@ -38,7 +40,9 @@ export function evidenceMarkdown(e: VendorEvidence, spec: string): string {
   );
   for (const op of e.operations) {
     const evidence =
-      op.source !== undefined ? `documented: <${op.source}>` : `inferred: ${cell(op.inferred ?? "")}`;
+      op.source === undefined
+        ? `inferred: ${cell(op.inferred ?? "")}`
+        : `documented${op.partlyAssumed ? ", parts assumed" : ""}: <${op.source}>`;
     lines.push(`| \`${op.operationId}\` | \`${op.method} ${op.path}\` | ${evidence} |`);
   }
   lines.push("", "</details>");
