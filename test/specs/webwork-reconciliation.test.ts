@@ -265,6 +265,44 @@ describe("operations whose own section the vendor's page does not show", () => {
   });
 });
 
+describe("second comparison: the Markdown copies of the vendor's pages", () => {
+  const nullable = (name: string, prop: string) =>
+    expect(props(name)[prop]?.["type"], `${name}.${prop}`).toContain("null");
+
+  it("restoring a viewer answers data that is an object or null, with nothing promised", () => {
+    const answer = at(
+      "/paths/~1project-viewers~1{viewerId}~1restore/post/responses/200/content/application~1json/schema",
+    );
+    const restored = typeof answer["$ref"] === "string" ? at(String(answer["$ref"]).slice(1)) : answer;
+    expect(restored["required"]).toBeUndefined();
+    expect((restored["properties"] as Record<string, Node>)["data"]?.["type"]).toEqual(["object", "null"]);
+  });
+
+  it("expenses: only id is always present; member and dates may be null", () => {
+    expect(schema("Expense")["required"]).toEqual(["id"]);
+    for (const name of ["member", "expense_date", "added_dte"]) nullable("Expense", name);
+  });
+
+  it("timesheets: only id is always present; owner and period may be null", () => {
+    expect(schema("Timesheet")["required"]).toEqual(["id"]);
+    for (const name of ["user_id", "date_from", "date_to"]) nullable("Timesheet", name);
+  });
+
+  it("time entries: the page marks no field of an entry always present", () => {
+    expect(schema("TimeEntry")["required"]).toBeUndefined();
+  });
+
+  it("webhooks: the page marks no field of a webhook always present", () => {
+    expect(schema("Webhook")["required"]).toBeUndefined();
+    expect(schema("WebhookCreated")["required"]).toBeUndefined();
+  });
+
+  it("project viewers: status and member_since may be null; projects not promised", () => {
+    expect(schema("ProjectViewer")["required"]).toEqual(["id", "email", "firstname", "lastname"]);
+    for (const name of ["status", "member_since"]) nullable("ProjectViewer", name);
+  });
+});
+
 describe("docs/evidence/webwork-reconciliation.md", () => {
   const rows = table.split("\n").filter((line) => line.startsWith("| `"));
 
