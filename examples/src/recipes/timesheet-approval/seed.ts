@@ -16,7 +16,7 @@ const sheet = (
   id: string,
   user_id: number,
   hours: number,
-  status: Timesheet["status"],
+  status: NonNullable<Timesheet["status"]>,
   week = timesheetDefaults,
 ): Timesheet => ({
   id,

@@ -37,6 +37,20 @@ describe("timesheet-approval", () => {
     ]);
   });
 
+  it("leaves a timesheet whose answer lacks its logged time for a person, and judges the rest", async () => {
+    const { clients, webwork } = await setUp();
+    const { total_minutes: _dropped, ...withoutTime } = webwork.store.get("timesheet", "ts-1001") ?? {
+      id: "",
+    };
+    webwork.store.insert("timesheet", withoutTime);
+    const report = await timesheetApproval(clients, timesheetDefaults, recordingProgress());
+    expect(report.failed).toContainEqual({
+      item: "timesheet ts-1001 (member 51)",
+      reason: expect.stringContaining("left for a person to decide"),
+    });
+    expect(statuses(webwork)).toMatchObject({ "ts-1001": "submitted", "ts-1002": "rejected" });
+  });
+
   it("changes nothing on a second run", async () => {
     const { clients, webwork } = await setUp();
     await timesheetApproval(clients, timesheetDefaults, recordingProgress());

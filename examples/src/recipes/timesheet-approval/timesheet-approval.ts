@@ -74,19 +74,26 @@ export async function timesheetApproval(
     `WebWork: ${timesheets.length} submitted timesheets ${options.dateFrom}..${options.dateTo}, ${limits.size} members with contracts`,
   );
   for (const timesheet of timesheets) {
-    const item = `timesheet ${timesheet.id} (member ${timesheet.user_id})`;
-    const weekly = limits.get(timesheet.user_id);
+    const { user_id: member, date_from: from, date_to: to, total_minutes: minutes } = timesheet;
+    const item = `timesheet ${timesheet.id} (member ${member ?? "unknown"})`;
+    // WebWork marks only a timesheet's id as always present: one without its member, period or
+    // logged time cannot be judged here.
+    if (member == null || from == null || to == null || minutes === undefined) {
+      outcome.failed(
+        item,
+        "no member, period or logged time in WebWork's answer; left for a person to decide",
+      );
+      continue;
+    }
+    const weekly = limits.get(member);
     if (weekly === undefined) {
       outcome.failed(item, "no active contract; left submitted for a person to decide");
       continue;
     }
-    const allowed =
-      weekly === null
-        ? Number.POSITIVE_INFINITY
-        : weekly * 60 * weeksIn(timesheet.date_from, timesheet.date_to);
-    const logged = hoursAndMinutes(timesheet.total_minutes);
+    const allowed = weekly === null ? Number.POSITIVE_INFINITY : weekly * 60 * weeksIn(from, to);
+    const logged = hoursAndMinutes(minutes);
     const path = { timesheetId: timesheet.id };
-    const within = timesheet.total_minutes <= allowed;
+    const within = minutes <= allowed;
     const { error } = within
       ? await webwork.PUT("/timesheets/{timesheetId}/approve", {
           params: { path },
