@@ -303,6 +303,77 @@ describe("second comparison: the Markdown copies of the vendor's pages", () => {
   });
 });
 
+describe("second comparison: answer fields promised only where a page marks them required", () => {
+  const required = (name: string) => schema(name)["required"];
+
+  it("report rows promise no field: the report pages end before their answer fields", () => {
+    for (const name of [
+      "DailyTimelineRow",
+      "TimelineInterval",
+      "TaskReportRow",
+      "TaskReportItem",
+      "ActivityLevelRow",
+      "ActivityLevelDay",
+    ]) {
+      expect(required(name), name).toBeUndefined();
+      expect(String(schema(name)["description"]), name).toContain("not documented");
+    }
+  });
+
+  it("webhook deliveries promise no field: the delivery body is not documented", () => {
+    const events = [
+      "TrackerStartedEvent",
+      "TrackerStoppedEvent",
+      "MemberInvitedEvent",
+      "MemberUpdatedEvent",
+      "MemberDeletedEvent",
+      "MemberActivatedEvent",
+      "MemberArchivedEvent",
+      "ProjectCreatedEvent",
+      "ProjectUpdatedEvent",
+      "ProjectDeletedEvent",
+    ];
+    for (const name of [
+      ...events,
+      "TrackerStartedData",
+      "TrackerStoppedData",
+      "MemberEventData",
+      "ProjectEventData",
+    ])
+      expect(required(name), name).toBeUndefined();
+  });
+
+  it("starting the tracker promises no field of the running tracker, as its page marks none", () => {
+    expect(required("TimeTrackingStarted")).toBeUndefined();
+    expect(required("TimeTrackingStopped")).toBeUndefined();
+    expect(required("CurrentTracker")).toBeUndefined();
+  });
+
+  it("answers whose extra fields no page marks required keep only the envelope", () => {
+    expect(required("TimeEntryCreatedResponse")).toEqual(["success", "meta"]);
+    expect(required("MessageResponse")).toEqual(["success", "data", "meta"]);
+    expect(required("MemberUpdateResponse")).toEqual(["success", "meta"]);
+    expect(required("ContractList")).toEqual(["success", "data", "meta"]);
+    expect(required("MemberInvitation")).toBeUndefined();
+    expect(required("ProjectMinutes")).toBeUndefined();
+  });
+
+  it("lists a page marks required are kept and cite that page", () => {
+    const cites = (name: string, page: string) =>
+      expect(schema(name)["x-source"], name).toBe(`https://api-docs.webwork-tracker.com${page}`);
+    expect(required("Project")).toEqual(["id", "name", "owner_id"]);
+    cites("Project", "/v2/api/projects/getprojects.md");
+    expect(required("Leave")).toEqual(["id"]);
+    cites("Leave", "/v2/leaves/getleaves.md");
+    expect(required("TimeRequest")).toEqual(["id"]);
+    cites("TimeRequest", "/v2/api/time-requests/gettimerequest.md");
+    expect(required("TimeRequestCreated")).toEqual(["id", "status"]);
+    expect(required("TimeRequestCreatedResponse")).toEqual(["success", "data", "message", "meta"]);
+    cites("TimeRequestCreated", "/api/time-requests/createtimerequest.md");
+    cites("TimeRequestCreatedResponse", "/api/time-requests/createtimerequest.md");
+  });
+});
+
 describe("docs/evidence/webwork-reconciliation.md", () => {
   const rows = table.split("\n").filter((line) => line.startsWith("| `"));
 

@@ -1,5 +1,11 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { type ApiError, type components, createWebWorkClient, type WebWorkErrorCode } from "./index.ts";
+import {
+  type ApiError,
+  type components,
+  createWebWorkClient,
+  type WebWorkErrorCode,
+  webWorkWebhooks,
+} from "./index.ts";
 
 const webwork = createWebWorkClient({ token: "t" });
 
@@ -36,5 +42,29 @@ describe("WebWork client types", () => {
     });
     // @ts-expect-error /workspaces has no DELETE
     webwork.DELETE("/workspaces");
+  });
+
+  it("answers promise only the fields a vendor page marks required", async () => {
+    type S = components["schemas"];
+    // The report pages end before their answer fields: nothing of a row is promised.
+    expectTypeOf<S["DailyTimelineRow"]["user_id"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<S["TimelineInterval"]["project_id"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<S["TaskReportRow"]["tasks"]>().toEqualTypeOf<S["TaskReportItem"][] | undefined>();
+    expectTypeOf<S["ActivityLevelRow"]["average_activity"]>().toEqualTypeOf<number | undefined>();
+    // The tracker-start page marks no field of the running tracker required.
+    expectTypeOf<S["TimeTrackingStarted"]["start_time"]>().toEqualTypeOf<string | undefined>();
+    // The create-time-entry page lists saved_minutes without marking it required.
+    expectTypeOf<S["TimeEntryCreatedResponse"]["saved_minutes"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<S["MemberInvitation"]["invitation_link"]>().toEqualTypeOf<string | undefined>();
+    // Kept where a page marks them: a project's id, name and owner; a time request's id.
+    expectTypeOf<S["Project"]["owner_id"]>().toEqualTypeOf<number>();
+    expectTypeOf<S["TimeRequest"]["id"]>().toEqualTypeOf<string>();
+    expectTypeOf<S["TimeRequestCreated"]["status"]>().toEqualTypeOf<S["ApprovalStatus"]>();
+    // A webhook delivery's body is not documented: its fields may be missing.
+    const event = await webWorkWebhooks.parse({ body: "{}", headers: {} });
+    if (event.event === "tracker.started") {
+      expectTypeOf(event.data).toEqualTypeOf<S["TrackerStartedData"] | undefined>();
+      expectTypeOf(event.data?.start_time).toEqualTypeOf<string | undefined>();
+    }
   });
 });

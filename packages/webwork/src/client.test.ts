@@ -143,6 +143,14 @@ describe("@workapis/webwork against its mock", () => {
     await expect(webWorkWebhooks.parse({ body: "not json" })).rejects.toThrow(/not JSON/);
   });
 
+  it("parses a delivery that lacks fields: WebWork does not document the body, so none is promised", async () => {
+    const event = await webWorkWebhooks.parse({ body: '{"event":"tracker.started"}' });
+    expect(event.event).toBe("tracker.started");
+    // The types make a caller check each field it reads; a missing one is reported, not assumed.
+    const startedBy = event.event === "tracker.started" ? event.data?.user_id : undefined;
+    expect(startedBy).toBeUndefined();
+  });
+
   it("checks the assumed signature scheme only when the caller asks", async () => {
     const body = '{"event":"tracker.stopped","data":{"user_id":10234}}';
     const headers = await webWorkWebhooks.sign("whsec_test", body);
