@@ -1,6 +1,6 @@
 import type { HttpMethodName, OperationMeta } from "../metadata.ts";
 
-/** The listed operations by method, then by path template: found per call without building a key. */
+/** The listed operations by method, then by path template. */
 export type RouteTable = Readonly<Record<HttpMethodName, ReadonlyMap<string, OperationMeta>>>;
 
 export function routeTable(operations: readonly OperationMeta[]): RouteTable {

@@ -1,7 +1,6 @@
 /** Decodes one RFC 6901 reference token (`~1` → `/`, `~0` → `~`). */
 export function decodeToken(token: string): string {
-  // Most tokens have nothing to decode, and the envelope check reads one on every call.
-  return token.includes("~") ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token;
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
 /** Encodes one RFC 6901 reference token (`~` → `~0`, `/` → `~1`). */
@@ -9,18 +8,9 @@ export function encodeToken(token: string): string {
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
-// The client reads the same few pointers (the vendor's envelope) on every call, the mock writes the
-// same few (a list's page block) on every request: parse each once.
-const parsed = new Map<string, readonly string[]>();
 /** The decoded reference tokens of a non-empty pointer (`/a~1b/0` → `["a/b", "0"]`). */
 export function tokensOf(pointer: string): readonly string[] {
-  let tokens = parsed.get(pointer);
-  if (tokens === undefined) {
-    tokens = pointer.slice(1).split("/").map(decodeToken);
-    // Bounded: pointers built from data (not the spec) must not grow the cache without end.
-    if (parsed.size < 256) parsed.set(pointer, tokens);
-  }
-  return tokens;
+  return pointer.slice(1).split("/").map(decodeToken);
 }
 
 /**
