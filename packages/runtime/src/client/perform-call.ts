@@ -81,36 +81,30 @@ export async function performCall(
       release,
     );
     const { result, received } = sent;
-    // The request as errors and log lines show it: redacted, and made only when one is wanted (a
-    // failure, a retry, a debug line), not for every success.
-    const redact = () => (sent.sent ? context.redact(sent.sent) : undefined);
-    const wanted =
-      result === undefined ||
-      !result.response.ok ||
-      debug ||
-      (canRetry && isRetryableStatus(result.response.status));
-    const who = wanted ? redact() : undefined;
+    // The request as errors and log lines show it (redacted), made the first time one needs it.
+    let redacted: RedactedRequest | undefined;
+    const who = () => (redacted ??= sent.sent && context.redact(sent.sent));
 
     if (result === undefined) {
       const { thrown } = sent;
       if (thrown instanceof ApiError) return failure(thrown, attempt, received);
-      if (signal?.aborted) return failure(aborted(who, thrown), attempt, received);
-      const error = errorOfThrown(sent, settings.timeoutMs, who, requestIdOf(received));
+      if (signal?.aborted) return failure(aborted(who(), thrown), attempt, received);
+      const error = errorOfThrown(sent, settings.timeoutMs, who(), requestIdOf(received));
       if (!canRetry || error instanceof InvalidResponseError) return failure(error, attempt, received);
       const delay = backoffDelay(attempt - 1, settings.retry, context.random);
-      if (!(await retryAfter(delay, `${label(who)}: ${error.message}`)))
-        return failure(aborted(who), attempt, received);
+      if (!(await retryAfter(delay, `${label(who())}: ${error.message}`)))
+        return failure(aborted(who()), attempt, received);
       continue;
     }
 
     const { response } = result;
     const { status } = response;
-    if (debug) log.debug(scrub(`${label(who)} → ${status} in ${Date.now() - sent.started} ms`));
+    if (debug) log.debug(scrub(`${label(who())} → ${status} in ${Date.now() - sent.started} ms`));
     if (canRetry && isRetryableStatus(status)) {
       const delay = retryDelay(attempt - 1, response.headers, settings.retry, context.random);
       if (delay !== undefined) {
-        if (!(await retryAfter(delay, `${label(who)}: HTTP ${status}`)))
-          return failure(aborted(who), attempt, response);
+        if (!(await retryAfter(delay, `${label(who())}: HTTP ${status}`)))
+          return failure(aborted(who()), attempt, response);
         continue;
       }
     }
@@ -125,7 +119,7 @@ export async function performCall(
       attempts: attempt,
       // Read only when the response turns out to be an error (a failure envelope inside a 2xx).
       get request() {
-        return who ?? redact();
+        return who();
       },
     };
     const parseAs = outgoing.init["parseAs"];
