@@ -87,6 +87,29 @@ describe("dates are checked for real, not only their shape", () => {
   });
 });
 
+describe("values the spec only assumes are not refused", () => {
+  const mock = createBetterworksMock();
+  const call = (path: string, init: RequestInit = {}) =>
+    mock
+      .fetch(`${mock.baseUrl}${path}`, {
+        ...init,
+        headers: { Authorization: "APIToken test", "Content-Type": "application/json" },
+      })
+      .then(answer);
+
+  it("a role or status filter outside the assumed list is a filter, not a 400", async () => {
+    expect((await call("/users/?role=manager")).status).toBe(200);
+    expect((await call("/feedback/?status=archived")).status).toBe(200);
+  });
+
+  it("a role assignment with a role outside the assumed list, or more than 100 of them, is sent on", async () => {
+    const roles = Array.from({ length: 101 }, (_, i) => ({ email: `user${i}@example.com`, role: "manager" }));
+    const { status } = await call("/users/roles/", { method: "PUT", body: JSON.stringify({ roles }) });
+    expect(status).not.toBe(400);
+    expect(status).not.toBe(422);
+  });
+});
+
 describe("headers the spec requires", () => {
   const push = operation(workboard, "pushDatastreamValue");
   const body = JSON.stringify(workboard.example(workboard.json(push.operation["requestBody"])));

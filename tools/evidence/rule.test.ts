@@ -156,4 +156,41 @@ describe("evidence rule 5: an inferred request constraint is never enforced", ()
       "5 #/paths/~1things/get/requestBody/content/application~1json/schema/properties/tag",
     ]);
   });
+
+  it("flags a limit, pattern or closed list on an inferred request field, query parameter or schema", () => {
+    const assumed = { "x-inferred": "Not documented.", description: "Assumed." };
+    const body = {
+      type: "object",
+      properties: {
+        roles: { type: "array", maxItems: 100, items: { type: "string" }, ...assumed },
+        state: { $ref: "#/components/schemas/State" },
+        name: { type: "string", maxLength: 100 },
+      },
+    };
+    const param = { name: "size", in: "query", ...assumed, schema: { type: "integer", maximum: 50 } };
+    const op = {
+      ...SOURCED,
+      parameters: [param],
+      requestBody: { content: { "application/json": { schema: body } } },
+      ...ok({ type: "object", properties: { state: { $ref: "#/components/schemas/State" } } }),
+    };
+    const State = { type: "string", enum: ["open", "closed"], ...assumed };
+    expect(rules(spec(op, { State }))).toEqual([
+      "5 #/paths/~1things/get/parameters/0/schema",
+      "5 #/paths/~1things/get/requestBody/content/application~1json/schema/properties/roles",
+      "5 #/components/schemas/State",
+    ]);
+  });
+
+  it("lets an inferred response field keep its list, and an inferred request field its type and format", () => {
+    const assumed = { "x-inferred": "Not documented.", description: "Assumed." };
+    const State = { type: "string", enum: ["open", "closed"], ...assumed };
+    const body = { type: "object", properties: { due: { type: "string", format: "date", ...assumed } } };
+    const op = {
+      ...SOURCED,
+      requestBody: { content: { "application/json": { schema: body } } },
+      ...ok({ type: "object", properties: { state: { $ref: "#/components/schemas/State" } } }),
+    };
+    expect(rules(spec(op, { State }))).toEqual([]);
+  });
 });

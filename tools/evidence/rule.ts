@@ -6,7 +6,8 @@
  *      (or the schema it is written inside) carries `x-source`; in any response, a property marked
  *      `x-inferred` is never required;
  *   3. the description of an inferred operation, schema or property words the inference as one;
- *   5. a request property or parameter marked `x-inferred` is never required.
+ *   5. a request property or parameter marked `x-inferred` is never required, and no schema marked
+ *      `x-inferred` refuses a request value by an assumed limit, pattern or closed list.
  * Rule 4 (an inferred mechanism is offered, not enforced) is about runtime behaviour and is tested
  * where the mechanism lives.
  */
@@ -182,6 +183,67 @@ function inferredRequired(
   return out;
 }
 
+/** Keywords by which a schema refuses a value; `type` and `format` only describe one. */
+const REFUSING = [
+  "enum",
+  "const",
+  "pattern",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "minProperties",
+  "maxProperties",
+] as const;
+
+/**
+ * Rule 5's second half, over a request schema: every schema marked `x-inferred` (or written inside
+ * one) that refuses values by an assumed limit, pattern or closed list.
+ */
+function inferredConstraints(doc: Obj, root: unknown, at: Path, inferred: boolean, where: string) {
+  const out: EvidenceViolation[] = [];
+  const seen = new Set<string>();
+  const go = (raw: unknown, here: Path, above: boolean): void => {
+    if (!isObj(raw)) return;
+    let schema = raw;
+    let place = here;
+    let assumed = above || raw["x-inferred"] !== undefined;
+    if (typeof raw["$ref"] === "string") {
+      const target = resolveRef(doc, raw["$ref"]);
+      if (!isObj(target.schema)) return;
+      schema = target.schema;
+      place = target.at;
+      assumed ||= schema["x-inferred"] !== undefined;
+    }
+    const key = `${toPointer(place)}|${assumed}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const refusing = REFUSING.filter((k) => schema[k] !== undefined);
+    if (assumed && refusing.length > 0)
+      out.push({
+        rule: 5,
+        pointer: toPointer(place),
+        message: `assumed ${refusing.join(", ")} would refuse values in ${where}: describe the assumption in words instead`,
+      });
+    if (isObj(schema["properties"]))
+      for (const [name, prop] of Object.entries(schema["properties"]))
+        go(prop, [...place, "properties", name], assumed);
+    for (const k of SCHEMA_CHILDREN) if (isObj(schema[k])) go(schema[k], [...place, k], assumed);
+    for (const k of SCHEMA_LISTS) {
+      const list = schema[k];
+      if (Array.isArray(list)) for (const [i, s] of list.entries()) go(s, [...place, k, i], assumed);
+    }
+  };
+  go(root, at, inferred);
+  return out;
+}
+
 /** Every violation of rules 1, 2, 3 and 5 in one document, deduplicated, in document order. */
 export function evidenceViolations(doc: Obj): EvidenceViolation[] {
   const out: EvidenceViolation[] = [];
@@ -236,8 +298,20 @@ export function evidenceViolations(doc: Obj): EvidenceViolation[] {
           pointer: toPointer(pAt),
           message: `parameter "${String(param["name"])}" is marked x-inferred but required`,
         });
-    for (const s of mediaSchemas(doc, operation["requestBody"], [...at, "requestBody"]))
+    for (const { param, at: pAt } of parameters)
+      out.push(
+        ...inferredConstraints(
+          doc,
+          param["schema"],
+          [...pAt, "schema"],
+          param["x-inferred"] !== undefined,
+          `parameter "${String(param["name"])}" of ${pointer}`,
+        ),
+      );
+    for (const s of mediaSchemas(doc, operation["requestBody"], [...at, "requestBody"])) {
       out.push(...inferredRequired(doc, s.schema, s.at, 5, `the request body of ${pointer}`));
+      out.push(...inferredConstraints(doc, s.schema, s.at, false, `the request body of ${pointer}`));
+    }
   }
 
   // Rule 3 for schemas and properties: wherever `x-inferred` marks one, its description says so.
