@@ -374,6 +374,51 @@ describe("second comparison: answer fields promised only where a page marks them
   });
 });
 
+describe("second comparison: operations re-read on their own Markdown pages", () => {
+  const answerOf = (path: string, method: string, status = "200") => {
+    const node = at(
+      `/paths/${path.replaceAll("/", "~1")}/${method}/responses/${status}/content/application~1json/schema`,
+    );
+    return typeof node["$ref"] === "string" ? at(String(node["$ref"]).slice(1)) : node;
+  };
+
+  it("starting the tracker: data carries message and activity_description; unlisted fields assumed", () => {
+    const started = props("TimeTrackingStarted");
+    for (const name of [
+      "message",
+      "start_time",
+      "contract_id",
+      "project_id",
+      "task_id",
+      "activity_description",
+    ])
+      expect(started[name]?.["x-inferred"], name).toBeUndefined();
+    expect(started["activity_description"]?.["type"]).toEqual(["string", "null"]);
+    for (const name of ["user_id", "user_name", "user_email", "project_name"])
+      expect(started[name]?.["x-inferred"], name).toBeTypeOf("string");
+    expect(props("TimeTrackingStart")["task_id"]?.["type"]).toEqual(["integer", "null"]);
+    expect(props("TimeTrackingStart")["activity_description"]?.["type"]).toEqual(["string", "null"]);
+  });
+
+  it("deleting a time entry answers no data; timesheet actions answer data as an object or null", () => {
+    const deleted = answerOf("/time-entries/{timeEntryId}", "delete");
+    expect(deleted["properties"]).not.toHaveProperty("data");
+    expect(deleted["required"] ?? []).not.toContain("data");
+    expect(props("MessageResponse")["data"]?.["type"]).toEqual(["object", "null"]);
+    for (const action of ["approve", "reject", "submit", "unsubmit"])
+      expect(answerOf(`/timesheets/{timesheetId}/${action}`, "put"), action).toBe(schema("MessageResponse"));
+  });
+
+  it("assigning a project to a viewer answers data as an object or null, with nothing promised", () => {
+    const answer = answerOf("/project-viewers/{viewerId}/assign-project", "post");
+    expect(answer["required"]).toBeUndefined();
+    expect((answer["properties"] as Record<string, Node>)["data"]?.["type"]).toEqual(["object", "null"]);
+    expect(answer["x-source"]).toBe(
+      "https://api-docs.webwork-tracker.com/v2/api/project-viewers/assignprojecttoviewer.md",
+    );
+  });
+});
+
 describe("docs/evidence/webwork-reconciliation.md", () => {
   const rows = table.split("\n").filter((line) => line.startsWith("| `"));
 
