@@ -75,10 +75,24 @@ async function portAccepts(port: number): Promise<boolean> {
   });
 }
 
-async function portClosesWithin(port: number, ms: number): Promise<boolean> {
+/** Whether a process is left in the group (the group pnpm leads: pnpm, its shell, the server). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
+/**
+ * Whether every process pnpm started has ended within `ms`. Watching the processes rather than the
+ * port: other tests running meanwhile may be given the same port once it is free.
+ */
+async function groupEndsWithin(pgid: number, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (!(await portAccepts(port))) return true;
+    if (!groupAlive(pgid)) return true;
     await sleep(100);
   }
   return false;
@@ -133,7 +147,7 @@ describe.concurrent("pnpm mock", () => {
       expect(await portAccepts(port)).toBe(true);
       if (child.pid === undefined) throw new Error("pnpm did not start");
       process.kill(group ? -child.pid : child.pid, signal);
-      expect(await portClosesWithin(port, 10_000)).toBe(true);
+      expect(await groupEndsWithin(child.pid, 10_000)).toBe(true);
     });
   }
 });
