@@ -26,6 +26,8 @@ function listenError(error: unknown, port: number): string | undefined {
 }
 
 async function main(): Promise<void> {
+  // Read first: pnpm may be stopped while the mock loads, and then this is already someone else.
+  const parent = process.ppid;
   let command: ReturnType<typeof parseMockArgs>;
   try {
     command = parseMockArgs(process.argv.slice(2), knownVendors);
@@ -46,10 +48,6 @@ async function main(): Promise<void> {
     if (message) fail(message, 1);
     throw error;
   });
-  console.log(`${vendor} mock listening: ${server.url}`);
-  const sample = mock.spec.operations.find((o) => o.method === "get" && !o.path.includes("{"))?.path ?? "/";
-  console.log(`try: curl -H 'Authorization: Bearer test' ${server.url}${sample}`);
-
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -57,7 +55,11 @@ async function main(): Promise<void> {
     void server.close().then(() => process.exit(0));
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
-  stopWithParent(stop);
+  stopWithParent(stop, parent);
+
+  console.log(`${vendor} mock listening: ${server.url}`);
+  const sample = mock.spec.operations.find((o) => o.method === "get" && !o.path.includes("{"))?.path ?? "/";
+  console.log(`try: curl -H 'Authorization: Bearer test' ${server.url}${sample}`);
 }
 
 main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), 1));
