@@ -419,6 +419,29 @@ describe("second comparison: operations re-read on their own Markdown pages", ()
   });
 });
 
+describe("third comparison: operations re-read on their own pages", () => {
+  it("listing time requests takes the page's member, project and id filters, none required", () => {
+    for (const name of ["user_id", "project_id", "id"]) {
+      const p = param("/time-requests", "get", name);
+      expect(p, name).toBeDefined();
+      expect(p?.["in"], name).toBe("query");
+      expect(p?.["required"], name).toBeUndefined();
+    }
+    expect(param("/time-requests", "get", "user_id")?.["schema"]).toMatchObject({ type: "integer" });
+    expect(param("/time-requests", "get", "project_id")?.["schema"]).toMatchObject({ type: "integer" });
+    expect(param("/time-requests", "get", "id")?.["schema"]).toMatchObject({ type: "string" });
+    expect(param("/time-requests", "get", "date_from")?.["required"]).toBe(true);
+    expect(param("/time-requests", "get", "date_to")?.["required"]).toBe(true);
+  });
+
+  it("listing webhooks says the vendor paginates the list and that no page parameter is shown", () => {
+    const op = at("/paths/~1webhooks/get");
+    expect(String(op["description"])).toMatch(/paginated, 50 to a page/);
+    expect(String(op["description"])).toMatch(/page parameter is not shown/);
+    expect(param("/webhooks", "get", "page")).toBeUndefined();
+  });
+});
+
 describe("docs/evidence/webwork-reconciliation.md", () => {
   const rows = table.split("\n").filter((line) => line.startsWith("| `"));
 
