@@ -419,7 +419,7 @@ describe("second comparison: operations re-read on their own Markdown pages", ()
   });
 });
 
-describe("third comparison: operations re-read on their own pages", () => {
+describe("operations re-read on their own pages or examples", () => {
   it("listing time requests takes the page's member, project and id filters, none required", () => {
     for (const name of ["user_id", "project_id", "id"]) {
       const p = param("/time-requests", "get", name);
