@@ -52,43 +52,57 @@ function resolveRef(doc: Obj, ref: string): { schema: unknown; at: string[] } {
 interface Visit {
   readonly schema: Obj;
   readonly at: Path;
-  /** The schema, or one it is written inside (not reached through a `$ref`), carries `x-source`. */
-  readonly sourced: boolean;
+  /** The evidence flag the walk carries (see `Evidence`) at this schema. */
+  readonly flagged: boolean;
 }
 
 /**
- * Every schema object reachable from `root` (through `$ref`, properties, items, combinators), each once
- * per sourced-ness. `visit` sees the schema where it is written, so a pointer names a real place.
+ * Which evidence mark a walk carries down: `x-source` holds for a schema and what is written inside
+ * it, but a referenced schema stands on its own evidence, not on its referrer's; `x-inferred` holds
+ * for everything inside, referenced or not.
  */
-function walkSchemas(doc: Obj, root: unknown, at: Path, visit: (v: Visit) => void): void {
+type Evidence = "x-source" | "x-inferred";
+
+/**
+ * Every schema object reachable from `root` (through `$ref`, properties, items, combinators), each once
+ * per flag. `visit` sees the schema where it is written, so a pointer names a real place.
+ */
+function walkSchemas(
+  doc: Obj,
+  root: unknown,
+  at: Path,
+  visit: (v: Visit) => void,
+  evidence: Evidence = "x-source",
+  flaggedAtRoot = false,
+): void {
   const seen = new Set<string>();
-  const go = (raw: unknown, where: Path, sourcedAbove: boolean): void => {
+  const go = (raw: unknown, where: Path, above: boolean): void => {
     if (!isObj(raw)) return;
     let schema = raw;
     let here = where;
-    let sourced = sourcedAbove || raw["x-source"] !== undefined;
+    let flagged = above || raw[evidence] !== undefined;
     if (typeof raw["$ref"] === "string") {
       const target = resolveRef(doc, raw["$ref"]);
       if (!isObj(target.schema)) return;
       schema = target.schema;
       here = target.at;
-      // A referenced schema stands on its own evidence, not on its referrer's.
-      sourced = schema["x-source"] !== undefined;
+      const own = schema[evidence] !== undefined;
+      flagged = evidence === "x-source" ? own : flagged || own;
     }
-    const key = `${toPointer(here)}|${sourced}`;
+    const key = `${toPointer(here)}|${flagged}`;
     if (seen.has(key)) return;
     seen.add(key);
-    visit({ schema, at: here, sourced });
+    visit({ schema, at: here, flagged });
     if (isObj(schema["properties"]))
       for (const [name, prop] of Object.entries(schema["properties"]))
-        go(prop, [...here, "properties", name], sourced);
-    for (const k of SCHEMA_CHILDREN) if (isObj(schema[k])) go(schema[k], [...here, k], sourced);
+        go(prop, [...here, "properties", name], flagged);
+    for (const k of SCHEMA_CHILDREN) if (isObj(schema[k])) go(schema[k], [...here, k], flagged);
     for (const k of SCHEMA_LISTS) {
       const list = schema[k];
-      if (Array.isArray(list)) for (const [i, s] of list.entries()) go(s, [...here, k, i], sourced);
+      if (Array.isArray(list)) for (const [i, s] of list.entries()) go(s, [...here, k, i], flagged);
     }
   };
-  go(root, at, false);
+  go(root, at, flaggedAtRoot);
 }
 
 /** The JSON (or any) media schemas of a response or request body, with their pointers. */
@@ -208,39 +222,16 @@ const REFUSING = [
  */
 function inferredConstraints(doc: Obj, root: unknown, at: Path, inferred: boolean, where: string) {
   const out: EvidenceViolation[] = [];
-  const seen = new Set<string>();
-  const go = (raw: unknown, here: Path, above: boolean): void => {
-    if (!isObj(raw)) return;
-    let schema = raw;
-    let place = here;
-    let assumed = above || raw["x-inferred"] !== undefined;
-    if (typeof raw["$ref"] === "string") {
-      const target = resolveRef(doc, raw["$ref"]);
-      if (!isObj(target.schema)) return;
-      schema = target.schema;
-      place = target.at;
-      assumed ||= schema["x-inferred"] !== undefined;
-    }
-    const key = `${toPointer(place)}|${assumed}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+  const visit = ({ schema, at: here, flagged }: Visit) => {
     const refusing = REFUSING.filter((k) => schema[k] !== undefined);
-    if (assumed && refusing.length > 0)
+    if (flagged && refusing.length > 0)
       out.push({
         rule: 5,
-        pointer: toPointer(place),
+        pointer: toPointer(here),
         message: `assumed ${refusing.join(", ")} would refuse values in ${where}: describe the assumption in words instead`,
       });
-    if (isObj(schema["properties"]))
-      for (const [name, prop] of Object.entries(schema["properties"]))
-        go(prop, [...place, "properties", name], assumed);
-    for (const k of SCHEMA_CHILDREN) if (isObj(schema[k])) go(schema[k], [...place, k], assumed);
-    for (const k of SCHEMA_LISTS) {
-      const list = schema[k];
-      if (Array.isArray(list)) for (const [i, s] of list.entries()) go(s, [...place, k, i], assumed);
-    }
   };
-  go(root, at, inferred);
+  walkSchemas(doc, root, at, visit, "x-inferred", inferred);
   return out;
 }
 
@@ -278,7 +269,7 @@ export function evidenceViolations(doc: Obj): EvidenceViolation[] {
         out.push(...inferredRequired(doc, s.schema, s.at, 2, `a response of ${pointer}`));
         // Rule 2, first half: an inferred operation's success body promises nothing it cannot show.
         if (inferred === undefined || !/^2(\d\d|XX)$/.test(status)) continue;
-        walkSchemas(doc, s.schema, s.at, ({ schema, at: here, sourced }) => {
+        walkSchemas(doc, s.schema, s.at, ({ schema, at: here, flagged: sourced }) => {
           const required = requiredOf(schema);
           if (required.length > 0 && !sourced)
             out.push({
