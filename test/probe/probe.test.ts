@@ -146,20 +146,21 @@ describe("workapis-webwork-probe against a drifted mock", () => {
     const { code, stdout } = await probe("webwork", drifted(), []);
     expect(code).toBe(1);
     expect(stdout).toContain("| getMember | `GET /members/{memberId}` | 200 |");
-    expect(stdout).toContain("| 3 | 2 extra fields (not failures) |");
+    expect(stdout).toContain("| 3 | 2 extra fields, not in the spec |");
+    expect(stdout).toMatch(/3 divergences from the spec, 2 extra fields, 0 failed/);
     expect(stdout).toContain("- getMember /data/rate: type, expected number or null, got string");
     expect(stdout).not.toMatch(/Daniel|Okafor|northwindstudio/);
     expect(stdout).not.toContain(SECRET);
   });
 
-  it("an extra field alone is reported, and fails the run only with --strict", async () => {
+  it("an extra field is a divergence: reported, exit code 1; --allow-extra lets it pass", async () => {
     const mock = createWebWorkMock();
     mock.override(
       "getMember",
       () => ({ success: true, data: { ...MEMBER, beta: true }, meta: META }) as never,
     );
-    const loose = await probe("webwork", mock);
-    const report = JSON.parse(loose.stdout) as JsonReport;
+    const run = await probe("webwork", mock);
+    const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.rows.find((r) => r.operation === "getMember")?.divergences).toEqual([
       {
         operation: "getMember",
@@ -170,9 +171,12 @@ describe("workapis-webwork-probe against a drifted mock", () => {
         failure: false,
       },
     ]);
-    expect(loose.code).toBe(0);
-    const strict = await probe("webwork", mock, ["--json", "--strict"]);
-    expect(strict.code).toBe(1);
+    expect(run.code).toBe(1);
+    const allowed = await probe("webwork", mock, ["--json", "--allow-extra"]);
+    expect(allowed.code).toBe(0);
+    expect(
+      (JSON.parse(allowed.stdout) as JsonReport).rows.find((r) => r.operation === "getMember")?.divergences,
+    ).toHaveLength(1);
   });
 });
 

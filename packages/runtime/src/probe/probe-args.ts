@@ -4,7 +4,8 @@ export type ProbeArgs =
   | {
       readonly kind: "run";
       readonly json: boolean;
-      readonly strict: boolean;
+      /** Whether fields the spec does not describe may pass (they are still reported). */
+      readonly allowExtra: boolean;
       readonly baseUrl: string | undefined;
       readonly params: Readonly<Record<string, string>>;
     };
@@ -16,7 +17,7 @@ export class ProbeUsageError extends Error {
 
 export function probeUsage(command: string, vendor: string, tokenEnv: string): string {
   return [
-    `Usage: ${tokenEnv}=<credential> ${command} [--json] [--base-url <url>] [--param <name>=<value>]… [--strict]`,
+    `Usage: ${tokenEnv}=<credential> ${command} [--json] [--base-url <url>] [--param <name>=<value>]… [--allow-extra]`,
     "",
     `Calls every safe read operation of the ${vendor} API once (GETs and the POST reads the spec marks`,
     "safe; never a write), one page each, with ids taken from list answers, and checks each answer",
@@ -26,17 +27,18 @@ export function probeUsage(command: string, vendor: string, tokenEnv: string): s
     "  --json               the report as JSON",
     "  --base-url <url>     send to this server instead of the spec's (a proxy, a sandbox, a mock)",
     "  --param <n>=<v>      the value of an input named n (an id no list gives, a workspace); repeatable",
-    "  --strict             fields the spec does not describe count as failures too",
+    "  --allow-extra        fields the spec does not describe are reported but do not fail the run",
     "  --help               this text",
     "",
-    "Exit code: 0 when every call answered as the spec says, 1 on a divergence or a failed call,",
+    "Exit code: 0 when every call answered as the spec says, 1 on any divergence (an extra field",
+    "too, unless --allow-extra) or a failed call,",
     "2 on a usage mistake.",
   ].join("\n");
 }
 
 export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
   let json = false;
-  let strict = false;
+  let allowExtra = false;
   let baseUrl: string | undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -58,8 +60,8 @@ export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
       case "--json":
         json = true;
         break;
-      case "--strict":
-        strict = true;
+      case "--allow-extra":
+        allowExtra = true;
         break;
       case "--base-url": {
         const url = value();
@@ -78,5 +80,5 @@ export function parseProbeArgs(argv: readonly string[]): ProbeArgs {
         throw new ProbeUsageError(`unknown argument ${arg}; see --help`);
     }
   }
-  return { kind: "run", json, strict, baseUrl, params };
+  return { kind: "run", json, allowExtra, baseUrl, params };
 }

@@ -43,8 +43,8 @@ function processIo(): ProbeIo {
 
 /**
  * Runs a vendor's probe command and answers its exit code: 0 when every call answered as the spec
- * says, 1 on a divergence that breaks the spec (any divergence with `--strict`) or a failed call, 2
- * on a usage mistake. Nothing it prints holds the credential.
+ * says, 1 on any divergence (a field the spec does not describe too, unless `--allow-extra`) or a
+ * failed call, 2 on a usage mistake. Nothing it prints holds the credential.
  */
 export async function probeCommand(config: ProbeCommandConfig, io: ProbeIo = processIo()): Promise<number> {
   const { command, vendor, tokenEnv } = config;
@@ -84,7 +84,7 @@ export async function probeCommand(config: ProbeCommandConfig, io: ProbeIo = pro
           : formatReport(vendor, report),
       ),
     );
-    const failed = counts.failures > 0 || counts.errors > 0 || (args.strict && counts.divergences > 0);
+    const failed = counts.failures > 0 || counts.errors > 0 || (!args.allowExtra && counts.divergences > 0);
     return failed ? 1 : 0;
   } catch (error) {
     io.stderr(scrub(`${command}: ${error instanceof Error ? error.message : String(error)}\n`));

@@ -20,7 +20,7 @@ function note(row: ProbeRow): string {
   if (row.skipped) return `skipped: ${row.skipped}`;
   if (row.error) return row.error;
   const extra = row.divergences.filter((d) => !d.failure).length;
-  return extra ? `${extra} extra field${extra > 1 ? "s" : ""} (not failures)` : "";
+  return extra ? `${extra} extra field${extra > 1 ? "s" : ""}, not in the spec` : "";
 }
 
 /**
@@ -29,8 +29,9 @@ function note(row: ProbeRow): string {
  */
 export function formatReport(vendor: string, report: ProbeReport): string {
   const counts = summarise(report);
+  const extras = counts.divergences - counts.failures;
   const lines = [
-    `## ${vendor} probe: ${counts.called} of ${counts.operations} safe reads called, ${counts.failures} divergence${counts.failures === 1 ? "" : "s"} from the spec, ${counts.errors} failed, ${counts.skipped} skipped`,
+    `## ${vendor} probe: ${counts.called} of ${counts.operations} safe reads called, ${counts.failures} divergence${counts.failures === 1 ? "" : "s"} from the spec, ${extras} extra field${extras === 1 ? "" : "s"}, ${counts.errors} failed, ${counts.skipped} skipped`,
     "",
     "| operation | request | status | ms | divergences | note |",
     "|---|---|---|---|---|---|",
