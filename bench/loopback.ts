@@ -8,7 +8,7 @@ import { ownOpenapiFetch } from "./own-module.ts";
  * The same comparison as overhead.ts, against a real HTTP server on 127.0.0.1 (network cost included),
  * each openapi-fetch client with openapi-fetch to itself as there.
  */
-export async function loopbackOverhead(calls = 3_000) {
+export async function loopbackOverhead(calls = 12_000) {
   const body = JSON.stringify({
     success: true,
     data: [{ id: 1, workspace_name: "Acme" }],
@@ -33,7 +33,7 @@ export async function loopbackOverhead(calls = 3_000) {
       { label: "openapi-fetch + the same Authorization header", run: () => bareAuth.GET("/workspaces") },
       { label: "@workapis/webwork", run: () => ours.GET("/workspaces") },
     ],
-    { calls, warmup: 200 },
+    { calls, warmup: 200, rounds: 40 },
   );
   server.close();
   return rows;

@@ -38,7 +38,7 @@ for (const r of await allocation())
   console.log(`| ${r.label} | ${fmt(r.bytesPerCall, 0)} | ${fmt(r.ratio)}× |`);
 
 console.log(
-  "\n## Per-call overhead, 3k GET calls to an HTTP server on 127.0.0.1 (baseline: bare openapi-fetch)\n",
+  "\n## Per-call overhead, 12k GET calls to an HTTP server on 127.0.0.1, 40 interleaved rounds (baseline: bare openapi-fetch)\n",
 );
 console.log("| client | total ms | µs/call | ratio |\n|---|---|---|---|");
 for (const r of await loopbackOverhead())
