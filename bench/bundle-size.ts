@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { outputKey, staticallyLoaded } from "../tools/bundle/loaded-chunks.ts";
@@ -56,4 +57,53 @@ export async function bundleSizes() {
     lazyKb: r.lazyBytes / 1024,
     ratio: r.bytes / baseline,
   }));
+}
+
+/** The area of the code a bundled input belongs to, for `bundleComposition`. */
+function areaOf(input: string): string {
+  if (input.includes("node_modules/openapi-fetch/")) return "openapi-fetch";
+  if (input.includes("/src/generated/")) return "the vendor's generated metadata and client";
+  const runtime = /packages\/runtime\/src\/([^/]+)\//.exec(input);
+  if (runtime) return `runtime: ${runtime[1]}/`;
+  return "other";
+}
+
+/**
+ * What one vendor client's entry is made of: built from the workspace sources (so each module keeps
+ * its name) as `bundleSizes` builds the packages, each area's share of the minified bytes that load
+ * with the page. Shares of the gzipped total are estimated in proportion.
+ */
+export async function bundleComposition(pkg: string, fn: string) {
+  const root = join(import.meta.dirname, "..");
+  const out = await build({
+    stdin: {
+      contents: `import { ${fn} } from ${JSON.stringify(join(root, `packages/${pkg}/src/index.ts`))}; console.log(${fn}({ token: "t" }));`,
+      resolveDir: import.meta.dirname,
+    },
+    alias: { "@workapis/runtime": join(root, "packages/runtime/src/index.ts") },
+    external: [`@workapis/${pkg}/validators`],
+    bundle: true,
+    minify: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    splitting: true,
+    outdir: "out",
+    metafile: true,
+    logLevel: "silent",
+  });
+  const loaded = staticallyLoaded(out.metafile);
+  const areas = new Map<string, number>();
+  let gz = 0;
+  for (const file of out.outputFiles)
+    if (loaded.has(outputKey(file.path))) gz += gzipSync(file.contents).length;
+  for (const [name, output] of Object.entries(out.metafile.outputs)) {
+    if (!loaded.has(name)) continue;
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
+      areas.set(areaOf(input), (areas.get(areaOf(input)) ?? 0) + bytesInOutput);
+  }
+  const minified = [...areas.values()].reduce((sum, b) => sum + b, 0);
+  return [...areas.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([area, bytes]) => ({ area, bytes, share: bytes / minified, gzKb: (gz * bytes) / minified / 1024 }));
 }

@@ -4,7 +4,7 @@
  * BENCH_PIPELINE=1) adds the slow cold/warm `pnpm build` in a temporary clone.
  */
 import { allocation } from "./allocation.ts";
-import { bundleSizes } from "./bundle-size.ts";
+import { bundleComposition, bundleSizes } from "./bundle-size.ts";
 import { loopbackOverhead } from "./loopback.ts";
 import { mcpColdStart } from "./mcp-cold-start.ts";
 import { mockServerLoad } from "./mock-server-load.ts";
@@ -57,6 +57,13 @@ console.log(
 console.log("| consumer imports | client kB | ratio | validators chunk kB |\n|---|---|---|---|");
 for (const r of await bundleSizes())
   console.log(`| ${r.label} | ${fmt(r.kb)} | ${fmt(r.ratio)}× | ${r.lazyBytes ? fmt(r.lazyKb) : "–"} |`);
+
+console.log(
+  "\n## What the largest client's entry is made of (@workapis/betterworks, from the sources; gzip shares estimated in proportion)\n",
+);
+console.log("| area | minified bytes | share | ≈ kB min+gzip |\n|---|---|---|---|");
+for (const r of await bundleComposition("betterworks", "createBetterworksClient"))
+  console.log(`| ${r.area} | ${r.bytes} | ${fmt(r.share * 100, 0)} % | ${fmt(r.gzKb)} |`);
 
 console.log(
   "\n## paginate() memory over the WebWork mock, 100 per page (baseline: 10k items; should not grow with item count)\n",
