@@ -4,6 +4,7 @@ import { createBoardCRMMock } from "@workapis/boardcrm/msw";
 import type { VendorMock } from "@workapis/mock";
 import { serveMock } from "@workapis/mock/server";
 import { createWorkBoardMock } from "@workapis/workboard/msw";
+import { createWorkglueMock } from "@workapis/workglue/msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRequest } from "../conformance/request-builder.ts";
@@ -100,6 +101,14 @@ describe("values the spec only assumes are not refused", () => {
   it("a role or status filter outside the assumed list is a filter, not a 400", async () => {
     expect((await call("/users/?role=manager")).status).toBe(200);
     expect((await call("/feedback/?status=archived")).status).toBe(200);
+  });
+
+  it("Workglue: a stage group or system role spelled otherwise than assumed is a filter, not a 400", async () => {
+    const workglue = createWorkglueMock();
+    const get = (path: string) =>
+      workglue.fetch(`${workglue.baseUrl}${path}`, { headers: { Authorization: "Bearer test" } });
+    expect((await get("/jobs?stage_group=Active")).status).toBe(200);
+    expect((await get("/employees?system_role=Manager")).status).toBe(200);
   });
 
   it("a role assignment with a role outside the assumed list, or more than 100 of them, is sent on", async () => {

@@ -193,4 +193,29 @@ describe("evidence rule 5: an inferred request constraint is never enforced", ()
     };
     expect(rules(spec(op, { State }))).toEqual([]);
   });
+
+  it("flags a closed list in an inferred operation's request unless the schema cites its page", () => {
+    const Kind = { type: "string", enum: ["a", "b"] };
+    const Cited = { type: "string", enum: ["x"], "x-source": "https://vendor.example/docs/kinds" };
+    const body = {
+      type: "object",
+      properties: {
+        kind: { $ref: "#/components/schemas/Kind" },
+        cited: { $ref: "#/components/schemas/Cited" },
+        name: { type: "string", maxLength: 100 },
+      },
+    };
+    const op = {
+      ...INFERRED,
+      parameters: [{ name: "mode", in: "query", schema: { type: "string", const: "all" } }],
+      requestBody: { content: { "application/json": { schema: body } } },
+      ...ok({ type: "object", properties: { kind: { $ref: "#/components/schemas/Kind" } } }),
+    };
+    expect(rules(spec(op, { Kind, Cited }))).toEqual([
+      "5 #/paths/~1things/get/parameters/0/schema",
+      "5 #/components/schemas/Kind",
+    ]);
+    // The same request in a documented operation is the vendor's.
+    expect(rules(spec({ ...op, ...SOURCED, "x-inferred": undefined }, { Kind, Cited }))).toEqual([]);
+  });
 });

@@ -6,8 +6,9 @@
  *      (or the schema it is written inside) carries `x-source`; in any response, a property marked
  *      `x-inferred` is never required;
  *   3. the description of an inferred operation, schema or property words the inference as one;
- *   5. a request property or parameter marked `x-inferred` is never required, and no schema marked
- *      `x-inferred` refuses a request value by an assumed limit, pattern or closed list.
+ *   5. a request property or parameter marked `x-inferred` is never required, no schema marked
+ *      `x-inferred` refuses a request value by an assumed limit, pattern or closed list, and the
+ *      request of an inferred operation holds no closed list that no page backs.
  * Rule 4 (an inferred mechanism is offered, not enforced) is about runtime behaviour and is tested
  * where the mechanism lives.
  */
@@ -235,6 +236,25 @@ function inferredConstraints(doc: Obj, root: unknown, at: Path, inferred: boolea
   return out;
 }
 
+/**
+ * Rule 5 over the request of an operation marked `x-inferred`: a closed list (`enum`, `const`) that
+ * no page backs (the schema cites no `x-source`) would refuse, at compile time too, a value the
+ * vendor may take.
+ */
+function unbackedClosedLists(doc: Obj, root: unknown, at: Path, where: string) {
+  const out: EvidenceViolation[] = [];
+  walkSchemas(doc, root, at, ({ schema, at: here, flagged: sourced }) => {
+    const closed = (["enum", "const"] as const).filter((k) => schema[k] !== undefined);
+    if (!sourced && closed.length > 0)
+      out.push({
+        rule: 5,
+        pointer: toPointer(here),
+        message: `${closed.join(", ")} in ${where}, an inferred operation, with no page behind it: take a string and name the assumed values in words`,
+      });
+  });
+  return out;
+}
+
 /** Every violation of rules 1, 2, 3 and 5 in one document, deduplicated, in document order. */
 export function evidenceViolations(doc: Obj): EvidenceViolation[] {
   const out: EvidenceViolation[] = [];
@@ -299,9 +319,22 @@ export function evidenceViolations(doc: Obj): EvidenceViolation[] {
           `parameter "${String(param["name"])}" of ${pointer}`,
         ),
       );
+    if (inferred !== undefined)
+      for (const { param, at: pAt } of parameters)
+        if (param["in"] !== "path")
+          out.push(
+            ...unbackedClosedLists(
+              doc,
+              param["schema"],
+              [...pAt, "schema"],
+              `parameter "${String(param["name"])}" of ${pointer}`,
+            ),
+          );
     for (const s of mediaSchemas(doc, operation["requestBody"], [...at, "requestBody"])) {
       out.push(...inferredRequired(doc, s.schema, s.at, 5, `the request body of ${pointer}`));
       out.push(...inferredConstraints(doc, s.schema, s.at, false, `the request body of ${pointer}`));
+      if (inferred !== undefined)
+        out.push(...unbackedClosedLists(doc, s.schema, s.at, `the request body of ${pointer}`));
     }
   }
 
