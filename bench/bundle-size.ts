@@ -1,15 +1,12 @@
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { type BuildOptions, build } from "esbuild";
 import { outputKey, staticallyLoaded } from "../tools/bundle/loaded-chunks.ts";
 
-/**
- * min+gzip of what a consumer's bundle loads (esbuild, ES modules, code splitting as an application
- * build does): the entry chunk and the chunks it imports, loaded with the page, and apart the chunks
- * only a dynamic `import()` loads (the response validators, loaded by `validateResponses`).
- */
-async function size(contents: string): Promise<{ entry: number; lazy: number }> {
-  const out = await build({
+/** A consumer's bundle of `contents`, as an application build makes it: ES modules, minified, split. */
+function bundle(contents: string, options: Pick<BuildOptions, "alias" | "external"> = {}) {
+  return build({
+    ...options,
     stdin: { contents, resolveDir: import.meta.dirname },
     bundle: true,
     minify: true,
@@ -21,6 +18,15 @@ async function size(contents: string): Promise<{ entry: number; lazy: number }> 
     metafile: true,
     logLevel: "silent",
   });
+}
+
+/**
+ * min+gzip of what a consumer's bundle loads: the entry chunk and the chunks it imports, loaded with
+ * the page, and apart the chunks only a dynamic `import()` loads (the response validators, loaded by
+ * `validateResponses`).
+ */
+async function size(contents: string): Promise<{ entry: number; lazy: number }> {
+  const out = await bundle(contents);
   // What loads with the page: the entry chunk and every chunk it imports statically, transitively.
   const loaded = staticallyLoaded(out.metafile);
   let entry = 0;
@@ -75,23 +81,13 @@ function areaOf(input: string): string {
  */
 export async function bundleComposition(pkg: string, fn: string) {
   const root = join(import.meta.dirname, "..");
-  const out = await build({
-    stdin: {
-      contents: `import { ${fn} } from ${JSON.stringify(join(root, `packages/${pkg}/src/index.ts`))}; console.log(${fn}({ token: "t" }));`,
-      resolveDir: import.meta.dirname,
+  const out = await bundle(
+    `import { ${fn} } from ${JSON.stringify(join(root, `packages/${pkg}/src/index.ts`))}; console.log(${fn}({ token: "t" }));`,
+    {
+      alias: { "@workapis/runtime": join(root, "packages/runtime/src/index.ts") },
+      external: [`@workapis/${pkg}/validators`],
     },
-    alias: { "@workapis/runtime": join(root, "packages/runtime/src/index.ts") },
-    external: [`@workapis/${pkg}/validators`],
-    bundle: true,
-    minify: true,
-    write: false,
-    format: "esm",
-    platform: "browser",
-    splitting: true,
-    outdir: "out",
-    metafile: true,
-    logLevel: "silent",
-  });
+  );
   const loaded = staticallyLoaded(out.metafile);
   const areas = new Map<string, number>();
   let gz = 0;
