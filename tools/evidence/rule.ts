@@ -217,42 +217,67 @@ const REFUSING = [
   "maxProperties",
 ] as const;
 
+/** The keywords of `REFUSING` that list the values allowed. */
+const CLOSED_LISTS = ["enum", "const"] as const;
+
 /**
- * Rule 5's second half, over a request schema: every schema marked `x-inferred` (or written inside
- * one) that refuses values by an assumed limit, pattern or closed list.
+ * The schemas reachable from `root` that refuse a value by one of `keywords` and are `offending`
+ * given the evidence flag the walk carries; `why` words the violation from the keywords found.
  */
-function inferredConstraints(doc: Obj, root: unknown, at: Path, inferred: boolean, where: string) {
+function refusals(
+  doc: Obj,
+  root: unknown,
+  at: Path,
+  keywords: readonly string[],
+  walk: { readonly evidence: Evidence; readonly flaggedAtRoot: boolean },
+  offending: (flagged: boolean) => boolean,
+  why: (found: string) => string,
+): EvidenceViolation[] {
   const out: EvidenceViolation[] = [];
   const visit = ({ schema, at: here, flagged }: Visit) => {
-    const refusing = REFUSING.filter((k) => schema[k] !== undefined);
-    if (flagged && refusing.length > 0)
-      out.push({
-        rule: 5,
-        pointer: toPointer(here),
-        message: `assumed ${refusing.join(", ")} would refuse values in ${where}: describe the assumption in words instead`,
-      });
+    const found = keywords.filter((k) => schema[k] !== undefined);
+    if (found.length > 0 && offending(flagged))
+      out.push({ rule: 5, pointer: toPointer(here), message: why(found.join(", ")) });
   };
-  walkSchemas(doc, root, at, visit, "x-inferred", inferred);
+  walkSchemas(doc, root, at, visit, walk.evidence, walk.flaggedAtRoot);
   return out;
 }
 
 /**
- * Rule 5 over the request of an operation marked `x-inferred`: a closed list (`enum`, `const`) that
- * no page backs (the schema cites no `x-source`) would refuse, at compile time too, a value the
- * vendor may take.
+ * Rule 5 over one request schema: a schema marked `x-inferred` (or written inside one) that refuses
+ * values by an assumed limit, pattern or closed list; and, in the request of an inferred operation,
+ * a closed list (`enum`, `const`) that no page backs (the schema cites no `x-source`), which would
+ * refuse, at compile time too, a value the vendor may take.
  */
-function unbackedClosedLists(doc: Obj, root: unknown, at: Path, where: string) {
-  const out: EvidenceViolation[] = [];
-  walkSchemas(doc, root, at, ({ schema, at: here, flagged: sourced }) => {
-    const closed = (["enum", "const"] as const).filter((k) => schema[k] !== undefined);
-    if (!sourced && closed.length > 0)
-      out.push({
-        rule: 5,
-        pointer: toPointer(here),
-        message: `${closed.join(", ")} in ${where}, an inferred operation, with no page behind it: take a string and name the assumed values in words`,
-      });
-  });
-  return out;
+function requestRefusals(
+  doc: Obj,
+  root: unknown,
+  at: Path,
+  where: string,
+  marked: boolean,
+  inferredOperation: boolean,
+): EvidenceViolation[] {
+  const assumed = refusals(
+    doc,
+    root,
+    at,
+    REFUSING,
+    { evidence: "x-inferred", flaggedAtRoot: marked },
+    (inferred) => inferred,
+    (found) => `assumed ${found} would refuse values in ${where}: describe the assumption in words instead`,
+  );
+  if (!inferredOperation) return assumed;
+  const unbacked = refusals(
+    doc,
+    root,
+    at,
+    CLOSED_LISTS,
+    { evidence: "x-source", flaggedAtRoot: false },
+    (sourced) => !sourced,
+    (found) =>
+      `${found} in ${where}, an inferred operation, with no page behind it: take a string and name the assumed values in words`,
+  );
+  return [...assumed, ...unbacked];
 }
 
 /** Every violation of rules 1, 2, 3 and 5 in one document, deduplicated, in document order. */
@@ -302,39 +327,30 @@ export function evidenceViolations(doc: Obj): EvidenceViolation[] {
     }
 
     // Rule 5: an inferred request constraint is never enforced against the user.
-    for (const { param, at: pAt } of parameters)
-      if (param["x-inferred"] !== undefined && param["required"] === true && param["in"] !== "path")
+    for (const { param, at: pAt } of parameters) {
+      const name = String(param["name"]);
+      const marked = param["x-inferred"] !== undefined;
+      if (marked && param["required"] === true && param["in"] !== "path")
         out.push({
           rule: 5,
           pointer: toPointer(pAt),
-          message: `parameter "${String(param["name"])}" is marked x-inferred but required`,
+          message: `parameter "${name}" is marked x-inferred but required`,
         });
-    for (const { param, at: pAt } of parameters)
       out.push(
-        ...inferredConstraints(
+        ...requestRefusals(
           doc,
           param["schema"],
           [...pAt, "schema"],
-          param["x-inferred"] !== undefined,
-          `parameter "${String(param["name"])}" of ${pointer}`,
+          `parameter "${name}" of ${pointer}`,
+          marked,
+          inferred !== undefined && param["in"] !== "path",
         ),
       );
-    if (inferred !== undefined)
-      for (const { param, at: pAt } of parameters)
-        if (param["in"] !== "path")
-          out.push(
-            ...unbackedClosedLists(
-              doc,
-              param["schema"],
-              [...pAt, "schema"],
-              `parameter "${String(param["name"])}" of ${pointer}`,
-            ),
-          );
+    }
     for (const s of mediaSchemas(doc, operation["requestBody"], [...at, "requestBody"])) {
-      out.push(...inferredRequired(doc, s.schema, s.at, 5, `the request body of ${pointer}`));
-      out.push(...inferredConstraints(doc, s.schema, s.at, false, `the request body of ${pointer}`));
-      if (inferred !== undefined)
-        out.push(...unbackedClosedLists(doc, s.schema, s.at, `the request body of ${pointer}`));
+      const where = `the request body of ${pointer}`;
+      out.push(...inferredRequired(doc, s.schema, s.at, 5, where));
+      out.push(...requestRefusals(doc, s.schema, s.at, where, false, inferred !== undefined));
     }
   }
 
