@@ -95,8 +95,10 @@ export async function bundleComposition(pkg: string, fn: string) {
     if (loaded.has(outputKey(file.path))) gz += gzipSync(file.contents).length;
   for (const [name, output] of Object.entries(out.metafile.outputs)) {
     if (!loaded.has(name)) continue;
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
-      areas.set(areaOf(input), (areas.get(areaOf(input)) ?? 0) + bytesInOutput);
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const area = areaOf(input);
+      areas.set(area, (areas.get(area) ?? 0) + bytesInOutput);
+    }
   }
   const minified = [...areas.values()].reduce((sum, b) => sum + b, 0);
   return [...areas.entries()]
