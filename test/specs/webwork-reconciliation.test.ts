@@ -442,6 +442,123 @@ describe("operations re-read on their own pages or examples", () => {
   });
 });
 
+describe("report pages re-read: what their opening summaries say", () => {
+  const PAGE = "https://api-docs.webwork-tracker.com/api/reports";
+  const resolve = (node: Node): Node =>
+    typeof node["$ref"] === "string" ? at(String(node["$ref"]).slice(1)) : node;
+  const REFUSING = ["enum", "const", "pattern", "minimum", "maximum", "minLength", "maxLength", "maxItems"];
+  /** Prose as a reader sees it: the YAML line breaks are spaces. */
+  const words = (text: unknown) => String(text).replace(/\s+/g, " ");
+  /** An assumed schema and everything written inside it: no limit, pattern or closed list. */
+  const refusesNothing = (node: Node, where: string): void => {
+    for (const k of REFUSING) expect(node[k], `${where} ${k}`).toBeUndefined();
+    for (const [name, prop] of Object.entries((node["properties"] ?? {}) as Record<string, Node>))
+      refusesNothing(resolve(prop), `${where}.${name}`);
+    if (node["items"] !== undefined) refusesNothing(resolve(node["items"] as Node), `${where}[]`);
+  };
+  /** A field the page names but whose type it does not show: optional, assumed in words, cited. */
+  const namedTypeAssumed = (name: string, prop: string, page: string) => {
+    const field = props(name)[prop];
+    expect(field, `${name}.${prop}`).toBeDefined();
+    expect(field?.["x-inferred"], `${name}.${prop}`).toBeTypeOf("string");
+    expect(words(field?.["description"]), `${name}.${prop}`).toContain(`${PAGE}/${page}.md`);
+    expect(words(field?.["description"]), `${name}.${prop}`).toMatch(/assumed|not documented/);
+    expect(schema(name)["required"] ?? [], `${name}.${prop}`).not.toContain(prop);
+    refusesNothing(field ?? {}, `${name}.${prop}`);
+  };
+
+  it("task report: time without a task is included by default; include_no_task=false excludes it", () => {
+    const p = param("/reports/task-report", "get", "include_no_task");
+    expect(p?.["schema"]).toMatchObject({ type: "boolean", default: true });
+    expect(words(p?.["description"])).toContain(`${PAGE}/gettaskreport.md`);
+    expect(words(p?.["description"])).toMatch(/included by default/);
+    expect(words(p?.["description"])).toMatch(/`false`/);
+    expect(words(at("/paths/~1reports~1task-report/get")["description"])).not.toMatch(
+      /With `include_no_task` the report also lists/,
+    );
+  });
+
+  it("task report: each member has tasks_breakdown and daily_breakdown, cited, inner shapes assumed", () => {
+    for (const prop of ["tasks_breakdown", "daily_breakdown"]) {
+      const field = props("TaskReportRow")[prop];
+      expect(field, prop).toBeDefined();
+      expect(field?.["x-source"], prop).toBe(`${PAGE}/gettaskreport.md`);
+      expect(field?.["type"], prop).toBe("array");
+      expect(words(field?.["description"]), prop).toMatch(/assumed/);
+      const item = resolve((field?.["items"] ?? {}) as Node);
+      expect(item["x-inferred"], `${prop} items`).toBeTypeOf("string");
+      expect(words(item["description"]), `${prop} items`).toMatch(/assumed/);
+      expect(item["required"], `${prop} items`).toBeUndefined();
+      refusesNothing(item, `${prop} items`);
+    }
+    expect(schema("TaskReportRow")["required"]).toBeUndefined();
+    const tasks = props("TaskReportRow")["tasks"];
+    if (tasks !== undefined) expect(tasks["x-inferred"], "tasks").toBeTypeOf("string");
+  });
+
+  it("daily timeline: start and end are ISO 8601 date-times with an offset, not HH:MM", () => {
+    for (const prop of ["start_time", "end_time"]) {
+      const field = props("TimelineInterval")[prop] ?? {};
+      expect(field["$ref"], prop).toBeUndefined();
+      expect(field, prop).toMatchObject({ type: "string", format: "date-time" });
+      expect(field["pattern"], prop).toBeUndefined();
+      expect(words(field["description"]), prop).toContain(`${PAGE}/getdailytimelinereport.md`);
+      expect(words(field["description"]), prop).toMatch(/system_timezone/);
+      expect(String(field["example"]), prop).toMatch(/T\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    }
+    // The time-entry and leave bodies keep their HH:MM clock times.
+    expect(schema("ClockTime")["pattern"]).toBe("^([01][0-9]|2[0-3]):[0-5][0-9]$");
+  });
+
+  it("daily timeline: activity_level for the member and the entry, amounts only with rates, types assumed", () => {
+    namedTypeAssumed("DailyTimelineRow", "activity_level", "getdailytimelinereport");
+    namedTypeAssumed("TimelineInterval", "activity_level", "getdailytimelinereport");
+    for (const prop of ["total_amount", "currency"]) {
+      namedTypeAssumed("DailyTimelineRow", prop, "getdailytimelinereport");
+      expect(words(props("DailyTimelineRow")[prop]?.["description"]), prop).toMatch(/rate_status/);
+    }
+    expect(props("DailyTimelineRow")["activity_level"]?.["type"]).toBe("number");
+    expect(props("DailyTimelineRow")["total_amount"]?.["type"]).toBe("number");
+    expect(props("DailyTimelineRow")["currency"]?.["type"]).toBe("string");
+  });
+
+  it("daily timeline: names the page does not show are marked assumed", () => {
+    for (const prop of ["user_name", "total_minutes", "intervals"])
+      expect(props("DailyTimelineRow")[prop]?.["x-inferred"], prop).toBeTypeOf("string");
+    expect(schema("DailyTimelineRow")["required"]).toBeUndefined();
+  });
+
+  it("activity level: overall statistics across all members and days, name and shape assumed", () => {
+    const overall = Object.entries(props("ActivityLevelReport")).filter(
+      ([name]) => !["success", "message", "data", "meta"].includes(name),
+    );
+    expect(overall.length).toBe(1);
+    const [name, field] = overall[0] ?? ["", {}];
+    const stats = resolve(field);
+    expect(field["x-inferred"] ?? stats["x-inferred"], name).toBeTypeOf("string");
+    const prose = words(field["description"] ?? stats["description"]);
+    expect(prose).toContain(`${PAGE}/getactivitylevelreport.md`);
+    expect(prose).toMatch(/name .*assumed|assumed .*name/);
+    expect(schema("ActivityLevelReport")["required"]).not.toContain(name);
+    expect(stats["required"]).toBeUndefined();
+    refusesNothing(stats, name);
+  });
+
+  it("activity level: pages hold members, as per_page says; the page's 'by day' sentence is noted", () => {
+    const op = at("/paths/~1reports~1activity-level/get");
+    expect(op["x-pagination"]).toMatchObject({ defaultSize: 30, maxSize: 100 });
+    expect(words(op["description"])).toMatch(/paginated by day/);
+    expect(words(op["description"])).toMatch(/Number of users per page/);
+  });
+
+  it("daily attendance: productivity metrics are named, not described field by field, not promised", () => {
+    const op = at("/paths/~1reports~1daily-attendance/get");
+    expect(words(op["description"])).toMatch(/productivity metrics/);
+    expect(words(op["description"])).toMatch(/not documented/);
+    expect(schema("DailyAttendanceRow")["required"]).toBeUndefined();
+  });
+});
+
 describe("docs/evidence/webwork-reconciliation.md", () => {
   const rows = table.split("\n").filter((line) => line.startsWith("| `"));
 
@@ -457,6 +574,21 @@ describe("docs/evidence/webwork-reconciliation.md", () => {
         rows.some((row) => row.startsWith(`| \`${op}\``)),
         op,
       ).toBe(true);
+  });
+
+  it("records what each report page's summary changed, with the page it was read on", () => {
+    const at = table.indexOf("## Report pages' summaries");
+    expect(at, "no section for the report pages' summaries").toBeGreaterThan(-1);
+    const section = table.slice(at);
+    for (const [op, page] of [
+      ["GET /reports/task-report", "gettaskreport"],
+      ["GET /reports/daily-timeline", "getdailytimelinereport"],
+      ["GET /reports/activity-level", "getactivitylevelreport"],
+      ["GET /reports/daily-attendance", "getdailyattendancereport"],
+    ])
+      expect(section, op).toContain(
+        `| \`${op}\` | [/api/reports/${page}.md](https://api-docs.webwork-tracker.com/api/reports/${page}.md)`,
+      );
   });
 
   it("no row says its fields were not yet compared", () => {
