@@ -41,11 +41,11 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseValidationError,
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors/api-error.ts";
 export type { RedactedRequest } from "./errors/redact.ts";
-export { ResponseValidationError } from "./errors/response-validation-error.ts";
 export type { Logger, LogLevel } from "./logging/logger.ts";
 export type {
   ApiMeta,

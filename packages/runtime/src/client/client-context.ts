@@ -9,7 +9,7 @@ import { DEFAULT_RETRY } from "../transport/retry-policy.ts";
 import type { ResponseValidatorsLoader } from "../validation/divergence.ts";
 import type { CallDefaults } from "./call-settings.ts";
 import { type ClientOptions, DEFAULT_TIMEOUT_MS } from "./client-options.ts";
-import { type ReviewResponse, responseReviewer } from "./review-response.ts";
+import type { ReviewResponse } from "./review-response.ts";
 import { type RouteTable, routeTable } from "./route-table.ts";
 import type { PathsShape } from "./types.ts";
 import {
@@ -91,6 +91,9 @@ export function clientContext(
     debug: logLevel === "debug",
     defaults: { timeoutMs, retry, fetch: options.fetch ?? defaultFetch, validateResponses, validators },
     redact: (request) => redactRequest(request, { headers: auth.secretHeaders, params: auth.secretParams }),
-    review: validators && responseReviewer(validators),
+    // The review and the validators are imported on the first call that asks for them.
+    review:
+      validators &&
+      (async (...args) => (await import("./review-response.ts")).reviewResponse(validators, ...args)),
   };
 }

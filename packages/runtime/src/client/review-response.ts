@@ -1,4 +1,4 @@
-import { ResponseValidationError } from "../errors/response-validation-error.ts";
+import { ResponseValidationError } from "../errors/api-error.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { Scrub } from "../secrets/scrub.ts";
 import type { ResponseValidatorsLoader, ValidateResponses } from "../validation/divergence.ts";
@@ -23,33 +23,29 @@ export type ReviewResponse = (
 ) => Promise<ResponseValidationError | undefined>;
 
 /**
- * `validateResponses` for one client: the vendor's validators (their own package entry, with what
- * reads a divergence) are loaded the first time a call asks, so a client that never validates never
- * loads them. Validators that cannot be loaded are reported like a divergence: a warning, or an error.
+ * `validateResponses` on one success body, with the vendor's validators (their own package entry,
+ * with what reads a divergence) that `loader` imports. This module and the validators are imported
+ * the first time a call asks (`client-context.ts`), so a client that never validates never loads
+ * them. Validators that cannot be loaded are reported like a divergence: a warning, or an error.
  */
-export function responseReviewer(loader: ResponseValidatorsLoader): ReviewResponse {
-  let loaded: ReturnType<ResponseValidatorsLoader> | undefined;
-  return async (mode, response, log, scrub) => {
-    const { method, path, status, body, ...facts } = response;
-    const error = (message: string, divergences: ResponseValidationError["divergences"], cause?: unknown) =>
-      new ResponseValidationError({ ...facts, status, message: scrub(message), divergences, body, cause });
-    try {
-      loaded ??= loader();
-      const { responseValidators } = await loaded;
-      return responseValidators.review(
-        mode,
-        { method, path, status, body },
-        {
-          warn: (line) => log.warn(scrub(line)),
-          error,
-        },
-      );
-    } catch (cause) {
-      loaded = undefined;
-      const message = `the response validators could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`;
-      if (mode === "error") return error(message, [], cause);
-      log.warn(scrub(message));
-      return undefined;
-    }
-  };
+export async function reviewResponse(
+  loader: ResponseValidatorsLoader,
+  ...[mode, response, log, scrub]: Parameters<ReviewResponse>
+): Promise<ResponseValidationError | undefined> {
+  const { method, path, status, body, ...facts } = response;
+  const error = (message: string, divergences: ResponseValidationError["divergences"], cause?: unknown) =>
+    new ResponseValidationError({ ...facts, status, message: scrub(message), divergences, body, cause });
+  try {
+    const { responseValidators } = await loader();
+    return responseValidators.review(
+      mode,
+      { method, path, status, body },
+      { warn: (line) => log.warn(scrub(line)), error },
+    );
+  } catch (cause) {
+    const message = `the response validators could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`;
+    if (mode === "error") return error(message, [], cause);
+    log.warn(scrub(message));
+    return undefined;
+  }
 }

@@ -1,7 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../errors/api-error.ts";
-import { ResponseValidationError } from "../errors/response-validation-error.ts";
+import { ApiError, ResponseValidationError } from "../errors/api-error.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { ResponseValidatorsLoader } from "../validation/divergence.ts";
 import { createResponseValidators } from "../validation/response-checker.ts";

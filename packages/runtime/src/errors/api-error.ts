@@ -1,3 +1,4 @@
+import type { Divergence } from "../validation/divergence.ts";
 import type { RedactedRequest } from "./redact.ts";
 
 /** Field-level problems a vendor reported, normalised to field → messages. */
@@ -103,6 +104,24 @@ export class TimeoutError<C = string | number, B = unknown> extends ConnectionEr
 /** The caller's `AbortSignal` fired. */
 export class AbortedError<C = string | number, B = unknown> extends ApiError<C, B> {
   override readonly name = "AbortedError";
+}
+/**
+ * A success response whose body differs from the spec (with `validateResponses: "error"`).
+ * `divergences` lists every difference found, each with the operation, a JSON pointer, what the spec
+ * expected and the JSON type that came; never a value from the response.
+ */
+export class ResponseValidationError<C = string | number, B = unknown> extends ApiError<C, B> {
+  override readonly name = "ResponseValidationError";
+  declare readonly divergences: readonly Divergence[];
+
+  constructor(init: ApiErrorInit<C, B> & { readonly divergences: readonly Divergence[] }) {
+    super(init);
+    this.divergences = init.divergences;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), divergences: this.divergences };
+  }
 }
 
 type ErrorClass = new <C, B>(init: ApiErrorInit<C, B>) => ApiError<C, B>;

@@ -1,5 +1,4 @@
 import type { FetchLike } from "./fetch-like.ts";
-import { followRedirect } from "./follow-redirect.ts";
 
 /** What the client itself added to a request, which must not leave the origin it was meant for. */
 export interface Credentials {
@@ -17,7 +16,8 @@ const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
  * Sends `request` (made with `redirect: "manual"`) through `fetch` and follows any redirect by the
  * client's own rules (`follow-redirect.ts`), because fetch's own following re-sends everything but
  * `Authorization` to whatever origin the server names. `onSend` sees each request just before it
- * leaves.
+ * leaves. Those rules are imported on the first redirect, so an application whose calls are never
+ * redirected does not load them.
  */
 export async function fetchFollowingRedirects(
   request: Request,
@@ -34,5 +34,6 @@ export async function fetchFollowingRedirects(
     !(REDIRECT_STATUSES.includes(response.status) && response.headers.has("location"))
   )
     return response;
+  const { followRedirect } = await import("./follow-redirect.ts");
   return followRedirect({ request, spare, response }, fetch, credentials, onSend);
 }

@@ -1,0 +1,51 @@
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { outputKey, staticallyLoaded } from "../../tools/bundle/loaded-chunks.ts";
+
+/**
+ * What an application that makes one client loads with its page, from the built packages as a
+ * bundler splits them: the call path, and not the code only some calls need. Paging, following a
+ * redirect and checking a body against the spec (`validateResponses`) each load on first use, in a
+ * chunk of their own. Each is recognised by a message only its code holds. (`ResponseValidationError`
+ * loads with the other error classes, which an application may test a result against.)
+ */
+const LOADED_ON_USE = {
+  paging: "no item array at",
+  "following a redirect": "refused to follow a redirect from https",
+  "validateResponses' review": "the response validators could not be loaded",
+};
+
+const FACTORIES = {
+  webwork: "createWebWorkClient",
+  workboard: "createWorkBoardClient",
+  workglue: "createWorkglueClient",
+  betterworks: "createBetterworksClient",
+  boardcrm: "createBoardCRMClient",
+};
+
+describe.each(Object.entries(FACTORIES))("@workapis/%s", (vendor, factory) => {
+  it("loads paging, redirects and response review only when a call needs them", async () => {
+    const result = await build({
+      stdin: {
+        contents: `import { ${factory} } from "@workapis/${vendor}"; console.log(${factory}({ token: "t" }));`,
+        resolveDir: import.meta.dirname,
+      },
+      bundle: true,
+      splitting: true,
+      outdir: "out",
+      write: false,
+      format: "esm",
+      platform: "browser",
+      metafile: true,
+      logLevel: "silent",
+    });
+    const loaded = staticallyLoaded(result.metafile);
+    const withPage = result.outputFiles.filter((f) => loaded.has(outputKey(f.path))).map((f) => f.text);
+    const onUse = result.outputFiles.filter((f) => !loaded.has(outputKey(f.path))).map((f) => f.text);
+    expect(withPage.join("\n")).toContain("function createApiClient");
+    for (const [what, marker] of Object.entries(LOADED_ON_USE)) {
+      expect({ what, withPage: withPage.some((t) => t.includes(marker)) }).toEqual({ what, withPage: false });
+      expect({ what, onUse: onUse.some((t) => t.includes(marker)) }).toEqual({ what, onUse: true });
+    }
+  });
+});
