@@ -194,26 +194,38 @@ describe("evidence rule 5: an inferred request constraint is never enforced", ()
     expect(rules(spec(op, { State }))).toEqual([]);
   });
 
-  it("flags a closed list in an inferred operation's request unless the schema cites its page", () => {
+  it("flags a limit, pattern or closed list in an inferred operation's request unless the schema cites its page", () => {
     const Kind = { type: "string", enum: ["a", "b"] };
-    const Cited = { type: "string", enum: ["x"], "x-source": "https://vendor.example/docs/kinds" };
+    const Cited = { type: "string", enum: ["x"], maxLength: 10, "x-source": "https://vendor.example/docs/kinds" };
     const body = {
       type: "object",
       properties: {
         kind: { $ref: "#/components/schemas/Kind" },
         cited: { $ref: "#/components/schemas/Cited" },
         name: { type: "string", maxLength: 100 },
+        count: { type: "integer", minimum: 1 },
+        tags: { type: "array", maxItems: 5, items: { type: "string", pattern: "^[a-z]+$" } },
       },
     };
     const op = {
       ...INFERRED,
-      parameters: [{ name: "mode", in: "query", schema: { type: "string", const: "all" } }],
+      parameters: [
+        { name: "mode", in: "query", schema: { type: "string", const: "all" } },
+        { name: "size", in: "query", schema: { type: "integer", maximum: 100 } },
+        { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+      ],
       requestBody: { content: { "application/json": { schema: body } } },
       ...ok({ type: "object", properties: { kind: { $ref: "#/components/schemas/Kind" } } }),
     };
+    const body0 = "5 #/paths/~1things/get/requestBody/content/application~1json/schema/properties";
     expect(rules(spec(op, { Kind, Cited }))).toEqual([
       "5 #/paths/~1things/get/parameters/0/schema",
+      "5 #/paths/~1things/get/parameters/1/schema",
       "5 #/components/schemas/Kind",
+      `${body0}/name`,
+      `${body0}/count`,
+      `${body0}/tags`,
+      `${body0}/tags/items`,
     ]);
     // The same request in a documented operation is the vendor's.
     expect(rules(spec({ ...op, ...SOURCED, "x-inferred": undefined }, { Kind, Cited }))).toEqual([]);

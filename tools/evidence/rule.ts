@@ -217,9 +217,6 @@ const REFUSING = [
   "maxProperties",
 ] as const;
 
-/** The keywords of `REFUSING` that list the values allowed. */
-const CLOSED_LISTS = ["enum", "const"] as const;
-
 /**
  * The schemas reachable from `root` that refuse a value by one of `keywords` and are `offending`
  * given the evidence flag the walk carries; `why` words the violation from the keywords found.
@@ -246,8 +243,8 @@ function refusals(
 /**
  * Rule 5 over one request schema: a schema marked `x-inferred` (or written inside one) that refuses
  * values by an assumed limit, pattern or closed list; and, in the request of an inferred operation,
- * a closed list (`enum`, `const`) that no page backs (the schema cites no `x-source`), which would
- * refuse, at compile time too, a value the vendor may take.
+ * any such refusal that no page backs (the schema cites no `x-source`), which the mock (and, for a
+ * closed list, the compiler) would enforce against a value the vendor may take.
  */
 function requestRefusals(
   doc: Obj,
@@ -271,11 +268,11 @@ function requestRefusals(
     doc,
     root,
     at,
-    CLOSED_LISTS,
+    REFUSING,
     { evidence: "x-source", flaggedAtRoot: false },
     (sourced) => !sourced,
     (found) =>
-      `${found} in ${where}, an inferred operation, with no page behind it: take a string and name the assumed values in words`,
+      `${found} in ${where}, an inferred operation, with no page behind it: cite the page on the schema (x-source), or drop it and word the assumption in the description`,
   );
   return [...assumed, ...unbacked];
 }
