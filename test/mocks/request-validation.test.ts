@@ -111,6 +111,21 @@ describe("values the spec only assumes are not refused", () => {
     expect((await get("/employees?system_role=Manager")).status).toBe(200);
   });
 
+  it("a length, id or spelling beyond the assumed limits is sent on, while the documented size limit stays", async () => {
+    const user = {
+      email: "long.names@example.com",
+      first_name: "A".repeat(200),
+      last_name: "B",
+      title: "T".repeat(300),
+    };
+    const created = await call("/users/", { method: "POST", body: JSON.stringify(user) });
+    expect(created.status).not.toBe(400);
+    expect(created.status).not.toBe(422);
+    expect((await call(`/users/?employee_id=${"E".repeat(65)}`)).status).toBe(200);
+    expect((await call("/recognition/?hashtag=team-spirit")).status).toBe(200);
+    expect((await call("/users/?size=101")).status).toBe(400);
+  });
+
   it("a role assignment with a role outside the assumed list, or more than 100 of them, is sent on", async () => {
     const roles = Array.from({ length: 101 }, (_, i) => ({ email: `user${i}@example.com`, role: "manager" }));
     const { status } = await call("/users/roles/", { method: "PUT", body: JSON.stringify({ roles }) });
