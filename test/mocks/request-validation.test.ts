@@ -126,6 +126,46 @@ describe("values the spec only assumes are not refused", () => {
     expect((await call("/users/?size=101")).status).toBe(400);
   });
 
+  it("Workglue: a value past an assumed length, format or range is sent on, not a 400 or 422", async () => {
+    const workglue = createWorkglueMock();
+    const call = (path: string, method = "GET", body?: unknown) =>
+      workglue
+        .fetch(`${workglue.baseUrl}${path}`, {
+          method,
+          headers: { Authorization: "Bearer test", "Content-Type": "application/json" },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        })
+        .then(answer);
+    // The page size limit is assumed: a larger one is not refused, the mock serves at most 100.
+    const page = await call("/jobs?per_page=500");
+    expect(page.status).toBe(200);
+    expect((page.body["meta"] as Json)["pagination"]).toMatchObject({ per_page: 100 });
+    expect((await call(`/customers?q=${"x".repeat(300)}`)).status).toBe(200);
+    expect((await call("/jobs?customer_id=0")).status).toBe(200);
+    const job = { name: "J".repeat(300), customer_id: 3108, estimated_value: -5 };
+    expect((await call("/jobs", "POST", job)).status).toBe(201);
+    const contact = { customer_id: 3108, first_name: "", phone: "512-555-0143" };
+    expect((await call("/contacts", "POST", contact)).status).toBe(201);
+    const address = { address_1: "", city: "Austin", state: "TX", zip: "78701", country: "USA" };
+    const customer = {
+      name: "Quarry Lane HOA",
+      billing_address: address,
+      primary_contact: { first_name: "Ana" },
+    };
+    expect((await call("/customers", "POST", customer)).status).toBe(201);
+    const employee = {
+      type: "user",
+      first_name: "Ana",
+      last_name: "Ruiz",
+      mobile_phone: "(512) 555-0199",
+      system_role: "mobile_only",
+      positions: ["field_worker", "field_worker"],
+      hourly_rate: -1,
+    };
+    expect((await call("/employees", "POST", employee)).status).toBe(201);
+    expect((await call("/job-types/41", "PATCH", {})).status).toBe(200);
+  });
+
   it("a role assignment with a role outside the assumed list, or more than 100 of them, is sent on", async () => {
     const roles = Array.from({ length: 101 }, (_, i) => ({ email: `user${i}@example.com`, role: "manager" }));
     const { status } = await call("/users/roles/", { method: "PUT", body: JSON.stringify({ roles }) });
