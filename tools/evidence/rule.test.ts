@@ -196,7 +196,12 @@ describe("evidence rule 5: an inferred request constraint is never enforced", ()
 
   it("flags a limit, pattern or closed list in an inferred operation's request unless the schema cites its page", () => {
     const Kind = { type: "string", enum: ["a", "b"] };
-    const Cited = { type: "string", enum: ["x"], maxLength: 10, "x-source": "https://vendor.example/docs/kinds" };
+    const Cited = {
+      type: "string",
+      enum: ["x"],
+      maxLength: 10,
+      "x-source": "https://vendor.example/docs/kinds",
+    };
     const body = {
       type: "object",
       properties: {
