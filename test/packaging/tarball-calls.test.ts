@@ -11,7 +11,8 @@ import { packTarballs } from "./pack-tarballs.ts";
 /**
  * What a user gets from npm: the packed tarballs of the runtime and the five vendors, installed with
  * plain npm into a project outside the workspace, loaded from a `.cjs` and from a `.mjs` file, each
- * making one real call per vendor against a loopback server that records what it received.
+ * making one real call per vendor against a loopback server that records what it received, and
+ * paging and following a redirect, which load on first use.
  */
 const run = promisify(execFile);
 const vendors = ["workboard", "workglue", "betterworks", "webwork", "boardcrm"] as const;
@@ -75,6 +76,24 @@ beforeAll(async () => {
     const url = new URL(request.url ?? "/", "http://loopback");
     const vendor = url.pathname.split("/")[1] ?? "";
     const body = await readBody(request);
+    if (vendor === "paging") {
+      // Two pages of WebWork projects, as its list answers say which page is the last.
+      const page = Number(url.searchParams.get("page"));
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(
+        JSON.stringify({
+          success: true,
+          data: [{ id: page * 10 + 1 }, { id: page * 10 + 2 }],
+          meta: { pagination: { current_page: page, last_page: 2, per_page: 2, total: 4 } },
+        }),
+      );
+      return;
+    }
+    if (vendor === "moved") {
+      response.writeHead(307, { location: url.pathname.replace("/moved/", "/webwork/") + url.search });
+      response.end();
+      return;
+    }
     const list = seen.get(vendor) ?? [];
     list.push({
       method: request.method ?? "",
@@ -109,7 +128,7 @@ afterAll(async () => {
 });
 
 describe.each(["calls.cjs", "calls.mjs"])("installed tarballs, loaded from %s", (file) => {
-  it("make one real call per vendor with the vendor's credential", async () => {
+  it("make one real call per vendor with its credential; paging and a redirect load on first use", async () => {
     seen.clear();
     const { stdout } = await run("node", [file], {
       cwd: project,
@@ -117,16 +136,25 @@ describe.each(["calls.cjs", "calls.mjs"])("installed tarballs, loaded from %s", 
     });
     const results = JSON.parse(stdout) as Record<Vendor, { data?: unknown; error?: string }> & {
       validation: unknown;
+      onFirstUse: unknown;
     };
+    // Paging and following a redirect load on first use, from the installed package too.
+    expect(results.onFirstUse).toEqual({
+      ids: [11, 12, 21, 22],
+      redirected: { success: true, status: true, data: { id: 7, vendor: "webwork" } },
+    });
     for (const vendor of vendors) {
       expect(results[vendor], vendor).toEqual({
         data: { success: true, status: true, data: { id: 7, vendor } },
       });
+      // WebWork's member is asked for twice: once directly, once at the end of the redirect (same
+      // origin, so with the credential).
       const requests = seen.get(vendor) ?? [];
-      expect(requests, vendor).toHaveLength(1);
-      const [request] = requests as [Seen];
-      expect(request.path, vendor).toBe(expectedPath[vendor]);
-      expect(expectedAuth[vendor](request), vendor).toBe(expectedCredential[vendor]);
+      expect(requests, vendor).toHaveLength(vendor === "webwork" ? 2 : 1);
+      for (const request of requests) {
+        expect(request.path, vendor).toBe(expectedPath[vendor]);
+        expect(expectedAuth[vendor](request), vendor).toBe(expectedCredential[vendor]);
+      }
     }
     // validateResponses loads the package's own validators entry, and its error is the package's class.
     expect(results.validation).toEqual({
