@@ -1,24 +1,10 @@
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { type BuildOptions, build } from "esbuild";
-import { outputKey, staticallyLoaded } from "../tools/bundle/loaded-chunks.ts";
+import { splitBundle } from "../tools/bundle/split-bundle.ts";
 
 /** A consumer's bundle of `contents`, as an application build makes it: ES modules, minified, split. */
-function bundle(contents: string, options: Pick<BuildOptions, "alias" | "external"> = {}) {
-  return build({
-    ...options,
-    stdin: { contents, resolveDir: import.meta.dirname },
-    bundle: true,
-    minify: true,
-    write: false,
-    format: "esm",
-    platform: "browser",
-    splitting: true,
-    outdir: "out",
-    metafile: true,
-    logLevel: "silent",
-  });
-}
+const bundle = (contents: string, options: Parameters<typeof splitBundle>[2] = {}) =>
+  splitBundle(contents, import.meta.dirname, { ...options, minify: true });
 
 /**
  * min+gzip of what a consumer's bundle loads: the entry chunk and the chunks it imports, loaded with
@@ -27,17 +13,12 @@ function bundle(contents: string, options: Pick<BuildOptions, "alias" | "externa
  * redirect, the response review).
  */
 async function size(contents: string): Promise<{ entry: number; validators: number; onUse: number }> {
-  const out = await bundle(contents);
-  // What loads with the page: the entry chunk and every chunk it imports statically, transitively.
-  const loaded = staticallyLoaded(out.metafile);
   const sizes = { entry: 0, validators: 0, onUse: 0 };
-  for (const file of out.outputFiles) {
-    if (!file.path.endsWith(".js")) continue;
-    const key = outputKey(file.path);
+  for (const file of await bundle(contents)) {
     const bytes = gzipSync(file.contents).length;
-    const inputs = Object.keys(out.metafile.outputs[key]?.inputs ?? {});
-    if (loaded.has(key)) sizes.entry += bytes;
-    else if (inputs.some((input) => /\/dist\/validators\.js$/.test(input))) sizes.validators += bytes;
+    if (file.withPage) sizes.entry += bytes;
+    else if (Object.keys(file.inputs).some((input) => /\/dist\/validators\.js$/.test(input)))
+      sizes.validators += bytes;
     else sizes.onUse += bytes;
   }
   return sizes;
@@ -85,23 +66,20 @@ function areaOf(input: string): string {
  */
 export async function bundleComposition(pkg: string, fn: string) {
   const root = join(import.meta.dirname, "..");
-  const out = await bundle(
+  const files = await bundle(
     `import { ${fn} } from ${JSON.stringify(join(root, `packages/${pkg}/src/index.ts`))}; console.log(${fn}({ token: "t" }));`,
     {
       alias: { "@workapis/runtime": join(root, "packages/runtime/src/index.ts") },
       external: [`@workapis/${pkg}/validators`],
     },
   );
-  const loaded = staticallyLoaded(out.metafile);
   const areas = new Map<string, number>();
   let gz = 0;
-  for (const file of out.outputFiles)
-    if (loaded.has(outputKey(file.path))) gz += gzipSync(file.contents).length;
-  for (const [name, output] of Object.entries(out.metafile.outputs)) {
-    if (!loaded.has(name)) continue;
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+  for (const file of files.filter((f) => f.withPage)) {
+    gz += gzipSync(file.contents).length;
+    for (const [input, bytes] of Object.entries(file.inputs)) {
       const area = areaOf(input);
-      areas.set(area, (areas.get(area) ?? 0) + bytesInOutput);
+      areas.set(area, (areas.get(area) ?? 0) + bytes);
     }
   }
   const minified = [...areas.values()].reduce((sum, b) => sum + b, 0);

@@ -1,6 +1,5 @@
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { outputKey, staticallyLoaded } from "../../tools/bundle/loaded-chunks.ts";
+import { splitBundle } from "../../tools/bundle/split-bundle.ts";
 
 /**
  * What an application that makes one client loads with its page, from the built packages as a
@@ -25,23 +24,12 @@ const FACTORIES = {
 
 describe.each(Object.entries(FACTORIES))("@workapis/%s", (vendor, factory) => {
   it("loads paging, redirects and response review only when a call needs them", async () => {
-    const result = await build({
-      stdin: {
-        contents: `import { ${factory} } from "@workapis/${vendor}"; console.log(${factory}({ token: "t" }));`,
-        resolveDir: import.meta.dirname,
-      },
-      bundle: true,
-      splitting: true,
-      outdir: "out",
-      write: false,
-      format: "esm",
-      platform: "browser",
-      metafile: true,
-      logLevel: "silent",
-    });
-    const loaded = staticallyLoaded(result.metafile);
-    const withPage = result.outputFiles.filter((f) => loaded.has(outputKey(f.path))).map((f) => f.text);
-    const onUse = result.outputFiles.filter((f) => !loaded.has(outputKey(f.path))).map((f) => f.text);
+    const files = await splitBundle(
+      `import { ${factory} } from "@workapis/${vendor}"; console.log(${factory}({ token: "t" }));`,
+      import.meta.dirname,
+    );
+    const withPage = files.filter((f) => f.withPage).map((f) => f.text);
+    const onUse = files.filter((f) => !f.withPage).map((f) => f.text);
     expect(withPage.join("\n")).toContain("function createApiClient");
     for (const [what, marker] of Object.entries(LOADED_ON_USE)) {
       expect({ what, withPage: withPage.some((t) => t.includes(marker)) }).toEqual({ what, withPage: false });

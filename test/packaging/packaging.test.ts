@@ -2,9 +2,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { outputKey, staticallyLoaded } from "../../tools/bundle/loaded-chunks.ts";
+import { splitBundle } from "../../tools/bundle/split-bundle.ts";
 import { repoRoot, vendors } from "../conformance/spec-model.ts";
 
 /**
@@ -55,29 +54,15 @@ async function seededStrings(vendor: string): Promise<string[]> {
 
 describe.each(vendors().map((v) => v.vendor))("@workapis/%s client entry", (vendor) => {
   it("bundles without msw or mock code", async () => {
-    const result = await build({
-      // Everything the client entry exports, as a user's bundle would see it, split as an
-      // application's bundler splits it: what `validateResponses` loads on demand is its own chunk.
-      stdin: { contents: `export * from "@workapis/${vendor}";`, resolveDir: import.meta.dirname },
-      bundle: true,
-      splitting: true,
-      outdir: "out",
-      write: false,
-      format: "esm",
-      platform: "browser",
-      metafile: true,
-      logLevel: "silent",
-    });
-    const { outputs } = result.metafile;
+    // Everything the client entry exports, as a user's bundle would see it, split as an
+    // application's bundler splits it: what `validateResponses` loads on demand is its own chunk.
+    const files = await splitBundle(`export * from "@workapis/${vendor}";`, import.meta.dirname);
     // What loads with the client: the entry chunk and the chunks it imports statically.
-    const loaded = staticallyLoaded(result.metafile);
-    const inputs = [...loaded].flatMap((name) => Object.keys(outputs[name]?.inputs ?? {}));
+    const withPage = files.filter((f) => f.withPage);
+    const inputs = withPage.flatMap((f) => Object.keys(f.inputs));
     expect(inputs.filter((i) => /node_modules\/(\.pnpm\/)?msw/.test(i))).toEqual([]);
     expect(inputs.filter((i) => /mock/.test(i))).toEqual([]);
-    const text = result.outputFiles
-      .filter((f) => loaded.has(outputKey(f.path)))
-      .map((f) => f.text)
-      .join("\n");
+    const text = withPage.map((f) => f.text).join("\n");
     expect(text).toContain("function createApiClient"); // the client itself is among what loads
     expect(text).not.toContain("createVendorMock");
     // No mock data either: not one seeded record's value is in the client's bundle.
