@@ -12,6 +12,7 @@ const LOADED_ON_USE = {
   paging: "no item array at",
   "following a redirect": "refused to follow a redirect from https",
   "validateResponses' review": "the response validators could not be loaded",
+  "the response validators": "function createResponseValidators",
 };
 
 const FACTORIES = {
@@ -23,7 +24,7 @@ const FACTORIES = {
 };
 
 describe.each(Object.entries(FACTORIES))("@workapis/%s", (vendor, factory) => {
-  it("loads paging, redirects and response review only when a call needs them", async () => {
+  it("loads paging, redirects, the response review and the validators only when a call needs them", async () => {
     const files = await splitBundle(
       `import { ${factory} } from "@workapis/${vendor}"; console.log(${factory}({ token: "t" }));`,
       import.meta.dirname,

@@ -113,10 +113,15 @@ export function checkSignal(name: string, value: unknown): void {
     throw new TypeError(`${name} must be an AbortSignal`);
 }
 
+/** An option that takes one of a few words: `undefined` when not given. */
+function checkOneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
+  if (value !== undefined && !allowed.includes(value as T))
+    throw new TypeError(`${name} must be one of ${allowed.join(", ")}; got ${describe(value)}`);
+  return value as T | undefined;
+}
+
 export function checkLogLevel(value: unknown): LogLevel | undefined {
-  if (value !== undefined && !LOG_LEVELS.includes(value as LogLevel))
-    throw new TypeError(`logLevel must be one of ${LOG_LEVELS.join(", ")}; got ${describe(value)}`);
-  return value as LogLevel | undefined;
+  return checkOneOf("logLevel", value, LOG_LEVELS);
 }
 
 /** A baseUrl option that is not a URL fails when the client is made, not as every call's connection error. */
@@ -134,11 +139,8 @@ const VALIDATE_MODES: readonly ValidateResponses[] = ["off", "warn", "error"];
  * needs the vendor's validators, which only the vendor package's client has.
  */
 export function checkValidateResponses(value: unknown, validators: unknown): ValidateResponses | undefined {
-  if (value !== undefined && !VALIDATE_MODES.includes(value as ValidateResponses))
-    throw new TypeError(
-      `validateResponses must be one of ${VALIDATE_MODES.join(", ")}; got ${describe(value)}`,
-    );
-  if (value !== undefined && value !== "off" && !validators)
+  const mode = checkOneOf("validateResponses", value, VALIDATE_MODES);
+  if (mode !== undefined && mode !== "off" && !validators)
     throw new TypeError("validateResponses needs the vendor's validators: use the vendor package's client");
-  return value as ValidateResponses | undefined;
+  return mode;
 }
