@@ -47,6 +47,8 @@ export async function bundleSizes() {
     validatorsKb: r.validatorsBytes / 1024,
     onUseKb: r.onUseBytes / 1024,
     ratio: r.bytes / baseline,
+    /** What the client adds over openapi-fetch alone, in kB. */
+    addedKb: (r.bytes - baseline) / 1024,
   }));
 }
 
