@@ -49,7 +49,8 @@ describe("WebWork client types", () => {
     // The report pages end before their answer fields: nothing of a row is promised.
     expectTypeOf<S["DailyTimelineRow"]["user_id"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<S["TimelineInterval"]["project_id"]>().toEqualTypeOf<number | undefined>();
-    expectTypeOf<S["TaskReportRow"]["tasks"]>().toEqualTypeOf<S["TaskReportItem"][] | undefined>();
+    expectTypeOf<S["TaskReportRow"]["tasks_breakdown"]>().toEqualTypeOf<S["TaskReportItem"][] | undefined>();
+    expectTypeOf<S["TaskReportRow"]>().not.toHaveProperty("tasks");
     expectTypeOf<S["ActivityLevelRow"]["average_activity"]>().toEqualTypeOf<number | undefined>();
     // The tracker-start page marks no field of the running tracker required.
     expectTypeOf<S["TimeTrackingStarted"]["start_time"]>().toEqualTypeOf<string | undefined>();
