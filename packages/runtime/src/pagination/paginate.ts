@@ -15,14 +15,14 @@ export function createPaginate(call: CallFn, operations: readonly OperationMeta[
   return <Item>(path: string, init?: Init, limits: PaginateLimits = {}): Paginator<Item> => {
     const op = byPath.get(path);
     if (!op) throw new TypeError(`${path} is not a paginated operation`);
-    async function* pages(): AsyncGenerator<Page<Item>> {
+    const pages = async function* (): AsyncGenerator<Page<Item>> {
       const { iteratePages } = await import("./page-iteration.ts");
-      yield* iteratePages<Item>(call, op as Paginated, init, limits);
-    }
-    async function* items(): AsyncGenerator<Item> {
-      const { iterateItems } = await import("./page-iteration.ts");
-      yield* iterateItems(pages(), limits.maxItems);
-    }
+      yield* iteratePages<Item>(call, op, init, limits);
+    };
+    const items = async function* (): AsyncGenerator<Item> {
+      const { iteratePages, iterateItems } = await import("./page-iteration.ts");
+      yield* iterateItems(iteratePages<Item>(call, op, init, limits), limits.maxItems);
+    };
     return {
       pages,
       [Symbol.asyncIterator]: items,
