@@ -8,7 +8,7 @@
  *   3. the description of an inferred operation, schema or property words the inference as one;
  *   5. a request property or parameter marked `x-inferred` is never required, no schema marked
  *      `x-inferred` refuses a request value by an assumed limit, pattern or closed list, and the
- *      request of an inferred operation holds no closed list that no page backs.
+ *      request of an inferred operation holds no limit, pattern or closed list that no page backs.
  * Rule 4 (an inferred mechanism is offered, not enforced) is about runtime behaviour and is tested
  * where the mechanism lives.
  */
@@ -218,21 +218,20 @@ const REFUSING = [
 ] as const;
 
 /**
- * The schemas reachable from `root` that refuse a value by one of `keywords` and are `offending`
+ * The schemas reachable from `root` that refuse a value by one of `REFUSING` and are `offending`
  * given the evidence flag the walk carries; `why` words the violation from the keywords found.
  */
 function refusals(
   doc: Obj,
   root: unknown,
   at: Path,
-  keywords: readonly string[],
   walk: { readonly evidence: Evidence; readonly flaggedAtRoot: boolean },
   offending: (flagged: boolean) => boolean,
   why: (found: string) => string,
 ): EvidenceViolation[] {
   const out: EvidenceViolation[] = [];
   const visit = ({ schema, at: here, flagged }: Visit) => {
-    const found = keywords.filter((k) => schema[k] !== undefined);
+    const found = REFUSING.filter((k) => schema[k] !== undefined);
     if (found.length > 0 && offending(flagged))
       out.push({ rule: 5, pointer: toPointer(here), message: why(found.join(", ")) });
   };
@@ -258,7 +257,6 @@ function requestRefusals(
     doc,
     root,
     at,
-    REFUSING,
     { evidence: "x-inferred", flaggedAtRoot: marked },
     (inferred) => inferred,
     (found) => `assumed ${found} would refuse values in ${where}: describe the assumption in words instead`,
@@ -268,7 +266,6 @@ function requestRefusals(
     doc,
     root,
     at,
-    REFUSING,
     { evidence: "x-source", flaggedAtRoot: false },
     (sourced) => !sourced,
     (found) =>
