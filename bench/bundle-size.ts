@@ -10,7 +10,7 @@ const bundle = (contents: string, options: Parameters<typeof splitBundle>[2] = {
  * min+gzip of what a consumer's bundle loads: the entry chunk and the chunks it imports, loaded with
  * the page; apart, the chunks only a dynamic `import()` loads: the response validators (loaded by
  * `validateResponses`), and the rest of what some calls load on first use (paging, following a
- * redirect, the response review).
+ * redirect, reading an error response, the response review).
  */
 async function size(contents: string): Promise<{ entry: number; validators: number; onUse: number }> {
   const sizes = { entry: 0, validators: 0, onUse: 0 };

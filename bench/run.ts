@@ -52,7 +52,7 @@ for (const r of await mockThroughput())
   console.log(`| ${r.label} | ${fmt(r.perSecond, 0)} | ${r.baseline} | ${fmt(r.ratio)}× |`);
 
 console.log(
-  "\n## Bundle size, min+gzip, one vendor client, validation off (baseline: openapi-fetch alone); apart, what loads on first use: paging, redirects and review, and the validators `validateResponses` loads\n",
+  "\n## Bundle size, min+gzip, one vendor client, validation off (baseline: openapi-fetch alone); apart, what loads on first use: paging, redirects, error responses and review, and the validators `validateResponses` loads\n",
 );
 console.log(
   "| consumer imports | client kB | over openapi-fetch kB | ratio | on first use kB | validators kB |\n|---|---|---|---|---|---|",

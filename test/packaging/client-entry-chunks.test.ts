@@ -4,13 +4,15 @@ import { splitBundle } from "../../tools/bundle/split-bundle.ts";
 /**
  * What an application that makes one client loads with its page, from the built packages as a
  * bundler splits them: the call path, and not the code only some calls need. Paging, following a
- * redirect and checking a body against the spec (`validateResponses`) each load on first use, in a
- * chunk of their own. Each is recognised by a message only its code holds. (`ResponseValidationError`
+ * redirect, reading an error response (the vendor's envelope, `Retry-After`) and checking a body
+ * against the spec (`validateResponses`) each load on first use, in a chunk of their own. Each is recognised by a message only its code holds. (`ResponseValidationError`
  * loads with the other error classes, which an application may test a result against.)
  */
 const LOADED_ON_USE = {
   paging: "no item array at",
   "following a redirect": "refused to follow a redirect from https",
+  "reading an error response": "function errorFromResponse",
+  "reading Retry-After": "function parseRetryAfter",
   "validateResponses' review": "the response validators could not be loaded",
   "the response validators": "function createResponseValidators",
 };
@@ -24,7 +26,7 @@ const FACTORIES = {
 };
 
 describe.each(Object.entries(FACTORIES))("@workapis/%s", (vendor, factory) => {
-  it("loads paging, redirects, the response review and the validators only when a call needs them", async () => {
+  it("loads paging, redirects, error responses, the response review and the validators only when a call needs them", async () => {
     const files = await splitBundle(
       `import { ${factory} } from "@workapis/${vendor}"; console.log(${factory}({ token: "t" }));`,
       import.meta.dirname,

@@ -12,7 +12,8 @@ import { packTarballs } from "./pack-tarballs.ts";
  * What a user gets from npm: the packed tarballs of the runtime and the five vendors, installed with
  * plain npm into a project outside the workspace, loaded from a `.cjs` and from a `.mjs` file, each
  * making one real call per vendor against a loopback server that records what it received, and
- * paging and following a redirect, which load on first use.
+ * paging, following a redirect, and reading an error response and `Retry-After`, which load on first
+ * use.
  */
 const run = promisify(execFile);
 const vendors = ["workboard", "workglue", "betterworks", "webwork", "boardcrm"] as const;
@@ -64,6 +65,7 @@ const project = mkdtempSync(join(tmpdir(), "workapis-tarball-calls-"));
 const seen = new Map<string, Seen[]>();
 let server: Server;
 let baseUrl = "";
+let busyAnswered = 0;
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -87,6 +89,23 @@ beforeAll(async () => {
           meta: { pagination: { current_page: page, last_page: 2, per_page: 2, total: 4 } },
         }),
       );
+      return;
+    }
+    if (vendor === "missing") {
+      response.writeHead(404, { "content-type": "application/json" });
+      response.end(JSON.stringify({ success: false, message: "Member 7 not found" }));
+      return;
+    }
+    if (vendor === "busy") {
+      // Busy on the first request, then the member: the client waits the 0 s the server asks for.
+      busyAnswered++;
+      if (busyAnswered % 2 === 1) {
+        response.writeHead(503, { "retry-after": "0" });
+        response.end();
+        return;
+      }
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ success: true, data: { id: 7, vendor: "busy" } }));
       return;
     }
     if (vendor === "moved") {
@@ -128,7 +147,7 @@ afterAll(async () => {
 });
 
 describe.each(["calls.cjs", "calls.mjs"])("installed tarballs, loaded from %s", (file) => {
-  it("make one real call per vendor with its credential; paging and a redirect load on first use", async () => {
+  it("make one real call per vendor with its credential; paging, a redirect and error responses load on first use", async () => {
     seen.clear();
     const { stdout } = await run("node", [file], {
       cwd: project,
@@ -138,10 +157,13 @@ describe.each(["calls.cjs", "calls.mjs"])("installed tarballs, loaded from %s", 
       validation: unknown;
       onFirstUse: unknown;
     };
-    // Paging and following a redirect load on first use, from the installed package too.
+    // Paging, following a redirect and reading an error response load on first use, from the
+    // installed package too.
     expect(results.onFirstUse).toEqual({
       ids: [11, 12, 21, 22],
       redirected: { success: true, status: true, data: { id: 7, vendor: "webwork" } },
+      errorResponse: { name: "NotFoundError", message: "Member 7 not found", status: 404, typed: true },
+      retried: { success: true, data: { id: 7, vendor: "busy" } },
     });
     for (const vendor of vendors) {
       expect(results[vendor], vendor).toEqual({

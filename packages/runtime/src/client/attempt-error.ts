@@ -1,6 +1,11 @@
-import { type ApiError, ConnectionError, InvalidResponseError, TimeoutError } from "../errors/api-error.ts";
-import { isFailureEnvelope } from "../errors/envelope.ts";
-import { errorFromResponse } from "../errors/error-from-response.ts";
+import {
+  type ApiError,
+  ConnectionError,
+  errorClassForStatus,
+  InvalidResponseError,
+  TimeoutError,
+} from "../errors/api-error.ts";
+import { isFailureEnvelope } from "../errors/failure-envelope.ts";
 import type { RedactedRequest } from "../errors/redact.ts";
 import type { EnvelopeMeta, OperationMeta } from "../metadata.ts";
 import { describeCause } from "./describe-cause.ts";
@@ -46,17 +51,17 @@ export function errorOfThrown(
  * failure envelope inside a 2xx, or an empty 2xx where the operation declares JSON (204, and a
  * status the spec declares without content, are not broken).
  */
-export function errorOfResponse(
+export async function errorOfResponse(
   result: FetchResult,
   facts: Facts,
   envelope: EnvelopeMeta,
   op: OperationMeta | undefined,
   parseAs: unknown,
-): ApiError | undefined {
+): Promise<ApiError | undefined> {
   const { status } = facts;
   const { ok } = result.response;
   if (!ok || isFailureEnvelope(result.data, envelope))
-    return errorFromResponse(facts, ok ? result.data : (result.error ?? ""), envelope);
+    return errorOfBody(facts, ok ? result.data : (result.error ?? ""), envelope);
   if (
     result.data === undefined &&
     status !== 204 &&
@@ -68,4 +73,17 @@ export function errorOfResponse(
       message: `HTTP ${status} with an empty body where the operation declares JSON`,
     });
   return undefined;
+}
+
+/**
+ * The typed error of an error response, read from the vendor's envelope by `error-from-response.ts`,
+ * which is imported on the first error response. When that code cannot be loaded, the error is
+ * still the one of its status, with the load failure as its cause.
+ */
+function errorOfBody(facts: Facts, body: unknown, envelope: EnvelopeMeta): Promise<ApiError> {
+  return import("../errors/error-from-response.ts").then(
+    ({ errorFromResponse }) => errorFromResponse(facts, body, envelope),
+    (cause: unknown) =>
+      new (errorClassForStatus(facts.status))({ ...facts, message: `HTTP ${facts.status}`, cause }),
+  );
 }

@@ -101,7 +101,7 @@ export async function performCall(
     const { status } = response;
     if (debug) log.debug(scrub(`${label(who())} → ${status} in ${Date.now() - sent.started} ms`));
     if (canRetry && isRetryableStatus(status)) {
-      const delay = retryDelay(attempt - 1, response.headers, settings.retry, context.random);
+      const delay = await retryDelay(attempt - 1, response.headers, settings.retry, context.random);
       if (delay !== undefined) {
         if (!(await retryAfter(delay, `${label(who())}: HTTP ${status}`)))
           return failure(aborted(who()), attempt, response);
@@ -124,7 +124,7 @@ export async function performCall(
     };
     const parseAs = outgoing.init["parseAs"];
     const error =
-      errorOfResponse(result, facts, context.vendor.envelope, op, parseAs) ??
+      (await errorOfResponse(result, facts, context.vendor.envelope, op, parseAs)) ??
       // Opt-in: the success body against the spec (client/review-response.ts).
       (settings.validateResponses !== "off" && parseAs === "json"
         ? await context.review?.(

@@ -2,13 +2,6 @@ import type { EnvelopeMeta } from "../metadata.ts";
 import { readPointer } from "../util/json-pointer.ts";
 import type { ErrorDetails } from "./api-error.ts";
 
-/** True when a parsed body is the vendor's failure envelope (`success:false`, `status:false`). */
-export function isFailureEnvelope(body: unknown, envelope: EnvelopeMeta): boolean {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
-  const flag = readPointer(body, envelope.success);
-  return flag === false || flag === 0 || flag === "false";
-}
-
 export function envelopeMessage(body: unknown, envelope: EnvelopeMeta): string | undefined {
   const message = readPointer(body, envelope.message);
   return typeof message === "string" && message.length > 0 ? message : undefined;

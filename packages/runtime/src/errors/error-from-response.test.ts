@@ -8,8 +8,9 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from "./api-error.ts";
-import { isFailureEnvelope, normaliseDetails } from "./envelope.ts";
+import { normaliseDetails } from "./envelope.ts";
 import { errorFromResponse } from "./error-from-response.ts";
+import { isFailureEnvelope } from "./failure-envelope.ts";
 
 const webwork: EnvelopeMeta = {
   success: "/success",

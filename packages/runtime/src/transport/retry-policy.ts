@@ -34,30 +34,6 @@ export function isRetryableStatus(status: number): boolean {
   return RETRY_STATUSES.has(status) || status >= 500;
 }
 
-/** Seconds (or milliseconds) as RFC 9110 writes them: digits, optionally with a fraction, no sign. */
-const DELAY_NUMBER = /^\d+(\.\d+)?$/;
-/**
- * An HTTP date (RFC 9110 §5.6.7): IMF-fixdate, or the obsolete RFC 850 and asctime forms, which all
- * start with a day name. `Date.parse` alone would read "-1" or "2026" as a date.
- */
-const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /i;
-
-/**
- * The server's requested wait in ms from `retry-after-ms`, or `Retry-After` as seconds or an HTTP
- * date (a date already past is 0). `undefined` when absent, negative or unparsable: the caller then
- * backs off as if the server had said nothing.
- */
-export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get("retry-after-ms")?.trim();
-  if (ms !== undefined && DELAY_NUMBER.test(ms)) return Number(ms);
-  const value = headers.get("retry-after")?.trim();
-  if (!value) return undefined;
-  if (DELAY_NUMBER.test(value)) return Number(value) * 1000;
-  if (!HTTP_DATE.test(value)) return undefined;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /** Exponential backoff with up to 25% jitter: `min(base·2^retry, max) · (1 − rand·0.25)`. */
 export function backoffDelay(retry: number, options: ResolvedRetryOptions, random: () => number): number {
   const delay = Math.min(options.baseDelayMs * 2 ** retry, options.maxDelayMs);
@@ -68,13 +44,24 @@ export function backoffDelay(retry: number, options: ResolvedRetryOptions, rando
  * How long to wait before retry number `retry` (0-based) after a retryable response, or `undefined`
  * when the server asks for longer than the cap.
  */
-export function retryDelay(
+export async function retryDelay(
   retry: number,
-  headers: Headers | undefined,
+  headers: Headers,
   options: ResolvedRetryOptions,
   random: () => number,
-): number | undefined {
-  const asked = headers ? parseRetryAfter(headers) : undefined;
+): Promise<number | undefined> {
+  const asked = await requestedWait(headers);
   if (asked === undefined) return backoffDelay(retry, options, random);
   return asked <= options.maxRetryAfterMs ? asked : undefined;
+}
+
+/**
+ * The wait the server asked for (`retry-after.ts`, imported on the first retryable response); when
+ * that code cannot be loaded, the wait counts as absent and the default backoff applies.
+ */
+function requestedWait(headers: Headers): Promise<number | undefined> {
+  return import("./retry-after.ts").then(
+    ({ parseRetryAfter }) => parseRetryAfter(headers),
+    () => undefined,
+  );
 }
