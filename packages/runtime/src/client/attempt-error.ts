@@ -5,7 +5,6 @@ import {
   InvalidResponseError,
   TimeoutError,
 } from "../errors/api-error.ts";
-import { isFailureEnvelope } from "../errors/failure-envelope.ts";
 import type { RedactedRequest } from "../errors/redact.ts";
 import type { EnvelopeMeta, OperationMeta } from "../metadata.ts";
 import { describeCause } from "./describe-cause.ts";
@@ -47,40 +46,36 @@ export function errorOfThrown(
 }
 
 /**
- * The error a response stands for, or `undefined` for a success: an error status, the vendor's
- * failure envelope inside a 2xx, or an empty 2xx where the operation declares JSON (204, and a
+ * The error of a 2xx whose body is empty where the operation declares JSON, or `undefined` (204, and a
  * status the spec declares without content, are not broken).
  */
-export async function errorOfResponse(
+export function errorOfEmptyBody(
   result: FetchResult,
   facts: Facts,
-  envelope: EnvelopeMeta,
   op: OperationMeta | undefined,
   parseAs: unknown,
-): Promise<ApiError | undefined> {
+): ApiError | undefined {
   const { status } = facts;
-  const { ok } = result.response;
-  if (!ok || isFailureEnvelope(result.data, envelope))
-    return errorOfBody(facts, ok ? result.data : (result.error ?? ""), envelope);
   if (
-    result.data === undefined &&
-    status !== 204 &&
-    parseAs === "json" &&
-    !op?.emptyStatuses?.includes(status)
+    result.data !== undefined ||
+    status === 204 ||
+    parseAs !== "json" ||
+    op?.emptyStatuses?.includes(status)
   )
-    return new InvalidResponseError({
-      ...facts,
-      message: `HTTP ${status} with an empty body where the operation declares JSON`,
-    });
-  return undefined;
+    return undefined;
+  return new InvalidResponseError({
+    ...facts,
+    message: `HTTP ${status} with an empty body where the operation declares JSON`,
+  });
 }
 
 /**
- * The typed error of an error response, read from the vendor's envelope by `error-from-response.ts`,
- * which is imported on the first error response. When that code cannot be loaded, the error is
+ * The typed error of an error response (an error status, or the vendor's failure envelope inside a
+ * 2xx), read from the vendor's envelope by `error-from-response.ts`, which is imported on the first
+ * error response. When that code cannot be loaded, the error is
  * still the one of its status, with the load failure as its cause.
  */
-function errorOfBody(facts: Facts, body: unknown, envelope: EnvelopeMeta): Promise<ApiError> {
+export function errorOfErrorResponse(facts: Facts, body: unknown, envelope: EnvelopeMeta): Promise<ApiError> {
   return import("../errors/error-from-response.ts").then(
     ({ errorFromResponse }) => errorFromResponse(facts, body, envelope),
     (cause: unknown) =>

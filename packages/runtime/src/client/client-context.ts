@@ -1,5 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import { type AuthPlan, planAuth, type TokenSource } from "../auth/auth-plan.ts";
+import { failureEnvelopeCheck } from "../errors/failure-envelope.ts";
 import { type RedactedRequest, redactRequest } from "../errors/redact.ts";
 import { type Logger, levelLogger } from "../logging/logger.ts";
 import type { ApiMeta, VendorMeta } from "../metadata.ts";
@@ -27,6 +28,8 @@ import {
 /** What every call of one client shares: its checked options and what was built from the metadata. */
 export interface ClientContext {
   readonly vendor: VendorMeta;
+  /** Whether a parsed 2xx body is the vendor's failure envelope. */
+  readonly isFailureEnvelope: (body: unknown) => boolean;
   /** openapi-fetch's client: it builds each `Request` and reads each body. */
   readonly inner: Client<PathsShape>;
   readonly routes: RouteTable;
@@ -79,6 +82,7 @@ export function clientContext(
   const auth = planAuth(vendor.auth);
   return {
     vendor,
+    isFailureEnvelope: failureEnvelopeCheck(vendor.envelope),
     inner,
     routes: routeTable(meta.operations),
     auth,

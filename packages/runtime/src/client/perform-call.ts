@@ -5,7 +5,7 @@ import type { HttpMethodName } from "../metadata.ts";
 import { scrubberFor } from "../secrets/scrub.ts";
 import { backoffDelay, isRetryableStatus, retryDelay, retrySafeByMethod } from "../transport/retry-policy.ts";
 import { sleep } from "../transport/sleep.ts";
-import { errorOfResponse, errorOfThrown } from "./attempt-error.ts";
+import { errorOfEmptyBody, errorOfErrorResponse, errorOfThrown } from "./attempt-error.ts";
 import { callSettings } from "./call-settings.ts";
 import type { ClientContext } from "./client-context.ts";
 import { currentToken } from "./current-token.ts";
@@ -33,7 +33,8 @@ export async function performCall(
   const { signal, rest } = settings;
   const requestIdOf = (response: Response | undefined) => response?.headers.get(requestIdHeader) ?? undefined;
 
-  const token = await currentToken(context.token, refreshed);
+  const token =
+    typeof context.token === "string" ? context.token : await currentToken(context.token, refreshed);
   const scrub = scrubberFor(typeof token === "string" ? [token] : []);
   const failure = (error: ApiError, attempts: number, response?: Response): AnyResult => ({
     error: finishError(error, attempts, scrub),
@@ -66,7 +67,7 @@ export async function performCall(
     // A rate-limit slot, held until this attempt ends.
     let release: (() => void) | undefined;
     try {
-      release = await limiter?.hold(signal);
+      release = limiter && (await limiter.hold(signal));
     } catch (cause) {
       return failure(aborted(undefined, cause), attempt - 1);
     }
@@ -124,16 +125,22 @@ export async function performCall(
     };
     const parseAs = outgoing.init["parseAs"];
     const error =
-      (await errorOfResponse(result, facts, context.vendor.envelope, op, parseAs)) ??
-      // Opt-in: the success body against the spec (client/review-response.ts).
-      (settings.validateResponses !== "off" && parseAs === "json"
-        ? await context.review?.(
-            settings.validateResponses,
-            { ...facts, method, path, body: result.data },
-            log,
-            scrub,
+      !response.ok || context.isFailureEnvelope(result.data)
+        ? await errorOfErrorResponse(
+            facts,
+            response.ok ? result.data : (result.error ?? ""),
+            context.vendor.envelope,
           )
-        : undefined);
+        : (errorOfEmptyBody(result, facts, op, parseAs) ??
+          // Opt-in: the success body against the spec (client/review-response.ts).
+          (settings.validateResponses !== "off" && parseAs === "json"
+            ? await context.review?.(
+                settings.validateResponses,
+                { ...facts, method, path, body: result.data },
+                log,
+                scrub,
+              )
+            : undefined));
     return error ? failure(error, attempt, response) : { data: result.data, response, requestId };
   }
 }

@@ -10,7 +10,7 @@ import {
 } from "./api-error.ts";
 import { normaliseDetails } from "./envelope.ts";
 import { errorFromResponse } from "./error-from-response.ts";
-import { isFailureEnvelope } from "./failure-envelope.ts";
+import { failureEnvelopeCheck } from "./failure-envelope.ts";
 
 const webwork: EnvelopeMeta = {
   success: "/success",
@@ -138,11 +138,15 @@ describe("errorFromResponse", () => {
 
 describe("envelopes", () => {
   it("tells failure envelopes from successes and from non-objects", () => {
-    expect(isFailureEnvelope({ success: false }, webwork)).toBe(true);
-    expect(isFailureEnvelope({ success: true }, webwork)).toBe(false);
-    expect(isFailureEnvelope({ status: false }, boardcrm)).toBe(true);
-    expect(isFailureEnvelope([{ success: false }], webwork)).toBe(false);
-    expect(isFailureEnvelope("false", webwork)).toBe(false);
+    const isWebWorkFailure = failureEnvelopeCheck(webwork);
+    expect(isWebWorkFailure({ success: false })).toBe(true);
+    expect(isWebWorkFailure({ success: "false" })).toBe(true);
+    expect(isWebWorkFailure({ success: true })).toBe(false);
+    expect(failureEnvelopeCheck(boardcrm)({ status: false })).toBe(true);
+    expect(failureEnvelopeCheck(boardcrm)({ status: 0 })).toBe(true);
+    expect(isWebWorkFailure([{ success: false }])).toBe(false);
+    expect(isWebWorkFailure("false")).toBe(false);
+    expect(isWebWorkFailure(null)).toBe(false);
   });
 
   it("ignores detail shapes it does not know", () => {

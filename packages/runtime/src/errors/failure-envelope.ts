@@ -1,9 +1,15 @@
 import type { EnvelopeMeta } from "../metadata.ts";
-import { readPointer } from "../util/json-pointer.ts";
+import { pointerReader } from "../util/json-pointer.ts";
 
-/** True when a parsed body is the vendor's failure envelope (`success:false`, `status:false`). */
-export function isFailureEnvelope(body: unknown, envelope: EnvelopeMeta): boolean {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
-  const flag = readPointer(body, envelope.success);
-  return flag === false || flag === 0 || flag === "false";
+/**
+ * The check for the vendor's failure envelope in a parsed body (`success:false`, `status:false`),
+ * made once per client.
+ */
+export function failureEnvelopeCheck(envelope: EnvelopeMeta): (body: unknown) => boolean {
+  const flagOf = pointerReader(envelope.success);
+  return (body) => {
+    if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
+    const flag = flagOf(body);
+    return flag === false || flag === 0 || flag === "false";
+  };
 }

@@ -12,22 +12,28 @@ const SHORTEST_SECRET = 4;
 /**
  * A scrubber for the given secrets (tokens, client secrets, refresh tokens, webhook secrets). Longer
  * secrets are replaced first, so a secret that contains another is hidden whole. Also hides each
- * secret's URL-encoded form, which is how a token sent in a query string comes back in a URL.
+ * secret's URL-encoded form, which is how a token sent in a query string comes back in a URL. What to
+ * search for is worked out the first time a text is scrubbed.
  */
 export function scrubberFor(secrets: readonly (string | undefined)[]): Scrub {
+  let needles: readonly string[] | undefined;
+  return (text) => {
+    needles ??= needlesOf(secrets);
+    let out = text;
+    for (const needle of needles) if (out.includes(needle)) out = out.split(needle).join(REDACTED);
+    return out;
+  };
+}
+
+/** Each secret worth hiding and its URL-encoded form, longest first. */
+function needlesOf(secrets: readonly (string | undefined)[]): readonly string[] {
   const needles = new Set<string>();
   for (const secret of secrets) {
     if (secret === undefined || secret.length < SHORTEST_SECRET) continue;
     needles.add(secret);
     needles.add(encodeURIComponent(secret));
   }
-  const ordered = [...needles].sort((a, b) => b.length - a.length);
-  if (ordered.length === 0) return (text) => text;
-  return (text) => {
-    let out = text;
-    for (const needle of ordered) if (out.includes(needle)) out = out.split(needle).join(REDACTED);
-    return out;
-  };
+  return [...needles].sort((a, b) => b.length - a.length);
 }
 
 /** A copy of a JSON-like value with every string scrubbed (object keys included). */

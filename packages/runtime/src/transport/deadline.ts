@@ -1,14 +1,16 @@
 /**
  * One attempt's time limit joined with the caller's signal: `signal` aborts when either fires, and
- * `cover` makes any step of the attempt (sending, following redirects, reading the body) fail at
- * that moment even if the code doing it ignores the signal. `timeoutMs` undefined means no limit.
- * `end()` clears the timer and the link to the caller's signal.
+ * `cover` makes the step of the attempt it covers (sending, following redirects, reading the body)
+ * fail at that moment even if the code doing it ignores the signal. It covers one step at a time.
+ * `timeoutMs` undefined means no limit. `end()` clears the timer and the link to the caller's signal.
  */
 export class Deadline {
   readonly #controller = new AbortController();
   readonly #caller: AbortSignal | undefined;
   readonly #timer: ReturnType<typeof setTimeout> | undefined;
-  readonly #onCallerAbort = () => this.#controller.abort(this.#caller?.reason);
+  readonly #onCallerAbort = () => this.#abort(this.#caller?.reason);
+  /** Fails the step `cover` is waiting for. */
+  #failCovered: ((reason: unknown) => void) | undefined;
   #timedOut = false;
 
   constructor(timeoutMs: number | undefined, caller: AbortSignal | undefined) {
@@ -18,9 +20,14 @@ export class Deadline {
     if (timeoutMs !== undefined && !this.#controller.signal.aborted) {
       this.#timer = setTimeout(() => {
         this.#timedOut = true;
-        this.#controller.abort(new DOMException(`Timed out after ${timeoutMs} ms`, "TimeoutError"));
+        this.#abort(new DOMException(`Timed out after ${timeoutMs} ms`, "TimeoutError"));
       }, timeoutMs);
     }
+  }
+
+  #abort(reason: unknown): void {
+    this.#controller.abort(reason);
+    this.#failCovered?.(reason);
   }
 
   /** Aborted by the timeout or by the caller. */
@@ -41,18 +48,8 @@ export class Deadline {
       return Promise.reject(signal.reason);
     }
     return new Promise<T>((resolve, reject) => {
-      const onAbort = () => reject(signal.reason);
-      signal.addEventListener("abort", onAbort, { once: true });
-      work.then(
-        (value) => {
-          signal.removeEventListener("abort", onAbort);
-          resolve(value);
-        },
-        (cause: unknown) => {
-          signal.removeEventListener("abort", onAbort);
-          reject(cause);
-        },
-      );
+      this.#failCovered = reject;
+      work.then(resolve, reject);
     });
   }
 

@@ -18,12 +18,19 @@ export function tokensOf(pointer: string): readonly string[] {
  * is missing or not an object. The empty pointer `""` is the whole document.
  */
 export function readPointer(document: unknown, pointer: string): unknown {
-  if (pointer === "") return document;
-  let current: unknown = document;
-  for (const key of tokensOf(pointer)) {
-    if (current === null || typeof current !== "object") return undefined;
-    if (!Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
+  return pointerReader(pointer)(document);
+}
+
+/** `readPointer` for one pointer, its tokens decoded once: for a pointer read from every response. */
+export function pointerReader(pointer: string): (document: unknown) => unknown {
+  const keys = pointer === "" ? [] : tokensOf(pointer);
+  return (document) => {
+    let current: unknown = document;
+    for (const key of keys) {
+      if (current === null || typeof current !== "object") return undefined;
+      if (!Object.hasOwn(current, key)) return undefined;
+      current = (current as Record<string, unknown>)[key];
+    }
+    return current;
+  };
 }
