@@ -25,12 +25,24 @@ export async function loopbackOverhead(calls = 12_000) {
     baseUrl: base,
     headers: { Authorization: "Bearer t" },
   });
+  const timed = (await ownOpenapiFetch("timed"))<paths>({ baseUrl: base });
+  // What an openapi-fetch user writes for a timeout that also covers the body: a signal and a timer.
+  const timedGet = async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      return await timed.GET("/workspaces", { signal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   const ours = createWebWorkClient({ token: "t", baseUrl: base, rateLimit: false, logLevel: "off" });
   const rows = await interleave(
     [
       { label: "openapi-fetch", run: () => bare.GET("/workspaces") },
       { label: "raw fetch", run: () => fetch(`${base}/workspaces`).then((r) => r.json()) },
       { label: "openapi-fetch + the same Authorization header", run: () => bareAuth.GET("/workspaces") },
+      { label: "openapi-fetch + a timeout signal over the body", run: timedGet },
       { label: "@workapis/webwork", run: () => ours.GET("/workspaces") },
     ],
     { calls, warmup: 200, rounds: 40 },
