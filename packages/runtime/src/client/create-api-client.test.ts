@@ -79,6 +79,20 @@ describe("createApiClient: success", () => {
     expect(second.requestId).not.toBe(first.requestId);
   });
 
+  it("sends no request id to a vendor that reads none", async () => {
+    const calls = counting(() => HttpResponse.json({ success: true, data: { id: 7, text: "hi" } }));
+    server.use(http.get(`${BASE}/notes/:id`, calls.resolver));
+    const { requestIdHeader: _, ...vendor } = testMeta.vendor;
+    const api = createApiClient<TestPaths, TestErrorCode, TestPaginated>(
+      { ...testMeta, vendor },
+      { token: TOKEN, logLevel: "off" },
+    );
+    const { data, requestId } = await api.GET("/notes/{id}", { params: { path: { id: 7 } } });
+    expect(data?.data).toEqual({ id: 7, text: "hi" });
+    expect(calls.seen[0]?.headers.get("x-request-id")).toBeNull();
+    expect(requestId).toBeUndefined();
+  });
+
   it("keeps the caller's headers and request id, but sends its own credential, on every attempt", async () => {
     const calls = counting((n) =>
       n === 1 ? new HttpResponse(null, { status: 503 }) : HttpResponse.json({ success: true, data: [] }),

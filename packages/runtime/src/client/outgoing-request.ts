@@ -60,8 +60,8 @@ export function outgoingRequest(
     parseAs: rest["parseAs"] ?? op?.parseAs ?? "json",
     redirect: "manual",
   };
-  const requestId = crypto.randomUUID();
-  const idHeader = vendor.requestIdHeader;
+  // Only for a vendor that reads one.
+  const requestId = vendor.requestIdHeader && { header: vendor.requestIdHeader, value: crypto.randomUUID() };
   return {
     init,
     credentials: {
@@ -72,7 +72,8 @@ export function outgoingRequest(
     prepare(built) {
       let request = vendor.trailingSlash ? withTrailingSlash(built) : built;
       if (inRequest) request = auth.apply(request, token);
-      if (idHeader && !request.headers.has(idHeader)) request.headers.set(idHeader, requestId);
+      if (requestId && !request.headers.has(requestId.header))
+        request.headers.set(requestId.header, requestId.value);
       return request;
     },
   };
