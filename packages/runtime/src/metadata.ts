@@ -6,7 +6,7 @@
 export type HttpMethodName = "get" | "put" | "post" | "delete" | "patch";
 
 export interface EnvelopeMeta {
-  /** JSON pointer to the success flag; a body whose flag is not `true` is a failure. */
+  /** JSON pointer to the success flag; a body whose flag is `false` (or `0`, or `"false"`) is a failure. */
   readonly success: string;
   readonly message: string;
   /** JSON pointer to the vendor's error code. */
