@@ -51,11 +51,11 @@ export function errorOfThrown(
  */
 export function errorOfEmptyBody(
   result: FetchResult,
-  facts: Facts,
+  facts: () => Facts,
   op: OperationMeta | undefined,
   parseAs: unknown,
 ): ApiError | undefined {
-  const { status } = facts;
+  const { status } = result.response;
   if (
     result.data !== undefined ||
     status === 204 ||
@@ -64,7 +64,7 @@ export function errorOfEmptyBody(
   )
     return undefined;
   return new InvalidResponseError({
-    ...facts,
+    ...facts(),
     message: `HTTP ${status} with an empty body where the operation declares JSON`,
   });
 }

@@ -113,21 +113,13 @@ export async function performCall(
       return performCall(context, method, path, init, true);
 
     const requestId = requestIdOf(response);
-    const facts = {
-      status,
-      headers: response.headers,
-      requestId,
-      attempts: attempt,
-      // Read only when the response turns out to be an error (a failure envelope inside a 2xx).
-      get request() {
-        return who();
-      },
-    };
+    // What an error says of this response, made when there is one.
+    const facts = () => ({ status, headers: response.headers, requestId, attempts: attempt, request: who() });
     const parseAs = outgoing.init["parseAs"];
     const error =
       !response.ok || context.isFailureEnvelope(result.data)
         ? await errorOfErrorResponse(
-            facts,
+            facts(),
             response.ok ? result.data : (result.error ?? ""),
             context.vendor.envelope,
           )
@@ -136,7 +128,7 @@ export async function performCall(
           (settings.validateResponses !== "off" && parseAs === "json"
             ? await context.review?.(
                 settings.validateResponses,
-                { ...facts, method, path, body: result.data },
+                { ...facts(), method, path, body: result.data },
                 log,
                 scrub,
               )
