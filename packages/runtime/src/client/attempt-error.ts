@@ -72,8 +72,8 @@ export function errorOfEmptyBody(
 /**
  * The typed error of an error response (an error status, or the vendor's failure envelope inside a
  * 2xx), read from the vendor's envelope by `error-from-response.ts`, which is imported on the first
- * error response. When that code cannot be loaded, the error is
- * still the one of its status, with the load failure as its cause.
+ * error response. When that code cannot be loaded, the error is still the one of its status, with
+ * the load failure as its cause.
  */
 export function errorOfErrorResponse(facts: Facts, body: unknown, envelope: EnvelopeMeta): Promise<ApiError> {
   return import("../errors/error-from-response.ts").then(

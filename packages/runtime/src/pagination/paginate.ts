@@ -20,8 +20,8 @@ export function createPaginate(call: CallFn, operations: readonly OperationMeta[
       yield* iteratePages<Item>(call, op, init, limits);
     };
     const items = async function* (): AsyncGenerator<Item> {
-      const { iteratePages, iterateItems } = await import("./page-iteration.ts");
-      yield* iterateItems(iteratePages<Item>(call, op, init, limits), limits.maxItems);
+      const { iterateItems } = await import("./page-iteration.ts");
+      yield* iterateItems(pages(), limits.maxItems);
     };
     return {
       pages,
