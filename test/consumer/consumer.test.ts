@@ -11,8 +11,9 @@ import { packTarballs } from "../packaging/pack-tarballs.ts";
 /**
  * Users install @workapis/* from npm: pack every package (pnpm pack rewrites workspace: ranges), install
  * the tarballs with plain npm into a fresh project outside the workspace, type-check a consumer under
- * moduleResolution bundler and node16, run its vitest suite against each vendor's /msw mock, require
- * every package from CommonJS, and run the installed `workapis-mcp` bin on its mocks with an MCP client.
+ * moduleResolution bundler and node16, run its vitest suite (each vendor against its /msw mock, and
+ * calls under a fake clock), require every package from CommonJS, and run the installed `workapis-mcp`
+ * bin on its mocks with an MCP client.
  */
 const project = mkdtempSync(join(tmpdir(), "workapis-consumer-"));
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -50,6 +51,7 @@ describe("packed tarballs in a fresh npm project", () => {
     for (const [from, to] of [
       ["consumer.ts", "consumer.ts"],
       ["consumer-suite.ts", "consumer.test.ts"],
+      ["consumer-fake-clock.ts", "fake-clock.test.ts"],
       ["consumer.cjs", "consumer.cjs"],
     ] as const) {
       copyFileSync(resolve(import.meta.dirname, "fixture", from), join(project, to));
@@ -83,7 +85,8 @@ describe("packed tarballs in a fresh npm project", () => {
     run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"]);
     run("npx", ["tsc", "-p", "tsconfig.bundler.json"]);
     run("npx", ["tsc", "-p", "tsconfig.node16.json"]);
-    expect(run("npx", ["vitest", "run", "--reporter=dot"])).toMatch(/5 passed/);
+    // Five vendors against their mocks, and three calls under a fake clock.
+    expect(run("npx", ["vitest", "run", "--reporter=dot"])).toMatch(/8 passed/);
     expect(run("node", ["consumer.cjs"])).toContain("cjs ok");
   });
 

@@ -1,6 +1,6 @@
 import { createWebWorkClient, type WebWorkClient } from "@workapis/webwork";
 import { createWebWorkMock } from "@workapis/webwork/msw";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 /**
  * A consumer suite calls the mock far more often than the vendor's rate limit allows (WebWork: 60 a
@@ -8,14 +8,6 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
  * make any wait visible: a call that waits on a timer stays pending until the clock is moved.
  */
 describe("mock.client(): a client configured for tests", () => {
-  beforeAll(async () => {
-    // The code that reads an error response is imported on the first one. Loading a module takes
-    // real time, which no fake clock moves, so it is loaded here, before any clock is faked.
-    const mock = createWebWorkMock();
-    mock.scenario("listWorkspaces", { kind: "error", status: 429, retryAfter: 30 });
-    expect((await mock.client().GET("/workspaces")).error?.status).toBe(429);
-  });
-
   afterEach(() => {
     vi.useRealTimers();
   });

@@ -13,7 +13,7 @@ import { packTarballs } from "./pack-tarballs.ts";
  * plain npm into a project outside the workspace, loaded from a `.cjs` and from a `.mjs` file, each
  * making one real call per vendor against a loopback server that records what it received, and
  * paging, following a redirect, and reading an error response and `Retry-After`, which load on first
- * use.
+ * use; and, first of all, a retry under a fake clock, which must not wait on loading that code.
  */
 const run = promisify(execFile);
 const vendors = ["workboard", "workglue", "betterworks", "webwork", "boardcrm"] as const;
@@ -147,7 +147,7 @@ afterAll(async () => {
 });
 
 describe.each(["calls.cjs", "calls.mjs"])("installed tarballs, loaded from %s", (file) => {
-  it("make one real call per vendor with its credential; paging, a redirect and error responses load on first use", async () => {
+  it("make one real call per vendor with its credential; paging, a redirect and error responses load on first use, without waiting on a fake clock", async () => {
     seen.clear();
     const { stdout } = await run("node", [file], {
       cwd: project,
@@ -156,7 +156,15 @@ describe.each(["calls.cjs", "calls.mjs"])("installed tarballs, loaded from %s", 
     const results = JSON.parse(stdout) as Record<Vendor, { data?: unknown; error?: string }> & {
       validation: unknown;
       onFirstUse: unknown;
+      underFakeClock: { waits: number[]; sent: number; succeeded: boolean };
     };
+    // Under a fake clock, the 503's backoff (500 ms less up to a quarter of jitter) is the one timer
+    // set before the clock moves, and moving it is all the retry needs.
+    const { waits, ...retry } = results.underFakeClock;
+    expect(retry).toEqual({ sent: 2, succeeded: true });
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThanOrEqual(375);
+    expect(waits[0]).toBeLessThanOrEqual(500);
     // Paging, following a redirect and reading an error response load on first use, from the
     // installed package too.
     expect(results.onFirstUse).toEqual({
