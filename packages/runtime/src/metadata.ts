@@ -60,6 +60,7 @@ export interface VendorMeta {
   readonly envelope: EnvelopeMeta;
   readonly auth: readonly AuthSchemeMeta[];
   readonly rateLimit?: RateLimitMeta;
+  /** The header the vendor reads a caller's request id from: the client sends one with every call. */
   readonly requestIdHeader?: string;
   /** The vendor's URLs end in `/` (Django style); spec paths are written without it. */
   readonly trailingSlash?: boolean;

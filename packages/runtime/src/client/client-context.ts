@@ -38,7 +38,8 @@ export interface ClientContext {
   /** The caller's own base URL, which wins over an operation's own server. */
   readonly baseUrl: string | undefined;
   readonly limiter: RateLimiter | undefined;
-  readonly requestIdHeader: string;
+  /** The response header whose value a result's and an error's `requestId` holds. */
+  readonly responseIdHeader: string;
   readonly random: () => number;
   readonly log: Logger;
   /** Whether every attempt is logged (its log line is built only then). */
@@ -89,7 +90,7 @@ export function clientContext(
     token,
     baseUrl,
     limiter: rateLimit ? new RateLimiter(rateLimit.requests, rateLimit.perSeconds) : undefined,
-    requestIdHeader: vendor.requestIdHeader ?? "X-Request-Id",
+    responseIdHeader: vendor.requestIdHeader ?? "X-Request-Id",
     random: options.random ?? Math.random,
     log: levelLogger(logLevel, options.logger ?? console),
     debug: logLevel === "debug",

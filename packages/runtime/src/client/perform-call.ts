@@ -27,11 +27,12 @@ export async function performCall(
   init: CallInit,
   refreshed = false,
 ): Promise<AnyResult> {
-  const { log, debug, limiter, requestIdHeader } = context;
+  const { log, debug, limiter, responseIdHeader } = context;
   const op = context.routes[method].get(path);
   const settings = callSettings(context.defaults, init);
   const { signal, rest } = settings;
-  const requestIdOf = (response: Response | undefined) => response?.headers.get(requestIdHeader) ?? undefined;
+  const requestIdOf = (response: Response | undefined) =>
+    response?.headers.get(responseIdHeader) ?? undefined;
 
   const token =
     typeof context.token === "string" ? context.token : await currentToken(context.token, refreshed);
