@@ -36,6 +36,25 @@ export async function loopbackOverhead(calls = 12_000) {
       clearTimeout(timer);
     }
   };
+  const byHand = (await ownOpenapiFetch("by-hand"))<paths>({ baseUrl: base });
+  // The same, plus what the client must also do on every call: the credential set on the Request
+  // openapi-fetch built (so it can be withheld from another origin), and redirects left to the caller.
+  const byHandGet = async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 30_000);
+    try {
+      return await byHand.GET("/workspaces", {
+        signal: controller.signal,
+        redirect: "manual",
+        fetch: (request: Request) => {
+          request.headers.set("Authorization", "Bearer t");
+          return fetch(request);
+        },
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   const ours = createWebWorkClient({ token: "t", baseUrl: base, rateLimit: false, logLevel: "off" });
   const rows = await interleave(
     [
@@ -43,6 +62,10 @@ export async function loopbackOverhead(calls = 12_000) {
       { label: "raw fetch", run: () => fetch(`${base}/workspaces`).then((r) => r.json()) },
       { label: "openapi-fetch + the same Authorization header", run: () => bareAuth.GET("/workspaces") },
       { label: "openapi-fetch + a timeout signal over the body", run: timedGet },
+      {
+        label: "openapi-fetch + that timeout, the credential on its Request and manual redirects, by hand",
+        run: byHandGet,
+      },
       { label: "@workapis/webwork", run: () => ours.GET("/workspaces") },
     ],
     { calls, warmup: 200, rounds: 40 },
