@@ -30,6 +30,20 @@ describe("RateLimiter", () => {
     await expect(next).resolves.toBeUndefined();
   });
 
+  it("holds a large custom limit: a full window of 200 000 makes the next caller wait, not fail", async () => {
+    const limiter = new RateLimiter(200_000, 60);
+    for (let i = 0; i < 200_000; i++) await limiter.acquire();
+    let next = false;
+    const waiting = limiter.acquire().then(() => {
+      next = true;
+    });
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(next).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await waiting;
+    expect(next).toBe(true);
+  });
+
   it("refuses a nonsensical limit", () => {
     expect(() => new RateLimiter(0, 60)).toThrow(RangeError);
   });

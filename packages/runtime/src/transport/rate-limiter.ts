@@ -3,11 +3,6 @@ import { sleep } from "./sleep.ts";
 /** Ends a request's hold on its slot: from then on the slot counts from the moment it was released. */
 export type ReleaseSlot = () => void;
 
-interface Slot {
-  /** When the request ended (its response or failure came); `Infinity` while it is under way. */
-  end: number;
-}
-
 /**
  * A client-side sliding-window limiter: at most `requests` requests in any window of `perSeconds`
  * (a window of `perSeconds` includes its start, not its end), callers over the limit waiting in FIFO order instead of failing.
@@ -17,12 +12,16 @@ interface Slot {
  * later window together with the ones started in it. The client therefore holds a slot from the
  * start of a request until its end (`hold`), and the slot counts for one window after that end: any
  * window of arrivals then holds at most `requests` of them. `acquire` takes a slot that ends at once.
- * Memory is O(requests).
+ * Memory is O(requests); taking a slot is O(1) amortised, whatever the limit.
  */
 export class RateLimiter {
   readonly #requests: number;
   readonly #windowMs: number;
-  #slots: Slot[] = [];
+  /** Slots held by requests under way. */
+  #held = 0;
+  /** When each released slot was released, oldest first, from `#first` on (the ones before it expired). */
+  #releasedAt: number[] = [];
+  #first = 0;
   #queue: Promise<unknown> = Promise.resolve();
   /** Settles when a held slot is released: what a caller waits for while every slot is held. */
   #released: { promise: Promise<void>; resolve: () => void } = deferred();
@@ -55,22 +54,40 @@ export class RateLimiter {
     for (;;) {
       signal?.throwIfAborted();
       const now = Date.now();
-      // A slot counts while its end lies within the window that ends at `now`.
-      this.#slots = this.#slots.filter((slot) => slot.end > now - this.#windowMs);
-      if (this.#slots.length < this.#requests) {
-        const slot: Slot = { end: Number.POSITIVE_INFINITY };
-        this.#slots.push(slot);
-        return () => this.#release(slot);
+      this.#forgetExpired(now);
+      if (this.#held + this.#releasedAt.length - this.#first < this.#requests) {
+        this.#held++;
+        let ended = false;
+        return () => {
+          if (ended) return;
+          ended = true;
+          this.#release();
+        };
       }
-      const earliestEnd = Math.min(...this.#slots.map((slot) => slot.end));
-      if (earliestEnd === Number.POSITIVE_INFINITY) await untilAborted(this.#released.promise, signal);
-      else await sleep(earliestEnd + this.#windowMs - now, signal);
+      const oldest = this.#releasedAt[this.#first];
+      if (oldest === undefined) await untilAborted(this.#released.promise, signal);
+      else await sleep(oldest + this.#windowMs - now, signal);
     }
   }
 
-  #release(slot: Slot): void {
-    if (slot.end !== Number.POSITIVE_INFINITY) return;
-    slot.end = Date.now();
+  /**
+   * Drops the released slots that no longer count: a slot counts while its release lies within the
+   * window that ends at `now`.
+   */
+  #forgetExpired(now: number): void {
+    const releasedAt = this.#releasedAt;
+    while (this.#first < releasedAt.length && (releasedAt[this.#first] ?? 0) <= now - this.#windowMs)
+      this.#first++;
+    // Compacted once half of it has expired, so each slot is moved a bounded number of times.
+    if (this.#first > 64 && this.#first * 2 > releasedAt.length) {
+      this.#releasedAt = releasedAt.slice(this.#first);
+      this.#first = 0;
+    }
+  }
+
+  #release(): void {
+    this.#held--;
+    this.#releasedAt.push(Date.now());
     const released = this.#released;
     this.#released = deferred();
     released.resolve();
